@@ -1,0 +1,3 @@
+from fandex.cli import entry_point
+
+entry_point()

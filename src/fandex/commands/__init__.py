@@ -1,0 +1,1 @@
+"""Sub-commands of the `fandex` CLI, one module each (see fandex.cli)."""

@@ -1,0 +1,83 @@
+"""`fandex analyze PATH...`: analyse stories and print a summary or JSON per work."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "analyze",
+        help="analyse story files and print what was found",
+        description=(
+            "Analyse story files (plain text, Usenet posts, HTML, AO3/fanfiction.net pages, EPUB, "
+            "Markdown) or every story in a directory. Prints a readable summary per work, or JSON."
+        ),
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="story files or directories")
+    parser.add_argument("--json", action="store_true", help="print one JSON document per work")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR",
+        help="write each work's JSON to DIR/<file name without extension>.json",
+    )
+    parser.add_argument(
+        "-j", "--jobs", type=int, default=1, metavar="N", help="analyse with N processes (default 1)"
+    )
+    parser.add_argument("--fandom", metavar="NAME", help="treat every work as this fandom")
+    parser.add_argument(
+        "--pack-dir", action="append", default=[], metavar="DIR", help="extra folder of fandom packs"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from fandex import readers
+    from fandex.errors import FandexError
+    from fandex.options import Options
+    from fandex.parallel import analyze_in_parallel
+    from fandex.writers import json as json_writer
+    from fandex.writers import summary
+
+    options = Options(fandom=args.fandom, pack_dirs=list(args.pack_dir))
+    output_dir = Path(args.output) if args.output else None
+    if output_dir is not None:
+        try:
+            output_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise FandexError(f"cannot create the output folder: {error.strerror}", path=output_dir) from None
+    if args.jobs < 1:
+        raise FandexError("--jobs must be 1 or more")
+
+    paths = list(readers.expand_paths(args.paths))
+    failures = 0
+    progress = _progress(len(paths))
+    for path, result in analyze_in_parallel(paths, options, jobs=args.jobs):
+        progress.update(1)
+        if isinstance(result, Exception):
+            failures += 1
+            message = result.one_line() if isinstance(result, FandexError) else f"{path}: {result}"
+            progress.write(f"fandex: error: {message}", file=sys.stderr)
+            continue
+        if output_dir is not None:
+            target = output_dir / f"{path.stem}.json"
+            target.write_text(json_writer.dumps(result), encoding="utf-8")
+        elif args.json:
+            print(json_writer.dumps(result), flush=True)
+        else:
+            print(summary.render(result), flush=True)
+    progress.close()
+    if output_dir is not None:
+        done = len(paths) - failures
+        print(f"wrote {done} JSON file{'s' if done != 1 else ''} to {output_dir}", file=sys.stderr)
+    return 2 if failures else 0
+
+
+def _progress(total: int):
+    from tqdm import tqdm
+
+    # A bar only for real batches, on a terminal; it writes to stderr so stdout stays clean.
+    return tqdm(total=total, unit="work", disable=None if total > 3 else True, file=sys.stderr)

@@ -1,0 +1,76 @@
+"""The readable summary of a Work that `fandex analyze` prints."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from fandex.work import Work
+
+
+def render(work: Work) -> str:
+    meta = work.metadata
+    lines = [f"== {work.source or '(text)'}"]
+    title = meta.title or "(untitled)"
+    authors = ", ".join(meta.authors) or "(unknown author)"
+    lines.append(f"{title} by {authors}")
+    if meta.part is not None:
+        total = "?" if meta.parts_total is None else str(meta.parts_total)
+        lines.append(f"part:       {meta.part_label or meta.part} of {total}")
+    if meta.chapter is not None:
+        lines.append(f"chapter:    {meta.chapter}")
+    fandoms = meta.declared_tags.fandoms or [f.name for f in work.fandoms[:1]]
+    if fandoms:
+        lines.append(f"fandom:     {', '.join(fandoms)}")
+    if meta.rating_original or meta.declared_tags.rating:
+        rating = meta.declared_tags.rating or "Not Rated"
+        original = f" (declared {meta.rating_original!r})" if meta.rating_original else ""
+        lines.append(f"rating:     {rating}{original}")
+    lines.append(
+        f"size:       {work.word_count():,} words, {len(work.chapters)} chapter(s), "
+        f"{len(work.scenes)} scene(s), {len(work.paragraphs)} paragraph(s)"
+    )
+    if meta.summary:
+        lines.append(f"summary:    {_clip(meta.summary)}")
+    tag_lines = _tag_block(work)
+    if tag_lines:
+        lines.extend(tag_lines)
+    if work.characters:
+        lines.append(_cast_line(work))
+    for section in work.sections:
+        pov = work.character(section.pov)
+        lines.append(
+            f"section:    {section.person or '?'} person, POV {pov.name if pov else '?'}"
+            f" ({section.end - section.start:,} chars)"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _cast_line(work: Work) -> str:
+    lines_by_speaker = Counter(q.speaker for q in work.quotes if q.speaker)
+    cast = sorted(work.characters, key=lambda c: (-lines_by_speaker[c.id], -c.mentions, c.name))
+    parts = [f"{c.name} ({lines_by_speaker[c.id]} lines)" for c in cast[:12]]
+    more = f", +{len(cast) - 12} more" if len(cast) > 12 else ""
+    return f"cast:       {', '.join(parts)}{more}"
+
+
+def _tag_block(work: Work) -> list[str]:
+    labels = {
+        "rating": "Rating",
+        "warning": "Archive Warning",
+        "category": "Category",
+        "fandom": "Fandom",
+        "relationship": "Relationship",
+        "character": "Characters",
+        "additional": "Additional Tags",
+    }
+    lines = []
+    for kind, label in labels.items():
+        values = [t.value for t in work.tags if t.kind == kind]
+        if values:
+            lines.append(f"{label + ':':<17}{', '.join(values)}")
+    return lines
+
+
+def _clip(text: str, width: int = 100) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
