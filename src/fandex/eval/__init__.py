@@ -1,0 +1,1 @@
+"""Evaluation harnesses: each module registers one `fandex eval <corpus>` sub-command."""
