@@ -46,6 +46,9 @@ class FandomPack:
     places: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()  # words typical of the fandom: "slayer", "watcher", "hellmouth"
     ships: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "Spuffy" -> canonical names
+    # Words characters of this fandom call each other that are not names ("luv", "pet"); general
+    # English endearments live in fandoms/endearments.txt (see ``general_endearments``).
+    endearments: tuple[str, ...] = ()
     source: str = ""  # the file it was loaded from
 
 
