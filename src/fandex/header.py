@@ -1,10 +1,831 @@
-"""Header metadata: labelled fields, bylines, part numbers, ratings, and where the story begins."""
+"""Header metadata: labelled fields, bylines, part numbers, ratings, and where the story begins.
+
+The header is read block by block from ``metadata.body_start`` (0 unless a reader already placed
+it); a block is a run of non-blank lines. Each block is header matter or the story itself, and the
+first story block ends the header:
+
+* a block that starts with a label ("Title:", "Rated:", "A/N:" ...) holds labelled fields, one per
+  line or several run together on one line; unlabelled lines continue the field before them;
+* a byline ("by Kat", "Written by: Kat"), and at the very top an unlabelled title: a short line
+  followed by a byline, or an ALL-CAPS or centred line, optionally followed by a line holding
+  just the author's name;
+* unlabelled disclaimers, thanks, feedback requests and author's notes, recognised by their
+  wording, and separator lines between the header and the story.
+
+A chapter heading ("Chapter 1", "Prologue") is never header matter: the structure stage needs it.
+
+Story on the same line as its header. When all line breaks were lost, the last labelled value on
+the line runs on into the story. That value ends at the first sentence end followed by
+
+1. a point-of-view heading: a bare capitalised word (the narrator's name) directly followed by a
+   capitalised word that can only start a sentence (a pronoun, determiner, conjunction, common
+   adverb or preposition): "...she had left... Spike Before you condemn me";
+2. an opening quotation mark: the story opens with dialogue;
+
+and, failing both, after ``_MAX_RUN_ON_SENTENCES`` sentences, since no note or summary written on a
+header line runs longer than a few sentences.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
+from fandex.numbering import NUMBER_PATTERN, parse_number
 from fandex.options import Options
-from fandex.work import Work
+from fandex.ratings import to_ao3
+from fandex.work import Metadata, Work
+
+# ---------------------------------------------------------------- labels
+
+# Canonical field name -> the spellings of its label (regex alternatives, matched case-insensitively).
+_LABEL_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "title": (r"title", r"story\s+title", r"story\s+name", r"fic\s+title"),
+    "author": (
+        r"authors?",
+        r"author'?s?\s+name",
+        r"written\s+by",
+        r"writers?",
+        r"pen\s*name",
+        r"by",
+    ),
+    "rating": (r"ratings?", r"rated"),
+    "pairing": (r"pairings?", r"relationships?", r"ships?"),
+    "characters": (r"characters?", r"chars?", r"main\s+characters?"),
+    "fandom": (r"fandoms?", r"crossover"),
+    "category": (r"categor(?:y|ies)",),
+    "genre": (r"genres?",),
+    "warnings": (r"(?:archive\s+|content\s+|trigger\s+)?warnings?",),
+    "summary": (r"summary", r"summaries", r"synopsis", r"description", r"blurb"),
+    "disclaimer": (r"disclaimers?",),
+    "spoilers": (r"spoilers?(?:\s+warnings?)?",),
+    "notes": (
+        r"notes?",
+        r"a/ns?",
+        r"an",
+        r"author'?s'?\s+notes?",
+        r"authors?\s+notes?",
+        r"story\s+notes?",
+    ),
+    "feedback": (r"feedback", r"comments", r"reviews?"),
+    "archive": (r"archiv(?:e|ing|ed)",),
+    "distribution": (r"distribution", r"distribute"),
+    "status": (r"status",),
+    "words": (r"word\s*count", r"words", r"length"),
+    "dedication": (r"dedications?", r"dedicated\s+to"),
+    "beta": (r"beta(?:'?d|ed)?(?:\s+by)?", r"beta[\s-]*readers?", r"betas"),
+    "series": (r"series",),
+    "timeline": (r"time\s*line", r"time\s*frame", r"setting"),
+    "part": (r"parts?",),
+    "chapter": (r"chapters?",),
+    "email": (r"e-?mail", r"contact"),
+    "date": (r"date", r"posted", r"first\s+posted", r"written"),
+    "keywords": (r"key\s*words", r"tags"),
+}
+
+# "by" alone is a label only when no colon follows (a byline); every other label needs ":" or "=".
+_LABEL_ALTERNATIVES = "|".join(
+    f"(?P<{name}>{'|'.join(spellings)})" for name, spellings in _LABEL_SPELLINGS.items()
+)
+# A label at the start of a line: "Title:", "RATING -", "Author's Notes =".
+_LINE_LABEL_RE = re.compile(
+    rf"^[ \t]*[*_\[]*(?:{_LABEL_ALTERNATIVES})[*_\]]*[ \t]*(?::|=|[ \t]+[-–—][ \t])[ \t]*",
+    re.IGNORECASE,
+)
+# A label inside a line of run-together fields: it must be capitalised ("Notes:", "NOTES:") so
+# that an ordinary word followed by a colon inside a summary is not taken for one.
+_INLINE_LABEL_RE = re.compile(
+    rf"(?<![\w'’/])(?=[A-Z])(?:{_LABEL_ALTERNATIVES})[*_\]]*[ \t]*(?::|=)[ \t]*", re.IGNORECASE
+)
+# A byline on its own line: "by Kat", "Written by: Kat", "~ by Kat ~".
+_BYLINE_RE = re.compile(
+    r"^[ \t]*[~\-–—*(\[]*[ \t]*(?:written[ \t]+)?by[ \t]*:?[ \t]+(?P<name>\S.{0,80}?)[ \t]*[~\-–—*)\]]*[ \t]*$",
+    re.IGNORECASE,
+)
+# The "By PNS" of "Title: Inside the Pain (2 of?) By PNS": a capitalised By inside a title value.
+_TITLE_BY_RE = re.compile(r"[ \t]+By[ \t]+(?=\S)")
+_TITLE_LOWER_BY_RE = re.compile(r"[ \t]+by[ \t]+(?=[A-Z0-9])")
+
+# Multi-line values: these fields take the unlabelled lines that follow them in the same block.
+_PROSE_FIELDS = {
+    "summary",
+    "notes",
+    "disclaimer",
+    "spoilers",
+    "feedback",
+    "archive",
+    "distribution",
+    "dedication",
+    "warnings",
+    "pairing",
+    "characters",
+    "genre",
+    "category",
+    "fandom",
+    "keywords",
+    "timeline",
+}
+
+# ---------------------------------------------------------------- unlabelled header matter
+
+_DISCLAIMER_WORDING_RE = re.compile(
+    r"\b(?:(?:don'?t|do\s+not|doesn'?t|does\s+not|never)\s+own|belongs?\s+to|property\s+of|"
+    r"not\s+mine|no\s+(?:copyright\s+)?infringement|(?:making|make)\s+no\s+(?:money|profit)|"
+    r"no\s+money\s+is\s+being\s+made|copyright|©)",
+    re.IGNORECASE,
+)
+_NOTE_OPENING_RE = re.compile(
+    r"^[ \t]*(?:[*_~\-(\[]+[ \t]*)?(?:thanks|thank\s+you|many\s+thanks|special\s+thanks|dedicated\s+to|"
+    r"this\s+is\s+(?:my|a)\s+(?:first|response|sequel|companion)|please\s+(?:review|r\s*&\s*r|r/r|"
+    r"send\s+feedback|leave)|r\s*&\s*r|feedback\s+(?:is|would|welcome|please)|comments?\s+(?:are|welcome)|"
+    r"reviews?\s+(?:are|would|welcome)|spoilers?\s+for|written\s+for|sequel\s+to|"
+    r"a\s+response\s+to|for\s+the\s+.{0,40}challenge|author'?s?\s+notes?\b|a/n\b)",
+    re.IGNORECASE,
+)
+_SEPARATOR_RE = re.compile(r"^[ \t]*(?:[-=_~*#+.•·°<>oOxX0§¤]\s*){3,}$|^[ \t]*[#§*~+][ \t]*$")
+_CHAPTER_HEADING_RE = re.compile(
+    rf"^[ \t]*[\[(~*#=\-]*[ \t]*(?:chapter|prologue|epilogue|interlude|part[ \t]+{NUMBER_PATTERN}\b[ \t]*$)",
+    re.IGNORECASE,
+)
+# Titles and authors stated only in a disclaimer: "this story, 'Title', was written by X".
+_DISCLAIMER_TITLE_RE = re.compile(
+    r"[\"“'‘](?P<title>[^\"”'’\n]{2,80})[\"”'’][ \t,]*(?:was|is|has\s+been)\s+(?:written|created|penned)\s+by\s+"
+    r"(?P<author>[A-Z0-9][\w.\-]*(?:[ \t]+[A-Z][\w.\-]*){0,3})",
+)
+_WRITTEN_BY_RE = re.compile(
+    r"\b(?:story|fic|fiction|piece)\b[^.\n]{0,40}?\bwritten\s+by\s+"
+    r"(?P<author>[A-Z0-9][\w.\-]*(?:[ \t]+[A-Z][\w.\-]*){0,3})"
+)
+
+# ---------------------------------------------------------------- part and chapter numbering
+
+_TOTAL = r"(?P<total>\d{1,4}|\?|" + NUMBER_PATTERN + r")"
+_PART = r"(?P<part>" + NUMBER_PATTERN + r")"
+# Each pattern matches a numbering suffix at the end of a title, or a whole "Part:" value.
+_NUMBERING_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # "(2 of?)", "(2 of ?)", "[1/3]", "(Part 2 of 5)", "(Chapter 3)"
+    (
+        "part",
+        re.compile(
+            rf"[ \t]*[(\[][ \t]*(?:(?P<kind>part|pt\.?|chapter|ch\.?)[ \t]*)?{_PART}[ \t]*"
+            rf"(?:(?:of|/)[ \t]*{_TOTAL}?)?[ \t]*[)\]][ \t]*$",
+            re.IGNORECASE,
+        ),
+    ),
+    # "- Part 2/5", ": Part Two", "Part 2 of 5", "Chapter 3", "Ch. 4 of 10"
+    (
+        "part",
+        re.compile(
+            rf"(?:^|[ \t]*[-:,–—.]?[ \t]+|^)(?P<kind>part|pt\.?|chapter|ch\.?)[ \t]*{_PART}"
+            rf"(?:[ \t]*(?:of|/)[ \t]*{_TOTAL}?)?[ \t]*$",
+            re.IGNORECASE,
+        ),
+    ),
+    # "1a/7", "2/5", "2/?"
+    (
+        "part",
+        re.compile(
+            rf"(?:^|[ \t]+|[ \t]*[-:,–—][ \t]*)(?P<part>\d{{1,4}}[a-z]?)[ \t]*/[ \t]*{_TOTAL}[ \t]*$",
+            re.IGNORECASE,
+        ),
+    ),
+    # "2 of 5", "2 of ?"
+    (
+        "part",
+        re.compile(
+            rf"(?:^|[ \t]+|[ \t]*[-:,–—][ \t]*)(?P<part>\d{{1,4}}[a-z]?)[ \t]+of[ \t]*{_TOTAL}?[ \t]*$",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+@dataclass
+class Numbering:
+    """What a part or chapter label says: ``kind`` is "part" or "chapter"."""
+
+    kind: str
+    number: int | None
+    label: str
+    total: int | None = None
+
+
+def split_numbering(value: str) -> tuple[str, Numbering | None]:
+    """``value`` without its part or chapter suffix, and what that suffix says.
+
+    "Inside the Pain (2 of?)" -> ("Inside the Pain", part 2 of unknown); "2/5" -> ("", part 2 of 5).
+    """
+    for _, pattern in _NUMBERING_RES:
+        match = pattern.search(value)
+        if not match:
+            continue
+        label = match.group("part")
+        number = parse_number(label)
+        if number is None:
+            continue
+        kind_word = (match.groupdict().get("kind") or "part").lower()
+        kind = "chapter" if kind_word.startswith("ch") else "part"
+        total_text = match.groupdict().get("total")
+        total = None if total_text in (None, "?") else parse_number(total_text)
+        rest = value[: match.start()].rstrip(" \t-:,–—.")
+        return rest, Numbering(kind, number, label, total)
+    return value, None
+
+
+# ---------------------------------------------------------------- where the story starts on a header line
+
+# Capitalised words that can start a sentence but are never a bare narrator heading.
+_SENTENCE_STARTERS = frozenset(
+    [
+        "i",
+        "i'm",
+        "i’m",
+        "i've",
+        "i’ve",
+        "i'd",
+        "i’d",
+        "i'll",
+        "i’ll",
+        "me",
+        "my",
+        "mine",
+        "myself",
+        "we",
+        "we're",
+        "we’re",
+        "our",
+        "us",
+        "he",
+        "he's",
+        "he’s",
+        "his",
+        "him",
+        "she",
+        "she's",
+        "she’s",
+        "her",
+        "hers",
+        "they",
+        "they're",
+        "they’re",
+        "their",
+        "them",
+        "it",
+        "it's",
+        "it’s",
+        "its",
+        "you",
+        "you're",
+        "you’re",
+        "your",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "then",
+        "now",
+        "so",
+        "but",
+        "and",
+        "or",
+        "yet",
+        "because",
+        "before",
+        "after",
+        "when",
+        "while",
+        "if",
+        "as",
+        "once",
+        "since",
+        "until",
+        "though",
+        "although",
+        "even",
+        "still",
+        "just",
+        "maybe",
+        "perhaps",
+        "sometimes",
+        "nobody",
+        "no",
+        "not",
+        "nothing",
+        "everyone",
+        "everybody",
+        "someone",
+        "somebody",
+        "something",
+        "every",
+        "each",
+        "all",
+        "some",
+        "one",
+        "what",
+        "why",
+        "how",
+        "where",
+        "who",
+        "whom",
+        "which",
+        "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+        "last",
+        "next",
+        "in",
+        "on",
+        "at",
+        "from",
+        "for",
+        "with",
+        "without",
+        "into",
+        "out",
+        "up",
+        "down",
+        "over",
+        "under",
+        "back",
+        "again",
+        "never",
+        "always",
+        "only",
+        "well",
+        "oh",
+        "yes",
+        "god",
+        "please",
+        "let",
+        "do",
+        "did",
+        "does",
+        "don't",
+        "don’t",
+        "can",
+        "can't",
+        "can’t",
+        "could",
+        "would",
+        "should",
+        "will",
+        "won't",
+        "won’t",
+        "shall",
+    ]
+)
+_SENTENCE_END_RE = re.compile(r"(?:\.\.\.|[.!?…])+[\"'”’)\]]*[ \t]+")
+_POV_HEADING_RE = re.compile(r"(?P<name>[A-Z][\w'’\-]*)[ \t]+(?P<next>[A-Z][\w'’]*)\b")
+_DIALOGUE_OPEN_RE = re.compile(r"[\"“][ \t]*[A-Z]")
+_MAX_RUN_ON_SENTENCES = 3
+# A header line this long certainly holds story text too (the longest labelled header lines we
+# have seen, long one-line summaries, stay well under it).
+_RUN_ON_LINE_CHARS = 1000
+
+
+def is_pov_heading_at(text: str, position: int) -> re.Match[str] | None:
+    """The match of a bare narrator heading ("Spike Before you...") at ``position``, or None."""
+    match = _POV_HEADING_RE.match(text, position)
+    if not match:
+        return None
+    if match.group("name").lower() in _SENTENCE_STARTERS:
+        return None
+    if match.group("next").lower() not in _SENTENCE_STARTERS:
+        return None
+    return match
+
+
+def story_start_in_value(text: str, start: int, end: int) -> int | None:
+    """Where the story begins inside a header value ``text[start:end]`` that ran on into it."""
+    for sentences, boundary in enumerate(_SENTENCE_END_RE.finditer(text, start, end), start=1):
+        after = boundary.end()
+        if after >= end:
+            break
+        if is_pov_heading_at(text, after) or _DIALOGUE_OPEN_RE.match(text, after):
+            return after
+        if sentences >= _MAX_RUN_ON_SENTENCES:
+            return after
+    return None
+
+
+# ---------------------------------------------------------------- blocks and fields
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int  # without the newline
+
+    def text(self, source: str) -> str:
+        return source[self.start : self.end]
+
+
+@dataclass
+class _Field:
+    name: str
+    label: str
+    value_start: int
+    value_end: int
+    extra: list[str] = field(default_factory=list)  # continuation lines
+
+    def value(self, text: str) -> str:
+        parts = [text[self.value_start : self.value_end], *self.extra]
+        return " ".join(" ".join(p.split()) for p in parts if p.strip()).strip()
+
+
+def _blocks(text: str, start: int, limit: int) -> list[list[_Line]]:
+    """Runs of non-blank lines from ``start`` up to about ``limit``."""
+    blocks: list[list[_Line]] = []
+    current: list[_Line] = []
+    position = start
+    length = len(text)
+    while position < length:
+        newline = text.find("\n", position)
+        line_end = length if newline < 0 else newline
+        if text[position:line_end].strip():
+            current.append(_Line(position, line_end))
+        elif current:
+            blocks.append(current)
+            current = []
+            if position > limit:
+                break
+        position = line_end + 1
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _label_name(match: re.Match[str]) -> str:
+    return next(name for name, value in match.groupdict().items() if value is not None)
+
+
+def _fields_on_line(text: str, line: _Line) -> list[_Field]:
+    """The labelled fields of a line that starts with a label, several when they run together."""
+    first = _LINE_LABEL_RE.match(text, line.start, line.end)
+    if not first or (_label_name(first) == "author" and first.group("author").lower() == "by"):
+        return []
+    found: list[_Field] = [_Field(_label_name(first), first.group().strip(), first.end(), line.end)]
+    for match in _INLINE_LABEL_RE.finditer(text, first.end(), line.end):
+        found[-1].value_end = match.start()
+        found.append(_Field(_label_name(match), match.group().strip(), match.end(), line.end))
+    # "Title: Inside the Pain (2 of?) By PNS": a byline run into the title.
+    expanded: list[_Field] = []
+    for item in found:
+        expanded.append(item)
+        if item.name != "title":
+            continue
+        by = _TITLE_BY_RE.search(text, item.value_start, item.value_end) or _last_match(
+            _TITLE_LOWER_BY_RE, text, item.value_start, item.value_end
+        )
+        if by:
+            expanded.append(_Field("author", "By", by.end(), item.value_end))
+            item.value_end = by.start()
+    return expanded
+
+
+def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    last = None
+    for last in pattern.finditer(text, start, end):  # noqa: B007 - only the last one is wanted
+        pass
+    return last
+
+
+def _is_name_line(value: str) -> bool:
+    """A line holding just an author's name or handle: one to four words, no sentence."""
+    words = value.split()
+    if not 1 <= len(words) <= 4 or len(value) > 50:
+        return False
+    if re.search(r"[.!?\"“”:;]$", value) or re.search(r"[\"“”]", value):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or "@" in w for w in words)
+
+
+def _looks_like_title(raw_line: str) -> bool:
+    value = raw_line.strip()
+    if not value or len(value) > 100 or re.search(r"[\"“”]", value[:1]):
+        return False
+    return not re.search(r"[.!?,;:]$", value.rstrip("\"'”’*_~ ")) or value.endswith("...")
+
+
+def _is_emphatic_title(raw_line: str) -> bool:
+    """An ALL-CAPS line, or a line centred by leading spaces."""
+    value = raw_line.strip()
+    letters = [c for c in value if c.isalpha()]
+    all_caps = len(letters) >= 3 and all(c.isupper() for c in letters)
+    indent = len(raw_line) - len(raw_line.lstrip(" \t"))
+    centred = indent >= 8 or (indent >= 4 and raw_line.startswith(("    ", "\t")) and len(value) < 60)
+    return (all_caps or centred) and _looks_like_title(raw_line)
+
+
+def _clean_person(value: str) -> str:
+    value = re.sub(r"[<(\[]?\s*\S+@\S+\s*[>)\]]?", " ", value)  # e-mail addresses
+    value = re.sub(r"\((?:[^)]*)\)", " ", value)
+    return " ".join(value.split()).strip(" ,;:-–—~*")
+
+
+def split_people(value: str) -> list[str]:
+    """Authors as written: "Kat & Mouse", "A, B and C" -> each name, e-mail addresses dropped."""
+    names = re.split(r"\s*(?:,|;|&|\+|\band\b)\s*", value)
+    return [n for n in (_clean_person(name) for name in names) if n]
+
+
+def split_list(value: str, *, slash: bool = False) -> list[str]:
+    pattern = r"\s*[,;/]\s*" if slash else r"\s*[,;]\s*"
+    return [item.strip(" .") for item in re.split(pattern, value) if item.strip(" .")]
+
+
+def _clean_title(value: str) -> str:
+    value = value.strip().strip("*_~ ")
+    if len(value) >= 2 and value[0] in "\"“'‘" and value[-1] in "\"”'’":
+        value = value[1:-1].strip()
+    return value
+
+
+# ---------------------------------------------------------------- the stage
+
+
+@dataclass
+class _Found:
+    """What the header says, before it is merged into the metadata."""
+
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    numbering: list[Numbering] = field(default_factory=list)
+    fields: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    disclaimers: list[str] = field(default_factory=list)
+    by_name: dict[str, str] = field(default_factory=dict)  # canonical field name -> first value
+    pending: list[_Field] = field(default_factory=list)  # fields of the block being read
+
+
+# How far into the text a header may reach: headers with long disclaimers and notes stay far within it.
+_HEADER_SCAN_CHARS = 8000
 
 
 def read_header(work: Work, options: Options) -> None:
     """Fill ``work.metadata`` from the header matter at the top of the text."""
+    text = work.text
+    meta = work.metadata
+    scan_from = min(max(meta.body_start, 0), len(text))
+    found = _Found()
+    body_start: int | None = None
+    blocks = _blocks(text, scan_from, scan_from + _HEADER_SCAN_CHARS)
+    seen_header = False
+    for index, block in enumerate(blocks):
+        kind, story_at = _read_block(text, block, index, blocks, found, meta, seen_header)
+        if kind == "story":
+            body_start = block[0].start + _indent(text, block[0]) if story_at is None else story_at
+            break
+        seen_header = True
+        if story_at is not None:  # header and story on one line
+            body_start = story_at
+            break
+        if block[-1].start > scan_from + _HEADER_SCAN_CHARS:
+            break
+    if not seen_header:
+        return
+    if body_start is None:  # the whole text is header matter: leave the body where it was
+        body_start = scan_from
+    _merge(found, meta)
+    meta.body_start = body_start
+
+
+def _indent(text: str, line: _Line) -> int:
+    raw = line.text(text)
+    return len(raw) - len(raw.lstrip())
+
+
+def _read_block(
+    text: str,
+    block: list[_Line],
+    index: int,
+    blocks: list[list[_Line]],
+    found: _Found,
+    meta: Metadata,
+    seen_header: bool,
+) -> tuple[str, int | None]:
+    """Classify one block; header blocks add to ``found``. Returns ("header"|"story", story offset)."""
+    first_raw = block[0].text(text)
+    if _CHAPTER_HEADING_RE.match(first_raw):
+        return "story", None
+    if _LINE_LABEL_RE.match(first_raw) and _fields_on_line(text, block[0]):
+        return "header", _read_labelled_block(text, block, found)
+    byline = _BYLINE_RE.match(first_raw)
+    if byline and len(block) <= 2:
+        found.authors.extend(split_people(byline.group("name")))
+        if len(block) == 2:
+            return _read_block(text, block[1:], index, blocks, found, meta, True)
+        return "header", None
+    if not seen_header and index == 0 and not found.title:
+        title_kind = _read_title_block(text, block, blocks, found, meta)
+        if title_kind:
+            return title_kind, None
+    if _SEPARATOR_RE.match(first_raw) and len(block) == 1:
+        return ("header", None) if seen_header else ("story", None)
+    block_text = text[block[0].start : block[-1].end]
+    if len(block_text) <= 1500 and (index < 12):
+        if _NOTE_OPENING_RE.match(first_raw):
+            found.notes.append(" ".join(block_text.split()))
+            return "header", None
+        if _DISCLAIMER_WORDING_RE.search(block_text) and len(block_text) <= 600:
+            found.disclaimers.append(" ".join(block_text.split()))
+            return "header", None
+    return "story", None
+
+
+def _read_title_block(
+    text: str, block: list[_Line], blocks: list[list[_Line]], found: _Found, meta: Metadata
+) -> str | None:
+    """An unlabelled title (and maybe the author's name) opening the text; "header" when it is one."""
+    raw = [line.text(text) for line in block]
+    if len(block) > 3:
+        return None
+    first = raw[0].strip()
+    if meta.title and _clean_title(split_numbering(first)[0]).lower() != meta.title.lower():
+        return None  # the reader knows the title; this line is something else
+    next_block = blocks[1] if len(blocks) > 1 else None
+    next_line = next_block[0].text(text) if next_block else ""
+    title_line: str | None = None
+    rest = raw[1:]
+    byline_follows = bool(_BYLINE_RE.match(rest[0] if rest else next_line))
+    bare_title_over_prose = (
+        not rest and next_block is not None and len(first.split()) >= 2 and _is_story_like(text, next_block)
+    )
+    if ((byline_follows or bare_title_over_prose) and _looks_like_title(raw[0])) or _is_emphatic_title(
+        raw[0]
+    ):
+        # a title over a byline; an ALL-CAPS or centred line; a short unpunctuated line of two or
+        # more words over a paragraph of prose
+        title_line = first
+    if title_line is None:
+        return None
+    title, numbering = split_numbering(title_line)
+    found.title = _clean_title(title) or None
+    if numbering:
+        found.numbering.append(numbering)
+    for extra in rest:
+        byline = _BYLINE_RE.match(extra)
+        if byline:
+            found.authors.extend(split_people(byline.group("name")))
+        elif _is_name_line(extra.strip()) and not found.authors:
+            found.authors.extend(split_people(extra.strip()))
+        else:
+            extra_title, extra_numbering = split_numbering(extra.strip())
+            if extra_numbering and not extra_title:
+                found.numbering.append(extra_numbering)
+            else:
+                return None  # a title line followed by prose: not a title block after all
+    return "header"
+
+
+def _is_story_like(text: str, block: list[_Line]) -> bool:
+    body = text[block[0].start : block[-1].end]
+    return len(body) > 120 and bool(re.search(r"[.!?][\"”’']?(?:\s|$)", body))
+
+
+def _read_labelled_block(text: str, block: list[_Line], found: _Found) -> int | None:
+    """Read every field of a labelled block; the offset where story text starts, if it is here."""
+    current: _Field | None = None
+    for line in block:
+        raw = line.text(text)
+        line_fields = _fields_on_line(text, line) if _LINE_LABEL_RE.match(raw) else []
+        if not line_fields:
+            byline = _BYLINE_RE.match(raw)
+            if byline and (current is None or current.name not in _PROSE_FIELDS):
+                found.authors.extend(split_people(byline.group("name")))
+                current = None
+                continue
+            if current is not None:
+                current.extra.append(raw)
+            else:
+                found.notes.append(" ".join(raw.split()))
+            continue
+        story_at = None
+        last = line_fields[-1]
+        if line.end - line.start > _RUN_ON_LINE_CHARS:
+            story_at = story_start_in_value(text, last.value_start, last.value_end)
+            if story_at is not None:
+                last.value_end = story_at
+        for item in line_fields:
+            _record_field(item, found)
+        current = last
+        if story_at is not None:
+            _record_continuations(text, found)
+            return story_at
+    _record_continuations(text, found)
+    return None
+
+
+def _record_field(item: _Field, found: _Found) -> None:
+    # Its continuation lines arrive later; the value is read when the block ends.
+    found.pending.append(item)
+
+
+def _record_continuations(text: str, found: _Found) -> None:
+    """Turn the fields read so far (with their continuation lines) into values."""
+    for item in found.pending:
+        value = item.value(text)
+        if not value:
+            continue
+        label = " ".join(item.label.rstrip(":=-–— \t").lower().split()).strip("*_[] ")
+        previous = found.fields.get(label)
+        found.fields[label] = value if previous is None else f"{previous}\n{value}"
+        found.by_name.setdefault(item.name, found.fields[label])
+        _apply_field(item.name, value, found)
+    found.pending.clear()
+
+
+def _apply_field(name: str, value: str, found: _Found) -> None:
+    if name == "title":
+        title, numbering = split_numbering(value)
+        if not found.title:
+            found.title = _clean_title(title) or None
+        if numbering:
+            found.numbering.append(numbering)
+    elif name == "author":
+        found.authors.extend(a for a in split_people(value) if a not in found.authors)
+    elif name in ("part", "chapter"):
+        _, numbering = split_numbering(value if name == "part" else f"chapter {value}")
+        if numbering is None:
+            _, numbering = split_numbering(f"{name} {value}")
+        if numbering:
+            if name == "chapter":
+                numbering.kind = "chapter"
+            found.numbering.append(numbering)
+    elif name == "notes":
+        found.notes.append(value)
+    elif name == "disclaimer":
+        found.disclaimers.append(value)
+
+
+def _merge(found: _Found, meta: Metadata) -> None:
+    """Fill what the header says into the metadata, never replacing what a reader already set."""
+    fields = found.by_name
+    if not meta.title and found.title:
+        meta.title = found.title
+    if not meta.authors and found.authors:
+        meta.authors = list(dict.fromkeys(found.authors))
+    for numbering in found.numbering:
+        if numbering.kind == "part" and meta.part is None:
+            meta.part = numbering.number
+            meta.part_label = meta.part_label or numbering.label
+            if meta.parts_total is None:
+                meta.parts_total = numbering.total
+        elif numbering.kind == "chapter" and meta.chapter is None:
+            meta.chapter = numbering.number
+    if found.notes and not meta.notes:
+        meta.notes = "\n\n".join(found.notes)
+    if found.disclaimers and not meta.disclaimer:
+        meta.disclaimer = "\n\n".join(found.disclaimers)
+    _set_if_empty(meta, "summary", fields.get("summary"))
+    _set_if_empty(meta, "spoilers", fields.get("spoilers"))
+    _set_if_empty(meta, "series", fields.get("series"))
+    words = fields.get("words")
+    if words and meta.words_declared is None:
+        digits = re.search(r"\d[\d,. ]*", words)
+        if digits:
+            meta.words_declared = int(re.sub(r"\D", "", digits.group()))
+    rating = fields.get("rating")
+    if rating:
+        if not meta.rating_original:
+            meta.rating_original = rating
+        if not meta.declared_tags.rating:
+            meta.declared_tags.rating = to_ao3(rating)
+    tags = meta.declared_tags
+    for slot, name, slash in (
+        ("fandoms", "fandom", False),
+        ("relationships", "pairing", False),
+        ("characters", "characters", False),
+        ("warnings", "warnings", False),
+        ("category", "category", False),
+        ("additional", "genre", True),
+    ):
+        value = fields.get(name)
+        if value and not getattr(tags, slot):
+            setattr(tags, slot, split_list(value, slash=slash))
+    for label, value in found.fields.items():
+        meta.fields.setdefault(label, value)
+    # A title or author stated only in a disclaimer or note.
+    prose = " ".join([*found.disclaimers, *found.notes])
+    if prose and (not meta.title or not meta.authors):
+        stated = _DISCLAIMER_TITLE_RE.search(prose)
+        if stated:
+            if not meta.title:
+                meta.title = stated.group("title").strip()
+            if not meta.authors:
+                meta.authors = split_people(stated.group("author"))
+        if not meta.authors:
+            written = _WRITTEN_BY_RE.search(prose)
+            if written:
+                meta.authors = split_people(written.group("author"))
+
+
+def _set_if_empty(meta: Metadata, attribute: str, value: str | None) -> None:
+    if value and not getattr(meta, attribute):
+        setattr(meta, attribute, value)

@@ -1,10 +1,447 @@
-"""Story structure: chapters, scenes and paragraphs as standoff spans."""
+"""Story structure: chapters, scenes and paragraphs as standoff spans over the body.
+
+The body (``work.text`` from ``metadata.body_start``) is read line by line; every line is blank, an
+ornament (a scene-break line such as ``* * *``, ``~ ~ ~``, ``oOo``, ``#``), a chapter heading, or
+text. The text is never changed; every span excludes the whitespace around it.
+
+Paragraphs come from the runs of text lines between blank, ornament and heading lines:
+
+* Lines not hard-wrapped (the usual case: one paragraph per line) are one paragraph each.
+* Hard-wrapped lines (Usenet style, wrapped near a fixed width W) join into paragraphs; a new one
+  starts at a line indented deeper than its neighbours, or after a line that ended early: the first
+  word of the next line would have fitted within W and the line ends a sentence, or the line is
+  much shorter than W.
+* A line that holds a whole story (its line breaks were lost) is cut into paragraphs at
+  point-of-view headings (a bare narrator name before a sentence: the name becomes a one-word
+  paragraph, as it would be on a line of its own), at dialogue turns (a sentence opening with a
+  quotation mark), and otherwise into groups of whole sentences of at most ``_RECOVERED_MAX_CHARS``
+  characters or ``_RECOVERED_MAX_SENTENCES`` sentences.
+
+Scenes break at ornament lines (``break_kind`` "ornament", or "rule" for the ``* * *`` line the
+HTML-like readers write for ``<hr>``), at runs of blank lines longer than the story's usual
+paragraph separator ("blank"), and at chapter starts ("chapter").
+
+Chapters: a reader's chapters are kept; otherwise chapter headings ("Chapter 3", "Chapter Three:
+The Return", "CHAPTER III", "Part II", "Prologue", "Epilogue", or numbered titles such as
+"3. The Return" when at least two follow in sequence) start chapters; with none, one chapter spans
+the body.
+"""
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from fandex.header import is_pov_heading_at
+from fandex.numbering import NUMBER_PATTERN, parse_number
 from fandex.options import Options
-from fandex.work import Work
+from fandex.work import Chapter, Paragraph, Scene, Work
+
+# ---------------------------------------------------------------- line kinds
+
+BLANK, ORNAMENT, HEADING, TEXT = "blank", "ornament", "heading", "text"
+
+# Formats whose reader writes "* * *" for a horizontal rule (<hr>, a Markdown thematic break).
+_RULE_FORMATS = {"html", "ao3-html", "ffnet-html", "epub", "markdown"}
+RULE_LINE = "* * *"
+
+_ORNAMENT_MAX_CHARS = 40
+_LETTER_ORNAMENT_RE = re.compile(r"^[oO0xX]{3,}$")
+_QUOTE_CHARS = set('"“”«»')
+_PUNCTUATION_ONLY_RE = re.compile(r"^[.!?…,;:'’]+$")
+
+_HEADING_WORD = (
+    r"(?P<word>chapter|chap\.?|ch\.|part|book|volume|prologue|epilogue|interlude|afterword|foreword)"
+)
+_CHAPTER_HEADING_RE = re.compile(
+    rf"^[\[(~*#=\-–—_:<\s]*{_HEADING_WORD}"
+    rf"(?:\s*(?P<num>{NUMBER_PATTERN})\b)?"
+    r"(?:(?:\s*[:.\-–—)]\s*|\s+)(?P<title>[\"“'‘A-Z0-9].*?))?"
+    r"[\])~*#=\-–—_:>\s]*$",
+    re.IGNORECASE,
+)
+_NUMBERED_TITLE_RE = re.compile(
+    r"^\s*(?P<num>\d{1,3})(?:[.):]|\s*[-–—])?(?:\s+(?P<title>[\"“'‘A-Z].{0,60}?))?\s*$"
+)
+_HEADING_MAX_CHARS = 80
+_NUMBERED_WORDS = {"chapter", "chap", "chap.", "ch.", "part", "book", "volume"}
+
+# ---------------------------------------------------------------- paragraphs
+
+_SENTENCE_END_RE = re.compile(r"(?:\.\.\.|[.!?…])+[\"'”’)\]*]*(?=\s)")
+_DIALOGUE_OPEN_RE = re.compile(r"[\"“]")
+# A line this long with many sentences is a whole story (or chapter) whose line breaks were lost.
+_RUN_ON_LINE_CHARS = 2000
+_RUN_ON_MIN_SENTENCES = 15
+_RECOVERED_MAX_CHARS = 500
+_RECOVERED_MAX_SENTENCES = 6
+# Hard-wrapped text: most lines that continue into the next line are at most this long.
+_WRAP_MAX_WIDTH = 100
+_TERMINAL_RE = re.compile(r"[.!?…:\"”’'*)\]]$")
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    end: int  # end of the content, before the newline
+    kind: str
+    content_start: int = 0  # first non-space character
+    content_end: int = 0  # after the last non-space character
+
+    @property
+    def length(self) -> int:
+        return self.content_end - self.start
+
+
+def _split_lines(text: str, start: int, end: int) -> list[_Line]:
+    lines: list[_Line] = []
+    position = start
+    while position < end:
+        newline = text.find("\n", position, end)
+        line_end = end if newline < 0 else newline
+        raw = text[position:line_end]
+        stripped_left = len(raw) - len(raw.lstrip())
+        stripped_right = len(raw.rstrip())
+        line = _Line(position, line_end, BLANK, position + stripped_left, position + stripped_right)
+        if raw.strip():
+            line.kind = TEXT
+        lines.append(line)
+        position = line_end + 1
+    return lines
+
+
+def is_ornament(line: str) -> bool:
+    """A scene-break line: ``* * *``, ``~ ~ ~``, ``---``, ``oOo``, ``xXx``, ``#``, ``~*~``, ``§``..."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > _ORNAMENT_MAX_CHARS or _QUOTE_CHARS & set(stripped):
+        return False
+    if not any(ch.isalnum() for ch in stripped):
+        # "..." or "?!" alone is a (silent) line of dialogue or narration, not a break.
+        return not _PUNCTUATION_ONLY_RE.match(stripped)
+    # "oOo", "xXx", "-x-x-", "OoOoO": letters used as a pattern, never as a word.
+    letters = "".join(ch for ch in stripped if ch.isalnum())
+    return bool(_LETTER_ORNAMENT_RE.match(letters))
+
+
+@dataclass(slots=True)
+class _Heading:
+    number: int | None
+    title: str | None
+
+
+def parse_heading(line: str) -> _Heading | None:
+    """The chapter a heading line announces ("Chapter 3: The Return" -> 3, "The Return"), or None."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > _HEADING_MAX_CHARS:
+        return None
+    match = _CHAPTER_HEADING_RE.match(stripped)
+    if not match:
+        return None
+    word = match.group("word").lower()
+    number = parse_number(match.group("num"))
+    title = (match.group("title") or "").strip() or None
+    if word in _NUMBERED_WORDS:
+        if number is None:
+            return None  # "Part of me wanted to scream."
+        if title and (re.search(r"[.!?,;]$", title) or len(title) > 60):
+            return None  # "Part I knew it was over."
+        return _Heading(number, title)
+    if title and re.search(r"[.!?,;]$", title):
+        return None  # "Prologue to a disaster, she thought."
+    label = word.capitalize()
+    return _Heading(number, f"{label}: {title}" if title else label)
+
+
+def _classify(text: str, lines: list[_Line]) -> dict[int, _Heading]:
+    """Mark ornament and heading lines; return the headings by line index."""
+    headings: dict[int, _Heading] = {}
+    for index, line in enumerate(lines):
+        if line.kind != TEXT:
+            continue
+        raw = text[line.start : line.end]
+        if is_ornament(raw):
+            line.kind = ORNAMENT
+            continue
+        heading = parse_heading(raw)
+        if heading is not None:
+            line.kind = HEADING
+            headings[index] = heading
+    headings.update(_numbered_titles(text, lines))
+    return headings
+
+
+def _numbered_titles(text: str, lines: list[_Line]) -> dict[int, _Heading]:
+    """Lines such as "3. The Return" (or a bare "3") standing alone, two or more in sequence."""
+    candidates: list[tuple[int, _Heading]] = []
+    for index, line in enumerate(lines):
+        if line.kind != TEXT:
+            continue
+        alone = (index == 0 or lines[index - 1].kind != TEXT) and (
+            index + 1 == len(lines) or lines[index + 1].kind != TEXT
+        )
+        if not alone:
+            continue
+        match = _NUMBERED_TITLE_RE.match(text, line.start, line.end)
+        if match and not re.search(r"[.!?,;]$", (match.group("title") or "").strip()):
+            candidates.append((index, _Heading(int(match.group("num")), match.group("title"))))
+    accepted: dict[int, _Heading] = {}
+    run: list[tuple[int, _Heading]] = []
+    for candidate in [*candidates, None]:
+        if candidate is not None and run and candidate[1].number == (run[-1][1].number or 0) + 1:
+            run.append(candidate)
+            continue
+        if len(run) >= 2:
+            accepted.update(run)
+        run = [candidate] if candidate is not None else []
+    for index, heading in accepted.items():
+        lines[index].kind = HEADING
+        if heading.title:
+            heading.title = heading.title.strip()
+    return accepted
+
+
+# ---------------------------------------------------------------- paragraphs
+
+
+def _wrap_width(lines: list[_Line]) -> int | None:
+    """The width the text was hard-wrapped at, or None when lines are whole paragraphs."""
+    continued = [
+        line.length
+        for line, following in itertools.pairwise(lines)
+        if line.kind == TEXT and following.kind == TEXT
+    ]
+    if len(continued) < 3:
+        return None
+    continued.sort()
+    median = continued[len(continued) // 2]
+    if median > _WRAP_MAX_WIDTH:
+        return None
+    # The longest lines show the width; the very longest may be a URL or an overlong word.
+    return continued[min(len(continued) - 1, int(len(continued) * 0.95))]
+
+
+def _paragraphs_of_group(text: str, group: list[_Line], wrap: int | None) -> list[tuple[int, int]]:
+    """Paragraph spans of a run of consecutive text lines."""
+    if wrap is None:
+        spans: list[tuple[int, int]] = []
+        for line in group:
+            if line.content_end - line.content_start >= _RUN_ON_LINE_CHARS:
+                spans.extend(recover_paragraphs(text, line.content_start, line.content_end))
+            else:
+                spans.append((line.content_start, line.content_end))
+        return spans
+    base_indent = min(line.content_start - line.start for line in group)
+    spans = []
+    start = group[0].content_start
+    for line, following in itertools.pairwise(group):
+        if _ends_paragraph(text, line, following, wrap, base_indent):
+            spans.append((start, line.content_end))
+            start = following.content_start
+    spans.append((start, group[-1].content_end))
+    return spans
+
+
+def _ends_paragraph(text: str, line: _Line, following: _Line, wrap: int, base_indent: int) -> bool:
+    if following.content_start - following.start > base_indent:
+        return True  # the next line is indented: it starts a paragraph
+    next_word = re.match(r"\S+", text[following.content_start : following.content_end])
+    next_word_length = len(next_word.group()) if next_word else 0
+    ends_sentence = bool(_TERMINAL_RE.search(text[line.content_start : line.content_end]))
+    would_have_fitted = line.length + 1 + next_word_length <= wrap
+    return (would_have_fitted and ends_sentence) or line.length < wrap * 0.6
+
+
+def recover_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Paragraphs of ``text[start:end]``, a stretch whose line breaks were lost (see module doc)."""
+    spans: list[tuple[int, int]] = []
+    # Sentence starts: the stretch's start and every position after a sentence end.
+    starts = [start]
+    for boundary in _SENTENCE_END_RE.finditer(text, start, end):
+        after = boundary.end()
+        while after < end and text[after].isspace():
+            after += 1
+        if after < end:
+            starts.append(after)
+    starts.append(end)
+
+    paragraph_start: int | None = None
+    sentences_in_paragraph = 0
+
+    def close(at: int) -> None:
+        nonlocal paragraph_start, sentences_in_paragraph
+        if paragraph_start is not None:
+            stop = at
+            while stop > paragraph_start and text[stop - 1].isspace():
+                stop -= 1
+            spans.append((paragraph_start, stop))
+        paragraph_start = None
+        sentences_in_paragraph = 0
+
+    for sentence_start, sentence_end in itertools.pairwise(starts):
+        position = sentence_start
+        heading = is_pov_heading_at(text, position)
+        if heading is not None and heading.end("name") < sentence_end:
+            close(position)
+            spans.append((position, heading.end("name")))
+            position = heading.start("next")
+        elif _DIALOGUE_OPEN_RE.match(text, position) or (
+            paragraph_start is not None
+            and (
+                sentence_end - paragraph_start > _RECOVERED_MAX_CHARS
+                or sentences_in_paragraph >= _RECOVERED_MAX_SENTENCES
+            )
+        ):
+            close(position)
+        if paragraph_start is None:
+            paragraph_start = position
+        sentences_in_paragraph += 1
+    close(end)
+    return spans
+
+
+# ---------------------------------------------------------------- the stage
+
+_BREAK_PRIORITY = {None: 0, "blank": 1, "ornament": 2, "rule": 2, "chapter": 3}
 
 
 def find_structure(work: Work, options: Options) -> None:
     """Add the chapters, scenes and paragraphs layers."""
+    text = work.text
+    body_start = min(max(work.metadata.body_start, 0), len(text))
+    lines = _split_lines(text, body_start, len(text))
+    headings = _classify(text, lines)
+    _mark_reader_chapter_titles(work, text, lines)
+    wrap = _wrap_width(lines)
+    separator = _usual_separator(lines, wrap)
+    reader_chapter_starts = sorted(c.start for c in work.chapters)[1:]
+
+    paragraphs: list[Paragraph] = []
+    scenes: list[Scene] = []
+    heading_spans: list[tuple[int, _Heading]] = []
+    pending: str | None = None  # the strongest break seen since the last paragraph
+    scene_kind: str | None = None
+    scene_start: int | None = None
+    scene_end = 0
+
+    def add_break(kind: str) -> None:
+        nonlocal pending
+        if _BREAK_PRIORITY[kind] > _BREAK_PRIORITY[pending]:
+            pending = kind
+
+    def add_paragraph(start: int, end: int) -> None:
+        nonlocal pending, scene_kind, scene_start, scene_end
+        while reader_chapter_starts and start >= reader_chapter_starts[0]:
+            reader_chapter_starts.pop(0)
+            add_break("chapter")
+        if pending is not None and scene_start is not None:
+            scenes.append(Scene(scene_start, scene_end, scene_kind))
+            scene_start = None
+        if scene_start is None:
+            scene_start, scene_kind = start, (pending if scenes else None)
+        pending = None
+        scene_end = end
+        paragraphs.append(Paragraph(start, end))
+
+    index = 0
+    blank_run = 0
+    while index < len(lines):
+        line = lines[index]
+        if line.kind == BLANK:
+            blank_run += 1
+            index += 1
+            continue
+        if blank_run > separator and paragraphs and line.kind == TEXT:
+            add_break("blank")
+        blank_run = 0
+        if line.kind == ORNAMENT:
+            is_rule = (
+                work.source_format in _RULE_FORMATS
+                and text[line.content_start : line.content_end] == RULE_LINE
+            )
+            add_break("rule" if is_rule else "ornament")
+            index += 1
+            continue
+        if line.kind == HEADING:
+            if index in headings:
+                heading_spans.append((line.content_start, headings[index]))
+            add_break("chapter")
+            index += 1
+            continue
+        group = [line]
+        index += 1
+        while index < len(lines) and lines[index].kind == TEXT:
+            group.append(lines[index])
+            index += 1
+        for start, end in _paragraphs_of_group(text, group, wrap):
+            add_paragraph(start, end)
+    if scene_start is not None:
+        scenes.append(Scene(scene_start, scene_end, scene_kind))
+
+    work.paragraphs = paragraphs
+    work.scenes = scenes
+    if not work.chapters:
+        work.chapters = _chapters(work, paragraphs, heading_spans)
+
+
+def _mark_reader_chapter_titles(work: Work, text: str, lines: list[_Line]) -> None:
+    """A reader's chapter title written as the chapter's first line is a heading, not a paragraph."""
+    titles = {" ".join(c.title.split()).lower() for c in work.chapters if c.title}
+    if not titles:
+        return
+    for line in lines:
+        if line.kind == TEXT and " ".join(text[line.start : line.end].split()).lower() in titles:
+            line.kind = HEADING
+
+
+def _usual_separator(lines: list[_Line], wrap: int | None) -> int:
+    """How many blank lines usually separate two paragraphs; more than that breaks a scene."""
+    runs: Counter[int] = Counter()
+    blank_run = 0
+    previous_text = False
+    for line in lines:
+        if line.kind == BLANK:
+            blank_run += 1
+            continue
+        if line.kind == TEXT and previous_text:
+            runs[blank_run] += 1
+        previous_text = line.kind == TEXT
+        blank_run = 0
+    if not runs:
+        return 1
+    if wrap is None and runs[0] > sum(n for length, n in runs.items() if length > 0):
+        return 0  # paragraphs on consecutive lines: any blank line is a break
+    separated = {length: n for length, n in runs.items() if length > 0}
+    if not separated:
+        return 1
+    return max(separated, key=lambda length: (separated[length], -length))
+
+
+def _chapters(
+    work: Work, paragraphs: list[Paragraph], heading_spans: list[tuple[int, _Heading]]
+) -> list[Chapter]:
+    if not paragraphs and not heading_spans:
+        return []
+    body_first = min([p.start for p in paragraphs[:1]] + [s for s, _ in heading_spans[:1]])
+    if not heading_spans:
+        return [Chapter(body_first, paragraphs[-1].end, number=work.metadata.chapter)]
+    chapters: list[Chapter] = []
+    paragraph_starts = [p.start for p in paragraphs]
+    for position, (start, heading) in enumerate(heading_spans):
+        chapter_start = body_first if position == 0 else start
+        next_start = heading_spans[position + 1][0] if position + 1 < len(heading_spans) else len(work.text)
+        last_inside = bisect.bisect_left(paragraph_starts, next_start) - 1
+        if last_inside >= 0 and paragraphs[last_inside].start >= chapter_start:
+            end = paragraphs[last_inside].end
+        else:
+            end = _line_end(work.text, start)
+        chapters.append(Chapter(chapter_start, end, number=heading.number, title=heading.title))
+    return chapters
+
+
+def _line_end(text: str, start: int) -> int:
+    newline = text.find("\n", start)
+    end = len(text) if newline < 0 else newline
+    return len(text[:end].rstrip())
