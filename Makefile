@@ -23,6 +23,10 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/python -m pytest
 
+# The pipeline's speed against spaCy on the PDNC novels (docs/performance.md); BENCH_ARGS=--quick to iterate.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_pipeline.py $(BENCH_ARGS)
+
 eval: $(STAMP)
 	$(BIN)/fandex eval pdnc ../shared/data/pdnc
 

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fandex.work import Work
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -39,8 +44,6 @@ def run(args: argparse.Namespace) -> int:
     from fandex.errors import FandexError
     from fandex.options import Options
     from fandex.parallel import analyze_in_parallel
-    from fandex.writers import json as json_writer
-    from fandex.writers import summary
 
     options = Options(fandom=args.fandom, pack_dirs=list(args.pack_dir))
     output_dir = Path(args.output) if args.output else None
@@ -55,25 +58,45 @@ def run(args: argparse.Namespace) -> int:
     paths = list(readers.expand_paths(args.paths))
     failures = 0
     progress = _progress(len(paths))
-    for path, result in analyze_in_parallel(paths, options, jobs=args.jobs):
+    # The worker that analysed a work also writes or renders it: only a path or a string comes back.
+    if output_dir is not None:
+        finish = functools.partial(_write_json_file, output_dir)
+    else:
+        finish = _json_text if args.json else _summary_text
+    for path, result in analyze_in_parallel(paths, options, jobs=args.jobs, finish=finish):
         progress.update(1)
         if isinstance(result, Exception):
             failures += 1
             message = result.one_line() if isinstance(result, FandexError) else f"{path}: {result}"
             progress.write(f"fandex: error: {message}", file=sys.stderr)
             continue
-        if output_dir is not None:
-            target = output_dir / f"{path.stem}.json"
-            target.write_text(json_writer.dumps(result), encoding="utf-8")
-        elif args.json:
-            print(json_writer.dumps(result), flush=True)
-        else:
-            print(summary.render(result), flush=True)
+        if output_dir is None:
+            print(result, flush=True)
     progress.close()
     if output_dir is not None:
         done = len(paths) - failures
         print(f"wrote {done} JSON file{'s' if done != 1 else ''} to {output_dir}", file=sys.stderr)
     return 2 if failures else 0
+
+
+def _write_json_file(output_dir: Path, path: Path, work: Work) -> Path:
+    from fandex.writers import json as json_writer
+
+    target = output_dir / f"{path.stem}.json"
+    target.write_text(json_writer.dumps(work), encoding="utf-8")
+    return target
+
+
+def _json_text(path: Path, work: Work) -> str:
+    from fandex.writers import json as json_writer
+
+    return json_writer.dumps(work)
+
+
+def _summary_text(path: Path, work: Work) -> str:
+    from fandex.writers import summary
+
+    return summary.render(work)
 
 
 def _progress(total: int):
