@@ -1,10 +1,320 @@
-"""Which fandom a work belongs to: from declared tags, else from the text."""
+"""Which fandom a work belongs to: forced by the user, declared by its tags, else guessed from the text.
+
+The guess from the text counts the *distinct* things of a pack that the story names: its characters
+(full names, first names and other aliases), its places and its terms, each weighted by how much it
+says. A character's main cast counts more than a walk-on; a place more than a term, since "stake" or
+"watcher" turn up in any vampire story while "Sunnydale" does not. A one-word name is weak evidence
+when it is a common given name ("John") or when the story also uses it as an ordinary lower-case word
+("dawn", "faith"); otherwise it counts in full once it appears capitalised inside a sentence (at a
+sentence start any word has a capital) or twice at sentence starts. The score becomes a confidence in
+0..1; packs under ``THRESHOLD`` are not reported.
+
+Each pack's vocabulary is one compiled regular expression (a character trie, so the engine does not
+try hundreds of alternatives at every position), built once per process and run once over the text.
+"""
 
 from __future__ import annotations
 
+import functools
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fandex.errors import FandexError
+from fandex.fandoms import FandomPack, get_pack, load_packs
 from fandex.options import Options
-from fandex.work import Work
+from fandex.work import FandomGuess, Work, count_words
+
+THRESHOLD = 0.5  # a guess under this is not reported
+SCORE_SCALE = 8.0  # confidence = 1 - exp(-score / SCORE_SCALE): 4 main characters -> 0.78
+
+ROLE_WEIGHTS = {"main": 3.0, "recurring": 2.0, "minor": 1.0}
+WEAK_NAME_FACTOR = 0.5  # a character found only by a common or ambiguous one-word name
+PLACE_WEIGHT = 2.0
+PLACES_CAP = 8.0  # places and terms add up to at most this much each: vocabulary alone
+TERM_WEIGHT = 1.0  # says less than a cast does
+TERMS_CAP = 4.0
+# In a long work a character named once may be a passing reference; ask for one more mention per
+# this many words before a character counts in full.
+WORDS_PER_EXTRA_MENTION = 20_000
+
+COMMON_NAMES_FILE = Path(__file__).parent / "fandoms" / "common_names.txt"
 
 
 def detect_fandom(work: Work, options: Options) -> None:
     """Add the fandoms layer (name, confidence), best first."""
+    extra = tuple(options.pack_dirs)
+    if options.fandom:
+        work.fandoms = [FandomGuess(name=_forced_pack(options.fandom, extra).name, confidence=1.0)]
+        return
+    packs = load_packs(extra)
+    if not options.ignore_declared_tags:
+        declared = declared_packs(work.metadata.declared_tags.fandoms, packs)
+        if declared:
+            work.fandoms = [FandomGuess(name=pack.name, confidence=1.0) for pack in declared]
+            return
+    work.fandoms = guess_from_text(work.text, packs)
+
+
+def declared_packs(declared: Iterable[str], packs: Iterable[FandomPack]) -> list[FandomPack]:
+    """The packs that declared fandom tags name, loosely ("BtVS", "Buffy: the Vampire Slayer")."""
+    by_key: dict[str, FandomPack] = {}
+    for pack in packs:
+        for label in (pack.name, *pack.aliases):
+            for key in _fandom_keys(label):
+                by_key.setdefault(key, pack)
+    found: list[FandomPack] = []
+    for tag in declared:
+        # "BtVS/Harry Potter" or "Buffy, Sherlock": a crossover written as one tag.
+        parts = [tag] if _lookup(tag, by_key) else re.split(r"\s*[/,;]\s*", tag)
+        for part in parts:
+            pack = _lookup(part, by_key)
+            if pack is not None and pack not in found:
+                found.append(pack)
+    return found
+
+
+def _lookup(label: str, by_key: dict[str, FandomPack]) -> FandomPack | None:
+    for key in sorted(_fandom_keys(label), key=len, reverse=True):
+        if key in by_key:
+            return by_key[key]
+    return None
+
+
+def guess_from_text(text: str, packs: Iterable[FandomPack]) -> list[FandomGuess]:
+    """Every pack whose vocabulary the text uses enough, best first."""
+    words = count_words(text)
+    guesses = []
+    for pack in packs:
+        confidence = _matcher(pack).confidence(text, words)
+        if confidence >= THRESHOLD:
+            guesses.append(FandomGuess(name=pack.name, confidence=round(confidence, 3)))
+    guesses.sort(key=lambda g: (-g.confidence, g.name))
+    return guesses
+
+
+def pack_confidence(text: str, pack: FandomPack) -> float:
+    """How sure the text alone makes us that it belongs to ``pack`` (0..1), threshold or not."""
+    return _matcher(pack).confidence(text, count_words(text))
+
+
+# ---------------------------------------------------------------- the forced pack
+
+
+def _forced_pack(name: str, extra: tuple[str, ...]) -> FandomPack:
+    pack = get_pack(name, extra)
+    if pack is None:
+        for candidate in load_packs(extra):
+            if declared_packs([name], [candidate]):
+                return candidate
+        known = ", ".join(sorted(p.name for p in load_packs(extra)))
+        raise FandexError(
+            f"unknown fandom {name!r}; known fandoms: {known}",
+            hint="spell it as a pack name or alias, or add a pack with --pack-dir or FANDEX_PACKS",
+        )
+    return pack
+
+
+# ---------------------------------------------------------------- matching a pack's vocabulary
+
+
+@dataclass(frozen=True, slots=True)
+class _Signal:
+    kind: str  # "character", "place" or "term"
+    target: str  # the character's canonical name, or the place or term itself
+    spelling: str  # as the pack writes it, for the capitals check
+    weight: float
+    one_word_name: bool = False  # a one-word character name: needs the in-sentence check
+    common_name: bool = False  # a common given name: weak evidence at best
+
+
+@dataclass
+class _CharacterEvidence:
+    weight: float
+    mentions: int = 0
+    full_name: bool = False  # named by a name of two or more words
+    # One-word distinctive names (lower-cased) that named the character inside a sentence, and how
+    # often such a name stood at a sentence start (where any word has a capital).
+    names_in_sentence: set[str] = field(default_factory=set)
+    names_at_start: Counter[str] = field(default_factory=Counter)
+
+    def strong(self, lower_case_words: set[str]) -> bool:
+        """Named by a full name, or by a distinctive name the text never uses as a plain word."""
+        if self.full_name or self.names_in_sentence - lower_case_words:
+            return True
+        return any(n >= 2 for name, n in self.names_at_start.items() if name not in lower_case_words)
+
+
+@dataclass
+class _Matcher:
+    pattern: re.Pattern[str]
+    signals: dict[str, list[_Signal]] = field(default_factory=dict)
+
+    def confidence(self, text: str, words: int) -> float:
+        return 1.0 - math.exp(-self.score(text, words) / SCORE_SCALE)
+
+    def score(self, text: str, words: int) -> float:
+        characters: dict[str, _CharacterEvidence] = {}
+        # One-word names the text also uses as ordinary lower-case words ("a spike of fear").
+        lower_case_words: set[str] = set()
+        places: set[str] = set()
+        terms: set[str] = set()
+        for match in self.pattern.finditer(text):
+            found = _normalise(match.group())
+            key = found.lower()
+            for signal in self.signals.get(key, ()):
+                if signal.kind == "term":
+                    terms.add(signal.target)
+                    continue
+                if not _capitals_agree(found, signal.spelling):
+                    if signal.one_word_name and found.islower():
+                        lower_case_words.add(key)
+                    continue
+                if signal.kind == "place":
+                    places.add(signal.target)
+                    continue
+                evidence = characters.setdefault(signal.target, _CharacterEvidence(signal.weight))
+                evidence.mentions += 1
+                if not signal.one_word_name:
+                    evidence.full_name = True
+                elif not signal.common_name:
+                    if _inside_sentence(text, match.start()):
+                        evidence.names_in_sentence.add(key)
+                    else:
+                        evidence.names_at_start[key] += 1
+        needed = 1 + words // WORDS_PER_EXTRA_MENTION
+        score = 0.0
+        for evidence in characters.values():
+            factor = 1.0 if evidence.strong(lower_case_words) else WEAK_NAME_FACTOR
+            score += evidence.weight * factor * min(1.0, evidence.mentions / needed)
+        score += min(PLACES_CAP, PLACE_WEIGHT * len(places))
+        score += min(TERMS_CAP, TERM_WEIGHT * len(terms))
+        return score
+
+
+@functools.cache
+def _common_names() -> frozenset[str]:
+    lines = COMMON_NAMES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+_MATCHERS: dict[int, tuple[FandomPack, _Matcher]] = {}
+
+
+def _matcher(pack: FandomPack) -> _Matcher:
+    cached = _MATCHERS.get(id(pack))
+    if cached is not None and cached[0] is pack:
+        return cached[1]
+    matcher = _build_matcher(pack)
+    _MATCHERS[id(pack)] = (pack, matcher)
+    return matcher
+
+
+def _build_matcher(pack: FandomPack) -> _Matcher:
+    common = _common_names()
+    signals: dict[str, list[_Signal]] = defaultdict(list)
+
+    def add(phrase: str, signal: _Signal) -> None:
+        key = _normalise(phrase).lower()
+        if len(key) < 2 or signal in signals[key]:
+            return
+        signals[key].append(signal)
+
+    for character in pack.characters:
+        weight = ROLE_WEIGHTS.get(character.role, 1.0)
+        for phrase in (character.name, *character.aliases):
+            one_word = " " not in phrase.strip()
+            add(
+                phrase,
+                _Signal(
+                    kind="character",
+                    target=character.name,
+                    spelling=_normalise(phrase),
+                    weight=weight,
+                    one_word_name=one_word,
+                    common_name=one_word and phrase.lower() in common,
+                ),
+            )
+    for place in pack.places:
+        add(place, _Signal(kind="place", target=place, spelling=_normalise(place), weight=PLACE_WEIGHT))
+    for term in pack.terms:
+        add(term, _Signal(kind="term", target=term.lower(), spelling=term, weight=TERM_WEIGHT))
+    body = _trie_pattern(sorted(signals))
+    pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+    return _Matcher(pattern=pattern, signals=dict(signals))
+
+
+def _trie_pattern(phrases: list[str]) -> str:
+    """One regex alternation for many phrases, factored by common prefixes."""
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}  # the end of a phrase
+
+    def emit(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [_char_pattern(char) + emit(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            # The longer phrase is tried first (greedy "?"), so "Buffy Summers" beats "Buffy".
+            return f"(?:{body})?"
+        return body
+
+    return emit(trie)
+
+
+def _char_pattern(char: str) -> str:
+    if char == " ":
+        return r"\s+"  # line-wrapped text breaks names across lines
+    if char == "'":
+        return "['\u2019]"
+    if char == "-":
+        return "[-\u2010\u2011]"
+    return re.escape(char)
+
+
+def _normalise(phrase: str) -> str:
+    """Whitespace runs to one space, curly apostrophes and hyphens to plain ones."""
+    phrase = phrase.replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-")
+    return " ".join(phrase.split())
+
+
+def _capitals_agree(found: str, spelling: str) -> bool:
+    """Every capital of the pack's spelling is a capital in the text (bar a leading "the")."""
+    if len(found) != len(spelling):
+        return False
+    # Capitals the pack does not write are allowed: "The Bronze" at a sentence start, "SPIKE".
+    return all(seen.isupper() or not wanted.isupper() for seen, wanted in zip(found, spelling, strict=True))
+
+
+def _inside_sentence(text: str, start: int) -> bool:
+    """True when the word at ``start`` follows a word or a comma: its capital is not a sentence's."""
+    index = start - 1
+    while index >= 0 and text[index] in " \t":
+        index -= 1
+    if index < 0:
+        return False
+    before = text[index]
+    return before.isalnum() or before == ","
+
+
+def _fandom_keys(label: str) -> set[str]:
+    """Loose forms of a fandom label: whole, without "(TV)" and without " - Author"."""
+    folded = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode("ascii").lower()
+    variants = {folded, re.sub(r"\([^)]*\)", " ", folded), folded.split(" - ")[0]}
+    variants.add(re.sub(r"\([^)]*\)", " ", folded.split(" - ")[0]))
+    keys = set()
+    for variant in variants:
+        variant = variant.replace("&", " and ")
+        key = " ".join(re.sub(r"[^a-z0-9]+", " ", variant).split())
+        if key:
+            keys.add(key)
+    return keys

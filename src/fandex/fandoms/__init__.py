@@ -3,17 +3,39 @@
 The bundled packs live in ``fandex/fandoms/packs/``; users add their own with ``--pack-dir DIR`` or
 the ``FANDEX_PACKS`` environment variable (folders separated by the OS path separator). A user's pack
 with the same fandom name replaces the bundled one.
+
+Helpers for the other stages:
+
+- ``load_packs(extra)`` / ``get_pack(name, extra)``: every pack, or the one with that name or alias.
+- ``pack_for_work(work, extra_dirs=())``: the pack of the work's best detected fandom (the fandoms
+  layer filled by ``fandex.fandom.detect_fandom``), or None for a work of an unknown fandom.
+- ``character_index(pack)``: lower-cased name, alias, nickname or epithet -> PackCharacter; a key
+  that two characters share (an ambiguous epithet) is left out. Match it against text that keeps
+  its capitals (the key "will" is Willow's nickname "Will", not the verb).
+- ``find_episode(pack, title)``: the Episode with that title, ignoring case, punctuation, accents,
+  "&" versus "and" and a leading "The"; a title without "(Part N)" finds part 1.
+- ``ship_members(pack, ship_name)``: the canonical names of a ship ("Spuffy" -> ("Buffy Summers",
+  "Spike")); a slash pairing of names the pack knows ("Willow/Tara") works too.
+- ``endearments(pack)``: words of address that are never names (general English ones from
+  ``endearments.txt`` plus the pack's own), lower-cased.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fandex.work import Work
 
 BUNDLED_DIR = Path(__file__).parent / "packs"
+ENDEARMENTS_FILE = Path(__file__).parent / "endearments.txt"
 
 
 @dataclass(frozen=True)
@@ -84,3 +106,93 @@ def _load_packs(dirs: tuple[Path, ...]) -> tuple[FandomPack, ...]:
             pack = load_pack_file(path)
             packs.setdefault(pack.name.lower(), pack)  # earlier folders win
     return tuple(packs.values())
+
+
+# ---------------------------------------------------------------- helpers for the other stages
+
+
+def pack_for_work(work: Work, extra_dirs: Iterable[str | Path] = ()) -> FandomPack | None:
+    """The pack of the work's best detected fandom, or None (no fandoms layer, or no such pack)."""
+    for guess in work.fandoms:
+        pack = get_pack(guess.name, extra_dirs)
+        if pack is not None:
+            return pack
+    return None
+
+
+def character_index(pack: FandomPack) -> dict[str, PackCharacter]:
+    """Lower-cased name/alias/nickname/epithet -> character, without keys two characters share."""
+    cached = _INDEX_CACHE.get(id(pack))
+    if cached is not None and cached[0] is pack:
+        return cached[1]
+    owners: dict[str, PackCharacter] = {}
+    ambiguous: set[str] = set()
+    for character in pack.characters:
+        keys = {character.name, *character.aliases, *character.nicknames, *character.epithets}
+        for key in {k.strip().lower() for k in keys}:
+            if key in owners and owners[key] is not character:
+                ambiguous.add(key)
+            owners[key] = character
+    index = {key: character for key, character in owners.items() if key not in ambiguous}
+    _INDEX_CACHE[id(pack)] = (pack, index)
+    return index
+
+
+def find_episode(pack: FandomPack, title: str) -> Episode | None:
+    """The episode whose title matches, ignoring case, punctuation and accents; None if none does."""
+    wanted = _title_key(title)
+    if not wanted:
+        return None
+    for strip in (False, True):
+        for episode in pack.episodes:
+            if _title_key(episode.title, strip_part=strip) == wanted:
+                return episode
+    return None
+
+
+def ship_members(pack: FandomPack, ship_name: str) -> tuple[str, ...]:
+    """Canonical names of a ship's characters; () when the pack knows neither the ship nor its names."""
+    wanted = ship_name.strip().lower()
+    for ship, members in pack.ships.items():
+        if ship.lower() == wanted:
+            return members
+    if "/" in wanted or "&" in wanted:
+        index = character_index(pack)
+        members = []
+        for part in re.split(r"\s*[/&]\s*", wanted):
+            character = index.get(part)
+            if character is None:
+                return ()
+            members.append(character.name)
+        if len(set(members)) >= 2:
+            return tuple(members)
+    return ()
+
+
+def endearments(pack: FandomPack | None = None) -> frozenset[str]:
+    """Lower-cased words of address that are not names: the general English ones plus the pack's."""
+    words = general_endearments()
+    if pack is None or not pack.endearments:
+        return words
+    return words | {w.lower() for w in pack.endearments}
+
+
+@functools.cache
+def general_endearments() -> frozenset[str]:
+    lines = ENDEARMENTS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+_INDEX_CACHE: dict[int, tuple[FandomPack, dict[str, PackCharacter]]] = {}
+_PART_SUFFIX = re.compile(r"\s*part (?:\d+|one|two|i+)$")
+
+
+def _title_key(title: str, *, strip_part: bool = False) -> str:
+    """A title reduced to lower-case letters, digits and single spaces, for loose comparison."""
+    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii").lower()
+    folded = folded.replace("&", " and ").replace("'", "")
+    words = re.sub(r"[^a-z0-9]+", " ", folded).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    key = " ".join(words)
+    return _PART_SUFFIX.sub("", key) if strip_part else key

@@ -1,0 +1,121 @@
+"""Every bundled pack loads and is internally consistent; spot checks of facts verified by hand."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from fandex.fandoms import BUNDLED_DIR, FandomPack, character_index, find_episode
+from fandex.fandoms.loader import load_pack_file
+
+BUNDLED = sorted(BUNDLED_DIR.glob("*.yaml"))
+
+
+def bundled(name: str) -> FandomPack:
+    for path in BUNDLED:
+        pack = load_pack_file(path)
+        if pack.name == name:
+            return pack
+    raise AssertionError(f"no bundled pack named {name!r}")
+
+
+def test_the_expected_fandoms_are_bundled() -> None:
+    names = {load_pack_file(path).name for path in BUNDLED}
+    assert {"Buffy the Vampire Slayer", "Sherlock (TV)"} <= names
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_bundled_pack_is_consistent(path: Path) -> None:
+    pack = load_pack_file(path)  # the loader already rejects bad genders, duplicates, unknown ships
+    assert pack.characters, "a pack without characters cannot help the characters stage"
+    names = [c.name for c in pack.characters]
+    assert len(set(names)) == len(names)
+    for character in pack.characters:
+        assert character.gender in {"F", "M", "N", "U"}
+        # A character's own keys never repeat one another.
+        own = [character.name, *character.aliases, *character.nicknames, *character.epithets]
+        assert len({k.lower() for k in own}) == len(own), character.name
+        assert all(k == k.strip() and k for k in own)
+    # No name of one character is an alias of another: that would make the name ambiguous.
+    aliases = Counter(a.lower() for c in pack.characters for a in (c.name, *c.aliases))
+    assert [a for a, n in aliases.items() if n > 1] == []
+    assert len({e.code for e in pack.episodes}) == len(pack.episodes)
+    for ship, members in pack.ships.items():
+        assert len(set(members)) == len(members) >= 2, ship
+    assert len({p.lower() for p in pack.places}) == len(pack.places)
+    assert len({t.lower() for t in pack.terms}) == len(pack.terms)
+    assert path.stem == path.stem.lower()
+
+
+def test_btvs_has_all_144_episodes_in_seven_seasons() -> None:
+    pack = bundled("Buffy the Vampire Slayer")
+    per_season = Counter(e.season for e in pack.episodes)
+    assert per_season == {1: 12, 2: 22, 3: 22, 4: 22, 5: 22, 6: 22, 7: 22}
+    for season, count in per_season.items():
+        numbers = sorted(e.number for e in pack.episodes if e.season == season)
+        assert numbers == list(range(1, count + 1))
+
+
+@pytest.mark.parametrize(
+    ("code", "title"),
+    [
+        ("1x01", "Welcome to the Hellmouth"),
+        ("1x12", "Prophecy Girl"),
+        ("2x14", "Innocence"),
+        ("3x16", "Doppelgangland"),
+        ("4x10", "Hush"),
+        ("5x16", "The Body"),
+        ("6x07", "Once More, with Feeling"),
+        ("6x09", "Smashed"),
+        ("7x22", "Chosen"),
+    ],
+)
+def test_btvs_episode_spot_checks(code: str, title: str) -> None:
+    pack = bundled("Buffy the Vampire Slayer")
+    by_code = {e.code: e.title for e in pack.episodes}
+    assert by_code[code] == title
+
+
+def test_btvs_names_needed_for_ao3_relationship_tags() -> None:
+    pack = bundled("Buffy the Vampire Slayer")
+    names = {c.name for c in pack.characters}
+    for tag in ("Buffy Summers/Spike", "Spike/Willow Rosenberg", "Anya Jenkins/Xander Harris"):
+        assert set(tag.split("/")) <= names
+
+
+def test_btvs_epithets_nicknames_and_genders() -> None:
+    index = character_index(bundled("Buffy the Vampire Slayer"))
+    expected = {
+        "the slayer": "Buffy Summers",
+        "the petite blonde": "Buffy Summers",
+        "buffster": "Buffy Summers",
+        "the red head": "Willow Rosenberg",
+        "the redhead": "Willow Rosenberg",
+        "the witch": "Willow Rosenberg",
+        "wills": "Willow Rosenberg",
+        "red": "Willow Rosenberg",
+        "xand": "Xander Harris",
+        "g-man": "Rupert Giles",
+        "giles": "Rupert Giles",
+        "the watcher": "Rupert Giles",
+        "the bleached vampire": "Spike",
+        "william the bloody": "Spike",
+        "william pratt": "Spike",
+        "the former vengeance demon": "Anya Jenkins",
+        "ahn": "Anya Jenkins",
+        "dawnie": "Dawn Summers",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    genders = {c.name: c.gender for c in index.values()}
+    assert genders["Buffy Summers"] == "F" and genders["Spike"] == "M" and genders["Oz"] == "M"
+
+
+def test_sherlock_has_its_thirteen_episodes() -> None:
+    pack = bundled("Sherlock (TV)")
+    assert len(pack.episodes) == 13
+    assert find_episode(pack, "A Study in Pink").code == "1x01"
+    assert find_episode(pack, "the reichenbach fall").code == "2x03"
+    assert find_episode(pack, "The Abominable Bride").season == 0  # the special
+    assert find_episode(pack, "The Final Problem").code == "4x03"

@@ -1,0 +1,130 @@
+"""The detect_fandom stage: forced, declared, else guessed from the text; unknown fandoms stay empty.
+
+The snippets are written for these tests; the two shared samples are real BtVS fan fiction.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLE_ALL_TALK, SAMPLE_ONE_LINE
+from fandex.errors import FandexError
+from fandex.fandom import THRESHOLD, declared_packs, detect_fandom, guess_from_text
+from fandex.fandoms import load_packs
+from fandex.options import Options
+from fandex.work import Work
+
+BTVS = "Buffy the Vampire Slayer"
+
+SNIPPETS = {
+    BTVS: (
+        "Patrol was dull that night. Buffy twirled her stake and sighed, and Willow, perched on a "
+        "headstone in Restfield, tapped at her laptop. 'Xander says Giles wants us at the Magic Box "
+        "by ten,' she said. Somewhere behind them Spike lit a cigarette and muttered about the chip."
+    ),
+    "Sherlock (TV)": (
+        "The flat at 221B was freezing again. Sherlock lay on the sofa in his dressing gown while "
+        "John typed up the case for the blog. 'Lestrade called,' John said. 'Another body.' "
+        "Sherlock was already up, coat on. 'The game is on, then. Mrs Hudson, we'll be late!'"
+    ),
+}
+
+UNRELATED = (
+    "Martha watered the tomatoes while the radio talked about rain. Her neighbour, a retired "
+    "teacher called Paul, leaned over the fence to ask whether the council had fixed the road. "
+    "Dawn came early in June; she liked to be done before the heat. Will you stay for tea, he asked, "
+    "and she said she might, if he brought the good biscuits this time."
+)
+
+
+def work_of(text: str, declared: list[str] | None = None) -> Work:
+    work = Work(text=text)
+    work.metadata.declared_tags.fandoms = list(declared or [])
+    return work
+
+
+@pytest.mark.parametrize("fandom", sorted(SNIPPETS))
+def test_snippet_is_detected_as_its_fandom(fandom: str) -> None:
+    work = work_of(SNIPPETS[fandom])
+    detect_fandom(work, Options())
+    assert work.fandoms, f"nothing detected for {fandom}"
+    assert work.fandoms[0].name == fandom
+    assert work.fandoms[0].confidence >= 0.75
+    assert all(THRESHOLD <= g.confidence <= 1 for g in work.fandoms)
+
+
+def test_unrelated_story_has_no_fandom() -> None:
+    work = work_of(UNRELATED)
+    detect_fandom(work, Options())
+    assert work.fandoms == []
+
+
+def test_bare_vocabulary_without_cast_stays_under_the_threshold() -> None:
+    # Vampire-story words alone are not enough to call a story BtVS.
+    text = "The vampire hunter drew a stake. A watcher in the trees saw him patrol, then a vamp attacked."
+    assert guess_from_text(text, load_packs()) == []
+
+
+@pytest.mark.parametrize(
+    "declared", ["BtVS", "Buffy: the Vampire Slayer", "buffy the vampire slayer (TV)", "Buffy"]
+)
+def test_declared_tags_match_loosely_and_win_over_the_text(declared: str) -> None:
+    work = work_of(SNIPPETS["Sherlock (TV)"], declared=[declared])
+    detect_fandom(work, Options())
+    assert [(g.name, g.confidence) for g in work.fandoms] == [(BTVS, 1.0)]
+
+
+def test_declared_crossover_in_one_tag() -> None:
+    packs = load_packs()
+    assert [p.name for p in declared_packs(["BtVS/Sherlock"], packs)] == [BTVS, "Sherlock (TV)"]
+
+
+def test_ignored_declared_tags_fall_back_to_the_text() -> None:
+    work = work_of(SNIPPETS["Sherlock (TV)"], declared=["BtVS"])
+    detect_fandom(work, Options(ignore_declared_tags=True))
+    assert work.fandoms[0].name == "Sherlock (TV)"
+
+
+def test_unknown_declared_fandom_falls_back_to_the_text() -> None:
+    work = work_of(SNIPPETS[BTVS], declared=["Some Fandom Nobody Packed"])
+    detect_fandom(work, Options())
+    assert work.fandoms[0].name == BTVS and work.fandoms[0].confidence < 1.0
+
+
+def test_forced_fandom_by_alias() -> None:
+    work = work_of(UNRELATED)
+    detect_fandom(work, Options(fandom="btvs"))
+    assert [(g.name, g.confidence) for g in work.fandoms] == [(BTVS, 1.0)]
+
+
+def test_forced_unknown_fandom_lists_the_known_ones() -> None:
+    with pytest.raises(FandexError) as raised:
+        detect_fandom(work_of("text"), Options(fandom="Nonexistent Show"))
+    message = raised.value.one_line()
+    assert "Nonexistent Show" in message and BTVS in message and "Sherlock (TV)" in message
+
+
+def test_user_pack_dir_adds_a_fandom(tmp_path: Path) -> None:
+    (tmp_path / "quill.yaml").write_text(
+        "name: Quillverse\ncharacters:\n  - {name: Ada Quill, aliases: [Ada]}\n"
+        "  - {name: Bram Vane, aliases: [Bram]}\n  - {name: Corvin Ashe, aliases: [Corvin]}\n"
+        "places: [Quill Manor]\n",
+        encoding="utf-8",
+    )
+    text = "At Quill Manor, Ada Quill sent for Bram Vane, and then for Corvin, who was late as always."
+    work = work_of(text)
+    detect_fandom(work, Options(pack_dirs=[str(tmp_path)]))
+    assert work.fandoms[0].name == "Quillverse"
+    detect_fandom(work, Options())
+    assert work.fandoms == []
+
+
+@pytest.mark.parametrize("sample", [SAMPLE_ONE_LINE, SAMPLE_ALL_TALK], ids=lambda p: p.stem)
+def test_shared_samples_are_btvs_with_high_confidence(shared_samples: Path, sample: Path) -> None:
+    work = work_of(sample.read_text(encoding="utf-8"))
+    detect_fandom(work, Options())
+    assert work.fandoms[0].name == BTVS
+    assert work.fandoms[0].confidence >= 0.8
+    assert len(work.fandoms) == 1
