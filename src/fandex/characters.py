@@ -1,25 +1,718 @@
-"""Characters: mentions of people (names, epithets, pronouns, the narrator) clustered into a cast."""
+"""Characters: mentions of people (names, epithets, pronouns, the narrator) clustered into a cast.
+
+Two modes. With ``options.roster`` the cast is given and only its name mentions are found. Otherwise
+the cast is discovered:
+
+1. one linear pass of a word regex over the body marks sentence starts, quoted stretches and runs
+   of capitalised words (with honorifics such as "Mr." or "Lady");
+2. those runs are kept as names when the text shows they are people (speech tags, honorifics,
+   pronouns that follow them), and spaCy's NER is asked only about the few sentences that hold a
+   doubtful candidate;
+3. name forms are clustered into characters (first/last/full names, honorifics of either gender,
+   the fandom pack's aliases and nicknames, canonical names);
+4. a second pass in text order adds epithets ("the blonde") and pronouns, resolved with a small
+   salience model: the most recent compatible character, subjects first.
+"""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
-from fandex.mentions import find_name_mentions
+from fandex import fandoms, person_words, pov, salience
+from fandex.fandoms import FandomPack
+from fandex.mentions import find_name_mentions, quoted_spans
 from fandex.options import Options
-from fandex.work import Work
+from fandex.work import Character, Mention, Work, count_words
+
+# A word: letters with inner apostrophes ("don't", "O'Brien") and hyphens ("Grant-Menzies").
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
+# What between two words ends a sentence or opens a new one (a paragraph, a quote, a thought).
+_SENTENCE_GAP = re.compile(r"[.!?…:;\n\"“”*(\[]|--|—")
+_POSSESSIVE = re.compile(r"['’]s$")
+_APOSTROPHE = re.compile(r"['’]")
+# Abbreviations whose full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "mx", "dr", "st", "jr", "sr", "capt", "col", "gen", "lt", "sgt", "det", "prof", "rev"}
+)
+_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "del", "la", "le", "st"})
+_GENDERED = frozenset({"M", "F"})
+_NER_NOT_PERSON = frozenset(
+    {"GPE", "LOC", "ORG", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE", "DATE", "TIME"}
+)
+_VOTING_PRONOUNS = {"he": "M", "his": "M", "himself": "M", "she": "F", "herself": "F"}
+_NER_WEAK = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT"})
+# Titles that tell family members apart: Mr./Mrs./Miss of one surname are different people.
+_TITLE_FAMILY = {"mr": "mr", "mister": "mr", "mrs": "mrs", "miss": "miss", "ms": "miss", "mx": "mx"}
+# The key of the nameless first-person narrator while the cast is being built.
+_NARRATOR = "narrator"
+# How far back (in sentences) a pronoun or epithet looks for its character.
+_SALIENCE_WINDOW = 6
+# Candidates with doubtful evidence: at most this many sentences each go to spaCy.
+_NER_SENTENCES_PER_NAME = 3
+
+
+# ---------------------------------------------------------------- tokens and name occurrences
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    lower: str
+    base: str  # lower case, before any apostrophe: "i’m" -> "i", "willow's" -> "willow"
+    initial: bool  # first word of a sentence, paragraph, quote or thought
+    quoted: bool
+    dot_before: bool  # a full stop right after the previous word ("Mr. Knightley")
+
+
+@dataclass(slots=True)
+class _NameOcc:
+    """One occurrence of a run of capitalised words that may name a person."""
+
+    start: int
+    end: int
+    form: str  # as written, whitespace collapsed, without a possessive 's
+    honorific: str | None  # lower-case, without its full stop
+    names: tuple[str, ...]  # the words after the honorific
+    initial: bool
+    quoted: bool
+    speech: bool  # next to a speech verb: "Willow asked", "said Emma"
+    after_the: bool
+    after_place_word: bool
+    sentence: int
+
+
+@dataclass
+class _FormStats:
+    form: str
+    honorific: str | None
+    names: tuple[str, ...]
+    occurrences: list[_NameOcc] = field(default_factory=list)
+    votes: Counter[str] = field(default_factory=Counter)  # pronoun gender evidence
+
+    @property
+    def count(self) -> int:
+        return len(self.occurrences)
+
+    def tally(self, flag: str) -> int:
+        return sum(1 for occ in self.occurrences if getattr(occ, flag))
+
+
+@dataclass
+class _Cluster:
+    forms: list[_FormStats] = field(default_factory=list)
+    pack_name: str | None = None
+    pack_gender: str = "U"
+    extra_aliases: list[str] = field(default_factory=list)  # pack forms seen in the text
+
+    @property
+    def count(self) -> int:
+        return sum(f.count for f in self.forms)
+
+    @property
+    def first_names(self) -> set[str]:
+        return {f.names[0] for f in self.forms if len(f.names) >= 2}
+
+    @property
+    def last_names(self) -> set[str]:
+        return {f.names[-1] for f in self.forms if len(f.names) >= 2 or f.honorific}
+
+    @property
+    def full_names(self) -> set[tuple[str, ...]]:
+        return {f.names for f in self.forms if len(f.names) >= 2}
+
+    def gender(self) -> str:
+        if self.pack_name is not None and self.pack_gender != "U":
+            return self.pack_gender
+        by_title = {person_words.HONORIFICS.get(f.honorific or "", "U") for f in self.forms} & _GENDERED
+        if len(by_title) == 1:
+            return next(iter(by_title))
+        votes: Counter[str] = Counter()
+        for form in self.forms:
+            votes.update(form.votes)
+        male, female = votes["M"], votes["F"]
+        if male + female >= 1 and max(male, female) >= 2 * min(male, female) + 1:
+            return "M" if male > female else "F"
+        return "U"
+
+
+def _tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> Iterator[_Token]:
+    """Words of ``text[start:end]``, each marked as sentence-initial and/or quoted."""
+    previous_end = start
+    previous_lower = ""
+    quote_index = 0
+    first = True
+    for match in _WORD.finditer(text, start, end):
+        word_start, word_end = match.span()
+        gap = text[previous_end:word_start]
+        dot_before = gap.startswith(".")
+        if previous_lower in _ABBREVIATIONS or (len(previous_lower) == 1 and previous_lower.isalpha()):
+            gap = gap[1:] if gap.startswith(".") else gap
+        initial = first or bool(_SENTENCE_GAP.search(gap))
+        while quote_index < len(quotes) and quotes[quote_index][1] <= word_start:
+            quote_index += 1
+        quoted = quote_index < len(quotes) and quotes[quote_index][0] <= word_start
+        word = match.group()
+        lower = word.lower()
+        base = _APOSTROPHE.split(lower, 1)[0]
+        yield _Token(word_start, word_end, word, lower, base, initial, quoted, dot_before)
+        previous_end, previous_lower, first = word_end, lower, False
+
+
+def _is_capitalised(word: str) -> bool:
+    # Shouted or heading words in capitals ("NO", "CHAPTER") are not names; "McCoy" and "O'Neil" are.
+    return word[0].isupper() and (len(word) == 1 or not word.isupper())
+
+
+def _name_occurrences(tokens: list[_Token], sentence_of: list[int]) -> Iterator[_NameOcc]:
+    """Runs of capitalised words, with an optional honorific in front."""
+    i = 0
+    count = len(tokens)
+    while i < count:
+        token = tokens[i]
+        if not _is_capitalised(token.text) or (
+            token.base in person_words.NOT_NAMES and token.lower not in person_words.HONORIFICS
+        ):
+            i += 1
+            continue
+        honorific: str | None = None
+        j = i
+        if token.lower in person_words.HONORIFICS and j + 1 < count and _continues_name(tokens, j + 1):
+            honorific = token.lower
+            j += 1
+        elif token.base in person_words.NOT_NAMES:
+            i += 1
+            continue
+        names: list[str] = []
+        end = j
+        while end < count:
+            word = tokens[end]
+            if end > j and not _continues_name(tokens, end):
+                # A particle ("de", "van") joins only when a capitalised word follows it.
+                if (
+                    word.lower in _NAME_PARTICLES
+                    and end + 1 < count
+                    and _continues_name(tokens, end + 1)
+                    and not word.initial
+                ):
+                    names.append(word.text)
+                    end += 1
+                    continue
+                break
+            if end == j and (word.base in person_words.NOT_NAMES or not _is_capitalised(word.text)):
+                break
+            possessive = _POSSESSIVE.search(word.text)
+            names.append(word.text[: possessive.start()] if possessive else word.text)
+            end += 1
+            if possessive:
+                break
+        if not names:
+            i += 1
+            continue
+        last = tokens[end - 1]
+        last_end = last.end - (2 if _POSSESSIVE.search(last.text) else 0)
+        first_word = tokens[i]
+        before = tokens[i - 1] if i > 0 and not first_word.initial else None
+        after = tokens[end] if end < count else None
+        speech = (after is not None and after.lower in person_words.SPEECH_VERBS and not after.initial) or (
+            before is not None and before.lower in person_words.SPEECH_VERBS
+        )
+        form_words = ([first_word.text + ("." if _has_dot(tokens, i) else "")] if honorific else []) + names
+        yield _NameOcc(
+            start=first_word.start,
+            end=last_end,
+            form=" ".join(form_words),
+            honorific=honorific,
+            names=tuple(names),
+            initial=first_word.initial,
+            quoted=first_word.quoted,
+            speech=speech,
+            after_the=before is not None and before.lower in person_words.DETERMINERS,
+            after_place_word=before is not None and before.lower in person_words.PLACE_PREPOSITIONS,
+            sentence=sentence_of[i],
+        )
+        i = end
+
+
+def _continues_name(tokens: list[_Token], index: int) -> bool:
+    word = tokens[index]
+    return (
+        not word.initial
+        and _is_capitalised(word.text)
+        and word.base not in person_words.NOT_NAMES
+        and word.start - tokens[index - 1].end <= 2
+    )
+
+
+def _has_dot(tokens: list[_Token], index: int) -> bool:
+    # The honorific's full stop sits between it and the next word.
+    return index + 1 < len(tokens) and tokens[index + 1].dot_before
+
+
+# ---------------------------------------------------------------- the stage
 
 
 def find_characters(work: Work, options: Options) -> None:
     """Add the characters and mentions layers."""
     if options.roster is not None:
-        # A cast given from outside: find its names, discover nothing.
-        work.characters = [dataclasses.replace(c) for c in options.roster]
-        work.mentions = find_name_mentions(work.text, work.characters, start=work.metadata.body_start)
-        counts: dict[str, int] = {}
-        for mention in work.mentions:
-            if mention.character is not None:
-                counts[mention.character] = counts.get(mention.character, 0) + 1
-        for character in work.characters:
-            character.mentions = counts.get(character.id, 0)
-            character.first = next((m.start for m in work.mentions if m.character == character.id), None)
+        _roster_mode(work, options.roster)
         return
+    _Discovery(work, _pack_for(work, options)).run()
+
+
+def _roster_mode(work: Work, roster: list[Character]) -> None:
+    # A cast given from outside: find its names, discover nothing.
+    work.characters = [dataclasses.replace(c) for c in roster]
+    work.mentions = find_name_mentions(work.text, work.characters, start=work.metadata.body_start)
+    counts: Counter[str] = Counter(m.character for m in work.mentions if m.character is not None)
+    firsts: dict[str, int] = {}
+    for mention in work.mentions:
+        if mention.character is not None:
+            firsts.setdefault(mention.character, mention.start)
+    for character in work.characters:
+        character.mentions = counts.get(character.id, 0)
+        character.first = firsts.get(character.id)
+
+
+def _pack_for(work: Work, options: Options) -> FandomPack | None:
+    """The fandom pack of the work, when the fandom stage (or the user) named one."""
+    if options.fandom:
+        return fandoms.get_pack(options.fandom, options.pack_dirs)
+    return fandoms.pack_for_work(work, options.pack_dirs)
+
+
+class _Discovery:
+    """One work's cast, found from its text (and its fandom pack when there is one)."""
+
+    def __init__(self, work: Work, pack: FandomPack | None) -> None:
+        self.work = work
+        self.pack = pack
+        self.text = work.text
+        self.start = min(max(work.metadata.body_start, 0), len(work.text))
+        self.end = len(work.text)
+        self.words = count_words(self.text[self.start : self.end])
+        self.pack_mentions: list[Mention] = []
+
+    def run(self) -> None:
+        text = self.text
+        self.quotes = quoted_spans(text, self.start, self.end)
+        tokens = list(_tokens(text, self.start, self.end, self.quotes))
+        self.sentence_starts, sentence_of = _sentences(tokens)
+        occurrences = list(_name_occurrences(tokens, sentence_of))
+        self.lower_counts = Counter(t.lower for t in tokens if t.text[0].islower())
+        self.tokens = tokens
+        self.token_index = {t.start: i for i, t in enumerate(tokens)}
+        pack_clusters, pack_spans = self._pack_clusters()
+        forms = self._forms(occurrences, pack_spans)
+        self._gender_votes(tokens, forms)
+        people = self._people(forms)
+        self._clusters = self._cluster(people, pack_clusters)
+        self._build(self._clusters)
+
+    # -- the fandom pack -------------------------------------------------------------------
+
+    def _pack_clusters(self) -> tuple[dict[str, _Cluster], list[Mention]]:
+        """Mentions of the pack's characters by name, alias or nickname (capitalised as written)."""
+        if self.pack is None:
+            return {}, []
+        roster = [
+            Character(id=c.name, name=c.name, aliases=[*c.aliases, *c.nicknames], gender=c.gender)  # type: ignore[arg-type]
+            for c in self.pack.characters
+        ]
+        found = find_name_mentions(self.text, roster, start=self.start, end=self.end)
+        starts = {t.start: t for t in self.tokens}
+        kept: list[Mention] = []
+        clusters: dict[str, _Cluster] = {}
+        by_name = {c.name: c for c in self.pack.characters}
+        for mention in found:
+            if mention.character is None:
+                continue
+            token = starts.get(mention.start)
+            surface = self.text[mention.start : mention.end]
+            if token is not None and token.initial and not self._sentence_start_is_name(token, surface):
+                continue
+            kept.append(mention)
+            cluster = clusters.get(mention.character)
+            if cluster is None:
+                pack_character = by_name[mention.character]
+                cluster = _Cluster(pack_name=pack_character.name, pack_gender=pack_character.gender)
+                clusters[mention.character] = cluster
+            form = " ".join(surface.split())
+            if form not in cluster.extra_aliases:
+                cluster.extra_aliases.append(form)
+        self.pack_mentions = kept
+        return clusters, kept
+
+    def _sentence_start_is_name(self, token: _Token, surface: str) -> bool:
+        # "Will you...", "Dawn broke...": a pack name that is also a common word, at a sentence
+        # start, counts only when the text also uses it as a name elsewhere or it tags speech.
+        if " " in surface or self.lower_counts.get(token.lower, 0) == 0:
+            return True
+        index = self.token_index[token.start]
+        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        return following is not None and following.lower in person_words.SPEECH_VERBS
+
+    # -- name forms and whether they are people -------------------------------------------
+
+    def _forms(self, occurrences: list[_NameOcc], pack_spans: list[Mention]) -> dict[str, _FormStats]:
+        taken = sorted((m.start, m.end) for m in pack_spans)
+        starts = [s for s, _ in taken]
+        forms: dict[str, _FormStats] = {}
+        for occ in occurrences:
+            k = bisect.bisect_right(starts, occ.start) - 1
+            if (k >= 0 and taken[k][1] > occ.start) or (k + 1 < len(taken) and taken[k + 1][0] < occ.end):
+                continue  # the pack already names this stretch
+            stats = forms.get(occ.form)
+            if stats is None:
+                stats = forms[occ.form] = _FormStats(occ.form, occ.honorific, occ.names)
+            stats.occurrences.append(occ)
+        return forms
+
+    def _gender_votes(self, tokens: list[_Token], forms: dict[str, _FormStats]) -> None:
+        """Gender evidence: "he" or "she" in the narration soon after a name votes for it.
+
+        Only subject and possessive pronouns vote ("her" may be an object: "Xander looked at her"),
+        and only within the name's sentence or the next one.
+        """
+        by_start = {occ.start: stats for stats in forms.values() for occ in stats.occurrences}
+        pending: _FormStats | None = None
+        sentences_left = 0
+        for token in tokens:
+            stats = by_start.get(token.start)
+            if stats is not None:
+                pending, sentences_left = stats, 1
+                continue
+            if pending is None or token.quoted:
+                continue
+            if token.initial:
+                sentences_left -= 1
+                if sentences_left < 0:
+                    pending = None
+                    continue
+            gender = _VOTING_PRONOUNS.get(token.lower)
+            if gender is not None:
+                pending.votes[gender] += 1
+                pending = None
+
+    def _people(self, forms: dict[str, _FormStats]) -> list[_FormStats]:
+        """The forms that name people."""
+        pack_words = self._pack_words()
+        endearments = self._endearments()
+        minimum = 1 if self.words < 15000 else 2 if self.words < 60000 else 3
+        sure: list[_FormStats] = []
+        doubtful: list[_FormStats] = []
+        for stats in forms.values():
+            names_lower = [n.lower() for n in stats.names]
+            if " ".join(names_lower) in pack_words or all(n in person_words.NOT_NAMES for n in names_lower):
+                continue
+            if len(stats.names) == 1 and (names_lower[0] in endearments or len(names_lower[0]) == 1):
+                continue  # "luv", "pet"; a lone initial
+            if len(stats.names) >= 2 and names_lower[-1] in person_words.PLACE_HEADS:
+                continue  # "Donwell Abbey", "Sunnydale High"
+            speech = stats.tally("speech")
+            mid = stats.count - stats.tally("initial")
+            if stats.count < minimum and (speech == 0 or stats.count < minimum - 1):
+                continue
+            if stats.honorific:
+                sure.append(stats)
+                continue
+            if mid == 0 and speech == 0:
+                continue  # only ever at a sentence start: "Suddenly", "Nothing"
+            if len(stats.names) == 1 and self.lower_counts.get(names_lower[0], 0) > 2 * mid and speech < 2:
+                continue  # an ordinary word that is sometimes capitalised
+            after_place_word = stats.tally("after_place_word")
+            if after_place_word * 10 >= 3 * stats.count and speech * 3 < after_place_word:
+                continue  # "in Bristol", "at Maple Grove"
+            the_ratio = stats.tally("after_the") / stats.count
+            if speech >= 2 or (speech >= 1 and stats.count <= 2):
+                sure.append(stats)
+            elif the_ratio >= 0.5 and speech == 0:
+                continue  # "the Bronze", "the Magic Box"
+            else:
+                doubtful.append(stats)
+        return sure + self._ner_filter(doubtful)
+
+    def _ner_filter(self, doubtful: list[_FormStats]) -> list[_FormStats]:
+        """Ask spaCy's NER about a few sentences of each doubtful candidate; keep the PERSONs."""
+        if not doubtful:
+            return []
+        from fandex import nlp
+
+        model = nlp.load()
+        requests: list[tuple[_FormStats, _NameOcc, str, int]] = []
+        for stats in doubtful:
+            chosen = [o for o in stats.occurrences if not o.initial][:_NER_SENTENCES_PER_NAME]
+            for occ in chosen or stats.occurrences[:1]:
+                begin, finish = self._sentence_bounds(occ.sentence)
+                requests.append((stats, occ, self.text[begin:finish], begin))
+        votes: dict[str, Counter[str]] = {s.form: Counter() for s in doubtful}
+        with model.select_pipes(enable=["ner"]):
+            docs = model.pipe((r[2] for r in requests), batch_size=64)
+            for (stats, occ, _, begin), doc in zip(requests, docs, strict=True):
+                label = "NONE"
+                for entity in doc.ents:
+                    if entity.start_char <= occ.start - begin < entity.end_char:
+                        label = entity.label_
+                        break
+                votes[stats.form][label] += 1
+        kept = []
+        for stats in doubtful:
+            tally = votes[stats.form]
+            person = tally["PERSON"]
+            # The small model calls many unfamiliar given names ORG: that label counts for less.
+            other = sum(
+                n * (0.5 if label in _NER_WEAK else 1.0)
+                for label, n in tally.items()
+                if label in _NER_NOT_PERSON
+            )
+            evidence = stats.tally("speech") + max(stats.votes["M"], stats.votes["F"])
+            mid = stats.count - stats.tally("initial")
+            if person >= other and (
+                person > 0 or evidence >= 2 or (other == 0 and self.words < 15000 and mid >= 2)
+            ):
+                kept.append(stats)
+        return kept
+
+    def _sentence_bounds(self, index: int) -> tuple[int, int]:
+        begin = self.sentence_starts[index]
+        finish = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) else self.end
+        # A one-line story has sentences but no paragraphs; cap what goes to the model.
+        return begin, min(finish, begin + 600)
+
+    def _pack_words(self) -> set[str]:
+        if self.pack is None:
+            return set()
+        words = {w.lower() for w in (*self.pack.places, *self.pack.terms)}
+        words |= {w[4:] for w in words if w.startswith("the ")}
+        return words
+
+    def _endearments(self) -> set[str]:
+        words = set(person_words.ENDEARMENTS)
+        if self.pack is not None:
+            words |= {w.lower() for w in self.pack.endearments}
+        general = getattr(fandoms, "general_endearments", None)
+        if general is not None:
+            words |= {w.lower() for w in general()}
+        return words
+
+    # -- clustering ------------------------------------------------------------------------
+
+    def _cluster(self, people: list[_FormStats], pack_clusters: dict[str, _Cluster]) -> list[_Cluster]:
+        clusters: list[_Cluster] = list(pack_clusters.values())
+        pack_tokens = self._pack_name_tokens(pack_clusters)
+        # Most complete forms first, so that short forms find the full names they belong to.
+        ordered = sorted(people, key=lambda s: (-len(s.names), s.honorific is None, -s.count))
+        for stats in ordered:
+            target = self._home(stats, clusters, pack_tokens)
+            if target is None:
+                clusters.append(_Cluster(forms=[stats]))
+            else:
+                target.forms.append(stats)
+        return clusters
+
+    def _pack_name_tokens(self, pack_clusters: dict[str, _Cluster]) -> dict[str, _Cluster]:
+        """Words of pack names ("Rosenberg") that point at exactly one mentioned pack character."""
+        owners: dict[str, list[_Cluster]] = {}
+        for cluster in pack_clusters.values():
+            for word in set((cluster.pack_name or "").split()):
+                owners.setdefault(word, []).append(cluster)
+        return {w: cs[0] for w, cs in owners.items() if len(cs) == 1}
+
+    def _home(
+        self, stats: _FormStats, clusters: list[_Cluster], pack_tokens: dict[str, _Cluster]
+    ) -> _Cluster | None:
+        """The cluster a name form belongs to, or None for a new character."""
+        title_gender = person_words.HONORIFICS.get(stats.honorific or "", "U")
+        title_family = _TITLE_FAMILY.get(stats.honorific or "")
+
+        def compatible(cluster: _Cluster) -> bool:
+            gender = cluster.gender()
+            if title_gender in _GENDERED and gender in _GENDERED and gender != title_gender:
+                return False
+            # "Mr. Weston", "Mrs. Weston" and "Miss Weston" are three people.
+            families = {_TITLE_FAMILY.get(f.honorific or "") for f in cluster.forms} - {None}
+            return title_family is None or not families - {title_family}
+
+        names = stats.names
+        if len(names) >= 2:
+            for cluster in clusters:
+                if any(
+                    full == names or (full[0] == names[0] and full[-1] == names[-1])
+                    for full in cluster.full_names
+                ) and compatible(cluster):
+                    return cluster
+            for word in (names[-1], names[0]):
+                if word in pack_tokens and compatible(pack_tokens[word]):
+                    return pack_tokens[word]
+            return None
+        word = names[0]
+        if word in pack_tokens and compatible(pack_tokens[word]):
+            return pack_tokens[word]
+        if stats.honorific:
+            # A title and a surname join a character known by a fuller name ("Miss Woodhouse" is
+            # Emma Woodhouse), unless that character's own full name carries the same title: then
+            # "Mr. Knightley", far more frequent than "Mr. John Knightley", is someone else.
+            candidates = []
+            for cluster in clusters:
+                if word not in cluster.last_names and word not in cluster.first_names:
+                    continue
+                if (not cluster.full_names and not cluster.pack_name) or not compatible(cluster):
+                    continue
+                same_title = any(f.honorific == stats.honorific and len(f.names) >= 2 for f in cluster.forms)
+                if same_title and stats.count > 3 * cluster.count + 2:
+                    continue
+                candidates.append(cluster)
+            by_last = [c for c in candidates if word in c.last_names]
+            candidates = by_last or candidates
+            return candidates[0] if len(candidates) == 1 else None
+        by_last = [c for c in clusters if word in c.last_names and compatible(c)]
+        by_first = [c for c in clusters if word in c.first_names and compatible(c)]
+        for candidates in (by_first, by_last):
+            if candidates:
+                ranked = sorted(candidates, key=lambda c: -c.count)
+                if len(ranked) == 1 or ranked[0].count >= 3 * ranked[1].count:
+                    return ranked[0]
+                if candidates is by_last:
+                    return ranked[0]
+        return None
+
+    # -- the layers ------------------------------------------------------------------------
+
+    def _build(self, clusters: list[_Cluster]) -> None:
+        """The characters and mentions layers: names, then epithets, pronouns and the narrator."""
+        key_of = {id(cluster): f"k{n}" for n, cluster in enumerate(clusters)}
+        cluster_of = {key_of[id(c)]: c for c in clusters}
+        names: list[Mention] = []
+        for cluster in clusters:
+            for stats in cluster.forms:
+                names.extend(Mention(o.start, o.end, key_of[id(cluster)], "name") for o in stats.occurrences)
+        pack_by_name = {c.pack_name: c for c in clusters if c.pack_name}
+        names.extend(
+            Mention(m.start, m.end, key_of[id(pack_by_name[m.character])], "name") for m in self.pack_mentions
+        )
+        names.sort(key=lambda m: m.start)
+
+        narrator_at, heading_keys = self._narration(names, cluster_of)
+        genders = {key: cluster.gender() for key, cluster in cluster_of.items()}
+        genders[_NARRATOR] = "U"
+        cast = [Character(id=key, name=key, gender=g) for key, g in genders.items()]  # type: ignore[arg-type]
+        resolver = salience.Resolver(self.text, cast, self.sentence_starts, self.quotes)
+        mentions = resolver.resolve(names, self.start, self.end, self._pack_epithets(key_of), narrator_at)
+
+        firsts: dict[str, int] = {}
+        for mention in mentions:
+            if mention.character is not None:
+                firsts.setdefault(mention.character, mention.start)
+        ordered = sorted(firsts, key=firsts.__getitem__)
+        final = {key: f"c{n}" for n, key in enumerate(ordered, start=1)}
+        counts = Counter(m.character for m in mentions if m.character is not None)
+        characters = []
+        for key in ordered:
+            if key == _NARRATOR:
+                character = Character(id=final[key], name="Narrator", narrator=True, first=firsts[key])
+            else:
+                character = _character(final[key], cluster_of[key], firsts[key])
+                character.narrator = key in heading_keys
+            character.mentions = counts[key]
+            characters.append(character)
+        for mention in mentions:
+            if mention.character is not None:
+                mention.character = final[mention.character]
+        self.work.characters = characters
+        self.work.mentions = mentions
+
+    def _narration(
+        self, names: list[Mention], clusters: dict[str, _Cluster]
+    ) -> tuple[list[tuple[int, int, str | None]], set[str]]:
+        """Stretches told in the first person, each with its narrator's key.
+
+        A name heading ("Buffy He could hit me...") makes its character the narrator up to the next
+        heading; first-person narration with no heading belongs to a nameless narrator.
+        """
+        surfaces: dict[str, str] = {}
+        ambiguous: set[str] = set()
+        for mention in names:
+            surface = self.text[mention.start : mention.end]
+            if mention.character and surfaces.setdefault(surface, mention.character) != mention.character:
+                ambiguous.add(surface)
+        single = {s: k for s, k in surfaces.items() if s not in ambiguous}
+        full = [f.form for c in clusters.values() for f in c.forms] + [
+            a for c in clusters.values() for a in c.extra_aliases
+        ]
+        headings = pov.find_name_headings(self.text, self.start, self.end, single, self.quotes, full)
+        stretches: list[tuple[int, int, str | None]] = []
+        lead_end = headings[0].start if headings else self.end
+        lead = pov.narration_person(pov.person_counts(self.text, self.start, lead_end, self.quotes))
+        if lead == "first":
+            stretches.append((self.start, lead_end, _NARRATOR))
+        for number, heading in enumerate(headings):
+            stretch_end = headings[number + 1].start if number + 1 < len(headings) else self.end
+            stretches.append((heading.end, stretch_end, heading.character))
+        return stretches, {h.character for h in headings}
+
+    def _pack_epithets(self, key_of: dict[int, str]) -> dict[str, str]:
+        """Pack epithets that mean exactly one character of this cast, lower-cased."""
+        if self.pack is None:
+            return {}
+        index = fandoms.character_index(self.pack)
+        by_name = {}
+        for cluster in self._clusters:
+            if cluster.pack_name:
+                by_name[cluster.pack_name] = key_of[id(cluster)]
+        epithets: dict[str, str] = {}
+        for character in self.pack.characters:
+            key = by_name.get(character.name)
+            if key is None:
+                continue
+            for epithet in character.epithets:
+                lowered = " ".join(epithet.lower().split())
+                if index.get(lowered) is character:
+                    epithets[lowered] = key
+        return epithets
+
+
+def _character(character_id: str, cluster: _Cluster, first: int) -> Character:
+    forms = sorted(cluster.forms, key=lambda f: (-len(f.names), -f.count))
+    aliases: list[str] = []
+    for alias in (*cluster.extra_aliases, *(f.form for f in sorted(cluster.forms, key=lambda f: -f.count))):
+        if alias not in aliases:
+            aliases.append(alias)
+    if cluster.pack_name:
+        name, canonical = cluster.pack_name, True
+    else:
+        name, canonical = forms[0].form, False
+        # Names mostly written after "the" ("the Caterpillar") are titles; keep that form too.
+        for stats in forms:
+            if stats.tally("after_the") * 2 > stats.count:
+                titled = f"the {stats.form}"
+                if titled not in aliases:
+                    aliases.append(titled)
+    return Character(
+        id=character_id,
+        name=name,
+        aliases=[a for a in aliases if a != name],
+        gender=cluster.gender(),  # type: ignore[arg-type]
+        first=first,
+        canonical=canonical,
+    )
+
+
+def _sentences(tokens: list[_Token]) -> tuple[list[int], list[int]]:
+    """Sentence start offsets, and the sentence index of every token."""
+    starts: list[int] = []
+    index_of: list[int] = []
+    for token in tokens:
+        if token.initial or not starts:
+            starts.append(token.start)
+        index_of.append(len(starts) - 1)
+    return starts, index_of
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(values))

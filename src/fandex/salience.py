@@ -1,0 +1,230 @@
+"""Epithets and pronouns, resolved in one pass in text order with a small salience model.
+
+The model keeps the last few mentions of characters. A third-person pronoun goes to the most recent
+character of its gender, subjects first (the first mention of a sentence); an epithet ("the red
+head", "her best friend") goes to the most recent compatible character not named in the same
+sentence, or to the one it named last time. First-person pronouns in the narration are the
+narrator's. Everything is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from fandex import person_words
+from fandex.person_words import word_set
+from fandex.work import Character, Mention
+
+_PRONOUN = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er|[Hh]is|[Hh]ers|[Hh]imself|[Hh]erself|[Tt]hey|[Tt]hem|[Tt]heir|"
+    r"[Tt]heirs|[Tt]hemselves|I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b"
+)
+# An indefinite introduction ("a vampire", "another girl"): "the vampire" soon after is that
+# nameless one, not a character of the cast.
+_INDEFINITE = "(?:a|an|another|some|one)"
+_OBJECT_FOLLOWERS = word_set(
+    """and as with to in on at for from again back up down off out away softly gently carefully
+    closely quietly a an the that this if into onto over before after"""
+)
+_HISTORY = 40  # mentions remembered
+_WINDOW = 6  # sentences a pronoun or epithet looks back
+
+
+@dataclass(slots=True)
+class _Seen:
+    character: str
+    gender: str
+    sentence: int
+    subject: bool
+    quoted: bool  # named inside speech: less salient for the narration's pronouns
+
+
+def generic_epithet_pattern() -> re.Pattern[str]:
+    """ "the blonde", "her best friend": a determiner and a generic noun for a person."""
+    nouns = sorted(person_words.EPITHET_NOUNS, key=len, reverse=True)
+    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
+    return re.compile(rf"\b(?:[Tt]he|[Hh]er|[Hh]is|[Tt]heir)\s+(?:{alternatives})\b(?!-)")
+
+
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """Exact phrases (pack epithets), longest first; a leading "the" may be capitalised."""
+    parts = []
+    for phrase in sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True):
+        body = re.escape(phrase).replace(r"\ ", r"\s+")
+        if phrase[:4].lower() == "the ":
+            body = "[Tt]he" + body[3:]
+        parts.append(body)
+    return re.compile(rf"\b(?:{'|'.join(parts)})\b(?!-)") if parts else None
+
+
+class Resolver:
+    """Resolves epithets and pronouns of one text against its cast."""
+
+    def __init__(
+        self,
+        text: str,
+        characters: list[Character],
+        sentence_starts: list[int],
+        quotes: list[tuple[int, int]],
+    ) -> None:
+        self.text = text
+        self.gender = {c.id: c.gender for c in characters}
+        self.sentence_starts = sentence_starts
+        self.quote_starts = [q[0] for q in quotes]
+        self.quotes = quotes
+
+    def sentence(self, offset: int) -> int:
+        return max(bisect.bisect_right(self.sentence_starts, offset) - 1, 0)
+
+    def quoted(self, offset: int) -> bool:
+        k = bisect.bisect_right(self.quote_starts, offset) - 1
+        return k >= 0 and self.quotes[k][1] > offset
+
+    def resolve(
+        self,
+        names: list[Mention],
+        start: int,
+        end: int,
+        pack_epithets: dict[str, str],
+        narrator_at: list[tuple[int, int, str | None]],
+    ) -> list[Mention]:
+        """Every mention of ``text[start:end]``: the given name mentions plus epithets and pronouns.
+
+        ``pack_epithets`` maps a lower-cased epithet to the character id it always means;
+        ``narrator_at`` lists (start, end, character id) stretches told in the first person.
+        """
+        text = self.text
+        found: list[Mention] = list(names)
+        taken = sorted((m.start, m.end) for m in names)
+        generic = generic_epithet_pattern()
+        for pattern in filter(None, (phrase_pattern(pack_epithets), generic)):
+            for match in pattern.finditer(text, start, end):
+                if not _overlaps(taken, match.start(), match.end()):
+                    found.append(Mention(match.start(), match.end(), None, "epithet"))
+                    taken.append(match.span())
+            taken.sort()
+        for match in _PRONOUN.finditer(text, start, end):
+            if self.quoted(match.start()):
+                continue  # who "he" is in speech is the speaker's business, not the narration's
+            word = match.group().lower()
+            first_person = word in person_words.FIRST_PERSON
+            found.append(Mention(match.start(), match.end(), None, "narrator" if first_person else "pronoun"))
+        found.sort(key=lambda m: m.start)
+        indefinite = _indefinite_offsets(text, start, end)
+        narrator_starts = [n[0] for n in narrator_at]
+
+        history: deque[_Seen] = deque(maxlen=_HISTORY)
+        last_for_epithet: dict[str, str] = {}
+        sentence_seen = -1
+        for mention in found:
+            sentence = self.sentence(mention.start)
+            subject = sentence != sentence_seen
+            sentence_seen = sentence
+            surface = " ".join(text[mention.start : mention.end].lower().split())
+            if mention.kind == "narrator":
+                k = bisect.bisect_right(narrator_starts, mention.start) - 1
+                if k >= 0 and narrator_at[k][1] > mention.start:
+                    mention.character = narrator_at[k][2]
+                continue
+            if mention.kind == "epithet":
+                noun = surface.split(" ", 1)[1]
+                if _recent_indefinite(indefinite, noun, mention.start):
+                    continue
+                if surface in pack_epithets:
+                    mention.character = pack_epithets[surface]
+                else:
+                    mention.character = self._epithet(surface, noun, history, sentence, last_for_epithet)
+                if mention.character is not None:
+                    last_for_epithet[surface] = mention.character
+            elif mention.kind == "pronoun":
+                mention.character = self._pronoun(surface, mention.end, history, sentence)
+            if mention.character is not None:
+                gender = self.gender.get(mention.character, "U")
+                quoted = self.quoted(mention.start)
+                history.append(_Seen(mention.character, gender, sentence, subject, quoted))
+        return found
+
+    def _epithet(
+        self, surface: str, noun: str, history: deque[_Seen], sentence: int, last: dict[str, str]
+    ) -> str | None:
+        wanted = person_words.EPITHET_NOUNS.get(noun, "U")
+        in_sentence = {seen.character for seen in history if seen.sentence == sentence}
+        candidates = [
+            seen
+            for seen in reversed(history)
+            if sentence - seen.sentence <= _WINDOW
+            and seen.character not in in_sentence
+            and (wanted == "U" or seen.gender in (wanted, "U"))
+        ]
+        candidates.sort(key=lambda seen: seen.quoted)  # narration first, most recent first
+        if not candidates:
+            return None
+        previous = last.get(surface)
+        if previous is not None and any(seen.character == previous for seen in candidates):
+            return previous
+        return candidates[0].character
+
+    def _pronoun(self, surface: str, end: int, history: deque[_Seen], sentence: int) -> str | None:
+        gender = person_words.GENDER_OF_PRONOUN.get(surface)
+        if gender is None:
+            return None  # "they": a group far more often than one person
+        excluded: set[str] = set()
+        if surface in ("him", "her") and self._is_object(end) and history:
+            # "Buffy looked at her", "Tara had left her": not the clause's own subject, the
+            # nearest character before the pronoun in its sentence.
+            nearest = history[-1]
+            if nearest.sentence == sentence and not nearest.quoted:
+                excluded = {nearest.character}
+        recent = [
+            seen
+            for seen in reversed(history)
+            if sentence - seen.sentence <= _WINDOW and seen.character not in excluded
+        ]
+        tests = (
+            lambda s: s.gender == gender and s.subject and not s.quoted,
+            lambda s: s.gender == gender and not s.quoted,
+            lambda s: s.gender == gender,
+            lambda s: s.gender == "U" and not s.quoted,
+        )
+        for test in tests:
+            for seen in recent:
+                if test(seen):
+                    return seen.character
+        return None
+
+    def _is_object(self, end: int) -> bool:
+        after = self.text[end : end + 20]
+        stripped = after.lstrip()
+        if not stripped or stripped[0] in ".,!?;:\"”'’)-":
+            return True
+        word = re.match(r"[A-Za-z]+", stripped)
+        return word is not None and word.group().lower() in _OBJECT_FOLLOWERS
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    k = bisect.bisect_right(spans, (start, 1 << 62)) - 1
+    if k >= 0 and spans[k][1] > start:
+        return True
+    return k + 1 < len(spans) and spans[k + 1][0] < end
+
+
+def _indefinite_offsets(text: str, start: int, end: int) -> dict[str, list[int]]:
+    nouns = sorted(person_words.EPITHET_NOUNS, key=len, reverse=True)
+    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
+    pattern = re.compile(rf"\b{_INDEFINITE}\s+(?:[a-z]+\s+)?({alternatives})\b", re.IGNORECASE)
+    offsets: dict[str, list[int]] = {}
+    for match in pattern.finditer(text, start, end):
+        offsets.setdefault(" ".join(match.group(1).lower().split()), []).append(match.start())
+    return offsets
+
+
+def _recent_indefinite(offsets: dict[str, list[int]], noun: str, at: int, reach: int = 1000) -> bool:
+    starts = offsets.get(noun)
+    if not starts:
+        return False
+    k = bisect.bisect_left(starts, at) - 1
+    return k >= 0 and at - starts[k] <= reach
