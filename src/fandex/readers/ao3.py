@@ -1,0 +1,257 @@
+"""AO3 (Archive of Our Own) downloads: the HTML download and, through ``epub``, the EPUB's pages.
+
+The preface's typed tag list (``<dl class="tags">``: Rating, Archive Warning, Category, Fandom,
+Relationship, Character, Additional Tags, Language, Series, Stats) goes into
+``metadata.declared_tags`` exactly as typed; the title, the byline's authors, the summary and the
+notes into the metadata. ``Work.text`` is the chapters only: each chapter's heading ("Chapter 1:
+The Title") as a line of its own, then its text; chapter notes, end notes and the afterword are not
+story. A work with chapter headings gets a chapters layer (number and title from the heading).
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+
+from fandex.ratings import to_ao3
+from fandex.readers.htmltext import TextBuilder, element_text, local_tag
+from fandex.work import Chapter, Metadata, Work
+
+_CHAPTER_HEADING = re.compile(r"^\s*chapter\s+(\d+)\s*(?:[:.\-–—]\s*(.*?))?\s*$", re.IGNORECASE)
+_NUMBERED_HEADING = re.compile(r"^\s*(\d+)\s*[.:)]\s+(.+?)\s*$")
+_STAT = re.compile(r"(Published|Updated|Completed|Words|Chapters|Comments|Kudos|Bookmarks|Hits)\s*:\s*(\S+)")
+_SERIES = re.compile(r"^\s*Part\s+(\d+)\s+of\s+(.+?)\s*$", re.IGNORECASE)
+# Blocks inside the chapters that are the author's notes, not story.
+_NOTE_CLASSES = frozenset({"notes", "endnotes", "end", "chapter-notes", "preface", "afterword", "children"})
+_NOTE_HEADINGS = re.compile(
+    r"^\s*(?:chapter\s+)?(?:summary|notes|end notes|chapter summary|chapter notes|chapter end notes)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_SEE_NOTES = re.compile(r"^\s*\(?\s*see the (?:end|beginning) of the (?:chapter|work)", re.IGNORECASE)
+
+
+def is_ao3(root: lxml.html.HtmlElement, markup: str) -> bool:
+    has_tags = bool(root.xpath("//dl[contains(concat(' ', normalize-space(@class), ' '), ' tags ')]"))
+    has_preface = bool(root.xpath("//*[@id='preface']"))
+    mentions_archive = "Archive of Our Own" in markup[:20000] or "archiveofourown.org" in markup[:20000]
+    return (has_tags and (has_preface or mentions_archive)) or (has_preface and mentions_archive)
+
+
+def read_document(root: lxml.html.HtmlElement) -> Work:
+    metadata = Metadata()
+    read_preface(root, metadata)
+    builder = TextBuilder(skip=is_note_block)
+    chapters_root = _first(root.xpath("//*[@id='chapters']"))
+    if chapters_root is None:
+        chapters_root = root.body if root.find("body") is not None else root
+    chapters = add_chapters(builder, chapters_root)
+    text = builder.text
+    work = Work(
+        text=text.rstrip() + "\n" if text.strip() else "",
+        metadata=metadata,
+        emphasis=builder.emphasis,
+        source_format="ao3-html",
+    )
+    work.chapters = close_chapters(chapters, text)
+    return work
+
+
+# -- the preface -----------------------------------------------------------------------------------
+
+
+def read_preface(root: lxml.html.HtmlElement, metadata: Metadata) -> None:
+    """Fill ``metadata`` from an AO3 preface found anywhere under ``root``."""
+    for tag_list in root.xpath("//dl[contains(concat(' ', normalize-space(@class), ' '), ' tags ')]"):
+        _read_tag_list(tag_list, metadata)
+    preface = _first(root.xpath("//*[@id='preface']"))
+    if preface is None:
+        preface = root
+    if metadata.title is None:
+        heading = _first(preface.xpath(".//h1 | .//*[@class='message']//b"))
+        if heading is not None and element_text(heading):
+            metadata.title = element_text(heading)
+    if not metadata.authors:
+        metadata.authors = _authors(preface)
+    _read_summary_and_notes(preface, metadata)
+
+
+def _read_tag_list(tag_list: lxml.html.HtmlElement, metadata: Metadata) -> None:
+    tags = metadata.declared_tags
+    label: str | None = None
+    for child in tag_list:
+        tag = local_tag(child)
+        if tag == "dt":
+            label = element_text(child).rstrip(":").strip().lower()
+            continue
+        if tag != "dd" or label is None:
+            continue
+        values = _tag_values(child)
+        raw = element_text(child)
+        metadata.fields[label] = raw
+        if label == "rating" and values:
+            metadata.rating_original = values[0]
+            tags.rating = to_ao3(values[0]) or values[0]
+        elif label in ("archive warning", "archive warnings", "warning", "warnings"):
+            tags.warnings.extend(values)
+        elif label in ("category", "categories"):
+            tags.category.extend(values)
+        elif label in ("fandom", "fandoms"):
+            tags.fandoms.extend(values)
+        elif label in ("relationship", "relationships"):
+            tags.relationships.extend(values)
+        elif label in ("character", "characters"):
+            tags.characters.extend(values)
+        elif label in ("additional tags", "additional tag", "freeform", "tags"):
+            tags.additional.extend(values)
+        elif label == "language":
+            metadata.language = raw or None
+        elif label == "series":
+            series = _SERIES.match(raw)
+            metadata.series = series.group(2) if series else raw or None
+        elif label == "stats":
+            _read_stats(raw, metadata)
+        label = None
+
+
+def _tag_values(dd: lxml.html.HtmlElement) -> list[str]:
+    links = [element_text(a) for a in dd.iter("a")]
+    values = [value for value in links if value]
+    if values:
+        return values
+    return [value.strip() for value in element_text(dd).split(",") if value.strip()]
+
+
+def _read_stats(raw: str, metadata: Metadata) -> None:
+    for name, value in _STAT.findall(raw):
+        key = name.lower()
+        metadata.fields[key] = value
+        if key == "published":
+            metadata.published = value
+        elif key in ("updated", "completed"):
+            metadata.updated = value if key == "updated" or metadata.updated is None else metadata.updated
+        elif key == "words":
+            digits = re.sub(r"[^\d]", "", value)
+            metadata.words_declared = int(digits) if digits else None
+
+
+def _authors(preface: lxml.html.HtmlElement) -> list[str]:
+    links = preface.xpath(".//a[@rel='author']")
+    names = [element_text(a) for a in links if element_text(a)]
+    if names:
+        return list(dict.fromkeys(names))
+    byline = _first(preface.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')]"))
+    if byline is not None:
+        text = re.sub(r"^\s*by\s+", "", element_text(byline), flags=re.IGNORECASE)
+        return [name.strip() for name in re.split(r",\s*|\s+and\s+", text) if name.strip()]
+    return []
+
+
+def _read_summary_and_notes(preface: lxml.html.HtmlElement, metadata: Metadata) -> None:
+    # "<p>Summary</p><blockquote class="userstuff">...</blockquote>", the same for "Notes".
+    for label_element in preface.iter("p", "h3", "h4", "b"):
+        label = element_text(label_element).rstrip(":").strip().lower()
+        if label not in ("summary", "notes"):
+            continue
+        value_element = label_element.getnext()
+        if value_element is None or local_tag(value_element) not in ("blockquote", "div"):
+            continue
+        value = _paragraphs_text(value_element)
+        if label == "summary" and metadata.summary is None:
+            metadata.summary = value or None
+        elif label == "notes" and metadata.notes is None:
+            metadata.notes = value or None
+
+
+def _paragraphs_text(element: lxml.html.HtmlElement) -> str:
+    builder = TextBuilder()
+    builder.add_element(element)
+    return builder.text.strip()
+
+
+# -- the chapters ----------------------------------------------------------------------------------
+
+
+def is_note_block(element: lxml.html.HtmlElement) -> bool:
+    """Author's notes, end notes and afterword blocks inside or around the chapters."""
+    classes = set((element.get("class") or "").lower().split())
+    element_id = (element.get("id") or "").lower()
+    if classes & _NOTE_CLASSES or element_id in ("endnotes", "afterword", "preface", "children"):
+        return True
+    if element_id.startswith(("endnotes", "notes")):
+        return True
+    tag = local_tag(element)
+    if tag == "p":
+        text = element_text(element)
+        if _SEE_NOTES.match(text):
+            return True
+    return False
+
+
+def add_chapters(builder: TextBuilder, container: lxml.html.HtmlElement) -> list[Chapter]:
+    """Add the story under ``container`` to ``builder``; the chapters found (ends still open)."""
+    chapters: list[Chapter] = []
+    skip_next_blockquote = False
+    for child in container:
+        tag = local_tag(child)
+        if not tag:
+            continue
+        heading = _chapter_heading_element(child)
+        if heading is not None:
+            # Chapter notes and summary sit beside the heading in the same "meta" block: only the
+            # heading itself is written.
+            chapters.append(start_chapter(builder, element_text(heading), len(chapters) + 1))
+            continue
+        if tag == "p" and _NOTE_HEADINGS.match(element_text(child)):
+            skip_next_blockquote = True
+            continue
+        if skip_next_blockquote and tag == "blockquote":
+            skip_next_blockquote = False
+            continue
+        skip_next_blockquote = False
+        if "meta" in (child.get("class") or "").split():
+            continue  # a chapter's preface block without a heading: notes only
+        builder.add_element(child)
+    return chapters
+
+
+def start_chapter(builder: TextBuilder, heading: str, index: int) -> Chapter:
+    """Write a chapter heading line and open a Chapter at it."""
+    start, _ = builder.add_line(heading)
+    number, title = parse_chapter_heading(heading, index)
+    return Chapter(start=start, end=start, number=number, title=title)
+
+
+def parse_chapter_heading(heading: str, index: int) -> tuple[int, str | None]:
+    match = _CHAPTER_HEADING.match(heading)
+    if match:
+        return int(match.group(1)), (match.group(2) or None)
+    match = _NUMBERED_HEADING.match(heading)
+    if match:
+        return int(match.group(1)), match.group(2)
+    return index, heading.strip() or None
+
+
+def close_chapters(chapters: list[Chapter], text: str) -> list[Chapter]:
+    """Each chapter runs to the next one's start (trailing blank lines excluded)."""
+    closed: list[Chapter] = []
+    for index, chapter in enumerate(chapters):
+        end = chapters[index + 1].start if index + 1 < len(chapters) else len(text)
+        while end > chapter.start and text[end - 1].isspace():
+            end -= 1
+        closed.append(Chapter(start=chapter.start, end=end, number=chapter.number, title=chapter.title))
+    return closed
+
+
+def _chapter_heading_element(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    tag = local_tag(element)
+    classes = (element.get("class") or "").split()
+    if tag in ("h2", "h3") and ("heading" in classes or "toc-heading" in classes or "title" in classes):
+        return element
+    if tag == "div" and "meta" in classes:
+        return _first(element.xpath(".//h2[contains(@class, 'heading')] | .//h3[contains(@class, 'title')]"))
+    return None
+
+
+def _first(items: list) -> lxml.html.HtmlElement | None:
+    return items[0] if items else None

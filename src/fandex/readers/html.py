@@ -1,0 +1,260 @@
+"""HTML story pages: old archive pages, fanfiction.net chapters and AO3 downloads.
+
+``read`` decodes the page (its declared charset, else the plain-text rules), parses it leniently
+and hands it to the flavour's reader: ``ao3`` for AO3 downloads, ``ffnet`` for fanfiction.net
+chapter pages, and the generic archive-page reader here for everything else.
+
+The generic reader keeps only the story body: menus, navigation bars, footers, forms and blocks
+that are mostly links are dropped; the page title (<h1>, else <title>) and a "by X" line or author
+link become metadata and leave the text. A page that yields no story text is an InputError.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+
+from fandex.errors import InputError
+from fandex.readers import plaintext
+from fandex.readers.htmltext import (
+    BLOCK_TAGS,
+    TextBuilder,
+    element_text,
+    local_tag,
+    parse_html,
+)
+from fandex.work import Metadata, Work
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# Declared Latin-1 was Windows-1252 in practice (browsers read it so, and so do we).
+_CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252"}
+# Class or id words of page furniture, never story.
+_CHROME_WORD = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|menubar|footer|header|masthead|sidebar|breadcrumbs?|"
+    r"comments?|reviews?|banner|ads?|advert\w*|sponsor\w*|share|social|toolbar|pagination|pager|"
+    r"skip|jump|login|search|copyright)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
+# Footer lines: navigation words count only in a block with links ("with its back to the wall" is
+# story); copyright lines count anywhere except in a disclaimer, which the header stage reads.
+_FOOTER_NAVIGATION = re.compile(
+    r"(?:\bback to\b|\breturn to\b|^\s*home\s*[|»]|\bprevious\b.*\bnext\b|\bnext chapter\b|"
+    r"\bprevious chapter\b|\bindex\b\s*[|»])",
+    re.IGNORECASE,
+)
+_FOOTER_NOTICE = re.compile(r"(?:\bcopyright\b|©|all rights reserved|powered by)", re.IGNORECASE)
+_DISCLAIMER = re.compile(r"^\s*disclaimer\b", re.IGNORECASE)
+_BYLINE = re.compile(r"^\s*(?:written\s+)?by\s*:?\s+(.{1,80}?)\s*$", re.IGNORECASE)
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|»·:~]|-{1,2}|–|—)\s+")
+_AUTHOR_HREF = re.compile(r"(?:author|viewuser|/users?/|/u/|profile|mailto:)", re.IGNORECASE)
+
+
+def read(data: bytes, path: Path) -> Work:
+    from fandex.readers import ao3, ffnet
+
+    markup = decode(data, path)
+    root = parse_html(markup)
+    if root is None:
+        raise InputError(
+            "is an HTML page with no story text", path=path, hint="check that it is the story's page"
+        )
+    if ao3.is_ao3(root, markup):
+        work = ao3.read_document(root)
+    elif ffnet.is_ffnet(root, markup):
+        work = ffnet.read_document(root)
+    else:
+        work = read_archive_page(root)
+    if not work.text.strip():
+        raise InputError(
+            "is an HTML page with no story text",
+            path=path,
+            hint="save the story's own page, not an index or a page of links",
+        )
+    work.source = str(path)
+    return work
+
+
+def decode(data: bytes, path: object | None = None) -> str:
+    """The page's text: its declared charset when that decodes cleanly, else the plain-text rules."""
+    declared = _META_CHARSET.search(data[:4096])
+    if declared:
+        name = declared.group(1).decode("ascii", "replace").lower()
+        name = _CHARSET_ALIASES.get(name, name)
+        if name not in ("utf-8", "utf8"):
+            try:
+                return plaintext.normalize(data.decode(name))
+            except (LookupError, UnicodeDecodeError):
+                pass
+    return plaintext.decode(data, path)
+
+
+# -- the generic archive page ---------------------------------------------------------------------
+
+
+def read_archive_page(root: lxml.html.HtmlElement) -> Work:
+    metadata = Metadata()
+    body = _body(root)
+    title_element = _title_element(body)
+    page_title = _page_title(root)
+    if title_element is not None:
+        metadata.title = element_text(title_element)
+    elif page_title:
+        metadata.title = page_title
+    byline_element, author = _byline(body, title_element)
+    if author:
+        metadata.authors = [author]
+    container = _story_container(body)
+    builder = TextBuilder(skip=is_chrome)
+    builder.skip_elements.extend(e for e in (title_element, byline_element) if e is not None)
+    builder.add_element(container)
+    return Work(
+        text=_finish(builder.text), metadata=metadata, emphasis=builder.emphasis, source_format="html"
+    )
+
+
+def is_chrome(element: lxml.html.HtmlElement) -> bool:
+    """Page furniture: navigation, menus, footers, forms, and short blocks that are mostly links."""
+    tag = local_tag(element)
+    if tag in _CHROME_TAGS:
+        return True
+    marks = f"{element.get('id') or ''} {element.get('class') or ''}".strip()
+    if marks and _CHROME_WORD.search(marks):
+        return True
+    if tag not in BLOCK_TAGS or tag in ("body", "html"):
+        return False
+    text = element_text(element)
+    if not text:
+        return False
+    if len(text) < 400:
+        link_text = sum(len(element_text(a)) for a in element.iter("a"))
+        if link_text / len(text) > 0.5:
+            return True
+        if len(text) < 300 and not _has_block_children(element):
+            if link_text and _FOOTER_NAVIGATION.search(text):
+                return True
+            if _FOOTER_NOTICE.search(text) and not _DISCLAIMER.match(text):
+                return True
+    return False
+
+
+def _has_block_children(element: lxml.html.HtmlElement) -> bool:
+    return any(local_tag(child) in BLOCK_TAGS and local_tag(child) != "center" for child in element)
+
+
+def _body(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    try:
+        return root.body
+    except (IndexError, AttributeError):
+        return root
+
+
+def _page_title(root: lxml.html.HtmlElement) -> str | None:
+    titles = root.xpath("//title")
+    if not titles:
+        return None
+    text = element_text(titles[0])
+    if not text:
+        return None
+    # "Story Title - The Archive Name": the story's title is the first piece.
+    pieces = _TITLE_SEPARATORS.split(text)
+    return pieces[0].strip() or text
+
+
+def _title_element(body: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    for tag in ("h1", "h2"):
+        for heading in body.iter(tag):
+            text = element_text(heading)
+            if text and len(text) <= 150 and not is_chrome(heading) and not _inside_chrome(heading):
+                return heading
+    return None
+
+
+def _inside_chrome(element: lxml.html.HtmlElement) -> bool:
+    parent = element.getparent()
+    while parent is not None:
+        if is_chrome(parent):
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _byline(
+    body: lxml.html.HtmlElement, title_element: lxml.html.HtmlElement | None
+) -> tuple[lxml.html.HtmlElement | None, str | None]:
+    """The element holding a "by X" line near the top, and X; else an author link's text."""
+    checked = 0
+    for element in body.iter():
+        tag = local_tag(element)
+        if tag not in BLOCK_TAGS and tag not in ("span", "font", "b", "i", "em", "strong"):
+            continue
+        text = element_text(element)
+        if not text or len(text) > 100:
+            continue
+        match = _BYLINE.match(text)
+        if match and not _inside_chrome(element):
+            return element, _clean_author(match.group(1))
+        if tag in BLOCK_TAGS:
+            checked += 1
+            if checked > 40:
+                break
+    for link in body.iter("a"):
+        href = link.get("href") or ""
+        text = element_text(link)
+        if text and _AUTHOR_HREF.search(href) and len(text) <= 60 and "@" not in text:
+            return None, text
+    return None, None
+
+
+def _clean_author(value: str) -> str:
+    value = re.sub(r"\s*[<(\[][^>)\]]*@[^>)\]]*[>)\]]\s*", " ", value)  # an address after the name
+    return value.strip(" .,;:-")
+
+
+def _story_container(body: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The element that holds most of the page's running text (not counting link text)."""
+    scores: dict[int, int] = {}
+    elements: dict[int, lxml.html.HtmlElement] = {}
+    for element in body.iter():
+        tag = local_tag(element)
+        if not tag or tag == "a" or tag in ("script", "style"):
+            continue
+        own = len((element.text or "").strip()) + sum(
+            len((child.tail or "").strip()) for child in element if local_tag(child) != "a"
+        )
+        if not own:
+            continue
+        # Text directly in a <p> counts for the element holding the paragraphs; text set with
+        # <br>s straight inside a <div> or <td> counts for that element itself.
+        holder = element
+        while holder is not None and local_tag(holder) not in BLOCK_TAGS - {"p", "blockquote", "center"}:
+            holder = holder.getparent()
+        if holder is None:
+            holder = body
+        scores[id(holder)] = scores.get(id(holder), 0) + own
+        elements[id(holder)] = holder
+    if not scores:
+        return body
+    best = max(scores, key=lambda key: scores[key])
+    container = elements[best]
+    # Old pages split a story over sibling cells or divs: climb while the parent holds much more.
+    total = sum(scores.values())
+    while scores[best] < 0.6 * total and container.getparent() is not None and container is not body:
+        container = container.getparent()
+        best = id(container)
+        scores[best] = sum(score for key, score in scores.items() if _is_inside(elements[key], container))
+    return container
+
+
+def _is_inside(element: lxml.html.HtmlElement, ancestor: lxml.html.HtmlElement) -> bool:
+    while element is not None:
+        if element is ancestor:
+            return True
+        element = element.getparent()
+    return False
+
+
+def _finish(text: str) -> str:
+    return text.rstrip() + "\n" if text.strip() else ""
