@@ -89,13 +89,13 @@ _LABEL_ALTERNATIVES = "|".join(
 )
 # A label at the start of a line: "Title:", "RATING -", "Author's Notes =".
 _LINE_LABEL_RE = re.compile(
-    rf"^[ \t]*[*_\[]*(?:{_LABEL_ALTERNATIVES})[*_\]]*[ \t]*(?::|=|[ \t]+[-–—][ \t])[ \t]*",
+    rf"[ \t]*[*_\[]*(?:{_LABEL_ALTERNATIVES})[*_\]]*[ \t]*(?::|=|[ \t]+[-–—][ \t])[*_]*[ \t]*",
     re.IGNORECASE,
 )
 # A label inside a line of run-together fields: it must be capitalised ("Notes:", "NOTES:") so
 # that an ordinary word followed by a colon inside a summary is not taken for one.
 _INLINE_LABEL_RE = re.compile(
-    rf"(?<![\w'’/])(?=[A-Z])(?:{_LABEL_ALTERNATIVES})[*_\]]*[ \t]*(?::|=)[ \t]*", re.IGNORECASE
+    rf"(?<![\w'’/])(?=[A-Z])(?:{_LABEL_ALTERNATIVES})[*_\]]*[ \t]*(?::|=)[*_]*[ \t]*", re.IGNORECASE
 )
 # A byline on its own line: "by Kat", "Written by: Kat", "~ by Kat ~".
 _BYLINE_RE = re.compile(
@@ -526,7 +526,11 @@ def _is_emphatic_title(raw_line: str) -> bool:
 def _clean_person(value: str) -> str:
     value = re.sub(r"[<(\[]?\s*\S+@\S+\s*[>)\]]?", " ", value)  # e-mail addresses
     value = re.sub(r"\((?:[^)]*)\)", " ", value)
-    return " ".join(value.split()).strip(" ,;:-–—~*")
+    value = " ".join(value.split()).strip(" ,;:-–—~*")
+    # A sentence's full stop after a name ("written by Tom Marsh."), but not an initial's ("Lee J.").
+    if value.endswith(".") and len(value.rsplit(" ", 1)[-1]) > 2:
+        value = value[:-1]
+    return value
 
 
 def split_people(value: str) -> list[str]:
@@ -612,6 +616,12 @@ def _read_block(
 ) -> tuple[str, int | None]:
     """Classify one block; header blocks add to ``found``. Returns ("header"|"story", story offset)."""
     first_raw = block[0].text(text)
+    rest, numbering = split_numbering(first_raw.strip())
+    if numbering is not None and not rest and numbering.total is not None and seen_header and len(block) == 1:
+        # "Part 2/5" under a header: this file's place in a series. Without a total it would be
+        # the heading of the story's first part, which the structure stage needs.
+        found.numbering.append(numbering)
+        return "header", None
     if _CHAPTER_HEADING_RE.match(first_raw):
         return "story", None
     if _LINE_LABEL_RE.match(first_raw) and _fields_on_line(text, block[0]):
@@ -696,6 +706,11 @@ def _read_labelled_block(text: str, block: list[_Line], found: _Found) -> int | 
         raw = line.text(text)
         line_fields = _fields_on_line(text, line) if _LINE_LABEL_RE.match(raw) else []
         if not line_fields:
+            rest, numbering = split_numbering(raw.strip())
+            if numbering is not None and not rest:  # "Part 2/5" on its own line
+                found.numbering.append(numbering)
+                current = None
+                continue
             byline = _BYLINE_RE.match(raw)
             if byline and (current is None or current.name not in _PROSE_FIELDS):
                 found.authors.extend(split_people(byline.group("name")))
@@ -804,7 +819,7 @@ def _merge(found: _Found, meta: Metadata) -> None:
         ("characters", "characters", False),
         ("warnings", "warnings", False),
         ("category", "category", False),
-        ("additional", "genre", True),
+        ("additional", "genre", False),
     ):
         value = fields.get(name)
         if value and not getattr(tags, slot):

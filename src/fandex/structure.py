@@ -64,7 +64,7 @@ _CHAPTER_HEADING_RE = re.compile(
     re.IGNORECASE,
 )
 _NUMBERED_TITLE_RE = re.compile(
-    r"^\s*(?P<num>\d{1,3})(?:[.):]|\s*[-–—])?(?:\s+(?P<title>[\"“'‘A-Z].{0,60}?))?\s*$"
+    r"\s*(?P<num>\d{1,3})(?:[.):]|\s*[-–—])?(?:\s+(?P<title>[\"“'‘A-Z].{0,60}?))?\s*$"
 )
 _HEADING_MAX_CHARS = 80
 _NUMBERED_WORDS = {"chapter", "chap", "chap.", "ch.", "part", "book", "volume"}
@@ -307,6 +307,18 @@ def recover_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]
 _BREAK_PRIORITY = {None: 0, "blank": 1, "ornament": 2, "rule": 2, "chapter": 3}
 
 
+@dataclass(slots=True)
+class _Event:
+    """One thing met reading the body in order: a paragraph, an ornament or a heading."""
+
+    kind: str  # "paragraph", "ornament", "rule" or "heading"
+    start: int
+    end: int
+    blank_before: int = 0  # blank lines between this and the previous event
+    follows_paragraph: bool = False
+    heading: _Heading | None = None
+
+
 def find_structure(work: Work, options: Options) -> None:
     """Add the chapters, scenes and paragraphs layers."""
     text = work.text
@@ -314,37 +326,52 @@ def find_structure(work: Work, options: Options) -> None:
     lines = _split_lines(text, body_start, len(text))
     headings = _classify(text, lines)
     _mark_reader_chapter_titles(work, text, lines)
-    wrap = _wrap_width(lines)
-    separator = _usual_separator(lines, wrap)
-    reader_chapter_starts = sorted(c.start for c in work.chapters)[1:]
+    events = _read_events(work, lines, headings, _wrap_width(lines))
+    separator = _usual_separator(events)
 
+    reader_chapter_starts = sorted(c.start for c in work.chapters)[1:]
     paragraphs: list[Paragraph] = []
     scenes: list[Scene] = []
-    heading_spans: list[tuple[int, _Heading]] = []
     pending: str | None = None  # the strongest break seen since the last paragraph
     scene_kind: str | None = None
     scene_start: int | None = None
     scene_end = 0
-
-    def add_break(kind: str) -> None:
-        nonlocal pending
-        if _BREAK_PRIORITY[kind] > _BREAK_PRIORITY[pending]:
-            pending = kind
-
-    def add_paragraph(start: int, end: int) -> None:
-        nonlocal pending, scene_kind, scene_start, scene_end
-        while reader_chapter_starts and start >= reader_chapter_starts[0]:
+    for event in events:
+        if event.kind != "paragraph":
+            pending = _stronger(pending, "chapter" if event.kind == "heading" else event.kind)
+            continue
+        if event.follows_paragraph and event.blank_before > separator:
+            pending = _stronger(pending, "blank")
+        while reader_chapter_starts and event.start >= reader_chapter_starts[0]:
             reader_chapter_starts.pop(0)
-            add_break("chapter")
+            pending = _stronger(pending, "chapter")
         if pending is not None and scene_start is not None:
             scenes.append(Scene(scene_start, scene_end, scene_kind))
             scene_start = None
         if scene_start is None:
-            scene_start, scene_kind = start, (pending if scenes else None)
+            scene_start, scene_kind = event.start, (pending if scenes else None)
         pending = None
-        scene_end = end
-        paragraphs.append(Paragraph(start, end))
+        scene_end = event.end
+        paragraphs.append(Paragraph(event.start, event.end))
+    if scene_start is not None:
+        scenes.append(Scene(scene_start, scene_end, scene_kind))
 
+    work.paragraphs = paragraphs
+    work.scenes = scenes
+    if not work.chapters:
+        heading_spans = [(e.start, e.heading) for e in events if e.heading is not None]
+        work.chapters = _chapters(work, paragraphs, heading_spans)
+
+
+def _stronger(current: str | None, kind: str) -> str:
+    return kind if _BREAK_PRIORITY[kind] > _BREAK_PRIORITY[current] else current or kind
+
+
+def _read_events(
+    work: Work, lines: list[_Line], headings: dict[int, _Heading], wrap: int | None
+) -> list[_Event]:
+    text = work.text
+    events: list[_Event] = []
     index = 0
     blank_run = 0
     while index < len(lines):
@@ -353,21 +380,23 @@ def find_structure(work: Work, options: Options) -> None:
             blank_run += 1
             index += 1
             continue
-        if blank_run > separator and paragraphs and line.kind == TEXT:
-            add_break("blank")
-        blank_run = 0
-        if line.kind == ORNAMENT:
-            is_rule = (
-                work.source_format in _RULE_FORMATS
-                and text[line.content_start : line.content_end] == RULE_LINE
+        follows_paragraph = bool(events) and events[-1].kind == "paragraph"
+        if line.kind in (ORNAMENT, HEADING):
+            kind = "heading" if line.kind == HEADING else "ornament"
+            content = text[line.content_start : line.content_end]
+            if kind == "ornament" and work.source_format in _RULE_FORMATS and content == RULE_LINE:
+                kind = "rule"
+            events.append(
+                _Event(
+                    kind,
+                    line.content_start,
+                    line.content_end,
+                    blank_run,
+                    follows_paragraph,
+                    headings.get(index),
+                )
             )
-            add_break("rule" if is_rule else "ornament")
-            index += 1
-            continue
-        if line.kind == HEADING:
-            if index in headings:
-                heading_spans.append((line.content_start, headings[index]))
-            add_break("chapter")
+            blank_run = 0
             index += 1
             continue
         group = [line]
@@ -375,15 +404,13 @@ def find_structure(work: Work, options: Options) -> None:
         while index < len(lines) and lines[index].kind == TEXT:
             group.append(lines[index])
             index += 1
-        for start, end in _paragraphs_of_group(text, group, wrap):
-            add_paragraph(start, end)
-    if scene_start is not None:
-        scenes.append(Scene(scene_start, scene_end, scene_kind))
-
-    work.paragraphs = paragraphs
-    work.scenes = scenes
-    if not work.chapters:
-        work.chapters = _chapters(work, paragraphs, heading_spans)
+        for number, (start, end) in enumerate(_paragraphs_of_group(text, group, wrap)):
+            if number == 0:
+                events.append(_Event("paragraph", start, end, blank_run, follows_paragraph))
+            else:
+                events.append(_Event("paragraph", start, end, 0, True))
+        blank_run = 0
+    return events
 
 
 def _mark_reader_chapter_titles(work: Work, text: str, lines: list[_Line]) -> None:
@@ -396,27 +423,16 @@ def _mark_reader_chapter_titles(work: Work, text: str, lines: list[_Line]) -> No
             line.kind = HEADING
 
 
-def _usual_separator(lines: list[_Line], wrap: int | None) -> int:
-    """How many blank lines usually separate two paragraphs; more than that breaks a scene."""
-    runs: Counter[int] = Counter()
-    blank_run = 0
-    previous_text = False
-    for line in lines:
-        if line.kind == BLANK:
-            blank_run += 1
-            continue
-        if line.kind == TEXT and previous_text:
-            runs[blank_run] += 1
-        previous_text = line.kind == TEXT
-        blank_run = 0
-    if not runs:
+def _usual_separator(events: list[_Event]) -> int:
+    """How many blank lines usually separate two paragraphs; more than that breaks a scene.
+
+    Paragraphs on consecutive lines (indented or one-per-line text) count as separated by zero
+    blank lines, so in such stories a single blank line is a scene break.
+    """
+    gaps = Counter(e.blank_before for e in events if e.kind == "paragraph" and e.follows_paragraph)
+    if not gaps:
         return 1
-    if wrap is None and runs[0] > sum(n for length, n in runs.items() if length > 0):
-        return 0  # paragraphs on consecutive lines: any blank line is a break
-    separated = {length: n for length, n in runs.items() if length > 0}
-    if not separated:
-        return 1
-    return max(separated, key=lambda length: (separated[length], -length))
+    return max(gaps, key=lambda length: (gaps[length], -length))
 
 
 def _chapters(

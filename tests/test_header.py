@@ -1,0 +1,346 @@
+from __future__ import annotations
+
+import pytest
+
+from fandex.header import read_header, split_numbering, split_people, story_start_in_value
+from fandex.options import Options
+from fandex.work import Work
+
+
+def _read(text: str, work: Work | None = None) -> Work:
+    work = work or Work(text=text, source_format="text")
+    read_header(work, Options())
+    return work
+
+
+STORY = "The rain had not stopped for three days, and Ann had stopped expecting it to. She made tea.\n"
+
+
+# ---------------------------------------------------------------- labelled fields, one per line
+
+
+def test_labelled_fields_one_per_line() -> None:
+    text = (
+        "TITLE: The Long Night, Part 2/5\n"
+        "AUTHOR: Mara Quill <mara@example.org>\n"
+        "Rated: NC-17\n"
+        "Pairings: Ann/Beth, Carl/Dee; Ed/Fay\n"
+        "Characters: Ann, Beth\n"
+        "Fandom: Some Show\n"
+        "Category: F/F\n"
+        "Genre: Romance, Hurt/Comfort\n"
+        "Warnings: character death\n"
+        "Summary: Ann waits for the dawn.\n"
+        "Disclaimer: Not mine.\n"
+        "Spoilers: Through season 3.\n"
+        "Word count: 1,234\n"
+        "Series: Night Songs\n"
+        "\n" + STORY
+    )
+    work = _read(text)
+    meta = work.metadata
+    assert meta.title == "The Long Night"
+    assert meta.authors == ["Mara Quill"]
+    assert (meta.part, meta.parts_total, meta.part_label) == (2, 5, "2")
+    assert meta.rating_original == "NC-17"
+    tags = meta.declared_tags
+    assert tags.rating == "Explicit"
+    assert tags.relationships == ["Ann/Beth", "Carl/Dee", "Ed/Fay"]
+    assert tags.characters == ["Ann", "Beth"]
+    assert tags.fandoms == ["Some Show"]
+    assert tags.category == ["F/F"]
+    assert tags.additional == ["Romance", "Hurt/Comfort"]
+    assert tags.warnings == ["character death"]
+    assert meta.summary == "Ann waits for the dawn."
+    assert meta.disclaimer == "Not mine."
+    assert meta.spoilers == "Through season 3."
+    assert meta.words_declared == 1234
+    assert meta.series == "Night Songs"
+    assert meta.fields["rated"] == "NC-17"
+    assert meta.fields["word count"] == "1,234"
+    assert work.body == STORY
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "value"),
+    [
+        ("Written by: Kat", "authors", ["Kat"]),
+        ("Writer - Kat", "authors", ["Kat"]),
+        ("By: Kat & Mouse", "authors", ["Kat", "Mouse"]),
+        ("A/N: Thanks to Lee.", "notes", "Thanks to Lee."),
+        ("Author's Notes: Thanks to Lee.", "notes", "Thanks to Lee."),
+        ("**Summary:** Ann waits.", "summary", "Ann waits."),
+        ("Relationship: Ann/Beth", "relationships", ["Ann/Beth"]),
+        ("Ship = Ann/Beth", "relationships", ["Ann/Beth"]),
+    ],
+)
+def test_label_spellings(line: str, field: str, value: object) -> None:
+    meta = _read(f"Title: T\n{line}\n\n{STORY}").metadata
+    found = meta.declared_tags.relationships if field == "relationships" else getattr(meta, field)
+    assert found == value
+
+
+def test_every_labelled_field_goes_into_fields() -> None:
+    text = (
+        "Title: T\nFeedback: yes please\nArchive: ask\nDistribution: anywhere\nStatus: WIP\n"
+        "Dedication: for Lee\nBeta: Sam\nTimeline: after the war\n\n" + STORY
+    )
+    fields = _read(text).metadata.fields
+    assert fields == {
+        "title": "T",
+        "feedback": "yes please",
+        "archive": "ask",
+        "distribution": "anywhere",
+        "status": "WIP",
+        "dedication": "for Lee",
+        "beta": "Sam",
+        "timeline": "after the war",
+    }
+
+
+def test_unlabelled_lines_continue_the_field_before_them() -> None:
+    text = "Title: T\nSummary: Ann waits for the dawn.\nIt does not come.\nRating: G\n\n" + STORY
+    meta = _read(text).metadata
+    assert meta.summary == "Ann waits for the dawn. It does not come."
+    assert meta.declared_tags.rating == "General Audiences"
+
+
+def test_a_bare_part_line_inside_the_header() -> None:
+    meta = _read("Title: T\nAuthor: A\nPart 3 of 7\n\n" + STORY).metadata
+    assert (meta.part, meta.parts_total) == (3, 7)
+
+
+# ---------------------------------------------------------------- fields run together on one line
+
+
+def test_run_together_fields_on_one_line() -> None:
+    text = "Title: Small Hours Author: Dee Rating: PG Pairing: Ann/Beth\n\n" + STORY
+    meta = _read(text).metadata
+    assert meta.title == "Small Hours"
+    assert meta.authors == ["Dee"]
+    assert meta.declared_tags.rating == "Teen And Up Audiences"
+    assert meta.declared_tags.relationships == ["Ann/Beth"]
+
+
+def test_a_lower_case_word_with_a_colon_is_not_a_label_inside_a_line() -> None:
+    meta = _read("Summary: She had one rule, the old rule: never look back.\n\n" + STORY).metadata
+    assert meta.summary == "She had one rule, the old rule: never look back."
+
+
+def test_story_on_the_header_line_after_a_narrator_heading() -> None:
+    story = "Mara The night was cold. I waited for hours. " * 30
+    text = "Title: Cold (1 of 2) By Lee Notes: Set after the flood. Mostly sad... " + story
+    work = _read(text)
+    meta = work.metadata
+    assert meta.title == "Cold"
+    assert meta.authors == ["Lee"]
+    assert (meta.part, meta.parts_total) == (1, 2)
+    assert meta.notes == "Set after the flood. Mostly sad..."
+    assert work.body.startswith("Mara The night was cold.")
+
+
+def test_story_on_the_header_line_opening_with_dialogue() -> None:
+    story = '"Go away," said Ann. The door stayed shut. ' * 40
+    text = "Title: Shut Author: Lee Summary: A door. A girl. " + story
+    work = _read(text)
+    assert work.metadata.summary == "A door. A girl."
+    assert work.body.startswith('"Go away," said Ann.')
+
+
+def test_story_on_the_header_line_with_no_signal_is_cut_after_a_few_sentences() -> None:
+    story = "the wind rose over the hills and fell again. " * 40
+    text = "Title: Wind Notes: One. Two. Three. " + story
+    work = _read(text)
+    assert work.metadata.notes == "One. Two. Three."
+    assert work.body.startswith("the wind rose")
+
+
+def test_story_start_in_value_skips_sentence_starters() -> None:
+    value = "Takes place later. The end came. Nobody Knew it."
+    # "The end" and "Nobody Knew" are not narrator headings: "The" is a sentence starter and
+    # "Knew" is not one.
+    assert story_start_in_value(value, 0, len(value)) is None
+
+
+# ---------------------------------------------------------------- part and chapter numbering
+
+
+@pytest.mark.parametrize(
+    ("title", "clean", "kind", "number", "label", "total"),
+    [
+        ("Inside Out (2 of?)", "Inside Out", "part", 2, "2", None),
+        ("Inside Out (2 of ?)", "Inside Out", "part", 2, "2", None),
+        ("Inside Out - Part 2/5", "Inside Out", "part", 2, "2", 5),
+        ("Inside Out 2 of 5", "Inside Out", "part", 2, "2", 5),
+        ("Inside Out, Chapter 3", "Inside Out", "chapter", 3, "3", None),
+        ("Inside Out 1a/7", "Inside Out", "part", 1, "1a", 7),
+        ("Inside Out: Part Two", "Inside Out", "part", 2, "Two", None),
+        ("Inside Out [3/3]", "Inside Out", "part", 3, "3", 3),
+        ("Inside Out (Part IV of VI)", "Inside Out", "part", 4, "IV", 6),
+        ("Inside Out 2/?", "Inside Out", "part", 2, "2", None),
+    ],
+)
+def test_split_numbering(
+    title: str, clean: str, kind: str, number: int, label: str, total: int | None
+) -> None:
+    rest, numbering = split_numbering(title)
+    assert rest == clean
+    assert numbering is not None
+    assert (numbering.kind, numbering.number, numbering.label, numbering.total) == (
+        kind,
+        number,
+        label,
+        total,
+    )
+
+
+@pytest.mark.parametrize("title", ["Catch 22", "The 39 Steps", "Part of Me", "Heart of Glass"])
+def test_titles_without_numbering_stay_whole(title: str) -> None:
+    assert split_numbering(title) == (title, None)
+
+
+def test_labelled_chapter_field() -> None:
+    meta = _read("Title: T\nChapter: 3\n\n" + STORY).metadata
+    assert meta.chapter == 3
+    assert meta.part is None
+
+
+# ---------------------------------------------------------------- unlabelled titles and bylines
+
+
+def test_title_line_then_byline_after_a_blank_line() -> None:
+    work = _read("Still Water\n\nby Kat\n\n" + STORY)
+    assert work.metadata.title == "Still Water"
+    assert work.metadata.authors == ["Kat"]
+    assert work.body == STORY
+
+
+def test_all_caps_title_then_the_authors_name() -> None:
+    work = _read("STILL WATER\nKat Morrow\n\n" + STORY)
+    assert work.metadata.title == "STILL WATER"
+    assert work.metadata.authors == ["Kat Morrow"]
+    assert work.body == STORY
+
+
+def test_centred_title_and_centred_byline() -> None:
+    work = _read("            Still Water\n\n             by Kat\n\n" + STORY)
+    assert work.metadata.title == "Still Water"
+    assert work.metadata.authors == ["Kat"]
+    assert work.body == STORY
+
+
+def test_byline_with_email() -> None:
+    work = _read("Still Water\nby Kat (kat@example.org)\n\n" + STORY)
+    assert work.metadata.authors == ["Kat"]
+
+
+def test_title_and_author_stated_only_in_a_disclaimer() -> None:
+    text = (
+        "Disclaimer: The people are not mine. This story, 'Lost Keys', was written by Tom Marsh.\n\n" + STORY
+    )
+    work = _read(text)
+    assert work.metadata.title == "Lost Keys"
+    assert work.metadata.authors == ["Tom Marsh"]
+    assert work.body == STORY
+
+
+# ---------------------------------------------------------------- body start
+
+
+def test_unlabelled_disclaimer_and_notes_are_header_matter() -> None:
+    text = (
+        "Still Water\nby Kat\n\n"
+        "I don't own them, they belong to the studio.\n\n"
+        "Thanks to Lee for the beta!\n\n"
+        "~~~~~~~~~~\n\n" + STORY
+    )
+    work = _read(text)
+    assert work.metadata.disclaimer == "I don't own them, they belong to the studio."
+    assert work.metadata.notes == "Thanks to Lee for the beta!"
+    assert work.body == STORY
+
+
+def test_a_chapter_heading_ends_the_header() -> None:
+    work = _read("Title: T\nAuthor: A\n\nChapter 1\n\n" + STORY)
+    assert work.body == "Chapter 1\n\n" + STORY
+    assert work.metadata.chapter is None
+
+
+def test_no_header_at_all() -> None:
+    text = "It was late. " + STORY + "\nShe slept.\n"
+    work = _read(text)
+    assert work.metadata.title is None
+    assert work.metadata.authors == []
+    assert work.metadata.body_start == 0
+
+
+def test_a_first_sentence_is_not_a_title() -> None:
+    work = _read("The rain fell.\n\n" + STORY)
+    assert work.metadata.title is None
+    assert work.metadata.body_start == 0
+
+
+def test_a_single_word_opening_line_is_not_a_title() -> None:
+    # A bare narrator name over a section is a heading of the story, not its title.
+    work = _read("Mara\n\n" + STORY)
+    assert work.metadata.title is None
+    assert work.metadata.body_start == 0
+
+
+# ---------------------------------------------------------------- merging with a reader
+
+
+def test_a_readers_values_are_never_overwritten() -> None:
+    text = "Title: Header Title\nAuthor: Header Author\nRating: R\n\n" + STORY
+    work = Work(text=text, source_format="html")
+    work.metadata.title = "Reader Title"
+    work.metadata.authors = ["Reader Author"]
+    work.metadata.declared_tags.rating = "General Audiences"
+    _read(text, work)
+    assert work.metadata.title == "Reader Title"
+    assert work.metadata.authors == ["Reader Author"]
+    assert work.metadata.declared_tags.rating == "General Audiences"
+    assert work.metadata.rating_original == "R"  # empty before: filled
+    assert work.body == STORY
+
+
+def test_reader_body_start_stays_when_nothing_more_is_header() -> None:
+    text = "Reader Title\n\n" + STORY
+    work = Work(text=text, source_format="html")
+    work.metadata.title = "Something Else"
+    work.metadata.body_start = text.index("The rain")
+    _read(text, work)
+    assert work.metadata.body_start == text.index("The rain")
+    assert work.metadata.title == "Something Else"
+
+
+def test_reader_title_is_not_replaced_by_a_first_line() -> None:
+    text = "Walking Home Tonight\n\n" + STORY
+    work = Work(text=text, source_format="epub")
+    work.metadata.title = "Given Title"
+    _read(text, work)
+    assert work.metadata.title == "Given Title"
+    assert work.metadata.body_start == 0
+
+
+def test_reader_title_repeated_at_the_top_is_header_matter() -> None:
+    text = "Given Title\nby Kat\n\n" + STORY
+    work = Work(text=text, source_format="html")
+    work.metadata.title = "Given Title"
+    _read(text, work)
+    assert work.body == STORY
+    assert work.metadata.authors == ["Kat"]
+
+
+def test_header_after_the_readers_body_start_is_read() -> None:
+    prefix = "Subject: a post\n\n"
+    text = prefix + "Disclaimer: Not mine.\nSpoilers: None.\n\n" + STORY
+    work = Work(text=text, source_format="usenet")
+    work.metadata.body_start = len(prefix)
+    _read(text, work)
+    assert work.metadata.disclaimer == "Not mine."
+    assert work.body == STORY
+
+
+def test_split_people() -> None:
+    assert split_people("Kat, Mouse and Lee <lee@example.org>") == ["Kat", "Mouse", "Lee"]
