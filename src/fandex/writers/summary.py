@@ -18,6 +18,8 @@ def render(work: Work) -> str:
         lines.append(f"part:       {meta.part_label or meta.part} of {total}")
     if meta.chapter is not None:
         lines.append(f"chapter:    {meta.chapter}")
+    if meta.series:
+        lines.append(f"series:     {meta.series}")
     fandoms = meta.declared_tags.fandoms or [f.name for f in work.fandoms[:1]]
     if fandoms:
         lines.append(f"fandom:     {', '.join(fandoms)}")
@@ -31,6 +33,21 @@ def render(work: Work) -> str:
     )
     if meta.summary:
         lines.append(f"summary:    {_clip(meta.summary)}")
+    if meta.notes:
+        lines.append(f"notes:      {_clip(meta.notes)}")
+    if meta.words_declared is not None:
+        lines.append(f"declared:   {meta.words_declared:,} words")
+    chapter_line = _chapters_line(work)
+    if chapter_line:
+        lines.append(chapter_line)
+    breaks = Counter(scene.break_kind for scene in work.scenes[1:])
+    if breaks:
+        kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(breaks.items(), key=lambda kv: -kv[1]))
+        lines.append(f"breaks:     {kinds}")
+    opening = work.text[meta.body_start : meta.body_start + 200].strip()
+    if opening:
+        # Where the story itself was found to begin: the quickest check of the header reading.
+        lines.append(f"begins:     {_clip(opening, 60)}")
     tag_lines = _tag_block(work)
     if tag_lines:
         lines.extend(tag_lines)
@@ -43,6 +60,16 @@ def render(work: Work) -> str:
             f" ({section.end - section.start:,} chars)"
         )
     return "\n".join(lines) + "\n"
+
+
+def _chapters_line(work: Work) -> str | None:
+    if len(work.chapters) < 2:
+        return None
+    names = []
+    for chapter in work.chapters:
+        number = "" if chapter.number is None else str(chapter.number)
+        names.append(" ".join(part for part in (number, chapter.title or "") if part) or "?")
+    return f"chapters:   {_clip('; '.join(names))}"
 
 
 def _cast_line(work: Work) -> str:
