@@ -344,3 +344,41 @@ def test_header_after_the_readers_body_start_is_read() -> None:
 
 def test_split_people() -> None:
     assert split_people("Kat, Mouse and Lee <lee@example.org>") == ["Kat", "Mouse", "Lee"]
+
+
+# ---------------------------------------------------------------- header and story without a blank line
+
+
+def test_story_straight_under_a_short_field() -> None:
+    text = "Title: Rainy Day\nAuthor: Kat\nThe rain fell on the town for three days and nobody went out.\n"
+    work = _read(text)
+    assert work.metadata.authors == ["Kat"]
+    assert work.body.startswith("The rain fell")
+
+
+def test_a_separator_line_ends_the_header_inside_a_block() -> None:
+    text = "Title: Rainy Day\nby Kat\n-----------\nIt rained.\n"
+    work = _read(text)
+    assert work.metadata.authors == ["Kat"]
+    assert work.body == "It rained.\n"
+
+
+def test_a_summary_continues_over_lines_that_look_like_prose() -> None:
+    text = "Title: T\nSummary: Ann waits.\nThe dawn is late, as dawns in this town always are.\n\n" + STORY
+    work = _read(text)
+    assert work.metadata.summary == "Ann waits. The dawn is late, as dawns in this town always are."
+    assert work.body == STORY
+
+
+def test_story_on_the_header_line_after_a_short_field() -> None:
+    text = "Title: Cold By Lee Rating: R Mara The night was cold. " + "I waited for hours. " * 60
+    work = _read(text)
+    assert work.metadata.rating_original == "R"
+    assert work.body.startswith("Mara The night was cold.")
+
+
+def test_a_quoted_title_on_a_long_line_is_not_dialogue() -> None:
+    text = 'Title: "Cold Night" Mara The night was cold. ' + "I waited. " * 150
+    work = _read(text)
+    assert work.metadata.title == "Cold Night"
+    assert work.body.startswith("Mara The night")

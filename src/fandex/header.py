@@ -401,8 +401,19 @@ def is_pov_heading_at(text: str, position: int) -> re.Match[str] | None:
     return match
 
 
-def story_start_in_value(text: str, start: int, end: int) -> int | None:
-    """Where the story begins inside a header value ``text[start:end]`` that ran on into it."""
+_WORD_START_RE = re.compile(r"(?<=\s)\S")
+
+
+def story_start_in_value(text: str, start: int, end: int, *, short: bool = False) -> int | None:
+    """Where the story begins inside a header value ``text[start:end]`` that ran on into it.
+
+    ``short`` values (a title, an author, a rating) hold no sentences, so the story may start at
+    any word of them: at a narrator heading or an opening quotation mark.
+    """
+    if short:
+        for word in _WORD_START_RE.finditer(text, start + 1, end):  # never the value itself
+            if is_pov_heading_at(text, word.start()) or _DIALOGUE_OPEN_RE.match(text, word.start()):
+                return word.start()
     for sentences, boundary in enumerate(_SENTENCE_END_RE.finditer(text, start, end), start=1):
         after = boundary.end()
         if after >= end:
@@ -694,6 +705,14 @@ def _read_title_block(
     return "header"
 
 
+def _is_sentence_line(raw: str) -> bool:
+    """A line of prose rather than a short header value: long, or a sentence, or dialogue."""
+    value = raw.strip()
+    if "@" in value or value.lower().startswith(("http", "www.")):
+        return False
+    return len(value) > 60 or value[:1] in '"“' or bool(re.search(r"[.!?…][\"”’']?$", value))
+
+
 def _is_story_like(text: str, block: list[_Line]) -> bool:
     body = text[block[0].start : block[-1].end]
     return len(body) > 120 and bool(re.search(r"[.!?][\"”’']?(?:\s|$)", body))
@@ -702,9 +721,16 @@ def _is_story_like(text: str, block: list[_Line]) -> bool:
 def _read_labelled_block(text: str, block: list[_Line], found: _Found) -> int | None:
     """Read every field of a labelled block; the offset where story text starts, if it is here."""
     current: _Field | None = None
-    for line in block:
+    for position, line in enumerate(block):
         raw = line.text(text)
         line_fields = _fields_on_line(text, line) if _LINE_LABEL_RE.match(raw) else []
+        if not line_fields and _SEPARATOR_RE.match(raw):
+            # "-----" between the header and a story that follows without a blank line
+            _record_continuations(text, found)
+            if position + 1 < len(block):
+                following = block[position + 1]
+                return following.start + _indent(text, following)
+            return None
         if not line_fields:
             rest, numbering = split_numbering(raw.strip())
             if numbering is not None and not rest:  # "Part 2/5" on its own line
@@ -716,6 +742,10 @@ def _read_labelled_block(text: str, block: list[_Line], found: _Found) -> int | 
                 found.authors.extend(split_people(byline.group("name")))
                 current = None
                 continue
+            if (current is None or current.name not in _PROSE_FIELDS) and _is_sentence_line(raw):
+                # Story straight under a short field ("Author: Kat" then the first paragraph).
+                _record_continuations(text, found)
+                return line.start + _indent(text, line)
             if current is not None:
                 current.extra.append(raw)
             else:
@@ -724,7 +754,9 @@ def _read_labelled_block(text: str, block: list[_Line], found: _Found) -> int | 
         story_at = None
         last = line_fields[-1]
         if line.end - line.start > _RUN_ON_LINE_CHARS:
-            story_at = story_start_in_value(text, last.value_start, last.value_end)
+            story_at = story_start_in_value(
+                text, last.value_start, last.value_end, short=last.name not in _PROSE_FIELDS
+            )
             if story_at is not None:
                 last.value_end = story_at
         for item in line_fields:
