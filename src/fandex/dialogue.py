@@ -1,10 +1,1334 @@
-"""Dialogue: quotes and thoughts, each with its speaker (and addressee) or thinker."""
+"""Dialogue: quotes and thoughts, each with its speaker (and addressee) or thinker.
+
+Everything here is rules and compiled regexes, run paragraph by paragraph; no parser touches the
+text. Two passes:
+
+1. Finding: the quotation convention of the work is decided once (double quotes, British single
+   quotes or em-dash paragraphs), then each paragraph is scanned for its quotes and for asterisk
+   thoughts. Quotes left open at a paragraph's end continue into the next paragraph when that one
+   opens with a quote mark (the multi-paragraph speech convention).
+2. Attribution, in reading order: a speech tag next to the quote (a name, a pronoun or an epithet
+   with a speech verb, in either order), then the tag of another quote in the same paragraph, the
+   continuation of an open speech, an action beat in the paragraph's narration, and finally
+   turn-taking: an untagged line goes to whoever spoke two turns ago in the same conversation.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
 from fandex.options import Options
-from fandex.work import Work
+from fandex.work import Character, Mention, Quote, Span, Thought, Work
+
+# ---------------------------------------------------------------- general English word lists
+
+# Base forms of verbs that introduce or describe speech. Fan fiction tags use far more than "said".
+_SPEECH_VERB_STEMS = """
+say ask reply answer add agree announce argue assure beg begin blurt boast breathe call chirp chime
+chuckle command comment complain concede confess confirm continue correct cry declare demand deny
+drawl echo encourage exclaim explain finish gasp greet grin groan growl grumble grunt guess hiss
+howl inform inquire enquire insist interrupt interject joke laugh lie mention moan mumble murmur
+mutter muse nod note object observe offer order pant plead point pout promise protest purr put
+query question rasp reason recall reassure relent remark remind repeat reply respond resume retort
+return reveal roar rumble scoff scold scream screech shout shriek sigh sing snap snarl sneer snicker
+snort sob speak squeak squeal stammer state stutter suggest tease tell thunder urge venture vow
+wail warn whimper whine whisper yell yelp admit advise affirm allow assert babble bark bellow
+bleat bluster chide cajole caution coax croak decide demur entreat exclaim fret giggle gush
+implore intone jeer lament lisp marvel mock mouth muse opine prattle pronounce propose quip rage
+rant recite recollect rejoin repeat retaliate sniff sniffle soothe splutter sputter squawk
+sympathise sympathize taunt testify threaten titter trill utter volunteer wheeze wonder
+whoop call explain fill
+"""
+_IRREGULAR_SPEECH = {
+    "say": ("said", "says", "saying"),
+    "tell": ("told", "tells", "telling"),
+    "begin": ("began", "begins", "beginning"),
+    "speak": ("spoke", "speaks", "speaking"),
+    "sing": ("sang", "sings", "singing"),
+    "put": ("put", "puts", "putting"),
+    "lie": ("lied", "lies", "lying"),
+    "cry": ("cried", "cries", "crying"),
+    "reply": ("replied", "replies", "replying"),
+    "query": ("queried", "queries", "querying"),
+    "snap": ("snapped", "snaps", "snapping"),
+    "sob": ("sobbed", "sobs", "sobbing"),
+    "plead": ("pleaded", "pled", "pleads"),
+    "grin": ("grinned", "grins", "grinning"),
+    "nod": ("nodded", "nods", "nodding"),
+    "chat": ("chatted", "chats", "chatting"),
+    "quip": ("quipped", "quips", "quipping"),
+    "fret": ("fretted", "frets", "fretting"),
+    "jeer": ("jeered", "jeers", "jeering"),
+    "fill": ("filled in", "fills in", "filling in"),
+}
+# Verbs of thinking: a quote tagged with one of these is a thought, not speech.
+_THOUGHT_VERB_FORMS = frozenset(
+    [
+        "thought",
+        "thinks",
+        "think",
+        "wondered",
+        "wonders",
+        "mused",
+        "muses",
+        "reflected",
+        "reflects",
+        "thougth",
+        "though",
+    ]
+)
+# "wonder" and "muse" sit in both lists above; as tags of a quote they mark a thought.
+
+
+def _inflect(stem: str) -> tuple[str, ...]:
+    if stem in _IRREGULAR_SPEECH:
+        return _IRREGULAR_SPEECH[stem]
+    if stem.endswith("e"):
+        return (stem + "d", stem + "s", stem[:-1] + "ing")
+    if stem.endswith("y") and stem[-2] not in "aeiou":
+        return (stem[:-1] + "ied", stem[:-1] + "ies", stem + "ing")
+    if stem.endswith(("s", "sh", "ch", "x", "z")):
+        return (stem + "ed", stem + "es", stem + "ing")
+    return (stem + "ed", stem + "s", stem + "ing")
+
+
+SPEECH_VERBS: frozenset[str] = (
+    frozenset(form for stem in _SPEECH_VERB_STEMS.split() for form in (stem, *_inflect(stem)))
+    - _THOUGHT_VERB_FORMS
+)
+THOUGHT_VERBS: frozenset[str] = _THOUGHT_VERB_FORMS
+
+PRONOUN_GENDER = {"he": "M", "she": "F", "they": "N", "i": "I", "we": "I"}
+OBJECT_PRONOUN_GENDER = {"him": "M", "her": "F", "them": "N", "me": "I", "us": "I"}
+
+# Head nouns of epithets and the gender they imply. Unlisted nouns ("the vampire") imply nothing.
+_FEMALE_NOUNS = [
+    "woman",
+    "girl",
+    "lady",
+    "mother",
+    "sister",
+    "aunt",
+    "wife",
+    "queen",
+    "witch",
+    "actress",
+    "mistress",
+    "daughter",
+    "niece",
+    "grandmother",
+    "maid",
+    "widow",
+    "princess",
+    "duchess",
+    "blonde",
+    "brunette",
+    "redhead",
+    "red-head",
+    "head",
+    "lass",
+    "madam",
+    "mum",
+    "mom",
+    "slayer",
+    "girlfriend",
+    "bride",
+    "nun",
+    "hostess",
+    "heroine",
+    "governess",
+    "nurse",
+]
+_MALE_NOUNS = [
+    "man",
+    "boy",
+    "gentleman",
+    "father",
+    "brother",
+    "uncle",
+    "husband",
+    "king",
+    "son",
+    "nephew",
+    "grandfather",
+    "lord",
+    "fellow",
+    "lad",
+    "prince",
+    "duke",
+    "priest",
+    "monk",
+    "boyfriend",
+    "groom",
+    "host",
+    "hero",
+    "master",
+    "sir",
+    "chap",
+    "guy",
+]
+EPITHET_GENDER: dict[str, str] = {**{n: "F" for n in _FEMALE_NOUNS}, **{n: "M" for n in _MALE_NOUNS}}
+# "red head", "slayer" are loose: they only narrow a choice, the epithet vote decides.
+del EPITHET_GENDER["head"], EPITHET_GENDER["slayer"]
+
+# Words at the start of a quote's neighbouring narration that are not a subject.
+_NOT_SUBJECT = frozenset(
+    [
+        "and",
+        "but",
+        "or",
+        "then",
+        "so",
+        "as",
+        "if",
+        "when",
+        "while",
+        "though",
+        "although",
+        "because",
+        "yet",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "there",
+        "here",
+        "what",
+        "who",
+        "how",
+        "why",
+        "where",
+        "which",
+        "now",
+        "still",
+        "just",
+        "only",
+        "all",
+        "both",
+        "each",
+        "every",
+        "some",
+    ]
+)
+# Elisions that open with an apostrophe and are not quote openers: 'em, 'tis, 'cause...
+_ELISIONS = re.compile(
+    r"(?:em|tis|twas|cause|cos|bout|til|till|n|round|ere|im|er|ave|e|ow|appen|course)\b", re.I
+)
+
+_WORD = r"[A-Za-z][\w'’.-]*"
+_ADVERB = r"(?:[a-z]+ly|then|again|now|too|back|once|still|quietly|aloud|out|up|in|softly|simply)"
+# A subject: capitalised words (a name, maybe with a title), a pronoun, or a determiner + up to
+# three words (an epithet: "the old man", "his mother", "the red head").
+_SUBJECT = (
+    r"(?P<subj>(?:[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e)(?![\w'’])"
+    r"|(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur|[Yy]our|[Aa]n?)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+"
+    r"|[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|of|the)){0,3})"
+)
+_VERB = r"(?P<verb>[a-z]+(?:\s+in)?)"
+# "Willow asked", "she said softly", "the vampire replied"
+_TAG_SUBJ_VERB = re.compile(rf"{_SUBJECT}\s+(?:{_ADVERB}\s+)?{_VERB}\b")
+# "said Buffy", "replied the old man", "said he"
+_TAG_VERB_SUBJ = re.compile(rf"{_VERB}\s+(?:{_ADVERB}\s+)?{_SUBJECT}")
+_OBJECT = re.compile(
+    r"\s*(?:to\s+)?(?P<obj>him|her|them|me|us|(?:the|his|her|my)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+"
+    r"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
+)
+_SENTENCE_END = re.compile(r"[.!?;…]+[\"'”’]?\s|[.!?…]+$|\s[—–]\s|--")
+_CAPITAL_WORD = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+_ASTERISK_THOUGHT = re.compile(r"(?<!\*)\*(?!\*)\s*([^*\n]*?[A-Za-z][^*\n]*?)\s*(?<!\*)\*(?!\*)")
+_BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
+_LETTER = re.compile(r"[A-Za-z0-9]")
+
+DOUBLE_OPENERS = '"“„«'
+DOUBLE_CLOSERS = '"”»'
+SINGLE_OPENERS = "'‘"
+SINGLE_CLOSERS = "'’"
+DASHES = ("—", "–", "--")
+_PUNCT_BEFORE_CLOSE = ".,!?;:…-—–"
+
+# How many narration-only paragraphs end a conversation (turn-taking forgets its speakers).
+CONVERSATION_GAP = 3
+# A narration paragraph longer than this (words) ends a conversation for turn-taking.
+LONG_NARRATION = 60
+# How far back (paragraphs) a pronoun looks for its referent.
+SALIENCE_WINDOW = 8
+
+
+# ---------------------------------------------------------------- finding
+
+
+@dataclass
+class _Para:
+    start: int
+    end: int
+    scene_break: bool = False  # a scene (or chapter) starts here
+
+
+@dataclass
+class _Found:
+    """A quote or thought found in a paragraph, with where its marks are."""
+
+    start: int  # the words, without the marks
+    end: int
+    outer_start: int  # including the marks
+    outer_end: int
+    para: int
+    continues: bool = False  # left open at the paragraph's end
+    continuation: bool = False  # continues the open speech of the paragraph before
+    thought: bool = False
+    marker: str = "tag"
+    speaker: str | None = None
+    addressee: str | None = None
+    cue: str | None = None
+    confidence: float = 0.0
+    tag_subject: str | None = None  # a character named by this quote's own tag
+    vocatives: list[str] = field(default_factory=list)  # characters addressed by name in it
+
+
+@dataclass
+class _Context:
+    """Per-work lookups shared by the attribution rules."""
+
+    work: Work
+    characters: dict[str, Character]
+    mention_starts: list[int]
+    mentions: list[Mention]
+    alias_index: dict[str, str]
+    narrator: str | None
+    epithets: dict[str, str] = field(default_factory=dict)
+    quote_starts: list[int] = field(default_factory=list)
+    quote_ends: list[int] = field(default_factory=list)
 
 
 def find_dialogue(work: Work, options: Options) -> None:
     """Add the quotes and thoughts layers."""
+    paras = _paragraphs(work)
+    if not paras:
+        work.quotes, work.thoughts = [], []
+        return
+    if options.quotes is not None:
+        found = _given_quotes(work.text, paras, options.quotes)
+        asterisks: list[_Found] = []
+    else:
+        mode = _quote_mode(work.text, paras)
+        found = []
+        asterisks = []
+        for index, para in enumerate(paras):
+            quotes = _scan_paragraph(work.text, para, index, mode)
+            found.extend(quotes)
+            asterisks.extend(_asterisk_thoughts(work.text, para, index, quotes))
+        _link_continuations(work.text, paras, found)
+    context = _make_context(work, found)
+    _attribute(work, paras, found, context)
+    thoughts = [f for f in found if f.thought] + asterisks + _italic_thoughts(work, paras, found)
+    _attribute_thoughts(work, paras, thoughts, found, context)
+    # With given spans the caller wants every span back as a quote, thought-tagged or not.
+    keep_as_quote = options.quotes is not None
+    work.quotes = [
+        Quote(f.start, f.end, f.speaker, f.addressee, f.cue, round(f.confidence, 2))  # type: ignore[arg-type]
+        for f in found
+        if keep_as_quote or not f.thought
+    ]
+    work.thoughts = sorted(
+        (Thought(t.start, t.end, t.speaker, t.marker) for t in thoughts),  # type: ignore[arg-type]
+        key=lambda t: t.start,
+    )
+
+
+def _paragraphs(work: Work) -> list[_Para]:
+    """The structure stage's paragraphs when there are any, else blank-line-separated blocks."""
+    body_start = work.metadata.body_start
+    scene_starts = {s.start for s in work.scenes} | {c.start for c in work.chapters}
+    if work.paragraphs:
+        paras = [_Para(p.start, p.end) for p in work.paragraphs if p.end > p.start and p.start >= body_start]
+        starts = sorted(scene_starts)
+        previous_end = -1
+        for para in paras:
+            # A scene starts at or just before its first paragraph.
+            i = bisect.bisect_right(starts, para.start)
+            para.scene_break = i > 0 and starts[i - 1] > previous_end
+            previous_end = para.end
+        return paras
+    text = work.text
+    paras = []
+    position = body_start
+    pending_break = True
+    for gap in [*_BLANK_LINES.finditer(text, body_start), None]:
+        block_end = gap.start() if gap else len(text)
+        block = text[position:block_end]
+        stripped_start = position + (len(block) - len(block.lstrip()))
+        stripped_end = position + len(block.rstrip())
+        if stripped_end > stripped_start:
+            if not _LETTER.search(text, stripped_start, stripped_end):
+                pending_break = True  # an ornament line ("~ ~ ~", "* * *")
+            else:
+                paras.append(_Para(stripped_start, stripped_end, pending_break))
+                pending_break = False
+        if gap is None:
+            break
+        if gap.group().count("\n") >= 3:
+            pending_break = True  # two or more blank lines
+        position = gap.end()
+    return paras
+
+
+def _quote_mode(text: str, paras: list[_Para]) -> str:
+    """Which convention the work writes dialogue in: "double", "single" or "dash"."""
+    double = single = dash = 0
+    for para in paras:
+        first = text[para.start]
+        if first in DOUBLE_OPENERS:
+            double += 1
+        elif first in SINGLE_OPENERS and not _ELISIONS.match(text, para.start + 1):
+            single += 1
+        elif text.startswith(DASHES, para.start):
+            dash += 1
+    double += sum(text.count(mark) for mark in '"“”') // 4
+    if single >= 3 and single > 2 * double:
+        return "single"
+    if dash >= 3 and dash > 2 * double:
+        return "dash"
+    return "double"
+
+
+def _scan_paragraph(text: str, para: _Para, index: int, mode: str) -> list[_Found]:
+    if mode == "dash" and text.startswith(DASHES, para.start):
+        return _scan_dash(text, para, index)
+    if mode == "single":
+        return _scan_marks(text, para, index, SINGLE_OPENERS, SINGLE_CLOSERS, single=True)
+    return _scan_marks(text, para, index, DOUBLE_OPENERS, DOUBLE_CLOSERS, single=False)
+
+
+def _scan_marks(text: str, para: _Para, index: int, openers: str, closers: str, single: bool) -> list[_Found]:
+    found: list[_Found] = []
+    open_at: int | None = None  # position of the open mark
+    typo_close: int | None = None  # an apostrophe that may have closed a double quote by mistake
+    nested = 0  # single quotes opened inside a double quote
+    i, end = para.start, para.end
+    while i < end:
+        ch = text[i]
+        prev = text[i - 1] if i > para.start else " "
+        nxt = text[i + 1] if i + 1 < end else " "
+        if open_at is None:
+            if ch in openers and not nxt.isspace() and (not prev.isalnum() or ch in "“‘„«"):
+                if single and (prev.isalnum() or _ELISIONS.match(text, i + 1)):
+                    i += 1
+                    continue
+                open_at, typo_close, nested = i, None, 0
+        else:
+            is_close = ch in closers and not prev.isspace() and (not single or not nxt.isalnum())
+            looks_like_opener = ch in openers and prev.isspace() and not nxt.isspace()
+            # "the boys' house": an apostrophe after a word closes only if nothing better follows.
+            if (
+                single
+                and is_close
+                and prev not in _PUNCT_BEFORE_CLOSE
+                and _later_single_close(text, i + 1, end)
+            ):
+                is_close = False
+            if not single and ch in "'’‘":
+                if prev.isspace() or (prev in '"“' and nxt.isalpha()):
+                    if not _ELISIONS.match(text, i + 1):
+                        nested += 1
+                elif prev in _PUNCT_BEFORE_CLOSE and (nxt.isspace() or i + 1 == end):
+                    if nested:
+                        nested -= 1
+                    elif typo_close is None:
+                        typo_close = i
+            elif (looks_like_opener and typo_close is not None) or (
+                ch in "“‘" and typo_close is not None and not single
+            ):
+                # `"What?' Willow asked. "Next` — the apostrophe closed the first quote.
+                _add_quote(found, text, open_at, typo_close, index)
+                open_at, typo_close, nested = i, None, 0
+            elif is_close or (ch in "”’" and not single and ch in closers):
+                _add_quote(found, text, open_at, i, index)
+                open_at = None
+        i += 1
+    if open_at is not None:
+        if typo_close is not None:
+            _add_quote(found, text, open_at, typo_close, index)
+        else:
+            quote = _add_quote(found, text, open_at, end, index, closed=False)
+            if quote:
+                quote.continues = True
+    return found
+
+
+def _later_single_close(text: str, start: int, end: int) -> bool:
+    """Whether a closing single quote after punctuation comes later in the paragraph."""
+    for match in re.finditer(r"['’]", text[start:end]):
+        j = start + match.start()
+        after = text[j + 1] if j + 1 < end else " "
+        if text[j - 1] in _PUNCT_BEFORE_CLOSE and not after.isalnum():
+            return True
+    return False
+
+
+def _add_quote(
+    found: list[_Found], text: str, open_at: int, close_at: int, para: int, closed: bool = True
+) -> _Found | None:
+    start, end = open_at + 1, close_at
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        return None
+    quote = _Found(start, end, open_at, close_at + 1 if closed else close_at, para)
+    found.append(quote)
+    return quote
+
+
+def _scan_dash(text: str, para: _Para, index: int) -> list[_Found]:
+    """`—Speech —said she—. More speech`: segments between dashes alternate speech and tag."""
+    found: list[_Found] = []
+    pieces = re.split(r"(\s*(?:—|–|--)\s*)", text[para.start : para.end])
+    position = para.start
+    speaking = False
+    for piece in pieces:
+        if re.fullmatch(r"\s*(?:—|–|--)\s*", piece):
+            speaking = not speaking
+        elif piece.strip():
+            if speaking:
+                _add_quote(found, text, position - 1, position + len(piece), index)
+            elif not found:
+                break  # narration before the first dash: not em-dash dialogue
+        position += len(piece)
+    return found
+
+
+def _link_continuations(text: str, paras: list[_Para], found: list[_Found]) -> None:
+    """A quote left open continues into the next paragraph when that one opens with a quote mark."""
+    first_in_para: dict[int, _Found] = {}
+    for quote in found:
+        first_in_para.setdefault(quote.para, quote)
+    for quote in found:
+        if not quote.continues:
+            continue
+        nxt = first_in_para.get(quote.para + 1)
+        if nxt is not None and nxt.outer_start == paras[quote.para + 1].start:
+            nxt.continuation = True
+
+
+def _given_quotes(text: str, paras: list[_Para], spans: Iterable[Span]) -> list[_Found]:
+    """Gold quote spans: find their paragraphs and marks, keep the spans exactly."""
+    starts = [p.start for p in paras]
+    found = []
+    for span in sorted(spans, key=lambda s: s.start):
+        para = max(0, bisect.bisect_right(starts, span.start) - 1)
+        outer_start = span.start
+        while outer_start > 0 and text[outer_start - 1] in DOUBLE_OPENERS + SINGLE_OPENERS + "—–- ":
+            outer_start -= 1
+            if text[outer_start] in DOUBLE_OPENERS + SINGLE_OPENERS:
+                break
+        outer_end = span.end
+        while outer_end < len(text) and text[outer_end] in DOUBLE_CLOSERS + SINGLE_CLOSERS + " ":
+            outer_end += 1
+            if text[outer_end - 1] in DOUBLE_CLOSERS + SINGLE_CLOSERS:
+                break
+        found.append(_Found(span.start, span.end, outer_start, outer_end, para))
+    # A gold span that runs past its paragraph's end is a multi-paragraph speech.
+    for quote in found:
+        quote.continues = quote.end > paras[quote.para].end
+    return found
+
+
+def _asterisk_thoughts(text: str, para: _Para, index: int, quotes: list[_Found]) -> list[_Found]:
+    thoughts = []
+    for match in _ASTERISK_THOUGHT.finditer(text, para.start, para.end):
+        if any(q.outer_start <= match.start() < q.outer_end for q in quotes):
+            continue
+        thoughts.append(
+            _Found(
+                match.start(1),
+                match.end(1),
+                match.start(),
+                match.end(),
+                index,
+                thought=True,
+                marker="asterisk",
+            )
+        )
+    return thoughts
+
+
+def _italic_thoughts(work: Work, paras: list[_Para], quotes: list[_Found]) -> list[_Found]:
+    """Italic runs that are thoughts: tagged by a thought verb, or a whole sentence of inner voice."""
+    if not work.emphasis:
+        return []
+    text = work.text
+    starts = [p.start for p in paras]
+    quote_starts = [q.outer_start for q in quotes]
+    thoughts = []
+    for run in work.emphasis:
+        if run.kind != "italic" or run.end - run.start < 3:
+            continue
+        k = bisect.bisect_right(quote_starts, run.start) - 1
+        if k >= 0 and quotes[k].outer_start <= run.start < quotes[k].outer_end:
+            continue  # emphasis inside speech
+        index = bisect.bisect_right(starts, run.start) - 1
+        if index < 0 or run.start >= paras[index].end:
+            continue
+        para = paras[index]
+        words = text[run.start : run.end]
+        after = text[run.end : para.end]
+        tag = _TAG_SUBJ_VERB.match(after.lstrip(" ,\"'”’*_"))
+        tagged = tag is not None and tag.group("verb").lower() in THOUGHT_VERBS
+        before = text[para.start : run.start].rstrip()
+        sentence_start = not before or before[-1] in '.!?:"”'
+        inner_voice = (
+            sentence_start
+            and len(words.split()) >= 3
+            and (
+                re.search(r"\b(?:I|me|my|I'm|I’m|we|us)\b", words) is not None or words.rstrip().endswith("?")
+            )
+        )
+        if tagged or inner_voice:
+            found = _Found(run.start, run.end, run.start, run.end, index, thought=True, marker="italic")
+            thoughts.append(found)
+    return thoughts
+
+
+# ---------------------------------------------------------------- context
+
+
+def _make_context(work: Work, found: list[_Found]) -> _Context:
+    characters = {c.id: c for c in work.characters}
+    mentions = sorted((m for m in work.mentions if m.character), key=lambda m: m.start)
+    alias_index: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for character in work.characters:
+        for name in (character.name, *character.aliases):
+            key = _norm(name)
+            if not key:
+                continue
+            if key in alias_index and alias_index[key] != character.id:
+                ambiguous.add(key)
+            alias_index[key] = character.id
+    for key in ambiguous:
+        del alias_index[key]
+    context = _Context(work, characters, [m.start for m in mentions], mentions, alias_index, None)
+    spans = sorted((q.start, q.end) for q in found)
+    context.quote_starts = [s for s, _ in spans]
+    context.quote_ends = [e for _, e in spans]
+    context.narrator = _guess_narrator(work, found, context)
+    return context
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.lower().replace("’", "'").replace(".", "").split())
+
+
+def _guess_narrator(work: Work, found: list[_Found], context: _Context) -> str | None:
+    """The first-person narrator: declared by the characters stage, else the character named in
+    speech but hardly ever in the narration (first-person narrators are not named by themselves)."""
+    for character in work.characters:
+        if character.narrator:
+            return character.id
+    text = work.text
+    first_person_tags = len(re.findall(r"[\"”’'],?\s+(?:I|said I)\s+[a-z]+ed\b", text))
+    if first_person_tags < 5:
+        return None
+    inside: Counter[str] = Counter()
+    outside: Counter[str] = Counter()
+    quote_starts = [q.start for q in found]
+    for mention in context.mentions:
+        k = bisect.bisect_right(quote_starts, mention.start) - 1
+        in_quote = k >= 0 and found[k].start <= mention.start < found[k].end
+        (inside if in_quote else outside)[mention.character or ""] += 1
+    best = max(inside, key=lambda c: inside[c] - 2 * outside[c], default=None)
+    if best and inside[best] - 2 * outside[best] >= 3:
+        return best
+    return None
+
+
+def _mention_at(context: _Context, start: int, end: int) -> Mention | None:
+    """A resolved mention starting within [start, end)."""
+    i = bisect.bisect_left(context.mention_starts, start)
+    if i < len(context.mentions) and context.mentions[i].start < end:
+        return context.mentions[i]
+    return None
+
+
+def _in_quote(context: _Context, position: int) -> bool:
+    k = bisect.bisect_right(context.quote_starts, position) - 1
+    return k >= 0 and position < context.quote_ends[k]
+
+
+def _mentions_between(context: _Context, start: int, end: int) -> list[Mention]:
+    i = bisect.bisect_left(context.mention_starts, start)
+    j = bisect.bisect_left(context.mention_starts, end)
+    return context.mentions[i:j]
+
+
+# ---------------------------------------------------------------- attribution
+
+
+@dataclass
+class _Conversation:
+    """Who has been talking, for turn-taking and pronoun choice."""
+
+    speakers: list[str] = field(default_factory=list)  # speaker of each quote paragraph, in order
+    last_para: int = -100
+    salient: list[tuple[int, str]] = field(default_factory=list)  # (paragraph, character) references
+
+    def reset(self) -> None:
+        self.speakers.clear()
+
+    def participants(self) -> list[str]:
+        seen: list[str] = []
+        for speaker in reversed(self.speakers):
+            if speaker not in seen:
+                seen.append(speaker)
+        return seen
+
+
+@dataclass
+class _Subject:
+    character: str | None
+    kind: str  # "name", "pronoun", "epithet"
+    phrase: str = ""
+    start: int = 0
+
+
+def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Context) -> None:
+    text = work.text
+    by_para: dict[int, list[_Found]] = {}
+    for quote in found:
+        by_para.setdefault(quote.para, []).append(quote)
+    conversation = _Conversation()
+    previous_para_speaker: str | None = None
+    turns: list[_Turn] = []
+    run = 0  # conversation number: turn-taking never reaches across conversations
+    for index, para in enumerate(paras):
+        if para.scene_break:
+            conversation.reset()
+            conversation.salient.clear()
+            run += 1
+        quotes = by_para.get(index, [])
+        if not quotes:
+            _note_narration(context, conversation, para.start, para.end, index)
+            if index - conversation.last_para > CONVERSATION_GAP:
+                conversation.reset()
+            if len(text[para.start : para.end].split()) > LONG_NARRATION:
+                run += 1
+            continue
+        for quote in quotes:
+            quote.vocatives = _vocatives(text, quote, context)
+        # 1. the quotes' own tags
+        previous = paras[index - 1] if index > 0 else None
+        previous_quotes = by_para.get(index - 1, [])
+        previous_tail = None
+        if previous is not None and text[previous.end - 1] in ",:-—" and not para.scene_break:
+            previous_tail = previous_quotes[-1].outer_end if previous_quotes else previous.start
+        for k, quote in enumerate(quotes):
+            _tag_speaker(text, quote, quotes, k, para, paras, context, conversation, index, previous_tail)
+        # 2. a tagged quote lends its speaker to the untagged quotes of its paragraph,
+        #    unless a different character's tag sits between them
+        for k, quote in enumerate(quotes):
+            if quote.speaker is None:
+                donor = _nearest_tagged(quotes, k)
+                if donor is not None:
+                    quote.speaker, quote.cue = donor.speaker, donor.cue
+                    quote.confidence = donor.confidence - 0.05
+        # 3. a continued speech keeps its speaker
+        first = quotes[0]
+        if first.speaker is None and first.continuation and previous_para_speaker:
+            for quote in quotes:
+                if quote.speaker is None:
+                    quote.speaker, quote.cue, quote.confidence = previous_para_speaker, "implicit", 0.8
+        # 4. an action beat: a character acting in this paragraph's narration
+        if any(q.speaker is None for q in quotes):
+            vocatives = {v for q in quotes for v in _vocatives(text, q, context)}
+            beat = _beat_speaker(text, para, quotes, context, conversation, index, vocatives)
+            if beat is not None:
+                for quote in quotes:
+                    if quote.speaker is None:
+                        quote.speaker, quote.cue, quote.confidence = beat, "implicit", 0.7
+        # 5. turn-taking
+        if any(q.speaker is None for q in quotes):
+            vocatives = {v for q in quotes for v in _vocatives(text, q, context)}
+            guess = _turn_taking(conversation, vocatives, index)
+            for quote in quotes:
+                if quote.speaker is None and guess is not None:
+                    quote.speaker, quote.cue, quote.confidence = guess, "implicit", 0.5
+                elif quote.speaker is None:
+                    quote.cue, quote.confidence = "implicit", 0.0
+        strong = [q.speaker for q in quotes if q.speaker and q.confidence > 0.5 and not q.thought]
+        if first.continuation and turns and turns[-1].run == run:
+            turns[-1].quotes.extend(quotes)  # the same speech goes on: not a new turn
+            if strong and turns[-1].speaker is None:
+                turns[-1].speaker = strong[0]
+        else:
+            turns.append(_Turn(run, quotes, strong[0] if strong else None))
+        speakers = [q.speaker for q in quotes if q.speaker and not q.thought]
+        if speakers:
+            speaker = Counter(speakers).most_common(1)[0][0]
+            conversation.speakers.append(speaker)
+            conversation.last_para = index
+            conversation.salient.append((index, speaker))
+            previous_para_speaker = speakers[-1]
+        else:
+            previous_para_speaker = None
+        _note_narration(context, conversation, para.start, para.end, index, quotes)
+    _take_turns(turns)
+    _addressees(text, turns, context)
+
+
+@dataclass
+class _Turn:
+    """One speaker's turn in a conversation: a paragraph of speech (or several, for a long speech)."""
+
+    run: int
+    quotes: list[_Found]
+    speaker: str | None  # known from a tag, a beat or a continuation; None when guessed
+
+
+def _take_turns(turns: list[_Turn]) -> None:
+    """Untagged turns: the speaker of the nearest known turn an even number of turns away (people
+    take turns), else the other party of the nearest known turn an odd number away."""
+    by_run: dict[int, list[_Turn]] = {}
+    for turn in turns:
+        by_run.setdefault(turn.run, []).append(turn)
+    for run_turns in by_run.values():
+        known = [i for i, t in enumerate(run_turns) if t.speaker]
+        if not known:
+            continue
+        for i, turn in enumerate(run_turns):
+            if turn.speaker:
+                continue
+            guess = _turn_guess(run_turns, known, i)
+            if guess is None:
+                continue
+            for quote in turn.quotes:
+                if quote.speaker is None or quote.confidence <= 0.5:
+                    quote.speaker, quote.cue, quote.confidence = guess, "implicit", 0.5
+
+
+def _turn_guess(turns: list[_Turn], known: list[int], i: int) -> str | None:
+    vocatives = {v for q in turns[i].quotes for v in q.vocatives}
+    # whom the turns on either side address is most likely who speaks in between
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(turns):
+            adjacent_speaker = turns[j].speaker
+            for addressed in (v for q in turns[j].quotes for v in q.vocatives):
+                if addressed != adjacent_speaker and addressed not in vocatives:
+                    return addressed
+    even = sorted((j for j in known if (i - j) % 2 == 0), key=lambda j: (abs(i - j), j > i))
+    for j in even:
+        speaker = turns[j].speaker
+        if speaker not in vocatives:
+            return speaker
+    odd = sorted((j for j in known if (i - j) % 2), key=lambda j: (abs(i - j), j > i))
+    for j in odd:
+        neighbour = turns[j].speaker
+        # the other party: someone else who speaks in this run at the other parity, or whom the
+        # neighbouring turn addresses
+        others = [turns[m].speaker for m in known if (m - j) % 2 == 0 and turns[m].speaker != neighbour]
+        addressed = [v for q in turns[j].quotes for v in q.vocatives if v != neighbour]
+        for candidate in [*addressed, *others]:
+            if candidate and candidate not in vocatives:
+                return candidate
+    return None
+
+
+def _addressees(text: str, turns: list[_Turn], context: _Context) -> None:
+    """Stated in the tag, else a vocative, else the nearest other speaker of the conversation."""
+    for i, turn in enumerate(turns):
+        neighbours = [
+            t.quotes[0].speaker
+            for t in (turns[i - 1] if i else None, turns[i + 1] if i + 1 < len(turns) else None)
+            if t is not None and t.run == turn.run and t.quotes and t.quotes[0].speaker
+        ]
+        for quote in turn.quotes:
+            if quote.addressee is None:
+                addressed = [v for v in quote.vocatives if v != quote.speaker]
+                if addressed:
+                    quote.addressee = addressed[0]
+            if quote.addressee is None and quote.speaker is not None:
+                others = [n for n in neighbours if n != quote.speaker]
+                if others:
+                    quote.addressee = others[0]
+
+
+def _nearest_tagged(quotes: list[_Found], k: int) -> _Found | None:
+    """The tagged quote that an untagged quote of the same paragraph belongs with."""
+    candidates = [q for q in quotes if q.tag_subject is not None]
+    if not candidates:
+        return None
+    before = [q for q in candidates if q.start < quotes[k].start]
+    return before[-1] if before else candidates[0]
+
+
+def _note_narration(
+    context: _Context,
+    conversation: _Conversation,
+    start: int,
+    end: int,
+    index: int,
+    quotes: list[_Found] | None = None,
+) -> None:
+    """Remember which characters the narration mentioned, for pronoun resolution."""
+    for mention in _mentions_between(context, start, end):
+        if quotes and any(q.start <= mention.start < q.end for q in quotes):
+            continue
+        if mention.character:
+            conversation.salient.append((index, mention.character))
+    if len(conversation.salient) > 200:
+        del conversation.salient[:100]
+
+
+def _tag_speaker(
+    text: str,
+    quote: _Found,
+    quotes: list[_Found],
+    k: int,
+    para: _Para,
+    paras: list[_Para],
+    context: _Context,
+    conversation: _Conversation,
+    index: int,
+    previous_tail: int | None,
+) -> None:
+    """Speaker from a speech tag right after the quote or right before it (maybe at the end of the
+    paragraph before: ``previous_tail`` is where that paragraph's narration after its quotes starts)."""
+    end_para = para
+    if quote.end > para.end:
+        end_para = next((p for p in paras[quote.para :] if p.start <= quote.end <= p.end), para)
+    after_end = quotes[k + 1].outer_start if k + 1 < len(quotes) else end_para.end
+    after = text[quote.outer_end : max(quote.outer_end, after_end)]
+    before_start = quotes[k - 1].outer_end if k > 0 else para.start
+    before = text[before_start : quote.outer_start]
+    if k == 0 and not before.strip() and quote.para > 0 and previous_tail is not None:
+        # `...and with all his mildest urbanity, said,` closing the paragraph before the quote
+        before_start, before = previous_tail, text[previous_tail : paras[quote.para - 1].end]
+
+    subject, verb, obj_start, obj_text = _match_after(after, quote.outer_end)
+    tag_kind = "after"
+    if subject is None:
+        subject, verb, obj_start, obj_text = _match_before(before, before_start)
+        tag_kind = "before"
+    if subject is None and k > 0 and quotes[k - 1].tag_subject is not None and not before.strip(" ,;:—–-\n"):
+        return  # two quotes with nothing between them: the paragraph rule links them
+    if subject is None:
+        if k > 0 and quotes[k - 1].speaker and _is_tag_only(before):
+            # `"Well," she said, "maybe."` — the tag between the two halves serves both
+            quote.speaker, quote.cue, quote.confidence = quotes[k - 1].speaker, quotes[k - 1].cue, 0.9
+            quote.tag_subject = quotes[k - 1].tag_subject
+        return
+    is_speech = verb in SPEECH_VERBS or verb in THOUGHT_VERBS or verb == "(intro)"
+    if verb in THOUGHT_VERBS and tag_kind == "after":
+        quote.thought = True
+    character = _resolve_subject(text, subject, quote, context, conversation, index)
+    if character is None:
+        return
+    if not is_speech:
+        # "Buffy smiled." after a quote is an action beat: a weaker cue, but the right person.
+        if tag_kind == "before" or not _beat_plausible(verb):
+            return
+        quote.speaker, quote.cue, quote.confidence = character, "implicit", 0.75
+        quote.tag_subject = character
+        return
+    quote.speaker = character
+    quote.tag_subject = character
+    quote.cue = "explicit" if subject.kind == "name" else "anaphoric"
+    quote.confidence = (0.95 if subject.kind == "name" else 0.85) - (0.1 if verb == "(intro)" else 0.0)
+    if obj_text:
+        addressee = _resolve_object(text, obj_start, obj_text, quote, context, conversation, index, character)
+        if addressee and addressee != character:
+            quote.addressee = addressee
+
+
+def _is_tag_only(before: str) -> bool:
+    return bool(before.strip()) and len(before.split()) <= 8
+
+
+def _beat_plausible(verb: str) -> bool:
+    # Past-tense verbs only ("smiled", "grinned"); "Buffy and Willow" or "Then" are not beats.
+    return verb.endswith("ed") or verb in {"shook", "took", "sat", "stood", "held", "gave", "threw", "made"}
+
+
+def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, str]:
+    stripped = after.lstrip(" ,\t\n-—–")
+    lead = len(after) - len(stripped)
+    if not stripped or stripped[0] in DOUBLE_OPENERS + "(":
+        return None, "", 0, ""
+    clause_end = _SENTENCE_END.search(stripped)
+    clause = stripped[: clause_end.start() if clause_end else len(stripped)]
+    for pattern in (_TAG_VERB_SUBJ, _TAG_SUBJ_VERB):
+        match = pattern.match(clause)
+        if not match:
+            continue
+        verb = match.group("verb").lower()
+        if pattern is _TAG_VERB_SUBJ and verb not in SPEECH_VERBS and verb not in THOUGHT_VERBS:
+            continue
+        subj = match.group("subj")
+        if _first_word(subj) in _NOT_SUBJECT and not subj.lower().startswith("the "):
+            continue
+        subject = _Subject(None, _subject_kind(subj), subj, offset + lead + match.start("subj"))
+        obj_start, obj_text = 0, ""
+        if pattern is _TAG_SUBJ_VERB:
+            obj = _OBJECT.match(clause, match.end())
+            if obj and verb in SPEECH_VERBS:
+                obj_start, obj_text = offset + lead + obj.start("obj"), obj.group("obj")
+        return subject, verb, obj_start, obj_text
+    return None, "", 0, ""
+
+
+def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, str]:
+    """A tag that introduces the quote: `Emma said, "` / `She asked the blonde, "`."""
+    stripped = before.rstrip()
+    if not stripped or stripped[-1] not in ",:":
+        return None, "", 0, ""
+    cut = max(stripped.rfind(". "), stripped.rfind("! "), stripped.rfind("? "), stripped.rfind("\n\n"))
+    clause_start = cut + 2 if cut >= 0 else 0
+    clause = stripped[clause_start:-1]
+    for match in _TAG_SUBJ_VERB.finditer(clause):
+        verb = match.group("verb").lower()
+        if verb not in SPEECH_VERBS:
+            continue
+        tail = clause[match.end() :]
+        obj = _OBJECT.match(tail)
+        obj_text = obj.group("obj") if obj else ""
+        if len(tail.split()) > 5:
+            continue
+        subj = match.group("subj")
+        if _first_word(subj) in _NOT_SUBJECT and not subj.lower().startswith("the "):
+            continue
+        subject = _Subject(None, _subject_kind(subj), subj, offset + clause_start + match.start("subj"))
+        obj_start = offset + clause_start + match.end() + obj.start("obj") if obj else 0
+        return subject, verb, obj_start, obj_text
+    # `...were met by the butler, who said,`
+    relative = re.search(rf"{_SUBJECT},?\s+who\s+(?:{_ADVERB}\s+)?{_VERB}[\s\w]{{0,30}}$", clause)
+    if relative and relative.group("verb").lower() in SPEECH_VERBS:
+        subj = relative.group("subj")
+        subject = _Subject(None, _subject_kind(subj), subj, offset + clause_start + relative.start("subj"))
+        return subject, relative.group("verb").lower(), 0, ""
+    # `He cut her short with,` / `Emma, smiling, began:` - the subject of the introducing sentence
+    intro = re.match(rf"\s*{_SUBJECT}[\s,]", clause)
+    if intro and _first_word(intro.group("subj")) not in _NOT_SUBJECT and len(clause.split()) <= 25:
+        subj = intro.group("subj")
+        subject = _Subject(None, _subject_kind(subj), subj, offset + clause_start + intro.start("subj"))
+        return subject, "(intro)", 0, ""
+    return None, "", 0, ""
+
+
+def _first_word(phrase: str) -> str:
+    return phrase.split()[0].lower() if phrase.split() else ""
+
+
+def _subject_kind(subject: str) -> str:
+    word = subject.lower()
+    if word in PRONOUN_GENDER:
+        return "pronoun"
+    if subject[0].isupper() and not re.match(r"(?:The|His|Her|My|Their|Our|Your|An?)\s", subject):
+        return "name"
+    return "epithet"
+
+
+def _resolve_subject(
+    text: str,
+    subject: _Subject,
+    quote: _Found,
+    context: _Context,
+    conversation: _Conversation,
+    index: int,
+) -> str | None:
+    phrase = subject.phrase
+    start = subject.start
+    end = start + len(phrase)
+    if subject.kind == "pronoun":
+        gender = PRONOUN_GENDER[phrase.lower()]
+        if gender == "I":
+            return context.narrator
+        return _by_gender(gender, context, conversation, index, quote, text, start)
+    mention = _mention_at(context, start, end)
+    if mention is not None and mention.character:
+        if subject.kind == "epithet" and mention.kind == "name":
+            subject.kind = "name"  # "the gallant Mr. Elton": a name inside the phrase
+        return mention.character
+    key = _norm(phrase)
+    for candidate in (key, re.sub(r"^(?:the|his|her|my|their|our|your|an?) ", "", key)):
+        if candidate in context.alias_index:
+            return context.alias_index[candidate]
+    if subject.kind == "name":
+        # A capitalised word that is no character we know ("Then", "Somebody"): no decision.
+        return None
+    head = key.split()[-1] if key else ""
+    if key in context.epithets:
+        return context.epithets[key]
+    gender = EPITHET_GENDER.get(head)
+    if key.startswith(("his ", "her ", "my ", "their ")) and gender is None:
+        return None  # "his voice", "her friend": not safely a character
+    learned = _learn_epithet(text, key, gender, context)
+    if learned:
+        return learned
+    if gender is None:
+        return None
+    exclude: frozenset[str] = frozenset()
+    possessor = PRONOUN_GENDER.get({"his": "he", "her": "she"}.get(key.split()[0], ""))
+    if possessor in ("M", "F"):
+        # "her mother" is not the woman whose mother she is
+        owner = _by_gender(possessor, context, conversation, index, quote, text, start)
+        exclude = frozenset({owner}) if owner else exclude
+    return _by_gender(gender, context, conversation, index, quote, text, start, exclude)
+
+
+def _learn_epithet(text: str, key: str, gender: str | None, context: _Context) -> str | None:
+    """What a generic epithet ("the vampire", "the red head") stands for in this work: the character
+    most often named just before it, across all its uses. Decided once per epithet."""
+    if key in context.epithets:
+        return context.epithets[key]
+    if not key.startswith("the ") or len(key.split()) > 3:
+        return None
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in key.split()) + r"(?!\w)", re.I)
+    votes: Counter[str] = Counter()
+    for match in pattern.finditer(text, context.work.metadata.body_start):
+        window_start = max(0, match.start() - 400)
+        sentence_start = max(text.rfind(". ", window_start, match.start()), window_start)
+        before = _mentions_between(context, window_start, sentence_start)
+        for mention in reversed(before):
+            cid = mention.character or ""
+            if gender and context.characters.get(cid) and context.characters[cid].gender not in (gender, "U"):
+                continue
+            votes[cid] += 1
+            break
+    total = sum(votes.values())
+    winner = votes.most_common(1)[0] if votes else None
+    result = winner[0] if winner and total >= 3 and winner[1] >= 0.6 * total else None
+    if result:
+        context.epithets[key] = result
+    return result
+
+
+def _by_gender(
+    gender: str,
+    context: _Context,
+    conversation: _Conversation,
+    index: int,
+    quote: _Found,
+    text: str,
+    position: int | None = None,
+    exclude: frozenset[str] = frozenset(),
+) -> str | None:
+    """The most salient character of a gender: named earlier in the narration of the paragraph
+    where the pronoun stands, else recently; in a running conversation, the other participant
+    rather than the last speaker. ``exclude``: characters the phrase cannot be (a possessor)."""
+
+    def fits(cid: str) -> bool:
+        character = context.characters.get(cid)
+        if character is None or cid in exclude:
+            return False
+        if gender == "N":
+            return character.gender in ("N", "U")
+        return character.gender == gender
+
+    vocatives = set(quote.vocatives)
+    position = quote.outer_start if position is None else position
+    # named in this paragraph before the pronoun, outside quotes
+    para_mentions = [
+        m
+        for m in _mentions_between(context, _para_start(text, position), position)
+        if m.character
+        and fits(m.character)
+        and m.character not in vocatives
+        and not _in_quote(context, m.start)
+    ]
+    if para_mentions:
+        return para_mentions[-1].character
+    participants = [p for p in conversation.participants() if fits(p)]
+    recent = [
+        cid for para, cid in reversed(conversation.salient) if index - para <= SALIENCE_WINDOW and fits(cid)
+    ]
+    if (
+        quote.outer_start == _para_start(text, quote.outer_start)
+        and conversation.speakers
+        and len(participants) >= 2
+        and conversation.last_para == index - 1
+    ):
+        # A new line in a running exchange between two people of the same gender: the other one.
+        last = conversation.speakers[-1]
+        others = [p for p in participants if p != last and p not in vocatives]
+        if others:
+            return others[0]
+    for cid in recent:
+        if cid not in vocatives:
+            return cid
+    return recent[0] if recent else None
+
+
+def _para_start(text: str, position: int) -> int:
+    cut = text.rfind("\n\n", 0, position)
+    start = cut + 2 if cut >= 0 else 0
+    while start < position and text[start].isspace():
+        start += 1
+    return start
+
+
+def _resolve_object(
+    text: str,
+    start: int,
+    phrase: str,
+    quote: _Found,
+    context: _Context,
+    conversation: _Conversation,
+    index: int,
+    speaker: str,
+) -> str | None:
+    lower = phrase.lower()
+    if lower in OBJECT_PRONOUN_GENDER:
+        gender = OBJECT_PRONOUN_GENDER[lower]
+        if gender == "I":
+            return context.narrator
+        others = [p for p in conversation.participants() if p != speaker]
+        for cid in others:
+            character = context.characters.get(cid)
+            if character and (character.gender == gender or gender == "N"):
+                return cid
+        return None
+    mention = _mention_at(context, start, start + len(phrase))
+    if mention is not None and mention.character:
+        return mention.character
+    key = _norm(phrase)
+    if key in context.alias_index:
+        return context.alias_index[key]
+    if key.startswith("the "):
+        learned = _learn_epithet(text, key, EPITHET_GENDER.get(key.split()[-1]), context)
+        if learned:
+            return learned
+        gender = EPITHET_GENDER.get(key.split()[-1])
+        others = [p for p in conversation.participants() if p != speaker]
+        if gender is None and len(others) == 1:
+            return others[0]
+        for cid in others:
+            character = context.characters.get(cid)
+            if character and character.gender == gender:
+                return cid
+    return None
+
+
+def _vocatives(text: str, quote: _Found, context: _Context) -> list[str]:
+    """Characters addressed by name in the quote: at its start or end, or set off by commas."""
+    found = []
+    for mention in _mentions_between(context, quote.start, quote.end):
+        if not mention.character:
+            continue
+        before = text[max(quote.start, mention.start - 2) : mention.start]
+        after = text[mention.end : min(quote.end, mention.end + 2)]
+        at_start = mention.start - quote.start <= 1 or before.endswith((", ", ",\n", "! ", "? ", ". "))
+        at_end = quote.end - mention.end <= 1 or after[:1] in (",", "!", "?", ".")
+        if (at_start and (after[:1] in (",", "!", "?", ".", "") or mention.start == quote.start)) or (
+            at_end and before.endswith((", ", ",\n"))
+        ):
+            found.append(mention.character)
+    return found
+
+
+def _beat_speaker(
+    text: str,
+    para: _Para,
+    quotes: list[_Found],
+    context: _Context,
+    conversation: _Conversation,
+    index: int,
+    vocatives: set[str],
+) -> str | None:
+    """A character who acts in the paragraph's narration (`Buffy smiled. "..."`)."""
+    narration_mentions = [
+        m
+        for m in _mentions_between(context, para.start, para.end)
+        if m.character and not any(q.start <= m.start < q.end for q in quotes)
+    ]
+    for mention in narration_mentions:
+        if mention.character in vocatives:
+            continue
+        # A subject: at a sentence's start, before a verb.
+        before = text[max(para.start, mention.start - 3) : mention.start]
+        at_sentence_start = (
+            mention.start == para.start or re.search(r"[.!?\"”]\s+$|^\s*$", before) is not None
+        )
+        if at_sentence_start or mention.kind == "name":
+            return mention.character
+    # `She smiled. "..."`: a pronoun subject at the paragraph's start
+    lead = text[para.start : quotes[0].outer_start]
+    pronoun = re.match(r"\s*(He|She)\s+[a-z]+ed\b", lead)
+    if pronoun:
+        gender = PRONOUN_GENDER[pronoun.group(1).lower()]
+        return _by_gender(gender, context, conversation, index, quotes[0], text)
+    return None
+
+
+def _turn_taking(conversation: _Conversation, vocatives: set[str], index: int) -> str | None:
+    """An untagged line in a running exchange: whoever spoke two turns ago, unless addressed."""
+    if index - conversation.last_para > CONVERSATION_GAP + 1:
+        conversation.reset()
+    speakers = conversation.speakers
+    if not speakers:
+        return None
+    last = speakers[-1]
+    earlier = [s for s in reversed(speakers[:-1]) if s != last]
+    if earlier and earlier[0] not in vocatives:
+        return earlier[0]
+    addressed = [v for v in vocatives if v != last]
+    if addressed:
+        return None
+    return earlier[0] if earlier else None
+
+
+def _attribute_thoughts(
+    work: Work,
+    paras: list[_Para],
+    thoughts: list[_Found],
+    quotes: list[_Found],
+    context: _Context,
+) -> None:
+    """A thinker for each thought: its tag (`* ... * she thought`), else the paragraph's actor."""
+    text = work.text
+    conversation = _Conversation()
+    for thought in thoughts:
+        if thought.speaker:
+            continue
+        para = paras[thought.para]
+        after = text[thought.outer_end : para.end]
+        subject, verb, _, _ = _match_after(after, thought.outer_end)
+        if subject is not None and (
+            verb in THOUGHT_VERBS or verb in SPEECH_VERBS or thought.marker == "asterisk"
+        ):
+            # salience for a pronoun thinker: the narration and speakers before the thought
+            conversation.salient = [
+                (q.para, q.speaker)
+                for q in quotes
+                if q.speaker and q.para <= thought.para and q.start < thought.start
+            ][-10:]
+            for mention in _mentions_between(
+                context, paras[max(0, thought.para - 3)].start, thought.outer_start
+            ):
+                if mention.character:
+                    conversation.salient.append((thought.para, mention.character))
+            thinker = _resolve_subject(text, subject, thought, context, conversation, thought.para)
+            if thinker:
+                thought.speaker = thinker
+                continue
+        # untagged: the character acting in the paragraph, else the last speaker before it
+        narration = [
+            m
+            for m in _mentions_between(context, para.start, para.end)
+            if m.character and not any(q.start <= m.start < q.end for q in quotes)
+        ]
+        if narration:
+            thought.speaker = narration[0].character
+            continue
+        earlier = [
+            q.speaker for q in quotes if q.speaker and q.start < thought.start and q.para >= thought.para - 2
+        ]
+        thought.speaker = earlier[-1] if earlier else None
