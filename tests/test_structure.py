@@ -276,3 +276,27 @@ def test_a_readers_chapters_are_kept() -> None:
 def test_empty_body() -> None:
     work = _structure("Title: T\n\n   \n", body_start=8)
     assert (work.chapters, work.scenes, work.paragraphs) == ([], [], [])
+
+
+def test_a_title_on_the_lines_under_a_bare_heading() -> None:
+    text = "CHAPTER I.\nDown the Hole\n\nShe fell.\n\nCHAPTER II.\nIN WHICH WE MEET\nA FRIEND\n\nHe waved.\n"
+    work = _structure(text)
+    assert [(c.number, c.title) for c in work.chapters] == [
+        (1, "Down the Hole"),
+        (2, "IN WHICH WE MEET A FRIEND"),
+    ]
+    assert _paragraph_texts(work) == ["She fell.", "He waved."]
+
+
+def test_a_story_straight_under_a_heading_is_not_its_title() -> None:
+    text = 'Chapter 1\nShe fell down the hole.\n\nChapter 2\nHe waved\n"Hello," he said.\n\nMore.\n'
+    work = _structure(text)
+    assert [(c.number, c.title) for c in work.chapters] == [(1, None), (2, None)]
+    assert _paragraph_texts(work) == ["She fell down the hole.", "He waved", '"Hello," he said.', "More."]
+
+
+def test_bare_roman_numerals_in_sequence_are_chapters() -> None:
+    text = "I\n\nA parrot spoke.\n\nII\n\nThe sea was calm.\n\nIII\n\nShe swam out.\n"
+    work = _structure(text)
+    assert [c.number for c in work.chapters] == [1, 2, 3]
+    assert len(work.paragraphs) == 3

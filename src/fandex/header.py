@@ -99,7 +99,7 @@ _INLINE_LABEL_RE = re.compile(
 )
 # A byline on its own line: "by Kat", "Written by: Kat", "~ by Kat ~".
 _BYLINE_RE = re.compile(
-    r"^[ \t]*[~\-–—*(\[]*[ \t]*(?:written[ \t]+)?by[ \t]*:?[ \t]+(?P<name>\S.{0,80}?)[ \t]*[~\-–—*)\]]*[ \t]*$",
+    r"^[ \t]*[~\-–—*_(\[]*[ \t]*(?:written[ \t]+)?by[ \t]*:?[ \t]+(?P<name>\S.{0,80}?)[ \t]*[~\-–—*_)\]]*[ \t]*$",
     re.IGNORECASE,
 )
 # The "By PNS" of "Title: Inside the Pain (2 of?) By PNS": a capitalised By inside a title value.

@@ -58,13 +58,13 @@ _HEADING_WORD = (
 )
 _CHAPTER_HEADING_RE = re.compile(
     rf"^[\[(~*#=\-–—_:<\s]*{_HEADING_WORD}"
-    rf"(?:\s*(?P<num>{NUMBER_PATTERN})\b)?"
+    rf"(?:\s*(?P<num>{NUMBER_PATTERN})\b\.?)?"
     r"(?:(?:\s*[:.\-–—)]\s*|\s+)(?P<title>[\"“'‘A-Z0-9].*?))?"
     r"[\])~*#=\-–—_:>\s]*$",
     re.IGNORECASE,
 )
 _NUMBERED_TITLE_RE = re.compile(
-    r"\s*(?P<num>\d{1,3})(?:[.):]|\s*[-–—])?(?:\s+(?P<title>[\"“'‘A-Z].{0,60}?))?\s*$"
+    r"\s*(?P<num>\d{1,3}|[IVXLC]{1,7})(?:[.):]|\s*[-–—])?(?:\s+(?P<title>[\"“'‘A-Z].{0,60}?))?\s*$"
 )
 _HEADING_MAX_CHARS = 80
 _NUMBERED_WORDS = {"chapter", "chap", "chap.", "ch.", "part", "book", "volume"}
@@ -170,7 +170,43 @@ def _classify(text: str, lines: list[_Line]) -> dict[int, _Heading]:
             line.kind = HEADING
             headings[index] = heading
     headings.update(_numbered_titles(text, lines))
+    for index, heading in headings.items():
+        _take_title_below(text, lines, index, heading)
     return headings
+
+
+_TITLE_BELOW_MAX_LINES = 3
+_TITLE_BELOW_MAX_CHARS = 60
+
+
+def _take_title_below(text: str, lines: list[_Line], index: int, heading: _Heading) -> None:
+    """A title on the lines right under a bare heading ("CHAPTER I." / "Down the Rabbit-Hole").
+
+    They count as the title when they are few and short, end no sentence, and a blank line follows
+    them; a heading with the story straight under it keeps its story.
+    """
+    if heading.title and heading.number is not None:
+        return
+    below: list[_Line] = []
+    position = index + 1
+    while position < len(lines) and lines[position].kind == TEXT:
+        below.append(lines[position])
+        position += 1
+    if not below or len(below) > _TITLE_BELOW_MAX_LINES:
+        return
+    if position < len(lines) and lines[position].kind == TEXT:
+        return
+    if position == len(lines):
+        return  # nothing after it: this is the story, not a title
+    raw_lines = [text[line.content_start : line.content_end] for line in below]
+    if any(len(raw) > _TITLE_BELOW_MAX_CHARS for raw in raw_lines):
+        return
+    title = " ".join(" ".join(raw_lines).split())
+    if re.search(r"[.!?…\"”’]$", title) or title.startswith(('"', "“")):
+        return
+    for line in below:
+        line.kind = HEADING
+    heading.title = f"{heading.title}: {title}" if heading.title else title
 
 
 def _numbered_titles(text: str, lines: list[_Line]) -> dict[int, _Heading]:
@@ -186,7 +222,9 @@ def _numbered_titles(text: str, lines: list[_Line]) -> dict[int, _Heading]:
             continue
         match = _NUMBERED_TITLE_RE.match(text, line.start, line.end)
         if match and not re.search(r"[.!?,;]$", (match.group("title") or "").strip()):
-            candidates.append((index, _Heading(int(match.group("num")), match.group("title"))))
+            number = parse_number(match.group("num"))
+            if number is not None:
+                candidates.append((index, _Heading(number, match.group("title"))))
     accepted: dict[int, _Heading] = {}
     run: list[tuple[int, _Heading]] = []
     for candidate in [*candidates, None]:
