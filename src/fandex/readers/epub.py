@@ -20,6 +20,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -99,7 +100,15 @@ class _Book:
         try:
             with self.zip.open(name) as handle:
                 data = handle.read(budget + 1)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError):
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            zlib.error,
+            EOFError,
+            OSError,
+            ValueError,
+            NotImplementedError,
+        ):
             raise InputError(
                 f"is a corrupt EPUB (cannot unpack {name})", path=self.path, hint=_HINT_REEXPORT
             ) from None

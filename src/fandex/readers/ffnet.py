@@ -18,7 +18,9 @@ from fandex.ratings import to_ao3
 from fandex.readers.htmltext import TextBuilder, element_text
 from fandex.work import Chapter, Metadata, Work
 
-_RATING = re.compile(r"\bRated\s*:\s*(?:Fiction\s+)?(K\+|K|T|M|MA|NC-17|PG-13|PG|R|G)\b", re.IGNORECASE)
+_RATING = re.compile(
+    r"\bRated\s*:\s*(?:Fiction\s+)?(K\+|K|T|MA|M|NC-17|PG-13|PG|R|G)(?![\w+])", re.IGNORECASE
+)
 _PAGE_TITLE = re.compile(
     r"^(.*?)(?:\s+Chapter\s+\d+.*|,\s+an?\s+.+\s+fanfic.*|\s*\|\s*FanFiction.*)$", re.IGNORECASE
 )
@@ -93,14 +95,15 @@ def _title(root: lxml.html.HtmlElement, profile: lxml.html.HtmlElement | None) -
 
 def _read_details(scope: lxml.html.HtmlElement, metadata: Metadata) -> None:
     """The " - "-separated detail line: "Rated: Fiction T - English - Romance/Drama - Buffy S., Spike - Words: 2,000"."""
-    details = None
-    for element in scope.iter("span", "div", "td", "font", "p"):
-        text = element_text(element)
-        if _RATING.search(text) and len(text) < 600:
-            details = text
-            break
-    if details is None:
+    # The innermost element holding "Rated:" is the detail line itself, not the whole profile block.
+    candidates = [
+        text
+        for element in scope.iter("span", "div", "td", "font", "p")
+        if _RATING.search(text := element_text(element)) and len(text) < 1000
+    ]
+    if not candidates:
         return
+    details = min(candidates, key=len)
     rating = _RATING.search(details)
     if rating:
         metadata.rating_original = rating.group(1).upper()

@@ -109,7 +109,8 @@ def read_archive_page(root: lxml.html.HtmlElement) -> Work:
     container = _story_container(body)
     builder = TextBuilder(skip=is_chrome)
     builder.skip_elements.extend(e for e in (title_element, byline_element) if e is not None)
-    builder.add_element(container)
+    if container is not None:
+        builder.add_element(container)
     return Work(
         text=_finish(builder.text), metadata=metadata, emphasis=builder.emphasis, source_format="html"
     )
@@ -213,8 +214,9 @@ def _clean_author(value: str) -> str:
     return value.strip(" .,;:-")
 
 
-def _story_container(body: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
-    """The element that holds most of the page's running text (not counting link text)."""
+def _story_container(body: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The element that holds most of the page's running text (link text does not count); None
+    when the page has no running text at all (an index, a page of links)."""
     scores: dict[int, int] = {}
     elements: dict[int, lxml.html.HtmlElement] = {}
     for element in body.iter():
@@ -236,7 +238,7 @@ def _story_container(body: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
         scores[id(holder)] = scores.get(id(holder), 0) + own
         elements[id(holder)] = holder
     if not scores:
-        return body
+        return None
     best = max(scores, key=lambda key: scores[key])
     container = elements[best]
     # Old pages split a story over sibling cells or divs: climb while the parent holds much more.

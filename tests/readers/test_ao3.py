@@ -1,0 +1,107 @@
+"""AO3 HTML downloads: the typed tag list exactly as typed, preface matter, chapters with titles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fandex.readers import read_bytes
+
+PREFACE = """<div id="preface">
+<p class="message"><b>{title}</b><br/>Posted originally on the <a href="http://archiveofourown.org/">Archive of Our Own</a>.</p>
+<div class="meta"><dl class="tags">
+<dt>Rating:</dt><dd><a href="#">Explicit</a></dd>
+<dt>Archive Warnings:</dt><dd><a href="#">Major Character Death</a>, <a href="#">Graphic Depictions Of Violence</a></dd>
+<dt>Categories:</dt><dd><a href="#">M/M</a></dd>
+<dt>Fandoms:</dt><dd><a href="#">Buffy the Vampire Slayer (TV)</a>, <a href="#">Angel: the Series</a></dd>
+<dt>Relationships:</dt><dd><a href="#">Angel/Spike (Buffy the Vampire Slayer)</a></dd>
+<dt>Characters:</dt><dd><a href="#">Angel (BtVS)</a>, <a href="#">Spike (Buffy the Vampire Slayer)</a>, <a href="#">Darla (Buffy the Vampire Slayer)</a></dd>
+<dt>Additional Tags:</dt><dd><a href="#">Alternate Universe - Canon Divergence</a>, <a href="#">Angst, Angst, and More Angst</a></dd>
+<dt>Language:</dt><dd>English</dd>
+<dt>Stats:</dt><dd>Published: 2019-05-01 Words: 312</dd>
+</dl>
+<h1>{title}</h1>
+<div class="byline">by <a rel="author" href="/users/a">grey_ash</a>, <a rel="author" href="/users/b">nightjar</a></div>
+{summary}
+</div></div>"""
+
+ONE_SHOT = """<html><head><title>Embers - grey_ash, nightjar [Archive of Our Own]</title></head><body>
+{preface}
+<div id="chapters" class="userstuff"><div class="userstuff">
+<p>The fire had been out for an hour when Spike <em>finally</em> spoke.</p>
+<p>"You kept the lighter," he said.</p>
+</div></div>
+<div id="afterword"><p class="message">Please drop by the Archive and comment!</p></div>
+</body></html>"""
+
+OLD_LAYOUT = """<html><body>
+{preface}
+<div id="chapters">
+<h2 class="toc-heading">1. Cold Open</h2>
+<div class="userstuff"><p>First.</p></div>
+<p>Chapter End Notes</p><blockquote class="userstuff"><p>Thanks to my beta!</p></blockquote>
+<h2 class="toc-heading">2. Warm Close</h2>
+<div class="userstuff"><p>Second.</p></div>
+</div></body></html>"""
+
+
+def _read(markup: str):
+    return read_bytes(markup.encode("utf-8"), Path("work.html"))
+
+
+def _one_shot(summary: str = ""):
+    return _read(ONE_SHOT.format(preface=PREFACE.format(title="Embers", summary=summary)))
+
+
+def test_typed_tags_exactly_as_typed_with_plural_labels() -> None:
+    work = _one_shot()
+    tags = work.metadata.declared_tags
+    assert work.source_format == "ao3-html"
+    assert tags.rating == "Explicit"
+    assert tags.warnings == ["Major Character Death", "Graphic Depictions Of Violence"]
+    assert tags.category == ["M/M"]
+    assert tags.fandoms == ["Buffy the Vampire Slayer (TV)", "Angel: the Series"]
+    assert tags.relationships == ["Angel/Spike (Buffy the Vampire Slayer)"]
+    assert tags.characters == [
+        "Angel (BtVS)",
+        "Spike (Buffy the Vampire Slayer)",
+        "Darla (Buffy the Vampire Slayer)",
+    ]
+    # A tag with commas in it stays one tag: the links, not the commas, separate tags.
+    assert tags.additional == ["Alternate Universe - Canon Divergence", "Angst, Angst, and More Angst"]
+
+
+def test_one_shot_without_summary() -> None:
+    work = _one_shot()
+    meta = work.metadata
+    assert meta.title == "Embers"
+    assert meta.authors == ["grey_ash", "nightjar"]
+    assert meta.summary is None
+    assert meta.language == "English"
+    assert meta.published == "2019-05-01"
+    assert meta.words_declared == 312
+    assert work.chapters == []
+    assert (
+        work.text
+        == 'The fire had been out for an hour when Spike finally spoke.\n\n"You kept the lighter," he said.\n'
+    )
+    assert [work.span_text(e) for e in work.emphasis] == ["finally"]
+
+
+def test_summary_and_notes() -> None:
+    summary = (
+        "<p>Summary</p><blockquote class='userstuff'><p>Two vampires.</p><p>One lighter.</p></blockquote>"
+        "<p>Notes</p><blockquote class='userstuff'><p>For a prompt.</p></blockquote>"
+    )
+    meta = _one_shot(summary).metadata
+    assert meta.summary == "Two vampires.\n\nOne lighter."
+    assert meta.notes == "For a prompt."
+
+
+def test_older_layout_with_toc_headings_and_end_notes() -> None:
+    work = _read(OLD_LAYOUT.format(preface=PREFACE.format(title="Two Parts", summary="")))
+    assert work.text == "1. Cold Open\n\nFirst.\n\n2. Warm Close\n\nSecond.\n"
+    assert [(c.number, c.title) for c in work.chapters] == [(1, "Cold Open"), (2, "Warm Close")]
+    assert [work.span_text(c) for c in work.chapters] == [
+        "1. Cold Open\n\nFirst.",
+        "2. Warm Close\n\nSecond.",
+    ]
