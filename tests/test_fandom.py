@@ -24,6 +24,21 @@ SNIPPETS = {
         "headstone in Restfield, tapped at her laptop. 'Xander says Giles wants us at the Magic Box "
         "by ten,' she said. Somewhere behind them Spike lit a cigarette and muttered about the chip."
     ),
+    "Harry Potter - J. K. Rowling": (
+        "Harry slid into the seat beside Hermione at the Gryffindor table while the owls swept "
+        "through the Great Hall. Ron was still complaining about the Quidditch match and Snape's "
+        "detention. Across the room Draco Malfoy smirked, and Hermione told them both to eat."
+    ),
+    "Marvel Cinematic Universe": (
+        "The lab on the top floor of Avengers Tower hummed. Tony was elbow-deep in a gauntlet when "
+        "Steve came in with two coffees. 'Bucky says Natasha wants a debrief,' he said. Tony waved "
+        "a wrench at him. 'Tell the Winter Soldier that HYDRA can wait until I fix the arc reactor.'"
+    ),
+    "Supernatural (TV 2005)": (
+        "The Impala idled outside the motel. Dean drummed on the wheel while Sam packed the rock "
+        "salt and the holy water into the trunk. Castiel appeared in the back seat without a sound, "
+        "and Dean swore. 'Cas, we talked about this.' Bobby had called twice about the devil's trap."
+    ),
     "Sherlock (TV)": (
         "The flat at 221B was freezing again. Sherlock lay on the sofa in his dressing gown while "
         "John typed up the case for the blog. 'Lestrade called,' John said. 'Another body.' "
@@ -59,6 +74,28 @@ def test_unrelated_story_has_no_fandom() -> None:
     work = work_of(UNRELATED)
     detect_fandom(work, Options())
     assert work.fandoms == []
+
+
+NEAR_MISSES = {
+    "common given names": (
+        "John met Mary at the station, and Sam drove them both to Dean's house for supper. "
+        "Harry was late again; Tony said he would wait. Peter poured the wine."
+    ),
+    "a vampire story with a namesake": (
+        "The vampire hunter drew a stake from his coat. Angel watched him from the roof; she had "
+        "seen a hundred slayers come and go, and every one of them thought patrol was a game. "
+        "Dawn was an hour away. She would be gone before the watcher in the church woke."
+    ),
+    "words that are names": (
+        "Spike the dog barked at the dawn chorus. Faith, she thought, was all she had left; faith "
+        "and the glory of a summer morning. Grace came round at nine with the Harmony hairspray."
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NEAR_MISSES))
+def test_near_misses_have_no_fandom(case: str) -> None:
+    assert guess_from_text(NEAR_MISSES[case], load_packs()) == []
 
 
 def test_bare_vocabulary_without_cast_stays_under_the_threshold() -> None:

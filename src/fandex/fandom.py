@@ -3,11 +3,15 @@
 The guess from the text counts the *distinct* things of a pack that the story names: its characters
 (full names, first names and other aliases), its places and its terms, each weighted by how much it
 says. A character's main cast counts more than a walk-on; a place more than a term, since "stake" or
-"watcher" turn up in any vampire story while "Sunnydale" does not. A one-word name is weak evidence
-when it is a common given name ("John") or when the story also uses it as an ordinary lower-case word
-("dawn", "faith"); otherwise it counts in full once it appears capitalised inside a sentence (at a
-sentence start any word has a capital) or twice at sentence starts. The score becomes a confidence in
-0..1; packs under ``THRESHOLD`` are not reported.
+"watcher" turn up in any vampire story while "Sunnydale" does not, and terms only corroborate names
+and places. A one-word name is weak evidence when it is a common given name ("John",
+fandoms/common_names.txt), when it is also an English word ("Dawn", "Spike", fandoms/name_words.txt)
+and is never seen capitalised inside a sentence (at a sentence start any word has a capital), or when
+the story also uses it as a plain lower-case word. Beside two sure signs of the fandom, weak names
+count in full. The score becomes a confidence in 0..1; packs under ``THRESHOLD`` are not reported.
+
+Names, places and terms must show the capitals the pack gives them ("HYDRA", "the Bronze"); a term
+the pack writes in lower case ("stake") matches in any case.
 
 Each pack's vocabulary is one compiled regular expression (a character trie, so the engine does not
 try hundreds of alternatives at every position), built once per process and run once over the text.
@@ -19,7 +23,7 @@ import functools
 import math
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,15 +38,20 @@ SCORE_SCALE = 8.0  # confidence = 1 - exp(-score / SCORE_SCALE): 4 main characte
 
 ROLE_WEIGHTS = {"main": 3.0, "recurring": 2.0, "minor": 1.0}
 WEAK_NAME_FACTOR = 0.5  # a character found only by a common or ambiguous one-word name
+WEAK_NAMES_CAP = 3.0  # weak names out of context add up to at most one main character
+CONTEXT_SIGNS = 2  # strong characters plus places that make weak names count in full
+CONTEXT_TERMS = 3  # this many distinct terms count as one such sign
 PLACE_WEIGHT = 2.0
 PLACES_CAP = 8.0  # places and terms add up to at most this much each: vocabulary alone
 TERM_WEIGHT = 1.0  # says less than a cast does
 TERMS_CAP = 4.0
+TERMS_SHARE = 0.5
 # In a long work a character named once may be a passing reference; ask for one more mention per
 # this many words before a character counts in full.
 WORDS_PER_EXTRA_MENTION = 20_000
 
 COMMON_NAMES_FILE = Path(__file__).parent / "fandoms" / "common_names.txt"
+NAME_WORDS_FILE = Path(__file__).parent / "fandoms" / "name_words.txt"
 
 
 def detect_fandom(work: Work, options: Options) -> None:
@@ -128,8 +137,9 @@ class _Signal:
     target: str  # the character's canonical name, or the place or term itself
     spelling: str  # as the pack writes it, for the capitals check
     weight: float
-    one_word_name: bool = False  # a one-word character name: needs the in-sentence check
-    common_name: bool = False  # a common given name: weak evidence at best
+    # For characters: "full" (two words or more), "distinctive" (one word, neither of the two
+    # below), "word" (an English word too: "Dawn", "Spike"), "given" (a common given name: "John").
+    name_kind: str = ""
 
 
 @dataclass
@@ -137,16 +147,13 @@ class _CharacterEvidence:
     weight: float
     mentions: int = 0
     full_name: bool = False  # named by a name of two or more words
-    # One-word distinctive names (lower-cased) that named the character inside a sentence, and how
-    # often such a name stood at a sentence start (where any word has a capital).
-    names_in_sentence: set[str] = field(default_factory=set)
-    names_at_start: Counter[str] = field(default_factory=Counter)
+    # Lower-cased one-word names that count unless the text also uses them as plain words: the
+    # distinctive ones anywhere, the English-word ones only inside a sentence (any word has a
+    # capital at a sentence start).
+    names: set[str] = field(default_factory=set)
 
     def strong(self, lower_case_words: set[str]) -> bool:
-        """Named by a full name, or by a distinctive name the text never uses as a plain word."""
-        if self.full_name or self.names_in_sentence - lower_case_words:
-            return True
-        return any(n >= 2 for name, n in self.names_at_start.items() if name not in lower_case_words)
+        return self.full_name or bool(self.names - lower_case_words)
 
 
 @dataclass
@@ -167,39 +174,61 @@ class _Matcher:
             found = _normalise(match.group())
             key = found.lower()
             for signal in self.signals.get(key, ()):
+                if not _capitals_agree(found, signal.spelling):
+                    if signal.name_kind != "full" and found.islower():
+                        lower_case_words.add(key)
+                    continue
                 if signal.kind == "term":
                     terms.add(signal.target)
-                    continue
-                if not _capitals_agree(found, signal.spelling):
-                    if signal.one_word_name and found.islower():
-                        lower_case_words.add(key)
                     continue
                 if signal.kind == "place":
                     places.add(signal.target)
                     continue
                 evidence = characters.setdefault(signal.target, _CharacterEvidence(signal.weight))
                 evidence.mentions += 1
-                if not signal.one_word_name:
+                if signal.name_kind == "full":
                     evidence.full_name = True
-                elif not signal.common_name:
-                    if _inside_sentence(text, match.start()):
-                        evidence.names_in_sentence.add(key)
-                    else:
-                        evidence.names_at_start[key] += 1
+                elif signal.name_kind == "distinctive" or (
+                    signal.name_kind == "word" and _inside_sentence(text, match.start())
+                ):
+                    evidence.names.add(key)
         needed = 1 + words // WORDS_PER_EXTRA_MENTION
-        score = 0.0
-        for evidence in characters.values():
-            factor = 1.0 if evidence.strong(lower_case_words) else WEAK_NAME_FACTOR
-            score += evidence.weight * factor * min(1.0, evidence.mentions / needed)
+        strong = {name for name, e in characters.items() if e.strong(lower_case_words)}
+        # Beside two sure signs of the fandom (distinctive names, places, or a handful of its terms),
+        # "Dean" and "Sam" are surely the Winchesters: weak names then count in full.
+        signs = len(strong) + len(places) + (1 if len(terms) >= CONTEXT_TERMS else 0)
+        in_context = signs >= CONTEXT_SIGNS
+        score = weak = 0.0
+        for name, evidence in characters.items():
+            share = evidence.weight * min(1.0, evidence.mentions / needed)
+            if name in strong or in_context:
+                score += share
+            else:
+                weak += share * WEAK_NAME_FACTOR
+        # However many Johns and Sams a story has, common names alone never make a fandom.
+        score += min(weak, WEAK_NAMES_CAP)
         score += min(PLACES_CAP, PLACE_WEIGHT * len(places))
-        score += min(TERMS_CAP, TERM_WEIGHT * len(terms))
+        # Terms only corroborate: "stake" and "patrol" alone, or beside one stray name, are not a
+        # fandom, so they add at most half of what names and places already gave.
+        score += min(TERMS_CAP, TERM_WEIGHT * len(terms), score * TERMS_SHARE)
         return score
 
 
 @functools.cache
-def _common_names() -> frozenset[str]:
-    lines = COMMON_NAMES_FILE.read_text(encoding="utf-8").splitlines()
+def _word_list(path: Path) -> frozenset[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _name_kind(phrase: str) -> str:
+    if " " in phrase.strip():
+        return "full"
+    key = phrase.strip().lower()
+    if key in _word_list(COMMON_NAMES_FILE):
+        return "given"
+    if key in _word_list(NAME_WORDS_FILE):
+        return "word"
+    return "distinctive"
 
 
 _MATCHERS: dict[int, tuple[FandomPack, _Matcher]] = {}
@@ -215,7 +244,6 @@ def _matcher(pack: FandomPack) -> _Matcher:
 
 
 def _build_matcher(pack: FandomPack) -> _Matcher:
-    common = _common_names()
     signals: dict[str, list[_Signal]] = defaultdict(list)
 
     def add(phrase: str, signal: _Signal) -> None:
@@ -227,22 +255,13 @@ def _build_matcher(pack: FandomPack) -> _Matcher:
     for character in pack.characters:
         weight = ROLE_WEIGHTS.get(character.role, 1.0)
         for phrase in (character.name, *character.aliases):
-            one_word = " " not in phrase.strip()
-            add(
-                phrase,
-                _Signal(
-                    kind="character",
-                    target=character.name,
-                    spelling=_normalise(phrase),
-                    weight=weight,
-                    one_word_name=one_word,
-                    common_name=one_word and phrase.lower() in common,
-                ),
-            )
+            spelling = _normalise(phrase)
+            kind = _name_kind(spelling)
+            add(phrase, _Signal("character", character.name, spelling, weight, name_kind=kind))
     for place in pack.places:
         add(place, _Signal(kind="place", target=place, spelling=_normalise(place), weight=PLACE_WEIGHT))
     for term in pack.terms:
-        add(term, _Signal(kind="term", target=term.lower(), spelling=term, weight=TERM_WEIGHT))
+        add(term, _Signal(kind="term", target=term.lower(), spelling=_normalise(term), weight=TERM_WEIGHT))
     body = _trie_pattern(sorted(signals))
     pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
     return _Matcher(pattern=pattern, signals=dict(signals))

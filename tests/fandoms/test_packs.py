@@ -23,7 +23,13 @@ def bundled(name: str) -> FandomPack:
 
 def test_the_expected_fandoms_are_bundled() -> None:
     names = {load_pack_file(path).name for path in BUNDLED}
-    assert {"Buffy the Vampire Slayer", "Sherlock (TV)"} <= names
+    assert {
+        "Buffy the Vampire Slayer",
+        "Harry Potter - J. K. Rowling",
+        "Marvel Cinematic Universe",
+        "Supernatural (TV 2005)",
+        "Sherlock (TV)",
+    } <= names
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
