@@ -382,3 +382,53 @@ def test_a_quoted_title_on_a_long_line_is_not_dialogue() -> None:
     work = _read(text)
     assert work.metadata.title == "Cold Night"
     assert work.body.startswith("Mara The night")
+
+
+# ---------------------------------------------------------------- more header shapes
+
+
+def test_an_unlabelled_title_over_labelled_lines() -> None:
+    work = _read("All Alone (1/2)\nRating: PG\nby Kat\n\n" + STORY)
+    meta = work.metadata
+    assert meta.title == "All Alone"
+    assert (meta.part, meta.parts_total) == (1, 2)
+    assert meta.authors == ["Kat"]
+    assert meta.declared_tags.rating == "Teen And Up Audiences"
+    assert work.body == STORY
+
+
+def test_a_rating_in_brackets_after_the_title() -> None:
+    meta = _read("Title: Lantern Hours 1/3 [PG-13]\n\n" + STORY).metadata
+    assert meta.title == "Lantern Hours"
+    assert (meta.part, meta.parts_total) == (1, 3)
+    assert meta.rating_original == "PG-13"
+    assert meta.declared_tags.rating == "Teen And Up Audiences"
+
+
+def test_other_brackets_after_the_title_stay() -> None:
+    assert _read("Title: Lantern Hours (Redux)\n\n" + STORY).metadata.title == "Lantern Hours (Redux)"
+
+
+def test_a_label_in_parentheses() -> None:
+    work = _read("Title: T\n\n(A/N: thanks to Lee (my beta))\n\n" + STORY)
+    assert work.metadata.notes == "thanks to Lee (my beta)"
+    assert work.body == STORY
+
+
+def test_a_contact_line_under_the_header() -> None:
+    work = _read("Title: T\nAuthor: Kat\n\nkat@example.org\n\n" + STORY)
+    assert work.body == STORY
+
+
+def test_a_short_story_on_its_only_line() -> None:
+    text = 'Title: Drabble By Kat Summary: A short one. "Stay," she said. He stayed. The end came softly.\n'
+    work = _read(text)
+    assert work.metadata.summary == "A short one."
+    assert work.body.startswith('"Stay," she said.')
+
+
+def test_a_header_line_with_story_lines_after_it_is_not_cut() -> None:
+    text = 'Title: T Summary: One thing. "Two," she said. Three.\n\n' + STORY
+    work = _read(text)
+    assert work.metadata.summary == 'One thing. "Two," she said. Three.'
+    assert work.body == STORY

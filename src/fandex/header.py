@@ -89,7 +89,7 @@ _LABEL_ALTERNATIVES = "|".join(
 )
 # A label at the start of a line: "Title:", "RATING -", "Author's Notes =".
 _LINE_LABEL_RE = re.compile(
-    rf"[ \t]*[*_\[]*(?:{_LABEL_ALTERNATIVES})[*_\]]*[ \t]*(?::|=|[ \t]+[-–—][ \t])[*_]*[ \t]*",
+    rf"[ \t]*[*_\[(]*(?:{_LABEL_ALTERNATIVES})[*_\]]*[ \t]*(?::|=|[ \t]+[-–—][ \t])[*_]*[ \t]*",
     re.IGNORECASE,
 )
 # A label inside a line of run-together fields: it must be capitalised ("Notes:", "NOTES:") so
@@ -447,7 +447,13 @@ class _Field:
 
     def value(self, text: str) -> str:
         parts = [text[self.value_start : self.value_end], *self.extra]
-        return " ".join(" ".join(p.split()) for p in parts if p.strip()).strip()
+        value = " ".join(" ".join(p.split()) for p in parts if p.strip()).strip()
+        # "(A/N: thanks to Lee)" and "[Title: X]": the bracket opened before the label closes here.
+        opener = self.label.lstrip(" \t*_")[:1]
+        closer = {"(": ")", "[": "]"}.get(opener)
+        if closer and value.endswith(closer) and value.count(closer) > value.count(opener):
+            value = value[:-1].rstrip()
+        return value
 
 
 def _blocks(text: str, start: int, limit: int) -> list[list[_Line]]:
@@ -555,6 +561,17 @@ def split_list(value: str, *, slash: bool = False) -> list[str]:
     return [item.strip(" .") for item in re.split(pattern, value) if item.strip(" .")]
 
 
+_BRACKETED_RE = re.compile(r"[ \t]*[\[(](?P<inside>[^\[\]()]{1,30})[\])][ \t]*$")
+
+
+def split_bracketed_rating(title: str) -> tuple[str, str | None]:
+    """ "The Lantern Hours 1/3 [PG]" -> ("The Lantern Hours 1/3", "PG"); other brackets stay."""
+    match = _BRACKETED_RE.search(title)
+    if match and to_ao3(match.group("inside")) is not None:
+        return title[: match.start()].rstrip(), match.group("inside").strip()
+    return title, None
+
+
 def _clean_title(value: str) -> str:
     value = value.strip().strip("*_~ ")
     if len(value) >= 2 and value[0] in "\"“'‘" and value[-1] in "\"”'’":
@@ -637,6 +654,23 @@ def _read_block(
         return "story", None
     if _LINE_LABEL_RE.match(first_raw) and _fields_on_line(text, block[0]):
         return "header", _read_labelled_block(text, block, found)
+    if (
+        index == 0
+        and len(block) > 1
+        and not found.title
+        and _looks_like_title(first_raw)
+        and _LINE_LABEL_RE.match(block[1].text(text))
+        and _fields_on_line(text, block[1])
+        and (not meta.title or _clean_title(first_raw).lower() == meta.title.lower())
+    ):
+        # "All Talk" over "Rating: PG" / "by Kat": an unlabelled title heading a labelled block
+        title, numbering = split_numbering(first_raw.strip())
+        found.title = _clean_title(title) or None
+        if numbering:
+            found.numbering.append(numbering)
+        return "header", _read_labelled_block(text, block[1:], found)
+    if seen_header and len(block) <= 2 and all(_is_contact_line(line.text(text)) for line in block):
+        return "header", None
     byline = _BYLINE_RE.match(first_raw)
     if byline and len(block) <= 2:
         found.authors.extend(split_people(byline.group("name")))
@@ -705,6 +739,12 @@ def _read_title_block(
     return "header"
 
 
+def _is_contact_line(raw: str) -> bool:
+    """A line holding just an e-mail address or a web address."""
+    words = raw.split()
+    return 1 <= len(words) <= 3 and any("@" in w or w.lower().startswith(("http", "www.")) for w in words)
+
+
 def _is_sentence_line(raw: str) -> bool:
     """A line of prose rather than a short header value: long, or a sentence, or dialogue."""
     value = raw.strip()
@@ -753,7 +793,8 @@ def _read_labelled_block(text: str, block: list[_Line], found: _Found) -> int | 
             continue
         story_at = None
         last = line_fields[-1]
-        if line.end - line.start > _RUN_ON_LINE_CHARS:
+        # A very long line, or a header line with nothing after it: the story must be on it.
+        if line.end - line.start > _RUN_ON_LINE_CHARS or not text[line.end :].strip():
             story_at = story_start_in_value(
                 text, last.value_start, last.value_end, short=last.name not in _PROSE_FIELDS
             )
@@ -790,6 +831,9 @@ def _record_continuations(text: str, found: _Found) -> None:
 
 def _apply_field(name: str, value: str, found: _Found) -> None:
     if name == "title":
+        value, rating = split_bracketed_rating(value)
+        if rating and "rating" not in found.by_name:
+            found.by_name["rating"] = rating
         title, numbering = split_numbering(value)
         if not found.title:
             found.title = _clean_title(title) or None
