@@ -13,8 +13,9 @@ count in full. The score becomes a confidence in 0..1; packs under ``THRESHOLD``
 Names, places and terms must show the capitals the pack gives them ("HYDRA", "the Bronze"); a term
 the pack writes in lower case ("stake") matches in any case.
 
-Each pack's vocabulary is one compiled regular expression (a character trie, so the engine does not
-try hundreds of alternatives at every position), built once per process and run once over the text.
+The vocabularies of all packs are one compiled regular expression (a character trie, so the engine
+does not try hundreds of alternatives at every position), built once per process and set of packs, and
+run once over the text whatever the number of packs.
 """
 
 from __future__ import annotations
@@ -24,14 +25,14 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from fandex.errors import FandexError
 from fandex.fandoms import FandomPack, get_pack, load_packs
 from fandex.options import Options
-from fandex.work import FandomGuess, Work, count_words
+from fandex.work import FandomGuess, Work
 
 THRESHOLD = 0.5  # a guess under this is not reported
 SCORE_SCALE = 8.0  # confidence = 1 - exp(-score / SCORE_SCALE): 4 main characters -> 0.78
@@ -47,8 +48,8 @@ TERM_WEIGHT = 1.0  # says less than a cast does
 TERMS_CAP = 4.0
 TERMS_SHARE = 0.5
 # In a long work a character named once may be a passing reference; ask for one more mention per
-# this many words before a character counts in full.
-WORDS_PER_EXTRA_MENTION = 20_000
+# this many characters of text (about 20,000 words) before a character counts in full.
+CHARS_PER_EXTRA_MENTION = 110_000
 
 COMMON_NAMES_FILE = Path(__file__).parent / "fandoms" / "common_names.txt"
 NAME_WORDS_FILE = Path(__file__).parent / "fandoms" / "name_words.txt"
@@ -96,10 +97,10 @@ def _lookup(label: str, by_key: dict[str, FandomPack]) -> FandomPack | None:
 
 def guess_from_text(text: str, packs: Iterable[FandomPack]) -> list[FandomGuess]:
     """Every pack whose vocabulary the text uses enough, best first."""
-    words = count_words(text)
+    vocabulary = _vocabulary(packs)
     guesses = []
-    for pack in packs:
-        confidence = _matcher(pack).confidence(text, words)
+    for pack, score in zip(vocabulary.packs, vocabulary.scores(text), strict=True):
+        confidence = _confidence(score)
         if confidence >= THRESHOLD:
             guesses.append(FandomGuess(name=pack.name, confidence=round(confidence, 3)))
     guesses.sort(key=lambda g: (-g.confidence, g.name))
@@ -108,7 +109,11 @@ def guess_from_text(text: str, packs: Iterable[FandomPack]) -> list[FandomGuess]
 
 def pack_confidence(text: str, pack: FandomPack) -> float:
     """How sure the text alone makes us that it belongs to ``pack`` (0..1), threshold or not."""
-    return _matcher(pack).confidence(text, count_words(text))
+    return _confidence(_vocabulary([pack]).scores(text)[0])
+
+
+def _confidence(score: float) -> float:
+    return 1.0 - math.exp(-score / SCORE_SCALE)
 
 
 # ---------------------------------------------------------------- the forced pack
@@ -157,49 +162,43 @@ class _CharacterEvidence:
 
 
 @dataclass
-class _Matcher:
-    pattern: re.Pattern[str]
-    signals: dict[str, list[_Signal]] = field(default_factory=dict)
+class _Tally:
+    """What one text showed of one pack, and the score it earns."""
 
-    def confidence(self, text: str, words: int) -> float:
-        return 1.0 - math.exp(-self.score(text, words) / SCORE_SCALE)
+    characters: dict[str, _CharacterEvidence] = field(default_factory=dict)
+    # One-word names the text also uses as ordinary lower-case words ("a spike of fear").
+    lower_case_words: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    terms: set[str] = field(default_factory=set)
 
-    def score(self, text: str, words: int) -> float:
-        characters: dict[str, _CharacterEvidence] = {}
-        # One-word names the text also uses as ordinary lower-case words ("a spike of fear").
-        lower_case_words: set[str] = set()
-        places: set[str] = set()
-        terms: set[str] = set()
-        for match in self.pattern.finditer(text):
-            found = _normalise(match.group())
-            key = found.lower()
-            for signal in self.signals.get(key, ()):
-                if not _capitals_agree(found, signal.spelling):
-                    if signal.name_kind != "full" and found.islower():
-                        lower_case_words.add(key)
-                    continue
-                if signal.kind == "term":
-                    terms.add(signal.target)
-                    continue
-                if signal.kind == "place":
-                    places.add(signal.target)
-                    continue
-                evidence = characters.setdefault(signal.target, _CharacterEvidence(signal.weight))
-                evidence.mentions += 1
-                if signal.name_kind == "full":
-                    evidence.full_name = True
-                elif signal.name_kind == "distinctive" or (
-                    signal.name_kind == "word" and _inside_sentence(text, match.start())
-                ):
-                    evidence.names.add(key)
-        needed = 1 + words // WORDS_PER_EXTRA_MENTION
-        strong = {name for name, e in characters.items() if e.strong(lower_case_words)}
+    def add(self, signal: _Signal, found: str, key: str, text: str, start: int) -> None:
+        if not _capitals_agree(found, signal.spelling):
+            if signal.name_kind not in ("", "full") and found.islower():
+                self.lower_case_words.add(key)
+            return
+        if signal.kind == "term":
+            self.terms.add(signal.target)
+        elif signal.kind == "place":
+            self.places.add(signal.target)
+        else:
+            evidence = self.characters.setdefault(signal.target, _CharacterEvidence(signal.weight))
+            evidence.mentions += 1
+            if signal.name_kind == "full":
+                evidence.full_name = True
+            elif signal.name_kind == "distinctive" or (
+                signal.name_kind == "word" and _inside_sentence(text, start)
+            ):
+                evidence.names.add(key)
+
+    def score(self, length: int) -> float:
+        needed = 1 + length // CHARS_PER_EXTRA_MENTION
+        strong = {name for name, e in self.characters.items() if e.strong(self.lower_case_words)}
         # Beside two sure signs of the fandom (distinctive names, places, or a handful of its terms),
         # "Dean" and "Sam" are surely the Winchesters: weak names then count in full.
-        signs = len(strong) + len(places) + (1 if len(terms) >= CONTEXT_TERMS else 0)
+        signs = len(strong) + len(self.places) + (1 if len(self.terms) >= CONTEXT_TERMS else 0)
         in_context = signs >= CONTEXT_SIGNS
         score = weak = 0.0
-        for name, evidence in characters.items():
+        for name, evidence in self.characters.items():
             share = evidence.weight * min(1.0, evidence.mentions / needed)
             if name in strong or in_context:
                 score += share
@@ -207,11 +206,30 @@ class _Matcher:
                 weak += share * WEAK_NAME_FACTOR
         # However many Johns and Sams a story has, common names alone never make a fandom.
         score += min(weak, WEAK_NAMES_CAP)
-        score += min(PLACES_CAP, PLACE_WEIGHT * len(places))
+        score += min(PLACES_CAP, PLACE_WEIGHT * len(self.places))
         # Terms only corroborate: "stake" and "patrol" alone, or beside one stray name, are not a
         # fandom, so they add at most half of what names and places already gave.
-        score += min(TERMS_CAP, TERM_WEIGHT * len(terms), score * TERMS_SHARE)
+        score += min(TERMS_CAP, TERM_WEIGHT * len(self.terms), score * TERMS_SHARE)
         return score
+
+
+@dataclass
+class _Vocabulary:
+    """The names, places and terms of several packs as one compiled pattern: one pass over a text."""
+
+    packs: tuple[FandomPack, ...]
+    pattern: re.Pattern[str]
+    # lower-cased phrase -> (index of its pack in ``packs``, signal)
+    signals: dict[str, list[tuple[int, _Signal]]]
+
+    def scores(self, text: str) -> list[float]:
+        tallies = [_Tally() for _ in self.packs]
+        for match in self.pattern.finditer(text):
+            found = _normalise(match.group())
+            key = found.lower()
+            for pack_index, signal in self.signals.get(key, ()):
+                tallies[pack_index].add(signal, found, key, text, match.start())
+        return [tally.score(len(text)) for tally in tallies]
 
 
 @functools.cache
@@ -231,40 +249,44 @@ def _name_kind(phrase: str) -> str:
     return "distinctive"
 
 
-_MATCHERS: dict[int, tuple[FandomPack, _Matcher]] = {}
+# Built vocabularies by the identity of their packs; the packs are kept in the value, so an id is
+# never reused while its entry lives. Packs come from load_packs, which caches them per process.
+_VOCABULARIES: dict[tuple[int, ...], _Vocabulary] = {}
 
 
-def _matcher(pack: FandomPack) -> _Matcher:
-    cached = _MATCHERS.get(id(pack))
-    if cached is not None and cached[0] is pack:
-        return cached[1]
-    matcher = _build_matcher(pack)
-    _MATCHERS[id(pack)] = (pack, matcher)
-    return matcher
+def _vocabulary(packs: Iterable[FandomPack]) -> _Vocabulary:
+    packs = tuple(packs)
+    key = tuple(id(pack) for pack in packs)
+    cached = _VOCABULARIES.get(key)
+    if cached is not None and all(a is b for a, b in zip(cached.packs, packs, strict=True)):
+        return cached
+    vocabulary = _build_vocabulary(packs)
+    _VOCABULARIES[key] = vocabulary
+    return vocabulary
 
 
-def _build_matcher(pack: FandomPack) -> _Matcher:
-    signals: dict[str, list[_Signal]] = defaultdict(list)
-
-    def add(phrase: str, signal: _Signal) -> None:
-        key = _normalise(phrase).lower()
-        if len(key) < 2 or signal in signals[key]:
-            return
-        signals[key].append(signal)
-
+def _pack_signals(pack: FandomPack) -> Iterator[tuple[str, _Signal]]:
     for character in pack.characters:
         weight = ROLE_WEIGHTS.get(character.role, 1.0)
         for phrase in (character.name, *character.aliases):
             spelling = _normalise(phrase)
-            kind = _name_kind(spelling)
-            add(phrase, _Signal("character", character.name, spelling, weight, name_kind=kind))
+            yield spelling, _Signal("character", character.name, spelling, weight, _name_kind(spelling))
     for place in pack.places:
-        add(place, _Signal(kind="place", target=place, spelling=_normalise(place), weight=PLACE_WEIGHT))
+        yield place, _Signal("place", place, _normalise(place), PLACE_WEIGHT)
     for term in pack.terms:
-        add(term, _Signal(kind="term", target=term.lower(), spelling=_normalise(term), weight=TERM_WEIGHT))
-    body = _trie_pattern(sorted(signals))
+        yield term, _Signal("term", term.lower(), _normalise(term), TERM_WEIGHT)
+
+
+def _build_vocabulary(packs: tuple[FandomPack, ...]) -> _Vocabulary:
+    signals: dict[str, list[tuple[int, _Signal]]] = defaultdict(list)
+    for pack_index, pack in enumerate(packs):
+        for phrase, signal in _pack_signals(pack):
+            key = _normalise(phrase).lower()
+            if len(key) >= 2 and (pack_index, signal) not in signals[key]:
+                signals[key].append((pack_index, signal))
+    body = _trie_pattern(sorted(signals)) or r"(?!)"
     pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
-    return _Matcher(pattern=pattern, signals=dict(signals))
+    return _Vocabulary(packs=packs, pattern=pattern, signals=dict(signals))
 
 
 def _trie_pattern(phrases: list[str]) -> str:
