@@ -165,3 +165,34 @@ def test_shared_samples_are_btvs_with_high_confidence(shared_samples: Path, samp
     assert work.fandoms[0].name == BTVS
     assert work.fandoms[0].confidence >= 0.8
     assert len(work.fandoms) == 1
+
+
+def test_cli_unknown_fandom_is_exit_code_2_and_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    from fandex import cli
+
+    story = tmp_path / "story.txt"
+    story.write_text("Buffy walked into the Bronze and looked for Willow.\n", encoding="utf-8")
+    code = cli.main(["analyze", str(story), "--fandom", "Nonexistent Show"])
+    assert code == 2
+    error_lines = capsys.readouterr().err.strip().splitlines()
+    assert any("unknown fandom 'Nonexistent Show'" in line for line in error_lines)
+    assert not any("Traceback" in line for line in error_lines)
+
+
+def test_cli_pack_dir_with_a_broken_pack_names_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    from fandex import cli
+
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "broken.yaml").write_text(
+        "name: Broken\ncharacters:\n  - name: A\n    gender: Q\n", encoding="utf-8"
+    )
+    story = tmp_path / "story.txt"
+    story.write_text("A short story about nobody.\n", encoding="utf-8")
+    code = cli.main(["analyze", str(story), "--pack-dir", str(packs)])
+    assert code == 2
+    assert "broken.yaml: character 'A': gender 'Q'" in capsys.readouterr().err

@@ -108,3 +108,31 @@ def test_unreadable_encoding_is_a_fandex_error(tmp_path: Path) -> None:
     path.write_bytes("name: Caf\xe9\n".encode("latin-1"))
     with pytest.raises(FandexError, match=r"latin\.yaml"):
         load_pack_file(path)
+
+
+def test_the_documented_example_pack_loads(tmp_path: Path) -> None:
+    docs = Path(__file__).resolve().parents[2] / "docs" / "fandom-packs.md"
+    text = docs.read_text(encoding="utf-8")
+    example = text.split("```yaml\n", 1)[1].split("```", 1)[0]
+    pack = load_pack_file(write(tmp_path, example, name="firefly.yaml"))
+    assert pack.name == "Firefly"
+    assert [c.name for c in pack.characters] == [
+        "Malcolm Reynolds",
+        "Zoë Washburne",
+        "Inara Serra",
+        "Jayne Cobb",
+    ]
+    assert pack.characters[2].role == "recurring" and pack.characters[3].gender == "U"
+    assert pack.ships["Mal/Inara"] == ("Malcolm Reynolds", "Inara Serra")
+
+
+def test_the_documented_error_message(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, "name: X\ncharacters:\n  - name: Zoë Washburne\n    gender: female\n", "firefly.yaml"
+    )
+    with pytest.raises(FandexError) as raised:
+        load_pack_file(path)
+    assert raised.value.one_line() == (
+        f"{path}: character 'Zoë Washburne': gender 'female' is not one of F, M, N, U "
+        "(see docs/fandom-packs.md)"
+    )
