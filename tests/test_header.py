@@ -432,3 +432,31 @@ def test_a_header_line_with_story_lines_after_it_is_not_cut() -> None:
     work = _read(text)
     assert work.metadata.summary == 'One thing. "Two," she said. Three.'
     assert work.body == STORY
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "She didn't own a car, so she walked to the station every morning in the rain.",
+        '"It\'s not mine," she said, and pushed the box back across the table.',
+        "The house belonged to her aunt, who had not visited it in years.",
+    ],
+)
+def test_a_story_opening_is_not_a_disclaimer(opening: str) -> None:
+    work = _read("Title: T\n\n" + opening + "\n\n" + STORY)
+    assert work.metadata.disclaimer is None
+    assert work.body.startswith(opening)
+
+
+@pytest.mark.parametrize(
+    "disclaimer",
+    [
+        "I don't own them. Please don't sue.",
+        "All characters belong to their creators.",
+        "Not mine, no money made, no copyright infringement intended.",
+    ],
+)
+def test_unlabelled_disclaimers(disclaimer: str) -> None:
+    work = _read(disclaimer + "\n\n" + STORY)
+    assert work.metadata.disclaimer == disclaimer
+    assert work.body == STORY

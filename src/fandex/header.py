@@ -128,9 +128,12 @@ _PROSE_FIELDS = {
 
 # ---------------------------------------------------------------- unlabelled header matter
 
+# Disclaimer wording, specific enough that a story's opening ("She didn't own a car") is no match.
 _DISCLAIMER_WORDING_RE = re.compile(
-    r"\b(?:(?:don'?t|do\s+not|doesn'?t|does\s+not|never)\s+own|belongs?\s+to|property\s+of|"
-    r"not\s+mine|no\s+(?:copyright\s+)?infringement|(?:making|make)\s+no\s+(?:money|profit)|"
+    r"\b(?:(?:don'?t|do\s+not|doesn'?t|does\s+not|never)\s+own\s+"
+    r"(?:them|it|any|anything|nothing|the\s+characters|these|this|him|her|the\s+show)\b|"
+    r"(?:characters?|they|them|all|these|everything|everyone)\b[^.\n]{0,40}\bbelongs?\s+to|"
+    r"property\s+of|not\s+mine|no\s+(?:copyright\s+)?infringement|(?:making|make)\s+no\s+(?:money|profit)|"
     r"no\s+money\s+is\s+being\s+made|copyright|©)",
     re.IGNORECASE,
 )
@@ -556,9 +559,9 @@ def split_people(value: str) -> list[str]:
     return [n for n in (_clean_person(name) for name in names) if n]
 
 
-def split_list(value: str, *, slash: bool = False) -> list[str]:
-    pattern = r"\s*[,;/]\s*" if slash else r"\s*[,;]\s*"
-    return [item.strip(" .") for item in re.split(pattern, value) if item.strip(" .")]
+def split_list(value: str) -> list[str]:
+    """A tag list as written: "Ann/Beth, Carl/Dee; Ed" -> each item (a slash joins a pairing)."""
+    return [item.strip(" .") for item in re.split(r"\s*[,;]\s*", value) if item.strip(" .")]
 
 
 _BRACKETED_RE = re.compile(r"[ \t]*[\[(](?P<inside>[^\[\]()]{1,30})[\])][ \t]*$")
@@ -688,7 +691,8 @@ def _read_block(
         if _NOTE_OPENING_RE.match(first_raw):
             found.notes.append(" ".join(block_text.split()))
             return "header", None
-        if _DISCLAIMER_WORDING_RE.search(block_text) and len(block_text) <= 600:
+        opens_with_dialogue = first_raw.lstrip()[:1] in "\"“'‘"
+        if _DISCLAIMER_WORDING_RE.search(block_text) and len(block_text) <= 600 and not opens_with_dialogue:
             found.disclaimers.append(" ".join(block_text.split()))
             return "header", None
     return "story", None
@@ -889,17 +893,17 @@ def _merge(found: _Found, meta: Metadata) -> None:
         if not meta.declared_tags.rating:
             meta.declared_tags.rating = to_ao3(rating)
     tags = meta.declared_tags
-    for slot, name, slash in (
-        ("fandoms", "fandom", False),
-        ("relationships", "pairing", False),
-        ("characters", "characters", False),
-        ("warnings", "warnings", False),
-        ("category", "category", False),
-        ("additional", "genre", False),
+    for slot, name in (
+        ("fandoms", "fandom"),
+        ("relationships", "pairing"),
+        ("characters", "characters"),
+        ("warnings", "warnings"),
+        ("category", "category"),
+        ("additional", "genre"),
     ):
         value = fields.get(name)
         if value and not getattr(tags, slot):
-            setattr(tags, slot, split_list(value, slash=slash))
+            setattr(tags, slot, split_list(value))
     for label, value in found.fields.items():
         meta.fields.setdefault(label, value)
     # A title or author stated only in a disclaimer or note.
