@@ -15,7 +15,7 @@ import re
 import lxml.html
 
 from fandex.ratings import to_ao3
-from fandex.readers.htmltext import TextBuilder, element_text, local_tag
+from fandex.readers.htmltext import TextBuilder, element_text, finished, local_tag
 from fandex.work import Chapter, Metadata, Work
 
 _CHAPTER_HEADING = re.compile(r"^\s*chapter\s+(\d+)\s*(?:[:.\-–—]\s*(.*?))?\s*$", re.IGNORECASE)
@@ -48,12 +48,12 @@ def read_document(root: lxml.html.HtmlElement) -> Work:
     chapters = add_chapters(builder, chapters_root)
     text = builder.text
     work = Work(
-        text=text.rstrip() + "\n" if text.strip() else "",
+        text=finished(text),
         metadata=metadata,
         emphasis=builder.emphasis,
         source_format="ao3-html",
     )
-    work.chapters = close_chapters(chapters, text)
+    work.chapters = close_chapters(chapters, work.text)
     return work
 
 

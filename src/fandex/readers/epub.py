@@ -31,7 +31,7 @@ from fandex.errors import InputError
 from fandex.ratings import to_ao3
 from fandex.readers import ao3
 from fandex.readers import html as html_reader
-from fandex.readers.htmltext import TextBuilder, element_text, local_tag, parse_html
+from fandex.readers.htmltext import TextBuilder, element_text, finished, local_tag, parse_html
 from fandex.work import Chapter, Metadata, Work
 
 MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024
@@ -175,12 +175,12 @@ class _Book:
         if not text.strip():
             raise InputError("is an EPUB with no story text", path=self.path, hint=_HINT_REEXPORT)
         work = Work(
-            text=text.rstrip() + "\n",
+            text=finished(text),
             metadata=metadata,
             emphasis=builder.emphasis,
             source_format="epub",
         )
-        closed = ao3.close_chapters(chapters, text)
+        closed = ao3.close_chapters(chapters, work.text)
         # One untitled page is a book without chapter divisions.
         if len(closed) > 1 or (closed and closed[0].title):
             work.chapters = closed

@@ -15,7 +15,7 @@ import re
 import lxml.html
 
 from fandex.ratings import to_ao3
-from fandex.readers.htmltext import TextBuilder, element_text
+from fandex.readers.htmltext import TextBuilder, element_text, finished
 from fandex.work import Chapter, Metadata, Work
 
 _RATING = re.compile(
@@ -69,7 +69,7 @@ def read_document(root: lxml.html.HtmlElement) -> Work:
     if story is not None:
         builder.add_element(story)
     text = builder.text
-    text = text.rstrip() + "\n" if text.strip() else ""
+    text = finished(text)
     work = Work(text=text, metadata=metadata, emphasis=builder.emphasis, source_format="ffnet-html")
 
     number, chapter_title = _selected_chapter(root)
@@ -85,12 +85,20 @@ def _title(root: lxml.html.HtmlElement, profile: lxml.html.HtmlElement | None) -
         bold = _first(profile.xpath(".//b"))
         if bold is not None and element_text(bold):
             return element_text(bold)
+    # The older layout: "<b>Title</b> by <a href='/u/...'>Author</a>".
+    for bold in root.xpath("//b[following-sibling::a[1][starts-with(@href, '/u/')]]"):
+        if element_text(bold) and re.match(r"^\s*by\s*$", bold.tail or "", re.IGNORECASE):
+            return element_text(bold)
     titles = root.xpath("//title")
-    if titles:
-        text = element_text(titles[0])
-        match = _PAGE_TITLE.match(text)
-        return (match.group(1) if match else text).strip() or None
-    return None
+    if not titles:
+        return None
+    text = element_text(titles[0])
+    if " - " in text and "fanfiction.net" in text.lower():
+        # "FanFiction.Net - Fandom - Title": the pieces that are not the site or the fandom.
+        pieces = [piece for piece in text.split(" - ") if "fanfiction" not in piece.lower()]
+        return pieces[-1].strip() if pieces else None
+    match = _PAGE_TITLE.match(text)
+    return (match.group(1) if match else text).strip() or None
 
 
 def _read_details(scope: lxml.html.HtmlElement, metadata: Metadata) -> None:

@@ -22,6 +22,7 @@ from fandex.readers.htmltext import (
     BLOCK_TAGS,
     TextBuilder,
     element_text,
+    finished,
     local_tag,
     parse_html,
 )
@@ -48,7 +49,7 @@ _FOOTER_NAVIGATION = re.compile(
 _FOOTER_NOTICE = re.compile(r"(?:\bcopyright\b|©|all rights reserved|powered by)", re.IGNORECASE)
 _DISCLAIMER = re.compile(r"^\s*disclaimer\b", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*(?:written\s+)?by\s*:?\s+(.{1,80}?)\s*$", re.IGNORECASE)
-_TITLE_SEPARATORS = re.compile(r"\s+(?:[|»·:~]|-{1,2}|–|—)\s+")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|»·~]|:{1,2}|-{1,2}|–|—)\s+")
 _AUTHOR_HREF = re.compile(r"(?:author|viewuser|/users?/|/u/|profile|mailto:)", re.IGNORECASE)
 
 
@@ -97,12 +98,13 @@ def decode(data: bytes, path: object | None = None) -> str:
 def read_archive_page(root: lxml.html.HtmlElement) -> Work:
     metadata = Metadata()
     body = _body(root)
-    title_element = _title_element(body)
-    page_title = _page_title(root)
+    title_pieces = _page_title_pieces(root)
+    title_element = _title_element(body, title_pieces)
     if title_element is not None:
         metadata.title = element_text(title_element)
-    elif page_title:
-        metadata.title = page_title
+    elif title_pieces:
+        # "Story Title - The Archive Name": the story's title usually comes first.
+        metadata.title = title_pieces[0]
     byline_element, author = _byline(body, title_element)
     if author:
         metadata.authors = [author]
@@ -112,7 +114,7 @@ def read_archive_page(root: lxml.html.HtmlElement) -> Work:
     if container is not None:
         builder.add_element(container)
     return Work(
-        text=_finish(builder.text), metadata=metadata, emphasis=builder.emphasis, source_format="html"
+        text=finished(builder.text), metadata=metadata, emphasis=builder.emphasis, source_format="html"
     )
 
 
@@ -152,25 +154,41 @@ def _body(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
         return root
 
 
-def _page_title(root: lxml.html.HtmlElement) -> str | None:
+def _page_title_pieces(root: lxml.html.HtmlElement) -> list[str]:
+    """The <title>'s pieces: "Rain Check :: Fiction :: Site" gives the three."""
     titles = root.xpath("//title")
-    if not titles:
-        return None
-    text = element_text(titles[0])
-    if not text:
-        return None
-    # "Story Title - The Archive Name": the story's title is the first piece.
-    pieces = _TITLE_SEPARATORS.split(text)
-    return pieces[0].strip() or text
+    text = element_text(titles[0]) if titles else ""
+    return [piece.strip() for piece in _TITLE_SEPARATORS.split(text) if piece.strip()]
 
 
-def _title_element(body: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+_TITLE_CANDIDATE_TAGS = ("h1", "h2", "h3", "b", "strong", "font", "big", "center", "p", "div", "td", "span")
+
+
+def _title_element(body: lxml.html.HtmlElement, title_pieces: list[str]) -> lxml.html.HtmlElement | None:
+    """The element showing the story's title: the first short element whose text is one of the
+    <title>'s pieces (the site's name and section are pieces too, but rarely stand alone in the
+    page outside its navigation), else the first <h1> or <h2>."""
+    wanted = {piece.casefold() for piece in title_pieces}
+    if wanted:
+        for element in body.iter(*_TITLE_CANDIDATE_TAGS):
+            text = element_text(element)
+            if text and len(text) <= 150 and text.casefold() in wanted and not _inside_chrome(element):
+                return _outermost_with_same_text(element, text)
     for tag in ("h1", "h2"):
         for heading in body.iter(tag):
             text = element_text(heading)
             if text and len(text) <= 150 and not is_chrome(heading) and not _inside_chrome(heading):
                 return heading
     return None
+
+
+def _outermost_with_same_text(element: lxml.html.HtmlElement, text: str) -> lxml.html.HtmlElement:
+    # <center><font><b>Title</b></font></center>: leave out the whole wrapper, not just the <b>.
+    while True:
+        parent = element.getparent()
+        if parent is None or local_tag(parent) in ("body", "html") or element_text(parent) != text:
+            return element
+        element = parent
 
 
 def _inside_chrome(element: lxml.html.HtmlElement) -> bool:
@@ -256,7 +274,3 @@ def _is_inside(element: lxml.html.HtmlElement, ancestor: lxml.html.HtmlElement) 
             return True
         element = element.getparent()
     return False
-
-
-def _finish(text: str) -> str:
-    return text.rstrip() + "\n" if text.strip() else ""

@@ -46,12 +46,27 @@ BOLD_TAGS = frozenset({"b", "strong"})
 
 _SPACE_RUN = re.compile(r"[ \t\n\r\f\v\u200b]+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# "&#146;" meant Windows-1252's right quote on the pages of the 1990s (browsers still read it so);
+# taken literally it is an invisible control character.
+_C1_REFERENCE = re.compile(r"&#(?:(1[2-5]\d)|[xX]([89][0-9a-fA-F]));")
+
+
+def _windows_1252_reference(match: re.Match[str]) -> str:
+    code = int(match.group(1)) if match.group(1) else int(match.group(2), 16)
+    if not 0x80 <= code <= 0x9F:
+        return match.group()
+    try:
+        return bytes([code]).decode("cp1252")
+    except UnicodeDecodeError:
+        return match.group()
 
 
 def parse_html(markup: str) -> lxml.html.HtmlElement | None:
     """The document tree of ``markup``, or None when nothing can be made of it (never raises)."""
     # lxml refuses str input that carries its own encoding declaration (XHTML, EPUB files).
     markup = _XML_DECLARATION.sub("", markup, count=1)
+    if "&#" in markup:
+        markup = _C1_REFERENCE.sub(_windows_1252_reference, markup)
     if not markup.strip():
         return None
     try:
@@ -287,3 +302,16 @@ def html_to_text(
     builder = TextBuilder(skip=skip)
     builder.add_elements(elements)
     return builder.text, builder.emphasis
+
+
+def finished(text: str) -> str:
+    """The builder's text as a Work's text: no scene-break rule left dangling after the story (old
+    pages close with an <hr> above their footer), one final newline; "" when there is no text.
+
+    Only the end is trimmed, so every offset into the text stays valid."""
+    text = text.rstrip()
+    while text.endswith(SCENE_BREAK_LINE) and (
+        len(text) == len(SCENE_BREAK_LINE) or text[: -len(SCENE_BREAK_LINE)].endswith("\n")
+    ):
+        text = text[: -len(SCENE_BREAK_LINE)].rstrip()
+    return text + "\n" if text else ""

@@ -41,6 +41,11 @@ _STRONG_HEADERS = frozenset(
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9-]{0,40}):[ \t]*(.*)$")
 _LEADER_LINE = re.compile(r"^(?:From \S+.*|Article \d+ of \S+.*)$")  # mbox "From " line, newsreader dumps
 _SIGNATURE = re.compile(r"^-- ?$", re.MULTILINE)
+# A mailing list's footer: a rule, then the list's name or how to leave it.
+_LIST_FOOTER = re.compile(
+    r"^(?:_{10,}|-{10,}|={10,}|~{10,})[ \t]*\n(?:.*\n){0,2}?.*\b(?:mailing list|unsubscribe|yahoo! ?groups|listserv)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
 _ATTRIBUTION = re.compile(r"(?:\bwrote|\bwrites|\bsaid)\s*:\s*$", re.IGNORECASE)
 _CHATTER = re.compile(
     r"\b(?:feedback|comments?\s+(?:are\s+)?(?:welcome|appreciated|please)|c\s*&\s*c|"
@@ -216,6 +221,9 @@ def _metadata_from_subject(metadata: Metadata, subject: str) -> None:
 
 def _own_words(body: str) -> str:
     """The post body without quoted reply, signature and closing chatter (see the module doc)."""
+    footer = _LIST_FOOTER.search(body)
+    if footer:
+        body = body[: footer.start()]
     signatures = list(_SIGNATURE.finditer(body))
     if signatures:
         body = body[: signatures[-1].start()]
