@@ -1,10 +1,218 @@
-"""Relationships between characters: romantic, platonic or antagonistic, with evidence."""
+"""Relationships between characters: romantic, platonic or antagonistic, with evidence.
+
+Cues (kisses, "in love", dating, partner words, sex, jealousy, touch; friends and family words; hate
+and fights) come from the general-English lexicon in ``taggers/lexicon.yaml``. A cue counts for a
+pair only when both are tied to it: referred to in the same sentence (by name, epithet or pronoun),
+or speaker and addressee of the quote it is spoken in ("I love you"). The two references nearest the
+cue win when a sentence names more people. Negated cues ("we aren't dating") do not count, and cues
+in dialogue weigh less than narration (talk is often teasing).
+
+Each kind's strength is a noisy-or of its cue weights, so many weak cues add up without passing 1.
+The main pairing is the author's first declared pairing when there is one, else the strongest
+romantic relationship (else the strongest platonic one, for gen stories).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
 from fandex.options import Options
-from fandex.work import Work
+from fandex.taggers.cast import CastIndex
+from fandex.taggers.declared import NameResolver, Pairing, parse_pairing
+from fandex.taggers.text import CueHit, cue_set, negated, sentences
+from fandex.work import Evidence, Relationship, Work
+
+# Plural references that may be what a cue is about instead of the people named around it.
+_PLURAL = re.compile(r"\b(?:they|them|their|the two|the couple|both)\b", re.IGNORECASE)
+KINDS: tuple[str, ...] = ("romantic", "platonic", "antagonistic")
+# Talk weighs less than narration: characters tease and deny.
+DIALOGUE_FACTOR = 0.6
+# At least this strength for a kind to be a relationship at all.
+ROMANTIC_THRESHOLD = 0.5
+OTHER_THRESHOLD = 0.4
+# A romance this many times weaker than another romance of one of its people is not one.
+OVERSHADOW = 2.5
+# One sentence shared by exactly two people (and no cue): a weak platonic tie.
+TOGETHER_WEIGHT = 0.1
+# Evidence kept per pair and kind (the earliest ones; enough to show why).
+MAX_EVIDENCE = 12
+
+
+@dataclass
+class _PairCues:
+    hits: dict[str, list[tuple[CueHit, float]]] = field(default_factory=lambda: {k: [] for k in KINDS})
+
+    def strength(self, kind: str) -> float:
+        remaining = 1.0
+        for _, weight in self.hits[kind]:
+            remaining *= 1.0 - weight
+        return 1.0 - remaining
+
+    def total(self, kind: str) -> float:
+        return sum(weight for _, weight in self.hits[kind])
 
 
 def find_relationships(work: Work, options: Options) -> None:
     """Add the relationships layer."""
+    cast = CastIndex(work, options)
+    pairs = _collect_cues(work, cast)
+    relationships = []
+    for ids, cues in pairs.items():
+        kind = _kind_of(cues)
+        if kind is None:
+            continue
+        relationships.append(
+            Relationship(
+                characters=list(ids),
+                kind=kind,  # type: ignore[arg-type]
+                strength=round(cues.strength(kind), 3),
+                evidence=_evidence(cues, kind),
+            )
+        )
+    _demote_overshadowed(relationships, pairs)
+    relationships = [r for r in relationships if r.kind != "dropped"]
+    totals = {tuple(r.characters): pairs[tuple(r.characters)].total(r.kind) for r in relationships}
+    relationships.sort(key=lambda r: (-totals[tuple(r.characters)], r.characters))
+    declared = [] if options.ignore_declared_tags else declared_pairings(work, cast)
+    _mark_main(relationships, declared)
+    work.relationships = relationships
+
+
+def declared_pairings(work: Work, cast: CastIndex) -> list[Pairing]:
+    resolver = NameResolver(work.characters, cast.packs)
+    parsed = (parse_pairing(raw, resolver) for raw in work.metadata.declared_tags.relationships)
+    return [p for p in parsed if p is not None]
+
+
+def _collect_cues(work: Work, cast: CastIndex) -> dict[tuple[str, ...], _PairCues]:
+    text = work.text
+    families = {kind: cue_set("relationship", kind) for kind in KINDS}
+    pairs: dict[tuple[str, ...], _PairCues] = {}
+    for start, end in _regions(work):
+        for a, b in sentences(text, start, end):
+            references = cast.between(a, b)
+            for quote in cast.quotes_between(a, b):
+                # Words spoken are tied to who says them and to whom, even without "I" or "you".
+                references = references + cast.participants(quote)
+            present = {r.character for r in references}
+            if len(present) < 2:
+                continue  # nobody to pair: skip the cue search altogether
+            if len(present) == 2:
+                # Two people in one sentence, and nobody else: a little evidence that they share
+                # the story, which decides the main pair of a gen story when no cue word does.
+                together = CueHit("together", TOGETHER_WEIGHT, a, b)
+                pairs.setdefault(tuple(sorted(present)), _PairCues()).hits["platonic"].append(
+                    (together, TOGETHER_WEIGHT)
+                )
+            for kind, cues in families.items():
+                for hit in cues.find(text, a, b):
+                    if negated(text, hit.start):
+                        continue
+                    pair = _nearest_pair(references, hit, _plural_positions(text, a, b))
+                    if pair is None:
+                        continue
+                    weight = hit.weight * (DIALOGUE_FACTOR if cast.quote_at(hit.start) else 1.0)
+                    pairs.setdefault(pair, _PairCues()).hits[kind].append((hit, weight))
+    return pairs
+
+
+def _regions(work: Work) -> list[tuple[int, int]]:
+    """Paragraphs when the structure stage found them, else the whole body."""
+    body_start = work.metadata.body_start
+    spans = [(p.start, p.end) for p in work.paragraphs if p.end > body_start]
+    return spans or [(body_start, len(work.text))]
+
+
+def _plural_positions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _PLURAL.finditer(text, start, end)]
+
+
+def _gap(start: int, end: int, hit: CueHit) -> int:
+    if end <= hit.start:
+        return hit.start - end
+    if start >= hit.end:
+        return start - hit.end
+    return 0
+
+
+def _nearest_pair(references: list, hit: CueHit, plurals: list[tuple[int, int]]) -> tuple[str, ...] | None:
+    """The two people nearest the cue; None when "they" stands nearer than the second of them
+    ("Buffy and Xander thought they were having an affair": the affair is theirs, not Buffy's)."""
+    distance: dict[str, int] = {}
+    for ref in references:
+        gap = _gap(ref.start, ref.end, hit)
+        if gap < distance.get(ref.character, 1 << 30):
+            distance[ref.character] = gap
+    nearest = sorted(distance, key=lambda cid: (distance[cid], cid))[:2]
+    if any(_gap(a, b, hit) < distance[nearest[1]] for a, b in plurals):
+        return None
+    # "They were lost in the embrace" with nobody named between "they" and the cue: theirs.
+    for _, b in plurals:
+        if b <= hit.start and not any(b <= ref.start < hit.start for ref in references):
+            return None
+    return tuple(sorted(nearest))
+
+
+def _kind_of(cues: _PairCues) -> str | None:
+    romantic = cues.strength("romantic")
+    if romantic >= ROMANTIC_THRESHOLD:
+        return "romantic"
+    other = max(("platonic", "antagonistic"), key=cues.strength)
+    if cues.strength(other) >= OTHER_THRESHOLD:
+        return other
+    return None
+
+
+def _demote_overshadowed(relationships: list[Relationship], pairs: dict[tuple[str, ...], _PairCues]) -> None:
+    """A romance far weaker than another romance of one of its people is more likely a cue tied to
+    the wrong pair than a love triangle: it becomes platonic when the pair is close, else goes."""
+    romantic_total = {
+        tuple(r.characters): pairs[tuple(r.characters)].total("romantic")
+        for r in relationships
+        if r.kind == "romantic"
+    }
+    for relationship in relationships:
+        ids = tuple(relationship.characters)
+        if relationship.kind != "romantic":
+            continue
+        rivals = [total for other, total in romantic_total.items() if other != ids and set(other) & set(ids)]
+        if rivals and max(rivals) >= OVERSHADOW * romantic_total[ids]:
+            cues = pairs[ids]
+            if cues.strength("platonic") >= OTHER_THRESHOLD:
+                relationship.kind = "platonic"
+                relationship.strength = round(cues.strength("platonic"), 3)
+                relationship.evidence = _evidence(cues, "platonic")
+            else:
+                relationship.kind = "dropped"  # type: ignore[assignment]
+
+
+def _evidence(cues: _PairCues, kind: str) -> list[Evidence]:
+    """The chosen kind's cues first, then the others' (tags read both: friends before lovers)."""
+    evidence = []
+    for each in (kind, *(k for k in KINDS if k != kind)):
+        for hit, _ in cues.hits[each][:MAX_EVIDENCE]:
+            evidence.append(Evidence(hit.start, hit.end, f"{hit.group} ({each})"))
+    return evidence
+
+
+def _mark_main(relationships: list[Relationship], declared: list[Pairing]) -> None:
+    by_pair = {tuple(r.characters): r for r in relationships}
+    for index, pairing in enumerate(declared):
+        ids = tuple(sorted(cid for cid in pairing.ids if cid is not None))
+        if len(ids) < 2 or len(ids) != len(pairing.ids):
+            continue  # someone of the pairing is not in the cast
+        relationship = by_pair.get(ids)
+        if relationship is None:
+            relationship = Relationship(characters=list(ids), kind=pairing.kind, strength=0.0)
+            relationships.append(relationship)
+            by_pair[ids] = relationship
+        relationship.kind = pairing.kind
+        relationship.main = relationship.main or index == 0
+    if any(r.main for r in relationships):
+        return
+    for kind in ("romantic", "platonic"):
+        candidates = [r for r in relationships if r.kind == kind]
+        if candidates:
+            candidates[0].main = True  # already sorted strongest first
+            return

@@ -1,10 +1,307 @@
-"""AO3-style tags inferred from the layers, each with its evidence."""
+"""AO3-style tags inferred from the layers, each with its evidence, merged with the declared tags.
+
+Every inferred tag carries evidence spans (an absence, such as "No Archive Warnings Apply", points at
+the whole body with the reason). Declared tags win for display: each is emitted with
+``source="declared"``; where inference disagrees, the inferred tag is emitted too (``source="inferred"``)
+and both carry a note such as "declared Teen And Up Audiences; content suggests Mature: described
+sex". With ``Options.ignore_declared_tags`` nothing declared is read. See docs/tags.md.
+"""
 
 from __future__ import annotations
 
 from fandex.options import Options
-from fandex.work import Work
+from fandex.taggers import canon, content, declared, tropes
+from fandex.taggers.context import TagContext
+from fandex.taggers.declared import NameResolver, parse_pairing
+from fandex.work import AO3_RATINGS, Evidence, Relationship, Tag, Work
+
+# Romantic relationships at least this strong get a relationship tag; platonic ones need more,
+# since AO3 authors tag friendships far less often than pairings.
+ROMANTIC_TAG_STRENGTH = 0.5
+PLATONIC_TAG_STRENGTH = 0.75
+MAX_RELATIONSHIP_TAGS = 6
+MAX_CHARACTER_TAGS = 12
+# Fandom guesses below this confidence are not tagged.
+FANDOM_CONFIDENCE = 0.5
+NO_WARNINGS = "No Archive Warnings Apply"
+CHOSE_NOT_TO_WARN = "Creator Chose Not To Use Archive Warnings"
 
 
 def infer_tags(work: Work, options: Options) -> None:
     """Add the tags layer."""
+    ctx = TagContext.build(work, options)
+    report = content.assess(work, ctx.cast)
+    anchors = canon.find_anchors(ctx)
+    inferred = [
+        _rating(ctx, report),
+        *_warnings(ctx, report),
+        *_categories(ctx),
+        *_fandoms(ctx),
+        *_relationships(ctx),
+        *_characters(ctx),
+        *canon.canon_tags(ctx, anchors),
+        *tropes.additional_tags(ctx, anchors),
+    ]
+    stated = [] if options.ignore_declared_tags else _declared(ctx)
+    work.tags = merge(stated, inferred, report)
+
+
+# -- inferred --------------------------------------------------------------------------------
+
+
+def _rating(ctx: TagContext, report: content.ContentReport) -> Tag:
+    evidence = report.evidence() or ctx.body_evidence(
+        "no sexual, violent, drug or strong-language content found"
+    )
+    reasons = report.reasons()
+    note = ("content: " + ", ".join(reasons)) if reasons else None
+    return Tag("rating", report.rating, "inferred", report.confidence(), evidence, note)
+
+
+def _warnings(ctx: TagContext, report: content.ContentReport) -> list[Tag]:
+    tags = []
+    if report.violence_warning:
+        evidence = [Evidence(h.start, h.end, f"graphic violence: {h.group}") for h in report.violence_graphic]
+        tags.append(Tag("warning", "Graphic Depictions Of Violence", "inferred", 0.6, evidence[:8]))
+    if report.deaths:
+        evidence = [
+            Evidence(hit.start, hit.end, f"death of {ctx.cast.name(character)}")
+            for hit, character in report.deaths
+        ]
+        tags.append(Tag("warning", "Major Character Death", "inferred", 0.55, evidence[:8]))
+    if not tags:
+        reason = "no graphic violence or death of a named character found"
+        tags.append(Tag("warning", NO_WARNINGS, "inferred", 0.6, ctx.body_evidence(reason)))
+    return tags
+
+
+def _categories(ctx: TagContext) -> list[Tag]:
+    kinds: dict[str, list[Evidence]] = {}
+    romantic = [
+        r for r in ctx.work.relationships if r.kind == "romantic" and r.strength >= ROMANTIC_TAG_STRENGTH
+    ]
+    for relationship in romantic:
+        genders = sorted(ctx.cast.genders.get(cid, "U") for cid in relationship.characters)
+        if "U" in genders:
+            continue
+        if len(genders) > 2:
+            kind = "Multi"
+        elif genders == ["F", "M"]:
+            kind = "F/M"
+        elif genders in (["F", "F"], ["M", "M"]):
+            kind = f"{genders[0]}/{genders[1]}"
+        else:
+            kind = "Other"  # a non-binary partner
+        names = " and ".join(ctx.cast.name(cid) for cid in relationship.characters)
+        kinds.setdefault(kind, []).extend(
+            Evidence(e.start, e.end, f"{names}: {e.reason}") for e in relationship.evidence[:3]
+        )
+    if not kinds:
+        if romantic:
+            return []  # a couple whose genders are unknown: no category rather than a wrong one
+        return [Tag("category", "Gen", "inferred", 0.6, ctx.body_evidence("no romantic relationship found"))]
+    if len(kinds) > 1:
+        evidence = [e for found in kinds.values() for e in found]
+        return [Tag("category", "Multi", "inferred", 0.6, evidence, "relationships of several kinds")]
+    ((kind, evidence),) = kinds.items()
+    return [Tag("category", kind, "inferred", 0.75, evidence)]
+
+
+def _fandoms(ctx: TagContext) -> list[Tag]:
+    tags = []
+    for guess in ctx.work.fandoms:
+        if guess.confidence < FANDOM_CONFIDENCE:
+            continue
+        evidence = _fandom_evidence(ctx, guess.name)
+        if evidence:
+            tags.append(Tag("fandom", guess.name, "inferred", round(guess.confidence, 2), evidence))
+    return tags
+
+
+def _fandom_evidence(ctx: TagContext, fandom: str) -> list[Evidence]:
+    pack = next((p for p in ctx.cast.packs if p.name == fandom), None)
+    canonical = {c.name for c in pack.characters} if pack else set()
+    found = []
+    seen: set[str] = set()
+    for mention in sorted(ctx.work.mentions, key=lambda m: m.start):
+        character = ctx.cast.by_id.get(mention.character or "")
+        if mention.kind != "name" or character is None or character.name in seen:
+            continue
+        if character.name in canonical or (not canonical and character.canonical):
+            seen.add(character.name)
+            found.append(Evidence(mention.start, mention.end, f"{character.name} is a character of {fandom}"))
+        if len(found) >= 3:
+            break
+    return found
+
+
+def _relationships(ctx: TagContext) -> list[Tag]:
+    tags = []
+    # The main pairing first, then romances, then friendships and families, strongest first.
+    ordered = sorted(ctx.work.relationships, key=lambda r: (not r.main, r.kind != "romantic", -r.strength))
+    for relationship in ordered:
+        if relationship.kind == "romantic":
+            wanted, separator = ROMANTIC_TAG_STRENGTH, "/"
+        elif relationship.kind == "platonic":
+            wanted, separator = PLATONIC_TAG_STRENGTH, " & "
+        else:
+            continue  # AO3 has no tag form for enemies
+        if not relationship.main and (relationship.strength < wanted or not _has_cue(relationship)):
+            continue
+        if not relationship.evidence:
+            continue
+        # Inferred pairings name their people alphabetically: there is no author's order to keep.
+        names = sorted(ctx.cast.name(cid) for cid in relationship.characters)
+        note = "main pairing" if relationship.main else None
+        tags.append(
+            Tag(
+                "relationship",
+                separator.join(names),
+                "inferred",
+                relationship.strength,
+                relationship.evidence[:6],
+                note,
+            )
+        )
+    return tags[:MAX_RELATIONSHIP_TAGS]
+
+
+def _has_cue(relationship: Relationship) -> bool:
+    """Evidence beyond merely sharing sentences: a cue word of the relationship's kind."""
+    return any(
+        e.reason.endswith(f"({relationship.kind})") and not e.reason.startswith("together")
+        for e in relationship.evidence
+    )
+
+
+def _characters(ctx: TagContext) -> list[Tag]:
+    """Characters present enough to tag: a few mentions in a short story, more in a long one."""
+    threshold = 2 if ctx.words < 1500 else max(3, ctx.words // 1000)
+    counts: dict[str, int] = {}
+    first: dict[str, list[Evidence]] = {}
+    for mention in ctx.work.mentions:
+        if mention.character not in ctx.cast.by_id:
+            continue
+        counts[mention.character] = counts.get(mention.character, 0) + 1
+        if mention.kind == "name" and len(first.setdefault(mention.character, [])) < 3:
+            first[mention.character].append(Evidence(mention.start, mention.end, "named in the story"))
+    in_pairings = {cid for r in ctx.work.relationships if r.main for cid in r.characters}
+    tags = []
+    for cid, count in sorted(counts.items(), key=lambda item: -item[1]):
+        if (count < threshold and cid not in in_pairings) or not first.get(cid):
+            continue
+        confidence = round(min(0.95, 0.4 + count / (threshold * 6)), 2)
+        tags.append(
+            Tag(
+                "character",
+                ctx.cast.name(cid),
+                "inferred",
+                confidence,
+                sorted(first[cid], key=lambda e: e.start),
+            )
+        )
+    return tags[:MAX_CHARACTER_TAGS]
+
+
+# -- declared --------------------------------------------------------------------------------
+
+
+def _declared(ctx: TagContext) -> list[Tag]:
+    stated = ctx.work.metadata.declared_tags
+    tags = []
+    rating = declared.rating(stated.rating) or declared.rating(ctx.work.metadata.rating_original)
+    if rating:
+        tags.append(_stated(ctx, "rating", rating, stated.rating or ctx.work.metadata.rating_original))
+    for raw in stated.warnings:
+        value = declared.warning(raw)
+        if value:
+            tags.append(_stated(ctx, "warning", value, raw))
+    for raw in stated.category:
+        value = declared.category(raw)
+        if value:
+            tags.append(_stated(ctx, "category", value, raw))
+    for raw in stated.fandoms:
+        tags.append(_stated(ctx, "fandom", raw.strip(), raw))
+    resolver = NameResolver(ctx.work.characters, ctx.cast.packs)
+    for raw in stated.relationships:
+        pairing = parse_pairing(raw, resolver)
+        if pairing is not None:
+            tags.append(_stated(ctx, "relationship", pairing.tag, raw))
+    for raw in stated.characters:
+        tags.append(_stated(ctx, "character", resolver.resolve(raw)[0], raw))
+    for raw in stated.additional:
+        tags.append(_stated(ctx, "additional", raw.strip(), raw))
+    return _unique(tags)
+
+
+def _stated(ctx: TagContext, kind: str, value: str, raw: str | None) -> Tag:
+    """A declared tag, with the place in the header where it is written when it can be found."""
+    evidence = []
+    if raw:
+        for start, end in ctx.preface:
+            at = ctx.work.text.find(raw, start, end)
+            if at >= 0:
+                evidence.append(Evidence(at, at + len(raw), "declared"))
+                break
+    return Tag(kind, value, "declared", 1.0, evidence)
+
+
+def _unique(tags: list[Tag]) -> list[Tag]:
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for tag in tags:
+        key = (tag.kind, _key(tag))
+        if key not in seen:
+            seen.add(key)
+            kept.append(tag)
+    return kept
+
+
+# -- merging ---------------------------------------------------------------------------------
+
+
+def _key(tag: Tag) -> str:
+    if tag.kind == "relationship":
+        separator = "/" if "/" in tag.value else "&"
+        names = sorted(n.strip().lower() for n in tag.value.split(separator))
+        return separator + "|".join(names)
+    return tag.value.strip().lower()
+
+
+def merge(stated: list[Tag], inferred: list[Tag], report: content.ContentReport) -> list[Tag]:
+    """Declared tags first (they win for display), then the inferred ones that differ, with notes."""
+    if not stated:
+        return inferred
+    kinds_stated = {t.kind for t in stated}
+    stated_keys = {(t.kind, _key(t)) for t in stated}
+    merged = list(stated)
+    for tag in inferred:
+        if (tag.kind, _key(tag)) in stated_keys:
+            continue  # agreement: the declared tag already says it
+        if tag.kind == "rating":
+            declared_rating = (
+                next(t for t in stated if t.kind == "rating") if "rating" in kinds_stated else None
+            )
+            if declared_rating is not None:
+                note = _rating_note(declared_rating.value, tag.value, report)
+                declared_rating.note = note
+                tag.note = note
+        elif tag.kind == "warning" and "warning" in kinds_stated:
+            if any(t.kind == "warning" and t.value == CHOSE_NOT_TO_WARN for t in stated):
+                continue  # the author chose not to warn: no disagreement to report
+            if tag.value == NO_WARNINGS:
+                continue  # nothing found is no reason to doubt a declared warning
+            tag.note = f"not declared; content suggests {tag.value}"
+        elif tag.kind in ("category", "relationship", "fandom") and tag.kind in kinds_stated:
+            tag.note = _join(tag.note, "not declared")
+        merged.append(tag)
+    return merged
+
+
+def _rating_note(declared_value: str, inferred_value: str, report: content.ContentReport) -> str:
+    reasons = report.reasons() or ["nothing beyond " + AO3_RATINGS[0].lower() + " content found"]
+    return f"declared {declared_value}; content suggests {inferred_value}: {', '.join(reasons)}"
+
+
+def _join(first: str | None, second: str) -> str:
+    return f"{first}; {second}" if first else second

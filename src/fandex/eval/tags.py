@@ -1,0 +1,404 @@
+"""`fandex eval tags DIR`: inferred AO3 tags against the tags the authors declared.
+
+Every story under DIR that declares tags (AO3 HTML or EPUB downloads, Markdown front matter, plain
+text with labelled headers) is read, its declared tags are kept as the gold labels and hidden from
+inference (``Options.ignore_declared_tags``), and the pipeline's inferred tags are scored:
+
+* rating: exact, and within one level of AO3's four (a gold label may list several acceptable
+  ratings, e.g. "Mature or Explicit");
+* archive warnings: precision and recall over the four real warnings ("No Archive Warnings Apply" is
+  the absence of all of them);
+* category: the set of categories exactly right;
+* relationships: recall of the declared main relationship (the first one listed, as AO3 orders
+  them), and of all declared relationships;
+* characters: recall of the declared characters.
+
+Names match loosely: case, dots and a fandom qualifier in brackets ("Castiel (Supernatural)") are
+ignored, and a name matches a longer one that contains all its words ("Hermione" ~ "Hermione
+Granger"), since a work without a fandom pack only knows the names its text uses.
+
+Stories that cannot carry front matter (read-only samples) get their labels from a ``*.labels.yaml``
+file in DIR mapping each story's path (relative to that file) to its labels.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from fandex.errors import FandexError
+from fandex.eval.common import percent, ratio, table
+from fandex.work import AO3_RATINGS, DeclaredTags, Work
+
+REAL_WARNINGS = ("Graphic Depictions Of Violence", "Major Character Death", "Rape/Non-Con", "Underage Sex")
+LABEL_SUFFIX = ".labels.yaml"
+
+
+def register(corpora: argparse._SubParsersAction) -> None:
+    parser = corpora.add_parser(
+        "tags",
+        help="inferred AO3 tags against the tags stories declare",
+        description=(
+            "Hide each story's declared tags, infer them, and score rating, warnings, category, "
+            "main relationship and characters against what the author declared."
+        ),
+    )
+    parser.add_argument("directory", metavar="DIR", type=Path, help="a folder of stories that declare tags")
+    parser.add_argument("--json", action="store_true", help="print the scores and per-story results as JSON")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list each story's misses")
+    parser.set_defaults(run=run)
+
+
+# -- labels ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Labels:
+    ratings: list[str] = field(default_factory=list)  # acceptable ratings; usually one
+    warnings: list[str] = field(default_factory=list)
+    category: list[str] = field(default_factory=list)
+    relationships: list[str] = field(default_factory=list)  # as written, main first
+    characters: list[str] = field(default_factory=list)
+    additional: list[str] = field(default_factory=list)
+    canon: str | None = None  # an episode code such as "6x09"
+
+    @property
+    def empty(self) -> bool:
+        return not (self.ratings or self.warnings or self.relationships or self.characters or self.category)
+
+
+def labels_from_declared(declared: DeclaredTags) -> Labels:
+    from fandex.taggers import declared as read
+
+    rating = read.rating(declared.rating)
+    return Labels(
+        ratings=[rating] if rating else [],
+        warnings=[w for w in (read.warning(x) for x in declared.warnings) if w],
+        category=[c for c in (read.category(x) for x in declared.category) if c],
+        relationships=list(declared.relationships),
+        characters=list(declared.characters),
+        additional=list(declared.additional),
+    )
+
+
+def labels_from_file(path: Path) -> dict[Path, Labels]:
+    """Labels for stories named in a ``*.labels.yaml`` file, by resolved path."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise FandexError(f"cannot read the labels file: {error}", path=path) from None
+    if not isinstance(data, dict):
+        raise FandexError("a labels file maps story paths to their labels", path=path)
+    found = {}
+    for story, entry in data.items():
+        if not isinstance(entry, dict):
+            raise FandexError(f"the labels of {story!r} must be a mapping", path=path)
+        rating = entry.get("rating") or []
+        found[(path.parent / str(story)).resolve()] = Labels(
+            ratings=[rating] if isinstance(rating, str) else list(rating),
+            warnings=list(entry.get("warnings") or []),
+            category=list(entry.get("category") or []),
+            relationships=list(entry.get("relationships") or []),
+            characters=list(entry.get("characters") or []),
+            additional=list(entry.get("additional") or []),
+            canon=entry.get("canon"),
+        )
+    return found
+
+
+# -- scoring ---------------------------------------------------------------------------------
+
+
+@dataclass
+class StoryResult:
+    path: str
+    gold_rating: list[str]
+    rating: str | None
+    gold_warnings: list[str]
+    warnings: list[str]
+    gold_category: list[str]
+    category: list[str]
+    main_relationship: str | None
+    main_found: bool | None
+    relationships_found: int
+    relationships_total: int
+    characters_missed: list[str]
+    characters_total: int
+    additional_found: list[str]
+    canon: str | None = None
+    canon_found: bool | None = None
+    tags_without_evidence: int = 0
+
+
+@dataclass
+class Scores:
+    stories: int = 0
+    skipped: list[str] = field(default_factory=list)
+    rating_total: int = 0
+    rating_exact: int = 0
+    rating_within_one: int = 0
+    warning_tp: int = 0
+    warning_fp: int = 0
+    warning_fn: int = 0
+    category_total: int = 0
+    category_exact: int = 0
+    main_total: int = 0
+    main_found: int = 0
+    relationships_total: int = 0
+    relationships_found: int = 0
+    characters_total: int = 0
+    characters_found: int = 0
+    canon_total: int = 0
+    canon_found: int = 0
+    tags_without_evidence: int = 0
+    results: list[StoryResult] = field(default_factory=list)
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "stories": self.stories,
+            "skipped": len(self.skipped),
+            "rating_exact": ratio(self.rating_exact, self.rating_total),
+            "rating_within_one": ratio(self.rating_within_one, self.rating_total),
+            "warning_precision": ratio(self.warning_tp, self.warning_tp + self.warning_fp),
+            "warning_recall": ratio(self.warning_tp, self.warning_tp + self.warning_fn),
+            "category_exact": ratio(self.category_exact, self.category_total),
+            "main_relationship_recall": ratio(self.main_found, self.main_total),
+            "relationship_recall": ratio(self.relationships_found, self.relationships_total),
+            "character_recall": ratio(self.characters_found, self.characters_total),
+            "canon_anchor_recall": ratio(self.canon_found, self.canon_total),
+            "inferred_tags_without_evidence": self.tags_without_evidence,
+        }
+
+
+def score_story(work: Work, gold: Labels) -> StoryResult:
+    from fandex.options import Options
+    from fandex.taggers.cast import packs_for
+    from fandex.taggers.declared import NameResolver, parse_pairing
+
+    inferred = [t for t in work.tags if t.source == "inferred"]
+    values = {
+        kind: [t.value for t in inferred if t.kind == kind] for kind in ("rating", "warning", "category")
+    }
+    relationship_tags = [t.value for t in inferred if t.kind == "relationship"]
+    character_tags = [t.value for t in inferred if t.kind == "character"]
+
+    resolver = NameResolver(work.characters, packs_for(work, Options(ignore_declared_tags=True)))
+    pairings = [p for p in (parse_pairing(raw, resolver) for raw in gold.relationships) if p is not None]
+    found_pairings = [p for p in pairings if _pairing_found(p.names, p.kind, relationship_tags)]
+    gold_characters = [resolver.resolve(name)[0] for name in gold.characters]
+    missed = [name for name in gold_characters if not any(names_match(name, c) for c in character_tags)]
+    canon_found = None
+    if gold.canon:
+        canon_found = any(t.kind == "canon" and gold.canon in t.value for t in inferred)
+    wanted_additional = {a.lower() for a in gold.additional}
+    return StoryResult(
+        path=work.source or "",
+        gold_rating=gold.ratings,
+        rating=values["rating"][0] if values["rating"] else None,
+        gold_warnings=sorted(w for w in gold.warnings if w in REAL_WARNINGS),
+        warnings=sorted(w for w in values["warning"] if w in REAL_WARNINGS),
+        gold_category=sorted(gold.category),
+        category=sorted(values["category"]),
+        main_relationship=pairings[0].tag if pairings else None,
+        main_found=bool(pairings and pairings[0] in found_pairings) if pairings else None,
+        relationships_found=len(found_pairings),
+        relationships_total=len(pairings),
+        characters_missed=missed,
+        characters_total=len(gold_characters),
+        additional_found=[
+            t.value for t in inferred if t.kind == "additional" and t.value.lower() in wanted_additional
+        ],
+        canon=gold.canon,
+        canon_found=canon_found,
+        tags_without_evidence=sum(1 for t in inferred if not t.evidence),
+    )
+
+
+def add(scores: Scores, result: StoryResult) -> None:
+    scores.stories += 1
+    scores.results.append(result)
+    if result.gold_rating and result.rating in AO3_RATINGS:
+        scores.rating_total += 1
+        levels = [AO3_RATINGS.index(r) for r in result.gold_rating if r in AO3_RATINGS]
+        level = AO3_RATINGS.index(result.rating)
+        scores.rating_exact += result.rating in result.gold_rating
+        scores.rating_within_one += any(abs(level - g) <= 1 for g in levels)
+    elif result.gold_rating:
+        scores.rating_total += 1
+    if result.gold_warnings or result.warnings or result.gold_rating:
+        gold, got = set(result.gold_warnings), set(result.warnings)
+        scores.warning_tp += len(gold & got)
+        scores.warning_fp += len(got - gold)
+        scores.warning_fn += len(gold - got)
+    if result.gold_category:
+        scores.category_total += 1
+        scores.category_exact += result.gold_category == result.category
+    if result.main_found is not None:
+        scores.main_total += 1
+        scores.main_found += result.main_found
+    scores.relationships_total += result.relationships_total
+    scores.relationships_found += result.relationships_found
+    scores.characters_total += result.characters_total
+    scores.characters_found += result.characters_total - len(result.characters_missed)
+    if result.canon_found is not None:
+        scores.canon_total += 1
+        scores.canon_found += result.canon_found
+    scores.tags_without_evidence += result.tags_without_evidence
+
+
+_QUALIFIER = re.compile(r"\s*\([^)]*\)")
+
+
+def _words(name: str) -> set[str]:
+    from fandex.eval.common import name_key
+
+    return set(name_key(_QUALIFIER.sub("", name)).split())
+
+
+def names_match(gold: str, predicted: str) -> bool:
+    """Same person: equal names, or one name's words all within the other's ("Hermione" ~ "Hermione Granger")."""
+    a, b = _words(gold), _words(predicted)
+    return bool(a and b) and (a <= b or b <= a)
+
+
+def _pairing_found(names: Iterable[str], kind: str, tags: list[str]) -> bool:
+    separator = "/" if kind == "romantic" else "&"
+    wanted = list(names)
+    for tag in tags:
+        if separator not in tag:
+            continue
+        members = [m.strip() for m in tag.split(separator)]
+        if len(members) == len(wanted) and all(any(names_match(w, m) for m in members) for w in wanted):
+            return True
+    return False
+
+
+# -- running ---------------------------------------------------------------------------------
+
+
+def evaluate(directory: Path) -> Scores:
+    from fandex import readers
+    from fandex.options import Options
+    from fandex.pipeline import run as run_pipeline
+
+    if not directory.is_dir():
+        raise FandexError("not a folder", path=directory, hint="give a folder of stories that declare tags")
+    external: dict[Path, Labels] = {}
+    for labels_file in sorted(directory.glob(f"*{LABEL_SUFFIX}")):
+        external.update(labels_from_file(labels_file))
+    paths = [p for p in readers.expand_paths([directory]) if not p.name.endswith(LABEL_SUFFIX)]
+    paths += [p for p in external if p.exists() and p not in {q.resolve() for q in paths}]
+    scores = Scores()
+    missing = [p for p in external if not p.exists()]
+    scores.skipped += [f"{p}: labelled story not found" for p in missing]
+    options = Options(ignore_declared_tags=True)
+    for path in paths:
+        try:
+            work = run_pipeline(readers.read_file(path), options)
+        except FandexError as error:
+            scores.skipped.append(error.one_line())
+            continue
+        gold = external.get(path.resolve()) or labels_from_declared(work.metadata.declared_tags)
+        if gold.empty:
+            scores.skipped.append(f"{path}: declares no tags")
+            continue
+        work.source = str(path)
+        add(scores, score_story(work, gold))
+    return scores
+
+
+def run(args: argparse.Namespace) -> int:
+    scores = evaluate(args.directory)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "scores": scores.summary(),
+                    "stories": [asdict(r) for r in scores.results],
+                    "skipped": scores.skipped,
+                },
+                indent=2,
+            )
+        )
+        return 0
+    summary = scores.summary()
+    rows = [
+        ["rating exact", percent(summary["rating_exact"]), f"{scores.rating_exact}/{scores.rating_total}"],
+        [
+            "rating within one level",
+            percent(summary["rating_within_one"]),
+            f"{scores.rating_within_one}/{scores.rating_total}",
+        ],
+        [
+            "warning precision",
+            percent(summary["warning_precision"]),
+            f"{scores.warning_tp}/{scores.warning_tp + scores.warning_fp}",
+        ],
+        [
+            "warning recall",
+            percent(summary["warning_recall"]),
+            f"{scores.warning_tp}/{scores.warning_tp + scores.warning_fn}",
+        ],
+        [
+            "category exact",
+            percent(summary["category_exact"]),
+            f"{scores.category_exact}/{scores.category_total}",
+        ],
+        [
+            "main relationship found",
+            percent(summary["main_relationship_recall"]),
+            f"{scores.main_found}/{scores.main_total}",
+        ],
+        [
+            "all relationships found",
+            percent(summary["relationship_recall"]),
+            f"{scores.relationships_found}/{scores.relationships_total}",
+        ],
+        [
+            "characters found",
+            percent(summary["character_recall"]),
+            f"{scores.characters_found}/{scores.characters_total}",
+        ],
+        [
+            "canon anchor found",
+            percent(summary["canon_anchor_recall"]),
+            f"{scores.canon_found}/{scores.canon_total}",
+        ],
+    ]
+    print(f"{scores.stories} stories scored, {len(scores.skipped)} skipped\n")
+    print(table(rows, ["measure", "%", "count"]))
+    if scores.tags_without_evidence:
+        print(f"\n{scores.tags_without_evidence} inferred tags without evidence")
+    if args.verbose:
+        for result in scores.results:
+            misses = _misses(result)
+            if misses:
+                print(f"\n{result.path}:\n  " + "\n  ".join(misses))
+    for line in scores.skipped:
+        print(f"skipped: {line}", file=sys.stderr)
+    return 0
+
+
+def _misses(result: StoryResult) -> list[str]:
+    misses = []
+    if result.gold_rating and result.rating not in result.gold_rating:
+        misses.append(f"rating {result.rating}, declared {' or '.join(result.gold_rating)}")
+    if result.gold_warnings != result.warnings:
+        misses.append(f"warnings {result.warnings or 'none'}, declared {result.gold_warnings or 'none'}")
+    if result.gold_category and result.gold_category != result.category:
+        misses.append(f"category {result.category}, declared {result.gold_category}")
+    if result.main_found is False:
+        misses.append(f"main relationship {result.main_relationship} not found")
+    if result.characters_missed:
+        misses.append(f"characters not found: {', '.join(result.characters_missed)}")
+    if result.canon_found is False:
+        misses.append(f"canon anchor {result.canon} not found")
+    return misses

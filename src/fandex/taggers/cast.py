@@ -1,0 +1,220 @@
+"""Who is referred to where: the character references the tag detectors tie their cues to.
+
+The references come from the mentions layer (names, epithets, pronouns, the narrator). For he/she
+words that layer left unresolved, a light fallback picks the last named (or speaking) character of
+that gender; first-person words in first-person sections go to the section's POV character; inside a
+quote, "I" is its speaker and "you" its addressee. Lookups by offset use bisection, so tying a cue to
+the people around it costs a logarithm, never a scan of all mentions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from fandex.fandoms import FandomPack, get_pack, load_packs
+from fandex.options import Options
+from fandex.work import Character, Mention, Quote, Work
+
+_THIRD_PERSON = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself|mine)\b")
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+# Gender from pronouns: how far after a name to look, and the share of votes needed.
+_PRONOUN_WINDOW = 80
+_GENDER_MAJORITY = 0.75
+# How far apart two quotes may be for one to answer the other (an addressee guess).
+_EXCHANGE_GAP = 600
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    start: int
+    end: int
+    character: str
+
+
+class CastIndex:
+    """Character references of a work, sorted by offset, and the quotes around an offset."""
+
+    def __init__(self, work: Work, options: Options) -> None:
+        self.work = work
+        self.by_id: dict[str, Character] = {c.id: c for c in work.characters}
+        self.packs = packs_for(work, options)
+        self.genders = {c.id: self._gender(c) for c in work.characters}
+        self.quotes: list[Quote] = sorted(work.quotes, key=lambda q: q.start)
+        self._quote_starts = [q.start for q in self.quotes]
+        references = [
+            Reference(m.start, m.end, m.character)
+            for m in work.mentions
+            if m.character in self.by_id and self._gender_agrees(m)
+        ]
+        # he/she words the mentions layer left unresolved (or all of them, when it has no pronouns).
+        resolved_at = {r.start for r in references}
+        references += [r for r in self._fallback_pronouns(references) if r.start not in resolved_at]
+        if not any(m.kind == "narrator" for m in work.mentions):
+            references += self._first_person_narration()
+        references += self._speech_participants()
+        references.sort(key=lambda r: (r.start, r.end))
+        self.references = references
+        self._starts = [r.start for r in references]
+
+    def _gender_agrees(self, mention: Mention) -> bool:
+        """A "he" never refers to a woman nor a "she" to a man (a guard against a resolver's slip)."""
+        if mention.kind != "pronoun":
+            return True
+        match = _THIRD_PERSON.fullmatch(self.work.text, mention.start, mention.end)
+        gender = self.genders.get(mention.character or "", "U")
+        if match is None or gender not in ("M", "F"):
+            return True
+        return (gender == "M") == bool(match.group(1))
+
+    # -- queries ---------------------------------------------------------------------------
+
+    def between(self, start: int, end: int) -> list[Reference]:
+        low = bisect.bisect_left(self._starts, start)
+        high = bisect.bisect_left(self._starts, end)
+        return self.references[low:high]
+
+    def quote_at(self, position: int) -> Quote | None:
+        index = bisect.bisect_right(self._quote_starts, position) - 1
+        if index >= 0 and self.quotes[index].start <= position < self.quotes[index].end:
+            return self.quotes[index]
+        return None
+
+    def quotes_between(self, start: int, end: int) -> list[Quote]:
+        """Quotes overlapping ``start``..``end``."""
+        low = max(0, bisect.bisect_right(self._quote_starts, start) - 1)
+        high = bisect.bisect_left(self._quote_starts, end)
+        return [q for q in self.quotes[low:high] if q.end > start and q.start < end]
+
+    def participants(self, quote: Quote) -> list[Reference]:
+        """The speaker (at the quote's start) and addressee (at its end) of a quote, when known."""
+        index = bisect.bisect_left(self._quote_starts, quote.start)
+        found = []
+        if quote.speaker in self.by_id:
+            found.append(Reference(quote.start, quote.start, quote.speaker))
+            addressee = quote.addressee if quote.addressee in self.by_id else self._other_party(index)
+            if addressee is not None:
+                found.append(Reference(quote.end, quote.end, addressee))
+        return found
+
+    def name(self, character_id: str) -> str:
+        character = self.by_id.get(character_id)
+        return character.name if character else character_id
+
+    # -- building --------------------------------------------------------------------------
+
+    def _gender(self, character: Character) -> str:
+        if character.gender != "U":
+            return character.gender
+        for pack in self.packs:
+            for known in pack.characters:
+                if known.name == character.name:
+                    return known.gender
+        return self._gender_from_pronouns(character.id)
+
+    def _gender_from_pronouns(self, character_id: str) -> str:
+        """he or she, by a clear majority of the pronouns resolved to (or just after) the person."""
+        text = self.work.text
+        votes = {"M": 0, "F": 0}
+        pronouns = [m for m in self.work.mentions if m.kind == "pronoun" and m.character == character_id]
+        if pronouns:
+            for mention in pronouns:
+                match = _THIRD_PERSON.fullmatch(text, mention.start, mention.end)
+                if match:
+                    votes["M" if match.group(1) else "F"] += 1
+        else:
+            # No pronoun layer: the first he/she word after each name, in the same sentence.
+            for mention in self.work.mentions:
+                if mention.character != character_id or mention.kind != "name":
+                    continue
+                window = text[mention.end : mention.end + _PRONOUN_WINDOW].split(".")[0]
+                match = _THIRD_PERSON.search(window)
+                if match:
+                    votes["M" if match.group(1) else "F"] += 1
+        total = votes["M"] + votes["F"]
+        for gender, count in votes.items():
+            if count >= 2 and count >= _GENDER_MAJORITY * total:
+                return gender
+        return "U"
+
+    def _fallback_pronouns(self, names: list[Reference]) -> list[Reference]:
+        """he/she words resolved to the last named (or speaking) character of that gender before them."""
+        text, body_start = self.work.text, self.work.metadata.body_start
+        events: list[tuple[int, int, str | None, str]] = []  # (start, end, character or None, gender)
+        for ref in names:
+            events.append((ref.start, ref.end, ref.character, self.genders.get(ref.character, "U")))
+        for match in _THIRD_PERSON.finditer(text, body_start):
+            events.append((match.start(), match.end(), None, "M" if match.group(1) else "F"))
+        # A quote's speaker is as salient as a name just said ("Not sex." She finished: she = speaker).
+        for quote in self.quotes:
+            if quote.speaker in self.by_id:
+                events.append((quote.end, quote.end, quote.speaker, self.genders.get(quote.speaker, "U")))
+        events.sort(key=lambda e: e[0])
+        last_named: dict[str, str] = {}
+        resolved = []
+        for start, end, character, gender in events:
+            if character is not None:
+                if gender in ("M", "F"):
+                    last_named[gender] = character
+            elif gender in last_named:
+                resolved.append(Reference(start, end, last_named[gender]))
+        return resolved
+
+    def _first_person_narration(self) -> list[Reference]:
+        text = self.work.text
+        found = []
+        for section in self.work.sections:
+            if section.person != "first" or section.pov not in self.by_id:
+                continue
+            for match in _FIRST_PERSON.finditer(text, section.start, section.end):
+                if self.quote_at(match.start()) is None:
+                    found.append(Reference(match.start(), match.end(), section.pov))
+        return found
+
+    def _speech_participants(self) -> list[Reference]:
+        """Inside a quote, "I" is its speaker and "you" its addressee (guessed from the exchange)."""
+        text = self.work.text
+        found = []
+        for index, quote in enumerate(self.quotes):
+            if quote.speaker not in self.by_id:
+                continue
+            for match in _FIRST_PERSON.finditer(text, quote.start, quote.end):
+                found.append(Reference(match.start(), match.end(), quote.speaker))
+            addressee = quote.addressee if quote.addressee in self.by_id else self._other_party(index)
+            if addressee is None:
+                continue
+            for match in _SECOND_PERSON.finditer(text, quote.start, quote.end):
+                found.append(Reference(match.start(), match.end(), addressee))
+        return found
+
+    def _other_party(self, index: int) -> str | None:
+        quote = self.quotes[index]
+        for other_index in (index - 1, index + 1):
+            if 0 <= other_index < len(self.quotes):
+                other = self.quotes[other_index]
+                gap = quote.start - other.end if other_index < index else other.start - quote.end
+                if gap <= _EXCHANGE_GAP and other.speaker in self.by_id and other.speaker != quote.speaker:
+                    return other.speaker
+        return None
+
+
+def packs_for(work: Work, options: Options) -> list[FandomPack]:
+    """The packs of the work's fandoms (forced, detected, declared), best first; no duplicates."""
+    names: list[str] = []
+    if options.fandom:
+        names.append(options.fandom)
+    names += [guess.name for guess in work.fandoms]
+    if not options.ignore_declared_tags:
+        names += work.metadata.declared_tags.fandoms
+    packs: list[FandomPack] = []
+    for name in names:
+        pack = get_pack(name, options.pack_dirs)
+        if pack is not None and pack not in packs:
+            packs.append(pack)
+    return packs
+
+
+def all_packs(options: Options) -> tuple[FandomPack, ...]:
+    return load_packs(options.pack_dirs)

@@ -1,0 +1,193 @@
+"""Declared tags as authors write them, read onto AO3's vocabulary.
+
+Pairings come as "Spike/Willow", "S/W" (initials), "giles/buffy", a ship name ("Spuffy", from the
+fandom packs), "Buffy & Willow" (platonic) or "gen" (no pairing). Names are resolved against the
+work's cast first, then against the fandom packs, and written with their canonical AO3 names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from fandex.fandoms import FandomPack
+from fandex.work import AO3_CATEGORIES, AO3_RATINGS, AO3_WARNINGS, Character
+
+_NO_PAIRING = frozenset({"gen", "none", "no pairing", "no pairings", "n/a", "na", "no romance", "-"})
+_ROMANTIC_SPLIT = re.compile(r"\s*/\s*|\s+x\s+|\s*\bslash\b\s*", re.IGNORECASE)
+_PLATONIC_SPLIT = re.compile(r"\s*&\s*|\s+and\s+", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Pairing:
+    raw: str
+    names: tuple[str, ...]  # canonical names where known, in the author's order
+    kind: Literal["romantic", "platonic"]
+    ids: tuple[str | None, ...]  # the work's Character ids, None where the person is not in the cast
+
+    @property
+    def tag(self) -> str:
+        return ("/" if self.kind == "romantic" else " & ").join(self.names)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    canonical: str
+    character_id: str | None
+    names: tuple[str, ...]  # lower-cased name and aliases
+    weight: float  # how present: the work's mentions, or a small number for pack-only people
+
+
+class NameResolver:
+    """Resolves a name as an author wrote it to a canonical name and, when present, a Character id."""
+
+    def __init__(self, characters: list[Character], packs: list[FandomPack] | tuple[FandomPack, ...]) -> None:
+        self.packs = tuple(packs)
+        candidates: list[_Candidate] = []
+        pack_names = {c.name for pack in packs for c in pack.characters}
+        for character in characters:
+            names = {character.name.lower(), *(a.lower() for a in character.aliases)}
+            candidates.append(
+                _Candidate(character.name, character.id, tuple(sorted(names)), 1.0 + character.mentions)
+            )
+        present = {c.canonical for c in candidates}
+        for pack in packs:
+            for known in pack.characters:
+                if known.name in present:
+                    continue
+                names = {known.name.lower(), *(n.lower() for n in (*known.aliases, *known.nicknames))}
+                weight = 0.5 if known.role == "main" else 0.2
+                candidates.append(_Candidate(known.name, None, tuple(sorted(names)), weight))
+        self.candidates = candidates
+        self.known_names = pack_names
+
+    def resolve(self, written: str) -> tuple[str, str | None]:
+        """(canonical name, Character id or None) for a name as written."""
+        key = _SPACES.sub(" ", written.strip()).lower()
+        if not key:
+            return written, None
+        exact = [c for c in self.candidates if key in c.names]
+        if exact:
+            return self._best(exact)
+        words = set(key.split())
+        partial = [c for c in self.candidates if any(words <= set(n.split()) for n in c.names)]
+        if partial:
+            return self._best(partial)
+        if len(key) <= 2 and key.replace(".", "").isalpha():
+            letter = key[0]
+            initials = [c for c in self.candidates if any(n.startswith(letter) for n in c.names)]
+            if initials:
+                return self._best(initials)
+        return _title(written.strip()), None
+
+    def ship(self, written: str) -> tuple[str, ...] | None:
+        key = written.strip().lower()
+        for pack in self.packs:
+            for ship, members in pack.ships.items():
+                if ship.lower() == key:
+                    return members
+        return None
+
+    def _best(self, candidates: list[_Candidate]) -> tuple[str, str | None]:
+        best = max(candidates, key=lambda c: c.weight)
+        return best.canonical, best.character_id
+
+    def id_of(self, canonical: str) -> str | None:
+        for candidate in self.candidates:
+            if candidate.canonical == canonical:
+                return candidate.character_id
+        return None
+
+
+def parse_pairing(raw: str, resolver: NameResolver) -> Pairing | None:
+    """The pairing a declared relationship string stands for; None for "gen" and blanks."""
+    text = raw.strip().strip(".;,")
+    if not text or text.lower() in _NO_PAIRING:
+        return None
+    members = resolver.ship(text)
+    if members is not None:
+        return Pairing(raw, members, "romantic", tuple(resolver.id_of(name) for name in members))
+    if _ROMANTIC_SPLIT.search(text):
+        kind: Literal["romantic", "platonic"] = "romantic"
+        parts = _ROMANTIC_SPLIT.split(text)
+    elif "&" in text or re.search(r"\s+and\s+", text, re.IGNORECASE):
+        kind = "platonic"
+        parts = _PLATONIC_SPLIT.split(text)
+    else:
+        return None  # a single name is not a pairing
+    parts = [p for p in parts if p.strip()]
+    if len(parts) < 2:
+        return None
+    resolved = [resolver.resolve(part) for part in parts]
+    return Pairing(raw, tuple(name for name, _ in resolved), kind, tuple(cid for _, cid in resolved))
+
+
+# -- ratings, warnings and categories as written ---------------------------------------------
+
+_WARNING_WORDS: dict[str, str] = {
+    "creatorchosenottousearchivewarnings": "Creator Chose Not To Use Archive Warnings",
+    "choosenottousearchivewarnings": "Creator Chose Not To Use Archive Warnings",
+    "chosenottousearchivewarnings": "Creator Chose Not To Use Archive Warnings",
+    "choosenottowarn": "Creator Chose Not To Use Archive Warnings",
+    "graphicdepictionsofviolence": "Graphic Depictions Of Violence",
+    "graphicviolence": "Graphic Depictions Of Violence",
+    "violence": "Graphic Depictions Of Violence",
+    "majorcharacterdeath": "Major Character Death",
+    "characterdeath": "Major Character Death",
+    "death": "Major Character Death",
+    "nowarnings": "No Archive Warnings Apply",
+    "noarchivewarningsapply": "No Archive Warnings Apply",
+    "none": "No Archive Warnings Apply",
+    "rapenoncon": "Rape/Non-Con",
+    "noncon": "Rape/Non-Con",
+    "noncons": "Rape/Non-Con",
+    "rape": "Rape/Non-Con",
+    "underage": "Underage Sex",
+    "underagesex": "Underage Sex",
+}
+
+_CATEGORY_WORDS: dict[str, str] = {
+    "ff": "F/F",
+    "femslash": "F/F",
+    "fm": "F/M",
+    "mf": "F/M",
+    "het": "F/M",
+    "gen": "Gen",
+    "general": "Gen",
+    "mm": "M/M",
+    "slash": "M/M",
+    "multi": "Multi",
+    "other": "Other",
+}
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+def warning(written: str) -> str | None:
+    """AO3's archive warning for a warning as written (the older "Underage" included), or None."""
+    if written in AO3_WARNINGS:
+        return written
+    return _WARNING_WORDS.get(_key(written))
+
+
+def category(written: str) -> str | None:
+    if written in AO3_CATEGORIES:
+        return written
+    return _CATEGORY_WORDS.get(_key(written))
+
+
+def rating(written: str | None) -> str | None:
+    from fandex.ratings import to_ao3
+
+    if written in AO3_RATINGS:
+        return written
+    mapped = to_ao3(written)
+    return mapped if mapped in AO3_RATINGS else None
+
+
+def _title(name: str) -> str:
+    return " ".join(word[:1].upper() + word[1:] for word in name.split())

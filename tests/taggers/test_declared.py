@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import pytest
+
+from fandex.fandoms import FandomPack, PackCharacter
+from fandex.taggers.declared import NameResolver, category, parse_pairing, rating, warning
+from fandex.work import Character
+
+PACK = FandomPack(
+    name="Buffy the Vampire Slayer",
+    characters=(
+        PackCharacter("Buffy Summers", aliases=("Buffy",), gender="F"),
+        PackCharacter("Spike", aliases=("William",), gender="M"),
+        PackCharacter("Willow Rosenberg", aliases=("Willow",), gender="F"),
+        PackCharacter("Rupert Giles", aliases=("Giles",), gender="M"),
+        PackCharacter("Dawn Summers", aliases=("Dawn",), gender="F", role="recurring"),
+    ),
+    ships={"Spuffy": ("Buffy Summers", "Spike"), "Willow/Spike": ("Spike", "Willow Rosenberg")},
+)
+
+
+def _resolver(with_cast: bool = True) -> NameResolver:
+    cast = [
+        Character("c1", "Spike", [], "M", mentions=40, canonical=True),
+        Character("c2", "Willow Rosenberg", ["Willow"], "F", mentions=55, canonical=True),
+    ]
+    return NameResolver(cast if with_cast else [], [PACK])
+
+
+def test_names_are_canonicalised_and_keep_the_authors_order() -> None:
+    pairing = parse_pairing("giles/buffy", _resolver())
+    assert pairing is not None
+    assert pairing.names == ("Rupert Giles", "Buffy Summers")
+    assert pairing.kind == "romantic"
+    assert pairing.tag == "Rupert Giles/Buffy Summers"
+    assert pairing.ids == (None, None)  # neither is in this work's cast
+
+
+def test_full_names_resolve_to_the_cast() -> None:
+    pairing = parse_pairing("Spike/Willow", _resolver())
+    assert pairing is not None
+    assert pairing.tag == "Spike/Willow Rosenberg"
+    assert pairing.ids == ("c1", "c2")
+
+
+def test_initials_resolve_against_the_cast_first() -> None:
+    pairing = parse_pairing("S/W", _resolver())
+    assert pairing is not None
+    assert pairing.names == ("Spike", "Willow Rosenberg")
+    assert pairing.ids == ("c1", "c2")
+
+
+def test_initials_without_a_cast_fall_back_to_the_packs_main_characters() -> None:
+    # "B" could be Buffy (main); "D" is Dawn, the only D.
+    pairing = parse_pairing("B/D", _resolver(with_cast=False))
+    assert pairing is not None
+    assert pairing.names == ("Buffy Summers", "Dawn Summers")
+
+
+def test_portmanteau_ship_names_come_from_the_pack() -> None:
+    pairing = parse_pairing("Spuffy", _resolver())
+    assert pairing is not None
+    assert pairing.names == ("Buffy Summers", "Spike")
+    assert pairing.kind == "romantic"
+    assert pairing.ids == (None, "c1")
+
+
+@pytest.mark.parametrize("raw", ["gen", "Gen", "none", "No pairing", "N/A", "  "])
+def test_gen_and_blanks_are_no_pairing(raw: str) -> None:
+    assert parse_pairing(raw, _resolver()) is None
+
+
+def test_an_ampersand_is_a_platonic_relationship() -> None:
+    pairing = parse_pairing("Buffy & Willow", _resolver())
+    assert pairing is not None
+    assert pairing.kind == "platonic"
+    assert pairing.tag == "Buffy Summers & Willow Rosenberg"
+
+
+def test_unknown_names_are_kept_title_cased() -> None:
+    pairing = parse_pairing("mara/jonah", _resolver())
+    assert pairing is not None
+    assert pairing.tag == "Mara/Jonah"
+
+
+def test_a_single_name_is_not_a_pairing() -> None:
+    assert parse_pairing("Willow", _resolver()) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Underage", "Underage Sex"),
+        ("underage sex", "Underage Sex"),
+        ("Rape/Non-Con", "Rape/Non-Con"),
+        ("non-con", "Rape/Non-Con"),
+        ("Graphic Depictions Of Violence", "Graphic Depictions Of Violence"),
+        ("Major Character Death", "Major Character Death"),
+        ("Choose Not To Use Archive Warnings", "Creator Chose Not To Use Archive Warnings"),
+        ("No Archive Warnings Apply", "No Archive Warnings Apply"),
+        ("fluffy bunnies", None),
+    ],
+)
+def test_warnings_as_written_map_to_ao3(written: str, expected: str | None) -> None:
+    assert warning(written) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [("F/M", "F/M"), ("het", "F/M"), ("slash", "M/M"), ("femslash", "F/F"), ("Gen", "Gen"), ("poly", None)],
+)
+def test_categories_as_written_map_to_ao3(written: str, expected: str | None) -> None:
+    assert category(written) == expected
+
+
+def test_ratings_as_written_map_to_ao3() -> None:
+    assert rating("PG-13") == "Teen And Up Audiences"
+    assert rating("NC-17") == "Explicit"
+    assert rating("Mature") == "Mature"
+    assert rating("Not Rated") is None
+    assert rating(None) is None

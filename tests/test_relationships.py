@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from fandex.options import Options
+from fandex.relationships import find_relationships
+from fandex.work import Work
+from taggers.worktools import make_work
+
+
+def _pairs(work: Work) -> dict[tuple[str, ...], str]:
+    names = {c.id: c.name for c in work.characters}
+    return {tuple(sorted(names[c] for c in r.characters)): r.kind for r in work.relationships}
+
+
+def test_a_kiss_and_love_in_one_sentence_make_a_romantic_pair() -> None:
+    work = make_work("Buffy kissed Spike in the rain. Later Buffy said she was in love with Spike.")
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Buffy Summers", "Spike"): "romantic"}
+    relationship = work.relationships[0]
+    assert relationship.main
+    assert relationship.strength > 0.8
+    reasons = [e.reason for e in relationship.evidence]
+    assert "kiss (romantic)" in reasons and "in love (romantic)" in reasons
+    assert all(
+        work.text[e.start : e.end] in ("kissed", "in love")
+        for e in relationship.evidence
+        if "romantic" in e.reason
+    )
+
+
+def test_people_in_different_sentences_are_not_tied_to_a_cue() -> None:
+    work = make_work("Buffy walked home alone. Spike kissed nobody at all.")
+    find_relationships(work, Options())
+    assert work.relationships == []
+
+
+def test_negated_cues_do_not_count() -> None:
+    work = make_work("Willow and Spike are not dating. Willow and Spike aren't in love.")
+    find_relationships(work, Options())
+    assert _pairs(work).get(("Spike", "Willow Rosenberg")) != "romantic"
+
+
+def test_a_plural_pronoun_near_the_cue_takes_it_away_from_the_named_people() -> None:
+    # The affair is theirs (Willow and Spike's), not Buffy and Xander's.
+    work = make_work("Buffy and Xander thought they were having an affair.")
+    find_relationships(work, Options())
+    assert ("Buffy Summers", "Xander Harris") not in _pairs(work)
+
+
+def test_spoken_love_ties_speaker_and_addressee() -> None:
+    # Talk weighs less than narration: one spoken "I love you" is not yet a romance, two are.
+    text = 'Spike looked at Willow. "I love you, red," he said. "I have always loved you."'
+    quotes = [("I love you, red,", "Spike", "Willow"), ("I have always loved you.", "Spike", "Willow")]
+    work = make_work(text, ("Spike", "Willow"), quotes=quotes[:1])
+    find_relationships(work, Options())
+    assert _pairs(work).get(("Spike", "Willow Rosenberg")) != "romantic"
+    work = make_work(text, ("Spike", "Willow"), quotes=quotes)
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Spike", "Willow Rosenberg"): "romantic"}
+
+
+def test_best_friends_are_platonic_and_hatred_antagonistic() -> None:
+    work = make_work(
+        "Willow was the best friend of Buffy. Spike hated Giles with a passion and Spike despised Giles."
+    )
+    find_relationships(work, Options())
+    pairs = _pairs(work)
+    assert pairs[("Buffy Summers", "Willow Rosenberg")] == "platonic"
+    assert pairs[("Rupert Giles", "Spike")] == "antagonistic"
+
+
+def test_he_and_she_fall_back_to_the_last_named_person_of_that_gender() -> None:
+    work = make_work("Anya came in. Xander stood up. He kissed her softly.", ("Anya", "Xander"))
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Anya Jenkins", "Xander Harris"): "romantic"}
+
+
+def test_the_strongest_romance_is_the_main_pairing() -> None:
+    text = (
+        "Xander kissed Anya. Willow kissed Spike. Willow was in love with Spike. "
+        "Spike was Willow's boyfriend now."
+    )
+    work = make_work(text)
+    find_relationships(work, Options())
+    main = [r for r in work.relationships if r.main]
+    assert len(main) == 1
+    assert {work.character(c).name for c in main[0].characters} == {"Spike", "Willow Rosenberg"}
+
+
+def test_a_declared_pairing_is_the_main_one_unless_declared_tags_are_ignored() -> None:
+    text = "Xander kissed Anya. Xander kissed Anya again. Willow smiled at Spike."
+    work = make_work(text)
+    work.metadata.declared_tags.relationships = ["S/W"]
+    find_relationships(work, Options())
+    main = [r for r in work.relationships if r.main]
+    assert [{work.character(c).name for c in r.characters} for r in main] == [{"Spike", "Willow Rosenberg"}]
+
+    find_relationships(work, Options(ignore_declared_tags=True))
+    main = [r for r in work.relationships if r.main]
+    assert [{work.character(c).name for c in r.characters} for r in main] == [
+        {"Anya Jenkins", "Xander Harris"}
+    ]
+
+
+def test_a_work_without_characters_has_no_relationships() -> None:
+    work = Work(text="They kissed and kissed and were in love.")
+    find_relationships(work, Options())
+    assert work.relationships == []

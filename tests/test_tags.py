@@ -1,0 +1,178 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import fandex
+from conftest import ROOT, SAMPLE_ALL_TALK, SAMPLE_ONE_LINE
+from fandex.options import Options
+from fandex.pipeline import run
+from fandex.readers import read_file
+from fandex.relationships import find_relationships
+from fandex.tags import infer_tags
+from fandex.work import AO3_CATEGORIES, AO3_RATINGS, AO3_WARNINGS, Work
+from taggers.worktools import make_work
+
+TAGGED = ROOT / "tests" / "data" / "tagged"
+ROMANCE = (
+    "Willow kissed Spike under the streetlight. Willow was in love with Spike, and Spike knew it. "
+    "Buffy watched them from the door."
+)
+
+
+def _tagged(work: Work, options: Options | None = None) -> Work:
+    options = options or Options()
+    find_relationships(work, options)
+    infer_tags(work, options)
+    return work
+
+
+def _values(work: Work, kind: str, source: str | None = None) -> list[str]:
+    return [t.value for t in work.tags if t.kind == kind and (source is None or t.source == source)]
+
+
+def _assert_evidence(work: Work) -> None:
+    for tag in work.tags:
+        if tag.source != "inferred":
+            continue
+        assert tag.evidence, f"{tag.kind} {tag.value!r} has no evidence"
+        for evidence in tag.evidence:
+            assert 0 <= evidence.start < evidence.end <= len(work.text), (tag.value, evidence)
+            assert evidence.reason
+
+
+def test_tags_use_ao3_vocabulary_and_carry_evidence() -> None:
+    work = _tagged(make_work(ROMANCE))
+    _assert_evidence(work)
+    assert _values(work, "rating")[0] in AO3_RATINGS
+    assert set(_values(work, "warning")) <= set(AO3_WARNINGS)
+    assert set(_values(work, "category")) <= set(AO3_CATEGORIES)
+
+
+def test_an_inferred_pairing_names_its_people_alphabetically_with_canonical_names() -> None:
+    work = _tagged(make_work(ROMANCE))
+    assert "Spike/Willow Rosenberg" in _values(work, "relationship")
+    assert _values(work, "category") == ["F/M"]
+    assert "Teen And Up Audiences" in _values(work, "rating")
+
+
+def test_a_story_without_romance_is_gen() -> None:
+    work = _tagged(make_work("Buffy and Willow walked to school. Willow told Buffy about the quiz."))
+    assert _values(work, "category") == ["Gen"]
+    assert _values(work, "rating") == ["General Audiences"]
+    assert _values(work, "warning") == ["No Archive Warnings Apply"]
+
+
+def test_two_women_are_f_f_and_two_men_m_m() -> None:
+    women = _tagged(make_work("Willow kissed Anya. Willow was in love with Anya.", ("Willow", "Anya")))
+    assert _values(women, "category") == ["F/F"]
+    men = _tagged(make_work("Spike kissed Xander. Spike was in love with Xander.", ("Spike", "Xander")))
+    assert _values(men, "category") == ["M/M"]
+
+
+def test_couples_of_different_kinds_are_multi() -> None:
+    text = "Willow kissed Anya. Willow was in love with Anya. Spike kissed Xander. Spike was in love with Xander."
+    work = _tagged(make_work(text, ("Willow", "Anya", "Spike", "Xander")))
+    assert _values(work, "category") == ["Multi"]
+
+
+def test_declared_tags_win_and_a_disagreement_is_noted() -> None:
+    text = "He undressed her slowly. Buffy was naked and she moaned when Spike pulled her close. " * 2
+    work = make_work(text, ("Buffy", "Spike"))
+    declared = work.metadata.declared_tags
+    declared.rating = "Teen And Up Audiences"
+    declared.relationships = ["Spuffy", "Buffy/Spike"]
+    declared.warnings = ["None"]
+    _tagged(work)
+    ratings = [t for t in work.tags if t.kind == "rating"]
+    assert [(t.value, t.source) for t in ratings] == [
+        ("Teen And Up Audiences", "declared"),
+        ("Mature", "inferred"),
+    ]
+    expected = "declared Teen And Up Audiences; content suggests Mature: described sex"
+    assert all(t.note == expected for t in ratings)
+    assert _values(work, "warning", "declared") == ["No Archive Warnings Apply"]
+    # Declared first; the same pairing inferred is not repeated.
+    assert work.tags[0].source == "declared"
+    relationships = [(t.value, t.source) for t in work.tags if t.kind == "relationship"]
+    assert relationships[0] == ("Buffy Summers/Spike", "declared")
+
+
+def test_a_declared_pairing_keeps_the_authors_order() -> None:
+    work = make_work("Spike kissed Willow. Spike was in love with Willow.", ("Spike", "Willow"))
+    work.metadata.declared_tags.relationships = ["Willow/Spike"]
+    _tagged(work)
+    assert _values(work, "relationship", "declared") == ["Willow Rosenberg/Spike"]
+    # The inferred one, alphabetical, is the same pairing: not emitted twice.
+    assert _values(work, "relationship", "inferred") == []
+
+
+def test_ignoring_declared_tags_behaves_as_if_none_were_declared() -> None:
+    work = make_work(ROMANCE)
+    work.metadata.declared_tags.rating = "Explicit"
+    work.metadata.declared_tags.relationships = ["Buffy/Giles"]
+    _tagged(work, Options(ignore_declared_tags=True))
+    assert all(t.source == "inferred" for t in work.tags)
+    assert all(t.note is None or "declared" not in t.note for t in work.tags)
+    assert "Buffy Summers/Rupert Giles" not in _values(work, "relationship")
+
+
+def test_the_older_underage_warning_is_read_as_underage_sex() -> None:
+    work = make_work("Buffy walked home.", ("Buffy",))
+    work.metadata.declared_tags.warnings = ["Underage", "Rape/Non-Con"]
+    _tagged(work)
+    assert _values(work, "warning", "declared") == ["Underage Sex", "Rape/Non-Con"]
+
+
+def test_characters_present_enough_are_tagged() -> None:
+    work = _tagged(make_work("Willow smiled. Willow waved at Buffy. Buffy grinned. Giles was away."))
+    characters = _values(work, "character")
+    assert "Willow Rosenberg" in characters and "Buffy Summers" in characters
+    assert "Rupert Giles" not in characters  # named once
+
+
+# -- the real samples ----------------------------------------------------------------------
+
+
+def test_sample_one_line_tags(shared_samples: Path) -> None:
+    one_line = fandex.analyze(SAMPLE_ONE_LINE)
+    _assert_evidence(one_line)
+    assert _values(one_line, "fandom") == ["Buffy the Vampire Slayer"]
+    assert _values(one_line, "rating")[0] in ("Mature", "Explicit")
+    assert _values(one_line, "warning") == ["No Archive Warnings Apply"]
+    assert "Buffy Summers/Spike" in _values(one_line, "relationship")
+    assert _values(one_line, "category") == ["F/M"]
+    assert _values(one_line, "canon") == ['Buffy the Vampire Slayer 6x09 "Smashed"']
+    assert one_line.metadata.spoilers
+
+
+def test_sample_all_talk_tags(shared_samples: Path) -> None:
+    all_talk = fandex.analyze(SAMPLE_ALL_TALK)
+    _assert_evidence(all_talk)
+    assert _values(all_talk, "fandom") == ["Buffy the Vampire Slayer"]
+    assert _values(all_talk, "rating") == ["Teen And Up Audiences"]
+    assert _values(all_talk, "warning") == ["No Archive Warnings Apply"]
+    assert _values(all_talk, "category") == ["F/M"]
+    relationships = [t for t in all_talk.tags if t.kind == "relationship"]
+    assert relationships[0].value == "Spike/Willow Rosenberg" and relationships[0].note == "main pairing"
+    assert "Anya Jenkins/Xander Harris" in [t.value for t in relationships]
+    additional = set(_values(all_talk, "additional"))
+    assert additional & {"Fake/Pretend Relationship", "Friends to Lovers"}
+
+
+# -- the labelled set ----------------------------------------------------------------------
+
+
+LABELLED = sorted(TAGGED.glob("*.md"))
+
+
+def test_the_labelled_set_is_big_enough() -> None:
+    assert len(LABELLED) >= 40
+
+
+@pytest.mark.parametrize("path", LABELLED, ids=lambda p: p.stem)
+def test_every_inferred_tag_of_the_labelled_set_has_evidence(path: Path) -> None:
+    work = run(read_file(path), Options(ignore_declared_tags=True))
+    _assert_evidence(work)
+    assert any(t.kind == "rating" for t in work.tags)
