@@ -460,3 +460,16 @@ def test_unlabelled_disclaimers(disclaimer: str) -> None:
     work = _read(disclaimer + "\n\n" + STORY)
     assert work.metadata.disclaimer == disclaimer
     assert work.body == STORY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "~*~*~*~*~*~\nTitle: Boxed\nAuthor: Kat\n~*~*~*~*~*~\n\n" + STORY,
+        "==========\n\nTITLE: Boxed\nAUTHOR: Kat\n\n==========\n\n" + STORY,
+    ],
+)
+def test_a_header_boxed_in_rules(text: str) -> None:
+    work = _read(text)
+    assert (work.metadata.title, work.metadata.authors) == ("Boxed", ["Kat"])
+    assert work.body == STORY

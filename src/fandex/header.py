@@ -647,6 +647,12 @@ def _read_block(
 ) -> tuple[str, int | None]:
     """Classify one block; header blocks add to ``found``. Returns ("header"|"story", story offset)."""
     first_raw = block[0].text(text)
+    if _SEPARATOR_RE.match(first_raw) and len(block) > 1:
+        # "=====" over a boxed header: the rule is header matter, the lines under it decide.
+        kind, story_at = _read_block(text, block[1:], index, blocks, found, meta, seen_header)
+        if kind == "story" and story_at is None:
+            story_at = block[1].start + _indent(text, block[1])
+        return kind, story_at
     rest, numbering = split_numbering(first_raw.strip())
     if numbering is not None and not rest and numbering.total is not None and seen_header and len(block) == 1:
         # "Part 2/5" under a header: this file's place in a series. Without a total it would be
@@ -685,7 +691,7 @@ def _read_block(
         if title_kind:
             return title_kind, None
     if _SEPARATOR_RE.match(first_raw) and len(block) == 1:
-        return ("header", None) if seen_header else ("story", None)
+        return "header", None  # a rule around or under header matter, or an ornament opening the text
     block_text = text[block[0].start : block[-1].end]
     if len(block_text) <= 1500 and (index < 12):
         if _NOTE_OPENING_RE.match(first_raw):
