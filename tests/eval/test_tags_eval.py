@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from fandex.cli import main
+from fandex.eval.tags import Labels, Scores, StoryResult, add, evaluate, labels_from_file, names_match
+
+GEN_STORY = """---
+title: Walk
+rating: General Audiences
+warnings: [No Archive Warnings Apply]
+category: [Gen]
+fandom: [Original Work]
+characters: [Ada Quill, Ben Moss]
+---
+
+Ada Quill walked to the market with Ben Moss. Ada bought apples and Ben bought bread. Ada laughed
+at the pigeons and Ben told her about his garden. They walked home in the sun and Ada waved goodbye.
+"""
+
+PLAIN_STORY = "Ada walked to the shop. Ada bought tea and went home again, and Ada read a book.\n"
+
+
+def _write(folder: Path) -> None:
+    (folder / "walk.md").write_text(GEN_STORY, encoding="utf-8")
+    outside = folder.parent / "outside"
+    outside.mkdir()
+    (outside / "plain.txt").write_text(PLAIN_STORY, encoding="utf-8")
+    (folder / "extra.labels.yaml").write_text(
+        "../outside/plain.txt:\n  rating: [General Audiences, Teen And Up Audiences]\n  characters: [Ada]\n"
+        "../outside/missing.txt:\n  rating: Mature\n",
+        encoding="utf-8",
+    )
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "same"),
+    [
+        ("Hermione Granger", "Hermione", True),
+        ("Hermione", "Hermione Granger", True),
+        ("Castiel (Supernatural)", "Castiel", True),
+        ("Mrs. Hudson", "Mrs Hudson", True),
+        ("Harry Potter", "Hermione Granger", False),
+        ("Harry Potter", "James Potter", False),
+    ],
+)
+def test_names_match_loosely(gold: str, predicted: str, same: bool) -> None:
+    assert names_match(gold, predicted) is same
+
+
+def test_a_labels_file_names_stories_relative_to_itself(tmp_path: Path) -> None:
+    folder = tmp_path / "set"
+    folder.mkdir()
+    _write(folder)
+    labels = labels_from_file(folder / "extra.labels.yaml")
+    plain = (tmp_path / "outside" / "plain.txt").resolve()
+    assert labels[plain].ratings == ["General Audiences", "Teen And Up Audiences"]
+    assert labels[plain].characters == ["Ada"]
+
+
+def test_rating_within_one_level_and_warning_counts() -> None:
+    scores = Scores()
+    result = StoryResult(
+        path="x", gold_rating=["Explicit"], rating="Mature", gold_warnings=["Major Character Death"],
+        warnings=["Graphic Depictions Of Violence"], gold_category=["F/M"], category=["F/M"],
+        main_relationship="A/B", main_found=True, relationships_found=1, relationships_total=2,
+        characters_missed=["C"], characters_total=3, additional_found=[],
+    )  # fmt: skip
+    add(scores, result)
+    summary = scores.summary()
+    assert summary["rating_exact"] == 0.0
+    assert summary["rating_within_one"] == 1.0
+    assert (scores.warning_tp, scores.warning_fp, scores.warning_fn) == (0, 1, 1)
+    assert summary["category_exact"] == 1.0
+    assert summary["main_relationship_recall"] == 1.0
+    assert summary["relationship_recall"] == 0.5
+    assert summary["character_recall"] == pytest.approx(2 / 3)
+
+
+def test_evaluate_hides_the_declared_tags_and_scores_against_them(tmp_path: Path) -> None:
+    folder = tmp_path / "set"
+    folder.mkdir()
+    _write(folder)
+    scores = evaluate(folder)
+    assert scores.stories == 2
+    assert any("missing.txt" in line for line in scores.skipped)
+    by_name = {Path(r.path).name: r for r in scores.results}
+    walk = by_name["walk.md"]
+    assert walk.gold_rating == ["General Audiences"]
+    assert walk.rating == "General Audiences"  # apples and pigeons: nothing to rate up
+    assert walk.category == ["Gen"]
+    assert walk.characters_missed == []
+    assert by_name["plain.txt"].gold_rating == ["General Audiences", "Teen And Up Audiences"]
+    assert scores.tags_without_evidence == 0
+
+
+def test_the_command_prints_json_and_fails_cleanly_on_a_missing_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "set"
+    folder.mkdir()
+    _write(folder)
+    assert main(["eval", "tags", str(folder), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["scores"]["stories"] == 2
+    assert set(data["scores"]) >= {
+        "rating_exact",
+        "rating_within_one",
+        "warning_precision",
+        "character_recall",
+    }
+    assert main(["eval", "tags", str(tmp_path / "nowhere")]) == 2
+    assert "not a folder" in capsys.readouterr().err
+
+
+def test_labels_without_any_tag_are_empty() -> None:
+    assert Labels().empty
+    assert not Labels(ratings=["Mature"]).empty
