@@ -69,6 +69,8 @@ class _Token:
     initial: bool  # first word of a sentence, paragraph, quote or thought
     quoted: bool
     dot_before: bool  # a full stop right after the previous word ("Mr. Knightley")
+    joined: bool  # only spaces (or an abbreviation's full stop) since the previous word
+    after_possessive: bool  # right after "Willow's" or "the Summers'": a thing of theirs
 
 
 @dataclass(slots=True)
@@ -85,6 +87,7 @@ class _NameOcc:
     speech: bool  # next to a speech verb: "Willow asked", "said Emma"
     after_the: bool
     after_place_word: bool
+    acts: bool  # followed by a past-tense verb: "Nadia knew", "Marta sighed"
     sentence: int
 
 
@@ -152,16 +155,26 @@ def _tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> I
         word_start, word_end = match.span()
         gap = text[previous_end:word_start]
         dot_before = gap.startswith(".")
-        if previous_lower in _ABBREVIATIONS or (len(previous_lower) == 1 and previous_lower.isalpha()):
-            gap = gap[1:] if gap.startswith(".") else gap
+        abbreviated = previous_lower in _ABBREVIATIONS or (
+            len(previous_lower) == 1 and previous_lower.isalpha()
+        )
+        squeezed = gap.strip(" \t")
+        joined = squeezed == "" or (squeezed == "." and abbreviated)
+        if abbreviated and dot_before:
+            gap = gap[1:]
         initial = first or bool(_SENTENCE_GAP.search(gap))
+        after_possessive = not initial and (
+            previous_lower.endswith(("'s", "’s")) or (gap[:1] in ("'", "’") and previous_lower.endswith("s"))
+        )
         while quote_index < len(quotes) and quotes[quote_index][1] <= word_start:
             quote_index += 1
         quoted = quote_index < len(quotes) and quotes[quote_index][0] <= word_start
         word = match.group()
         lower = word.lower()
         base = _APOSTROPHE.split(lower, 1)[0]
-        yield _Token(word_start, word_end, word, lower, base, initial, quoted, dot_before)
+        yield _Token(
+            word_start, word_end, word, lower, base, initial, quoted, dot_before, joined, after_possessive
+        )
         previous_end, previous_lower, first = word_end, lower, False
 
 
@@ -220,8 +233,12 @@ def _name_occurrences(tokens: list[_Token], sentence_of: list[int]) -> Iterator[
         first_word = tokens[i]
         before = tokens[i - 1] if i > 0 and not first_word.initial else None
         after = tokens[end] if end < count else None
+        # "Willow asked", "said Emma", "said the Caterpillar".
+        before_article = (
+            tokens[i - 2] if before is not None and before.lower in ("the", "a") and i >= 2 else before
+        )
         speech = (after is not None and after.lower in person_words.SPEECH_VERBS and not after.initial) or (
-            before is not None and before.lower in person_words.SPEECH_VERBS
+            before_article is not None and before_article.lower in person_words.SPEECH_VERBS
         )
         form_words = ([first_word.text + ("." if _has_dot(tokens, i) else "")] if honorific else []) + names
         yield _NameOcc(
@@ -233,11 +250,17 @@ def _name_occurrences(tokens: list[_Token], sentence_of: list[int]) -> Iterator[
             initial=first_word.initial,
             quoted=first_word.quoted,
             speech=speech,
-            after_the=before is not None and before.lower in person_words.DETERMINERS,
+            after_the=(before is not None and before.lower in person_words.DETERMINERS)
+            or first_word.after_possessive,
             after_place_word=before is not None and before.lower in person_words.PLACE_PREPOSITIONS,
+            acts=after is not None and not after.initial and _looks_past_tense(after.text),
             sentence=sentence_of[i],
         )
         i = end
+
+
+def _looks_past_tense(word: str) -> bool:
+    return word.islower() and (word in person_words.PAST_TENSE or (len(word) > 4 and word.endswith("ed")))
 
 
 def _continues_name(tokens: list[_Token], index: int) -> bool:
@@ -246,7 +269,7 @@ def _continues_name(tokens: list[_Token], index: int) -> bool:
         not word.initial
         and _is_capitalised(word.text)
         and word.base not in person_words.NOT_NAMES
-        and word.start - tokens[index - 1].end <= 2
+        and word.joined
     )
 
 
@@ -375,30 +398,34 @@ class _Discovery:
         return forms
 
     def _gender_votes(self, tokens: list[_Token], forms: dict[str, _FormStats]) -> None:
-        """Gender evidence: "he" or "she" in the narration soon after a name votes for it.
+        """Gender evidence from the narration's pronouns, taken only where it is unambiguous.
 
-        Only subject and possessive pronouns vote ("her" may be an object: "Xander looked at her"),
-        and only within the name's sentence or the next one.
+        A "he"/"his"/"she"/"herself" votes for the name before it when exactly one name stands in
+        its sentence before it, or (with none there) exactly one in the sentence before. "her"
+        never votes: it may be an object ("Xander looked at her").
         """
-        by_start = {occ.start: stats for stats in forms.values() for occ in stats.occurrences}
-        pending: _FormStats | None = None
-        sentences_left = 0
+        by_start = {
+            occ.start: stats
+            for stats in forms.values()
+            for occ in stats.occurrences
+            if not occ.after_place_word and not occ.after_the
+        }
+        current: list[_FormStats] = []
+        previous: list[_FormStats] = []
         for token in tokens:
+            if token.initial:
+                previous, current = current, []
             stats = by_start.get(token.start)
             if stats is not None:
-                pending, sentences_left = stats, 1
+                if stats not in current:
+                    current.append(stats)
                 continue
-            if pending is None or token.quoted:
-                continue
-            if token.initial:
-                sentences_left -= 1
-                if sentences_left < 0:
-                    pending = None
-                    continue
             gender = _VOTING_PRONOUNS.get(token.lower)
-            if gender is not None:
-                pending.votes[gender] += 1
-                pending = None
+            if gender is None or token.quoted:
+                continue
+            names = current or previous
+            if len(names) == 1:
+                names[0].votes[gender] += 1
 
     def _people(self, forms: dict[str, _FormStats]) -> list[_FormStats]:
         """The forms that name people."""
@@ -407,6 +434,8 @@ class _Discovery:
         minimum = 1 if self.words < 15000 else 2 if self.words < 60000 else 3
         sure: list[_FormStats] = []
         doubtful: list[_FormStats] = []
+        weak: list[_FormStats] = []
+        singular = {stats.names for stats in forms.values()}
         for stats in forms.values():
             names_lower = [n.lower() for n in stats.names]
             if " ".join(names_lower) in pack_words or all(n in person_words.NOT_NAMES for n in names_lower):
@@ -423,20 +452,34 @@ class _Discovery:
                 sure.append(stats)
                 continue
             if mid == 0 and speech == 0:
-                continue  # only ever at a sentence start: "Suddenly", "Nothing"
+                # Only ever at a sentence start ("Suddenly", "Inside"): a name only if it is part
+                # of a name seen elsewhere ("Clara Oswin" opening a sentence, "Clara" mid-sentence).
+                if all(self.lower_counts.get(n, 0) == 0 for n in names_lower):
+                    weak.append(stats)
+                continue
             if len(stats.names) == 1 and self.lower_counts.get(names_lower[0], 0) > 2 * mid and speech < 2:
                 continue  # an ordinary word that is sometimes capitalised
             after_place_word = stats.tally("after_place_word")
             if after_place_word * 10 >= 3 * stats.count and speech * 3 < after_place_word:
                 continue  # "in Bristol", "at Maple Grove"
-            the_ratio = stats.tally("after_the") / stats.count
-            if speech >= 2 or (speech >= 1 and stats.count <= 2):
-                sure.append(stats)
-            elif the_ratio >= 0.5 and speech == 0:
+            if (*stats.names[:-1], stats.names[-1][:-1]) in singular and stats.names[-1].endswith("s"):
+                continue  # "Indians" beside "Indian", "the Turtons" beside "Turton": a group
+            if stats.tally("after_the") * 2 >= stats.count and speech == 0:
                 continue  # "the Bronze", "the Magic Box"
-            else:
-                doubtful.append(stats)
-        return sure + self._ner_filter(doubtful)
+            # Everything else, speech-tagged or not, is weighed with the model's opinion: a speech
+            # tag outweighs it unless it insists ("the Englishman said" is a nationality).
+            doubtful.append(stats)
+        people = sure + self._ner_filter(doubtful)
+        # A weak form sharing a first or last name with a kept one is that person's name too:
+        # "Clara Oswin" opening one sentence is Clara's full name once "Clara" is known.
+        words = {w for p in people for w in (p.names[0], p.names[-1])}
+        chosen = {id(p) for p in people}
+        people += [
+            d
+            for d in (*doubtful, *weak)
+            if id(d) not in chosen and (d.names[0] in words or d.names[-1] in words)
+        ]
+        return people
 
     def _ner_filter(self, doubtful: list[_FormStats]) -> list[_FormStats]:
         """Ask spaCy's NER about a few sentences of each doubtful candidate; keep the PERSONs."""
@@ -464,18 +507,26 @@ class _Discovery:
         kept = []
         for stats in doubtful:
             tally = votes[stats.form]
-            person = tally["PERSON"]
-            # The small model calls many unfamiliar given names ORG: that label counts for less.
+            # The small model calls many unfamiliar given names ORG or even GPE, so its word is
+            # weighed against what the text itself shows: speech tags, pronouns, actions.
             other = sum(
                 n * (0.5 if label in _NER_WEAK else 1.0)
                 for label, n in tally.items()
                 if label in _NER_NOT_PERSON
             )
-            evidence = stats.tally("speech") + max(stats.votes["M"], stats.votes["F"])
-            mid = stats.count - stats.tally("initial")
-            if person >= other and (
-                person > 0 or evidence >= 2 or (other == 0 and self.words < 15000 and mid >= 2)
-            ):
+            shown = (
+                3 * stats.tally("speech")
+                + 1.5 * max(stats.votes["M"], stats.votes["F"])
+                + min(2.0, 0.5 * stats.tally("acts"))
+            )
+            person = tally["PERSON"]
+            if other > 0 and person + shown <= other:
+                continue
+            if stats.count == 1 and len(stats.names) == 1:
+                # One capitalised word, once: "Guide", "York". Only the model or a speech tag can tell.
+                if person >= 1 or stats.tally("speech"):
+                    kept.append(stats)
+            elif person >= 1 or shown >= 1.5 or (len(stats.names) >= 2 and other == 0):
                 kept.append(stats)
         return kept
 
@@ -619,6 +670,8 @@ class _Discovery:
             else:
                 character = _character(final[key], cluster_of[key], firsts[key])
                 character.narrator = key in heading_keys
+                if character.gender == "U" and key in resolver.learned:
+                    character.gender = resolver.learned[key]  # type: ignore[assignment]
             character.mentions = counts[key]
             characters.append(character)
         for mention in mentions:

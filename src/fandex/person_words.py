@@ -197,7 +197,7 @@ NOT_NAMES = word_set(
     hers it its they them their one ones is are was were be been being am do does did done have
     has had having can could will would shall should may might must let lets let's ok okay oh ah
     aha ahh ahem aw awe eh er erm hey hi hello hmm hmmm huh mm mmm no nope oops ouch uh um well
-    wow yeah yes yep yup ugh whoa hah ha haha alas bye goodbye goodnight thanks thank please sorry
+    wow yeah yes yep yup ugh whoa hah ha haha o hallo hullo ow bother hush shh psst pshaw humph hm alas bye goodbye goodnight thanks thank please sorry
     sure right fine good great just only even still also too very really maybe perhaps now soon
     later today tonight tomorrow yesterday again never always often ever already almost quite
     rather indeed instead anyway meanwhile suddenly finally besides however therefore otherwise
@@ -224,4 +224,12 @@ PLACE_HEADS = word_set(
     office street cemetery mall high club bar cafe restaurant theatre theater museum library gardens
     garden common green wood woods forest valley bay harbour harbor port city town village county
     shire kingdom empire republic ocean sea coast beach row terrace crescent gate gates"""
+)
+
+# Common irregular past-tense verbs: a capitalised word followed by one of these acts like a person.
+PAST_TENSE = word_set(
+    """was had knew met got went saw took came felt thought said told gave made ran sat stood held
+    kept left heard found began brought caught fell grew hid hit hung led lay lost meant paid put
+    read rode rose sang sank shook shot shut slept spoke spent stole struck swam swore threw understood
+    woke wore won wrote bit blew broke chose drew drank drove ate flew forgot forgave froze"""
 )

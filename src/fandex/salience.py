@@ -37,7 +37,6 @@ _WINDOW = 6  # sentences a pronoun or epithet looks back
 @dataclass(slots=True)
 class _Seen:
     character: str
-    gender: str
     sentence: int
     subject: bool
     quoted: bool  # named inside speech: less salient for the narration's pronouns
@@ -73,6 +72,7 @@ class Resolver:
     ) -> None:
         self.text = text
         self.gender = {c.id: c.gender for c in characters}
+        self.learned: dict[str, str] = {}  # genders found while resolving
         self.sentence_starts = sentence_starts
         self.quote_starts = [q[0] for q in quotes]
         self.quotes = quotes
@@ -142,10 +142,15 @@ class Resolver:
                     last_for_epithet[surface] = mention.character
             elif mention.kind == "pronoun":
                 mention.character = self._pronoun(surface, mention.end, history, sentence)
+                learned = person_words.GENDER_OF_PRONOUN.get(surface)
+                if mention.character is not None and learned and self.gender.get(mention.character) == "U":
+                    # A character of unknown gender takes the gender of the first pronoun that
+                    # resolves to it, for the rest of the text.
+                    self.gender[mention.character] = learned
+                    self.learned[mention.character] = learned
             if mention.character is not None:
-                gender = self.gender.get(mention.character, "U")
                 quoted = self.quoted(mention.start)
-                history.append(_Seen(mention.character, gender, sentence, subject, quoted))
+                history.append(_Seen(mention.character, sentence, subject, quoted))
         return found
 
     def _epithet(
@@ -158,7 +163,7 @@ class Resolver:
             for seen in reversed(history)
             if sentence - seen.sentence <= _WINDOW
             and seen.character not in in_sentence
-            and (wanted == "U" or seen.gender in (wanted, "U"))
+            and (wanted == "U" or self.gender.get(seen.character, "U") in (wanted, "U"))
         ]
         candidates.sort(key=lambda seen: seen.quoted)  # narration first, most recent first
         if not candidates:
@@ -184,11 +189,12 @@ class Resolver:
             for seen in reversed(history)
             if sentence - seen.sentence <= _WINDOW and seen.character not in excluded
         ]
+        known = self.gender
         tests = (
-            lambda s: s.gender == gender and s.subject and not s.quoted,
-            lambda s: s.gender == gender and not s.quoted,
-            lambda s: s.gender == gender,
-            lambda s: s.gender == "U" and not s.quoted,
+            lambda s: known.get(s.character) == gender and s.subject and not s.quoted,
+            lambda s: known.get(s.character) == gender and not s.quoted,
+            lambda s: known.get(s.character) == gender,
+            lambda s: known.get(s.character, "U") == "U" and not s.quoted,
         )
         for test in tests:
             for seen in recent:

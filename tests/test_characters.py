@@ -1,0 +1,263 @@
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLE_ALL_TALK, SAMPLE_ONE_LINE
+from fandex import pipeline, readers
+from fandex.characters import find_characters
+from fandex.options import Options
+from fandex.work import Character, Work
+
+# A small pack of an invented fandom, so that these tests do not depend on any real pack's content.
+TEST_PACK = """\
+name: Lantern Street
+aliases: [LS]
+characters:
+  - name: Rowan Birch
+    gender: F
+    aliases: [Rowan, Birch]
+    nicknames: [Ro, Sparrow]
+    epithets: [the gardener, the tall girl]
+  - name: Teodor Vance
+    gender: M
+    aliases: [Teodor, Teo]
+    epithets: [the locksmith]
+  - name: Ilse Marr
+    gender: F
+    aliases: [Ilse]
+    epithets: [the tall girl]
+places: [Lantern Street, the Copper Kettle]
+terms: [lamplighter]
+endearments: [petal]
+"""
+
+
+@pytest.fixture
+def pack_options(tmp_path: Path) -> Options:
+    (tmp_path / "lantern.yaml").write_text(TEST_PACK, encoding="utf-8")
+    return Options(fandom="Lantern Street", pack_dirs=[str(tmp_path)])
+
+
+def _cast(text: str, options: Options | None = None) -> Work:
+    work = Work(text=text)
+    find_characters(work, options or Options())
+    return work
+
+
+def _by_name(work: Work) -> dict[str, Character]:
+    return {c.name: c for c in work.characters}
+
+
+def _mentions_of(work: Work, surface: str) -> list[str | None]:
+    return [m.character for m in work.mentions if work.span_text(m) == surface]
+
+
+# ---------------------------------------------------------------- names and clustering
+
+
+def test_honorifics_of_one_surname_are_different_people() -> None:
+    work = _cast(
+        "Mr. Hale opened the gate. Mrs. Hale waved from the porch, and Mr. Hale waved back. "
+        "Later Mrs. Hale said the roses needed water."
+    )
+    cast = _by_name(work)
+    assert set(cast) == {"Mr. Hale", "Mrs. Hale"}
+    assert cast["Mr. Hale"].gender == "M"
+    assert cast["Mrs. Hale"].gender == "F"
+    assert cast["Mr. Hale"].mentions >= 2 and cast["Mrs. Hale"].mentions >= 2
+
+
+def test_first_last_and_full_names_are_one_character() -> None:
+    work = _cast(
+        "Clara Oswin came home late. The hall was dark, so Clara lit a lamp. "
+        "Her landlord, Mr. Pike, knocked twice. Good evening, Miss Oswin, said Mr. Pike. "
+        "Clara smiled at him."
+    )
+    cast = _by_name(work)
+    assert set(cast) == {"Clara Oswin", "Mr. Pike"}
+    assert set(cast["Clara Oswin"].aliases) == {"Clara", "Miss Oswin"}
+    assert cast["Clara Oswin"].mentions >= 4
+
+
+def test_ids_follow_first_appearance_and_offsets_are_first_mentions() -> None:
+    text = "It rained. Jonah Reyes waited for Mina Cole at the corner. Mina was late, and Jonah said so."
+    work = _cast(text)
+    assert [(c.id, c.name) for c in work.characters] == [("c1", "Jonah Reyes"), ("c2", "Mina Cole")]
+    assert work.characters[0].first == text.index("Jonah")
+    assert work.characters[1].first == text.index("Mina")
+
+
+def test_calendar_words_god_and_interjections_are_not_names() -> None:
+    work = _cast(
+        "On Monday in March Lena went to see Farid. God, it was cold. Oh, Farid said, you came. "
+        "Well, Lena said, I promised."
+    )
+    assert set(_by_name(work)) == {"Lena", "Farid"}
+
+
+def test_sentence_start_words_and_places_are_not_names() -> None:
+    work = _cast(
+        "Suddenly the bus stopped. Perhaps it was the snow. Nadia got off in Halden and walked. "
+        '"Home at last," Nadia said. She had lived in Halden for years. Nobody followed her.'
+    )
+    assert set(_by_name(work)) == {"Nadia"}
+
+
+def test_endearments_are_never_names() -> None:
+    work = _cast(
+        '"Morning, Luv," Marcus said. "Sleep well, Honey?" Marcus asked. Pia yawned. '
+        '"Not really, Sweetie," Pia replied.'
+    )
+    assert set(_by_name(work)) == {"Marcus", "Pia"}
+
+
+# ---------------------------------------------------------------- the fandom pack
+
+
+def test_pack_nicknames_and_aliases_give_the_canonical_name(pack_options: Options) -> None:
+    work = _cast(
+        'Ro dropped the seed tray. Teo laughed at her. "Careful, Sparrow," Teo said. Rowan glared at him.',
+        pack_options,
+    )
+    cast = _by_name(work)
+    assert set(cast) == {"Rowan Birch", "Teodor Vance"}
+    rowan = cast["Rowan Birch"]
+    assert rowan.canonical and rowan.gender == "F"
+    assert {"Ro", "Sparrow", "Rowan"} <= set(rowan.aliases)
+    assert _mentions_of(work, "Ro") == [rowan.id]
+
+
+def test_a_pack_epithet_of_one_character_resolves_to_it(pack_options: Options) -> None:
+    work = _cast("Teodor fixed the lock on the shed. Rowan thanked the locksmith with a pie.", pack_options)
+    assert _mentions_of(work, "the locksmith") == [_by_name(work)["Teodor Vance"].id]
+
+
+def test_pack_places_terms_and_endearments_are_not_characters(pack_options: Options) -> None:
+    work = _cast(
+        "Rowan walked down Lantern Street to the Copper Kettle. The Lamplighter was late again. "
+        '"Hello, Petal," Teo said.',
+        pack_options,
+    )
+    assert set(_by_name(work)) == {"Rowan Birch", "Teodor Vance"}
+
+
+# ---------------------------------------------------------------- epithets and pronouns
+
+
+def test_an_epithet_goes_to_the_recent_compatible_character() -> None:
+    work = _cast(
+        '"Hello," Helen said as she walked into the café. She looked around for Tom. '
+        "Tom waved at her from a corner table; he had saved a seat. The blonde smiled and sat down."
+    )
+    assert _mentions_of(work, "The blonde") == [_by_name(work)["Helen"].id]
+
+
+def test_an_epithet_after_an_indefinite_introduction_is_no_one_of_the_cast() -> None:
+    work = _cast(
+        "Nadia walked home alone. Then a vampire jumped out of the hedge. The vampire hissed at Nadia."
+    )
+    assert _mentions_of(work, "The vampire") == [None]
+
+
+def test_pronoun_gender_comes_from_the_narration() -> None:
+    work = _cast(
+        "Tobias opened the door. He looked tired. Marta stood behind him. She held a lamp. "
+        "Tobias said nothing; he went upstairs. Marta sighed and she followed."
+    )
+    cast = _by_name(work)
+    assert cast["Tobias"].gender == "M"
+    assert cast["Marta"].gender == "F"
+
+
+def test_pronouns_resolve_to_the_latest_subject_of_their_gender() -> None:
+    text = (
+        '"At last," Tobias said when Marta reached the station. She carried his bag. '
+        'He thanked her, and she laughed. "You are late," Marta said.'
+    )
+    work = _cast(text)
+    marta, tobias = _by_name(work)["Marta"].id, _by_name(work)["Tobias"].id
+    pronouns = [(work.span_text(m), m.character) for m in work.mentions if m.kind == "pronoun"]
+    assert pronouns == [("She", marta), ("his", tobias), ("He", tobias), ("her", marta), ("she", marta)]
+
+
+def test_pronouns_inside_speech_are_left_to_the_dialogue() -> None:
+    work = _cast('Marta frowned. "He never calls," she said.')
+    surfaces = [work.span_text(m) for m in work.mentions if m.kind == "pronoun"]
+    assert surfaces == ["she"]
+
+
+def test_first_person_narration_has_a_narrator() -> None:
+    text = (
+        "I never liked the sea. My father did, and he took me sailing every summer. "
+        "I remember the cold most of all. Dana, my sister, was braver than me. She swam out past "
+        "the rocks while I watched from the shore. I envied Dana."
+    )
+    work = _cast(text)
+    narrators = [c for c in work.characters if c.narrator]
+    assert len(narrators) == 1
+    narrator_mentions = [m for m in work.mentions if m.kind == "narrator"]
+    assert [work.span_text(m) for m in narrator_mentions] == ["I", "My", "me", "I", "my", "me", "I", "I"]
+    assert {m.character for m in narrator_mentions} == {narrators[0].id}
+    assert "Dana" in _by_name(work)
+
+
+def test_third_person_narration_has_no_narrator() -> None:
+    work = _cast('Dana laughed. "I told you so," she said. * I am never wrong * she thought.')
+    assert not any(c.narrator for c in work.characters)
+    assert not any(m.kind == "narrator" for m in work.mentions)
+
+
+# ---------------------------------------------------------------- roster mode
+
+
+def test_a_given_roster_is_used_as_is() -> None:
+    roster = [Character(id="x1", name="Bea Lund", aliases=["Bea"]), Character(id="x2", name="Ove")]
+    work = Work(text="Bea met Ove. Bea Lund laughed. Nobody else came.")
+    find_characters(work, Options(roster=roster))
+    assert [(c.id, c.mentions, c.first) for c in work.characters] == [("x1", 2, 0), ("x2", 1, 8)]
+    assert roster[0].mentions == 0  # the caller's objects are not changed
+
+
+# ---------------------------------------------------------------- the real samples
+
+
+def _analyse(path: Path) -> Work:
+    return pipeline.run(readers.read_file(path), Options())
+
+
+def test_all_talk_names_its_cast_as_the_pack_does(shared_samples: Path) -> None:
+    work = _analyse(SAMPLE_ALL_TALK)
+    cast = _by_name(work)
+    # Read by hand: these six speak; Tara is only talked about, and so is an actor in a film.
+    speakers = {"Willow Rosenberg", "Buffy Summers", "Spike", "Xander Harris", "Anya Jenkins", "Rupert Giles"}
+    assert speakers <= set(cast)
+    assert all(cast[name].canonical for name in speakers)
+    assert set(cast) <= speakers | {"Tara Maclay", "Kurt Russell"}
+    assert cast["Willow Rosenberg"].gender == "F" and cast["Spike"].gender == "M"
+    # "Wills" is Willow's nickname; "the vampire" after "a vampire" is a nameless one.
+    assert "Wills" in cast["Willow Rosenberg"].aliases
+    assert not any(c.narrator for c in work.characters)
+
+
+def test_one_line_sample_has_two_narrators(shared_samples: Path) -> None:
+    work = _analyse(SAMPLE_ONE_LINE)
+    narrators = [c.name for c in work.characters if c.narrator]
+    assert narrators == ["Spike", "Buffy Summers"]
+    spike = _by_name(work)["Spike"]
+    first_me = work.text.index("condemn me") + len("condemn ")
+    assert [m.character for m in work.mentions if m.start == first_me] == [spike.id]
+
+
+def test_discovery_is_fast_on_a_long_text() -> None:
+    paragraph = (
+        'Mr. Abel Stone walked to the mill with Ruth Carver. "It is late," said Mr. Stone. '
+        "Ruth shook her head; she had seen later nights. He laughed at her.\n\n"
+    )
+    work = Work(text=paragraph * 3000)  # about 100,000 words
+    began = time.perf_counter()
+    find_characters(work, Options())
+    assert time.perf_counter() - began < 10
+    assert {c.name for c in work.characters} == {"Mr. Abel Stone", "Ruth Carver"}
