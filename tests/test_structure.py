@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from fandex.options import Options
-from fandex.structure import find_structure, is_ornament, parse_heading, recover_paragraphs
+from fandex.structure import RULE_LINE, find_structure, is_ornament, parse_heading, recover_paragraphs
 from fandex.work import Chapter, Work
 
 
@@ -300,3 +300,9 @@ def test_bare_roman_numerals_in_sequence_are_chapters() -> None:
     work = _structure(text)
     assert [c.number for c in work.chapters] == [1, 2, 3]
     assert len(work.paragraphs) == 3
+
+
+def test_the_rule_line_is_the_one_html_readers_write() -> None:
+    from fandex.readers.htmltext import SCENE_BREAK_LINE
+
+    assert RULE_LINE == SCENE_BREAK_LINE
