@@ -117,7 +117,10 @@ def assess(work: Work, cast: CastIndex) -> ContentReport:
         findings.append(Finding(2, "graphic violence", graphic))
     if violence["graphic"] >= 1 or violence["mild"] >= 2:
         findings.append(Finding(1, "violence", violence.of("graphic", "mild")))
-    violence_warning = violence["graphic"] >= 6 or (violence["graphic"] >= 3 and graphic_density >= 12)
+    violence_warning = violence["graphic"] >= 6 or (violence["graphic"] >= 4 and graphic_density >= 12)
+    if violence_warning and not any(f.level >= 2 for f in findings if f.reason == "graphic violence"):
+        # Violence graphic enough to warn for is violence a reader needs to be Mature for.
+        findings.append(Finding(2, "graphic violence", graphic))
 
     language = _count(work, cast, "language")
     if language["strong"] >= 4 and language["strong"] * per_1000 >= 8:

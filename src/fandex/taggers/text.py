@@ -22,6 +22,8 @@ LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
 
 # A sentence: text up to and including its end punctuation and any closing quotes or brackets.
 _SENTENCE = re.compile(r"[^.!?…\n]+(?:[.!?…]+[\"'”’)\]]*|\n|$)")
+# A full stop that ends an honorific or an initial, not a sentence.
+_ABBREVIATION = re.compile(r"(?<![\w])(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|[A-Z])\.$")
 _WORD = re.compile(r"[A-Za-z’']+")
 
 
@@ -100,16 +102,22 @@ def negated(text: str, position: int) -> bool:
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans of ``text[start:end]``, trimmed of surrounding blanks."""
-    spans = []
+    """Sentence spans of ``text[start:end]``, trimmed of surrounding blanks; "Mrs. Hudson" is one."""
+    spans: list[tuple[int, int]] = []
+    joined_to_next = False
     for match in _SENTENCE.finditer(text, start, end):
         a, b = match.start(), match.end()
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
-        if b > a:
+        if b <= a:
+            continue
+        if joined_to_next and spans:
+            spans[-1] = (spans[-1][0], b)
+        else:
             spans.append((a, b))
+        joined_to_next = _ABBREVIATION.search(text, max(a, b - 6), b) is not None
     return spans
 
 
