@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE_ALL_TALK, SAMPLE_ONE_LINE
+from conftest import SAMPLE_ALL_TALK, SAMPLE_ONE_LINE, SHARED
 from fandex.errors import FandexError
 from fandex.fandom import THRESHOLD, declared_packs, detect_fandom, guess_from_text
 from fandex.fandoms import load_packs
@@ -33,6 +33,11 @@ SNIPPETS = {
         "The lab on the top floor of Avengers Tower hummed. Tony was elbow-deep in a gauntlet when "
         "Steve came in with two coffees. 'Bucky says Natasha wants a debrief,' he said. Tony waved "
         "a wrench at him. 'Tell the Winter Soldier that HYDRA can wait until I fix the arc reactor.'"
+    ),
+    "Star Wars - All Media Types": (
+        "Anakin paced the bridge of the Resolute while Obi-Wan read the report from Coruscant. "
+        "'The Council wants us back at the Jedi Temple,' he said. Ahsoka rolled her eyes, and Rex "
+        "pretended not to hear. Somewhere below, a droid beeped about the hyperdrive again."
     ),
     "Supernatural (TV 2005)": (
         "The Impala idled outside the motel. Dean drummed on the wheel while Sam packed the rock "
@@ -196,3 +201,26 @@ def test_cli_pack_dir_with_a_broken_pack_names_the_file(
     code = cli.main(["analyze", str(story), "--pack-dir", str(packs)])
     assert code == 2
     assert "broken.yaml: character 'A': gender 'Q'" in capsys.readouterr().err
+
+
+def test_classic_novels_belong_to_no_fandom(shared_samples: Path) -> None:
+    # The PDNC and LitBank novels share many names with the packs (a butler called Giles in Oliver
+    # Twist, a Mary and a Sally in Night and Day, a Harry in Dorian Gray) but are no fan fiction.
+    # Conan Doyle's own Holmes stories are left out: BBC Sherlock's cast is theirs.
+    novels = sorted((SHARED / "data" / "pdnc").glob("*/novel_text.txt"))
+    novels += sorted((SHARED / "data" / "litbank" / "entities" / "brat").glob("*.txt"))
+    novels = [p for p in novels if "Sign" not in str(p) and "sherlock" not in p.name]
+    assert len(novels) > 100
+    packs = load_packs()
+    claimed = {}
+    for path in novels:
+        guesses = guess_from_text(path.read_text(encoding="utf-8"), packs)
+        if guesses:
+            claimed[path.parent.name if path.name == "novel_text.txt" else path.name] = guesses[0].name
+    assert claimed == {}
+
+
+def test_conan_doyle_reads_as_sherlock(shared_samples: Path) -> None:
+    novel = SHARED / "data" / "pdnc" / "TheSignOfTheFour" / "novel_text.txt"
+    guesses = guess_from_text(novel.read_text(encoding="utf-8"), load_packs())
+    assert [g.name for g in guesses] == ["Sherlock (TV)"]

@@ -40,6 +40,8 @@ SCORE_SCALE = 8.0  # confidence = 1 - exp(-score / SCORE_SCALE): 4 main characte
 ROLE_WEIGHTS = {"main": 3.0, "recurring": 2.0, "minor": 1.0}
 WEAK_NAME_FACTOR = 0.5  # a character found only by a common or ambiguous one-word name
 WEAK_NAMES_CAP = 3.0  # weak names out of context add up to at most one main character
+CORE_PLACES = 2  # distinct places that make a fandom's core without a main character
+NO_CORE_CAP = 4.0  # the highest score without that core: confidence 0.39, under the threshold
 CONTEXT_SIGNS = 2  # strong characters plus places that make weak names count in full
 CONTEXT_TERMS = 3  # this many distinct terms count as one such sign
 PLACE_WEIGHT = 2.0
@@ -193,10 +195,11 @@ class _Tally:
     def score(self, length: int) -> float:
         needed = 1 + length // CHARS_PER_EXTRA_MENTION
         strong = {name for name, e in self.characters.items() if e.strong(self.lower_case_words)}
-        # Beside two sure signs of the fandom (distinctive names, places, or a handful of its terms),
-        # "Dean" and "Sam" are surely the Winchesters: weak names then count in full.
+        strong_main = {n for n in strong if self.characters[n].weight >= ROLE_WEIGHTS["main"]}
+        # Beside a main character named for sure and one more sure sign (a distinctive name, a place,
+        # a handful of terms), "Dean" and "Sam" are surely the Winchesters: weak names count in full.
         signs = len(strong) + len(self.places) + (1 if len(self.terms) >= CONTEXT_TERMS else 0)
-        in_context = signs >= CONTEXT_SIGNS
+        in_context = bool(strong_main) and signs >= CONTEXT_SIGNS
         score = weak = 0.0
         for name, evidence in self.characters.items():
             share = evidence.weight * min(1.0, evidence.mentions / needed)
@@ -210,6 +213,12 @@ class _Tally:
         # Terms only corroborate: "stake" and "patrol" alone, or beside one stray name, are not a
         # fandom, so they add at most half of what names and places already gave.
         score += min(TERMS_CAP, TERM_WEIGHT * len(self.terms), score * TERMS_SHARE)
+        # A story of the fandom names one of its main characters for sure beside a second sure sign,
+        # or is set in its places (an original-character story at Hogwarts). Without either, names
+        # that merely coincide ("Joyce", "Warren" and "Jenny" in a 1930s novel, Mr. Giles the butler
+        # in Oliver Twist) must not add up to a fandom.
+        if not in_context and len(self.places) < CORE_PLACES:
+            score = min(score, NO_CORE_CAP)
         return score
 
 
@@ -239,6 +248,8 @@ def _word_list(path: Path) -> frozenset[str]:
 
 
 def _name_kind(phrase: str) -> str:
+    if phrase.lower().startswith("the "):
+        return "word"  # "The Master", "The First Evil": a title, as likely a chapter heading's words
     if " " in phrase.strip():
         return "full"
     key = phrase.strip().lower()

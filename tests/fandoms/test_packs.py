@@ -29,6 +29,7 @@ def test_the_expected_fandoms_are_bundled() -> None:
         "Marvel Cinematic Universe",
         "Supernatural (TV 2005)",
         "Sherlock (TV)",
+        "Star Wars - All Media Types",
     } <= names
 
 
