@@ -473,3 +473,34 @@ def test_a_header_boxed_in_rules(text: str) -> None:
     work = _read(text)
     assert (work.metadata.title, work.metadata.authors) == ("Boxed", ["Kat"])
     assert work.body == STORY
+
+
+def test_a_quoted_title_with_byline_and_bare_rating() -> None:
+    work = _read('"Fade to Black"\nby Someone\nRated PG-13\n\n' + STORY)
+    meta = work.metadata
+    assert (meta.title, meta.authors) == ("Fade to Black", ["Someone"])
+    assert meta.rating_original == "PG-13"
+    assert meta.declared_tags.rating == "Teen And Up Audiences"
+    assert work.body == STORY
+
+
+def test_a_line_of_dialogue_over_a_byline_like_line_is_not_a_title() -> None:
+    text = '"Go," she said.\nby the door he waited.\n\n' + STORY
+    work = _read(text)
+    assert work.metadata.title is None
+    assert work.metadata.body_start == 0
+
+
+def test_rated_followed_by_a_word_that_is_no_rating_is_not_a_field() -> None:
+    text = "Rated by critics as the worst film of the year, it still drew crowds.\n\n" + STORY
+    work = _read(text)
+    assert work.metadata.rating_original is None
+    assert work.metadata.body_start == 0
+
+
+@pytest.mark.parametrize(
+    "line", ["by the door he waited", "By nightfall everyone had gone home!", "by and by"]
+)
+def test_a_phrase_starting_with_by_is_no_byline(line: str) -> None:
+    work = _read(f"Some Title\n{line}\n\n" + STORY)
+    assert work.metadata.authors == []

@@ -97,6 +97,9 @@ _LINE_LABEL_RE = re.compile(
 _INLINE_LABEL_RE = re.compile(
     rf"(?<![\w'’/])(?=[A-Z])(?:{_LABEL_ALTERNATIVES})[*_\]]*[ \t]*(?::|=)[*_]*[ \t]*", re.IGNORECASE
 )
+_BARE_RATING_RE = re.compile(
+    r"[ \t]*(?P<label>rated|rating)[ \t]+(?P<value>\S.{0,40}?)[ \t]*$", re.IGNORECASE
+)
 # A byline on its own line: "by Kat", "Written by: Kat", "~ by Kat ~".
 _BYLINE_RE = re.compile(
     r"^[ \t]*[~\-–—*_(\[]*[ \t]*(?:written[ \t]+)?by[ \t]*:?[ \t]+(?P<name>\S.{0,80}?)[ \t]*[~\-–—*_)\]]*[ \t]*$",
@@ -488,7 +491,13 @@ def _label_name(match: re.Match[str]) -> str:
 def _fields_on_line(text: str, line: _Line) -> list[_Field]:
     """The labelled fields of a line that starts with a label, several when they run together."""
     first = _LINE_LABEL_RE.match(text, line.start, line.end)
-    if not first or (_label_name(first) == "author" and first.group("author").lower() == "by"):
+    if not first:
+        # "Rated PG-13" with no colon, when a rating really follows
+        bare = _BARE_RATING_RE.match(text, line.start, line.end)
+        if bare and to_ao3(bare.group("value")):
+            return [_Field("rating", bare.group("label"), bare.start("value"), line.end)]
+        return []
+    if _label_name(first) == "author" and first.group("author").lower() == "by":
         return []
     found: list[_Field] = [_Field(_label_name(first), first.group().strip(), first.end(), line.end)]
     for match in _INLINE_LABEL_RE.finditer(text, first.end(), line.end):
@@ -516,6 +525,23 @@ def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re
     return last
 
 
+_BYLINE_MAX_WORDS = 6
+
+
+def _byline(raw: str) -> re.Match[str] | None:
+    """A byline's match, when what follows "by" is a name and not a phrase ("by the door")."""
+    match = _BYLINE_RE.match(raw)
+    if not match:
+        return None
+    name = _clean_person(match.group("name"))
+    words = name.split()
+    if not words or len(words) > _BYLINE_MAX_WORDS or words[0] in _SENTENCE_STARTERS:
+        return None
+    if re.search(r"[!?]$", name) or (name.endswith(".") and len(words[-1]) > 2):
+        return None  # a sentence, not a name; "Lee J." keeps its initial
+    return match
+
+
 def _is_name_line(value: str) -> bool:
     """A line holding just an author's name or handle: one to four words, no sentence."""
     words = value.split()
@@ -528,8 +554,11 @@ def _is_name_line(value: str) -> bool:
 
 def _looks_like_title(raw_line: str) -> bool:
     value = raw_line.strip()
-    if not value or len(value) > 100 or re.search(r"[\"“”]", value[:1]):
+    if not value or len(value) > 100:
         return False
+    if value[0] in '"“':
+        # a title in quotation marks, but not a line of dialogue ('"Go," she said.')
+        return value[-1] in '"”' and not re.search(r"[,.!?]?[\"”]\s+\S", value)
     return not re.search(r"[.!?,;:]$", value.rstrip("\"'”’*_~ ")) or value.endswith("...")
 
 
@@ -661,14 +690,13 @@ def _read_block(
         return "header", None
     if _CHAPTER_HEADING_RE.match(first_raw):
         return "story", None
-    if _LINE_LABEL_RE.match(first_raw) and _fields_on_line(text, block[0]):
+    if _fields_on_line(text, block[0]):
         return "header", _read_labelled_block(text, block, found)
     if (
         index == 0
         and len(block) > 1
         and not found.title
         and _looks_like_title(first_raw)
-        and _LINE_LABEL_RE.match(block[1].text(text))
         and _fields_on_line(text, block[1])
         and (not meta.title or _clean_title(first_raw).lower() == meta.title.lower())
     ):
@@ -680,16 +708,16 @@ def _read_block(
         return "header", _read_labelled_block(text, block[1:], found)
     if seen_header and len(block) <= 2 and all(_is_contact_line(line.text(text)) for line in block):
         return "header", None
-    byline = _BYLINE_RE.match(first_raw)
+    byline = _byline(first_raw)
     if byline and len(block) <= 2:
         found.authors.extend(split_people(byline.group("name")))
         if len(block) == 2:
             return _read_block(text, block[1:], index, blocks, found, meta, True)
         return "header", None
     if not seen_header and index == 0 and not found.title:
-        title_kind = _read_title_block(text, block, blocks, found, meta)
+        title_kind, story_at = _read_title_block(text, block, blocks, found, meta)
         if title_kind:
-            return title_kind, None
+            return title_kind, story_at
     if _SEPARATOR_RE.match(first_raw) and len(block) == 1:
         return "header", None  # a rule around or under header matter, or an ornament opening the text
     block_text = text[block[0].start : block[-1].end]
@@ -706,47 +734,55 @@ def _read_block(
 
 def _read_title_block(
     text: str, block: list[_Line], blocks: list[list[_Line]], found: _Found, meta: Metadata
-) -> str | None:
-    """An unlabelled title (and maybe the author's name) opening the text; "header" when it is one."""
+) -> tuple[str | None, int | None]:
+    """An unlabelled title (and maybe its byline, part and rating lines) opening the text.
+
+    Returns ("header", story offset or None) when the block is one, else (None, None); nothing is
+    recorded in ``found`` unless it is.
+    """
     raw = [line.text(text) for line in block]
-    if len(block) > 3:
-        return None
     first = raw[0].strip()
     if meta.title and _clean_title(split_numbering(first)[0]).lower() != meta.title.lower():
-        return None  # the reader knows the title; this line is something else
+        return None, None  # the reader knows the title; this line is something else
     next_block = blocks[1] if len(blocks) > 1 else None
     next_line = next_block[0].text(text) if next_block else ""
-    title_line: str | None = None
     rest = raw[1:]
-    byline_follows = bool(_BYLINE_RE.match(rest[0] if rest else next_line))
+    byline_follows = bool(_byline(rest[0] if rest else next_line))
     bare_title_over_prose = (
         not rest and next_block is not None and len(first.split()) >= 2 and _is_story_like(text, next_block)
     )
-    if ((byline_follows or bare_title_over_prose) and _looks_like_title(raw[0])) or _is_emphatic_title(
-        raw[0]
-    ):
-        # a title over a byline; an ALL-CAPS or centred line; a short unpunctuated line of two or
-        # more words over a paragraph of prose
-        title_line = first
-    if title_line is None:
-        return None
-    title, numbering = split_numbering(title_line)
-    found.title = _clean_title(title) or None
-    if numbering:
-        found.numbering.append(numbering)
-    for extra in rest:
-        byline = _BYLINE_RE.match(extra)
+    # a title over a byline; an ALL-CAPS or centred line; a short unpunctuated line of two or more
+    # words over a paragraph of prose
+    is_title = (
+        (byline_follows or bare_title_over_prose) and _looks_like_title(raw[0])
+    ) or _is_emphatic_title(raw[0])
+    if not is_title:
+        return None, None
+    authors: list[str] = []
+    numberings: list[Numbering] = []
+    labelled_from: int | None = None
+    for position, extra in enumerate(rest, start=1):
+        byline = _byline(extra)
+        extra_title, extra_numbering = split_numbering(extra.strip())
         if byline:
-            found.authors.extend(split_people(byline.group("name")))
-        elif _is_name_line(extra.strip()) and not found.authors:
-            found.authors.extend(split_people(extra.strip()))
+            authors.extend(split_people(byline.group("name")))
+        elif _is_name_line(extra.strip()) and not authors and not found.authors:
+            authors.extend(split_people(extra.strip()))
+        elif extra_numbering and not extra_title:
+            numberings.append(extra_numbering)
+        elif _fields_on_line(text, block[position]):
+            labelled_from = position  # "Rated PG-13" and other labelled lines under the title
+            break
         else:
-            extra_title, extra_numbering = split_numbering(extra.strip())
-            if extra_numbering and not extra_title:
-                found.numbering.append(extra_numbering)
-            else:
-                return None  # a title line followed by prose: not a title block after all
-    return "header"
+            return None, None  # a title line followed by prose: not a title block after all
+    title, numbering = split_numbering(first)
+    found.title = _clean_title(title) or None
+    found.numbering.extend([numbering] if numbering else [])
+    found.numbering.extend(numberings)
+    found.authors.extend(authors)
+    if labelled_from is not None:
+        return "header", _read_labelled_block(text, block[labelled_from:], found)
+    return "header", None
 
 
 def _is_contact_line(raw: str) -> bool:
@@ -773,7 +809,7 @@ def _read_labelled_block(text: str, block: list[_Line], found: _Found) -> int | 
     current: _Field | None = None
     for position, line in enumerate(block):
         raw = line.text(text)
-        line_fields = _fields_on_line(text, line) if _LINE_LABEL_RE.match(raw) else []
+        line_fields = _fields_on_line(text, line)
         if not line_fields and _SEPARATOR_RE.match(raw):
             # "-----" between the header and a story that follows without a blank line
             _record_continuations(text, found)
@@ -787,7 +823,7 @@ def _read_labelled_block(text: str, block: list[_Line], found: _Found) -> int | 
                 found.numbering.append(numbering)
                 current = None
                 continue
-            byline = _BYLINE_RE.match(raw)
+            byline = _byline(raw)
             if byline and (current is None or current.name not in _PROSE_FIELDS):
                 found.authors.extend(split_people(byline.group("name")))
                 current = None
