@@ -306,3 +306,11 @@ def test_the_rule_line_is_the_one_html_readers_write() -> None:
     from fandex.readers.htmltext import SCENE_BREAK_LINE
 
     assert RULE_LINE == SCENE_BREAK_LINE
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"), [("---", "rule"), ("* * *", "rule"), ("___", "rule"), ("oOo", "ornament")]
+)
+def test_markdown_thematic_breaks_are_rules(line: str, kind: str) -> None:
+    work = _structure(f"One.\n\n{line}\n\nTwo.\n", source_format="markdown")
+    assert [s.break_kind for s in work.scenes] == [None, kind]
