@@ -7,8 +7,11 @@ says. A character's main cast counts more than a walk-on; a place more than a te
 and places. A one-word name is weak evidence when it is a common given name ("John",
 fandoms/common_names.txt), when it is also an English word ("Dawn", "Spike", fandoms/name_words.txt)
 and is never seen capitalised inside a sentence (at a sentence start any word has a capital), or when
-the story also uses it as a plain lower-case word. Beside two sure signs of the fandom, weak names
-count in full. The score becomes a confidence in 0..1; packs under ``THRESHOLD`` are not reported.
+the story also uses it as a plain lower-case word. Beside a main character named for sure and one more
+sure sign, weak names count in full ("Dean" beside "Castiel" is Dean Winchester). A pack is reported
+only when the text shows its core: a main character named for sure beside a second sure sign, or two
+of its places; coinciding names alone (a butler called Giles) stay under the threshold. The score
+becomes a confidence in 0..1; packs under ``THRESHOLD`` are not reported.
 
 Names, places and terms must show the capitals the pack gives them ("HYDRA", "the Bronze"); a term
 the pack writes in lower case ("stake") matches in any case.
@@ -42,13 +45,13 @@ WEAK_NAME_FACTOR = 0.5  # a character found only by a common or ambiguous one-wo
 WEAK_NAMES_CAP = 3.0  # weak names out of context add up to at most one main character
 CORE_PLACES = 2  # distinct places that make a fandom's core without a main character
 NO_CORE_CAP = 4.0  # the highest score without that core: confidence 0.39, under the threshold
-CONTEXT_SIGNS = 2  # strong characters plus places that make weak names count in full
+CONTEXT_SIGNS = 2  # sure characters plus places that, with a sure main character, make the context
 CONTEXT_TERMS = 3  # this many distinct terms count as one such sign
-PLACE_WEIGHT = 2.0
-PLACES_CAP = 8.0  # places and terms add up to at most this much each: vocabulary alone
-TERM_WEIGHT = 1.0  # says less than a cast does
-TERMS_CAP = 4.0
-TERMS_SHARE = 0.5
+PLACE_WEIGHT = 2.0  # per distinct place
+PLACES_CAP = 8.0  # places add up to at most this much
+TERM_WEIGHT = 1.0  # per distinct term: a word says less than a name
+TERMS_CAP = 4.0  # terms add up to at most this much...
+TERMS_SHARE = 0.5  # ...and to at most this share of what names and places gave
 # In a long work a character named once may be a passing reference; ask for one more mention per
 # this many characters of text (about 20,000 words) before a character counts in full.
 CHARS_PER_EXTRA_MENTION = 110_000
