@@ -41,7 +41,7 @@ bleat bluster chide cajole caution coax croak decide demur entreat exclaim fret 
 implore intone jeer lament lisp marvel mock mouth muse opine prattle pronounce propose quip rage
 rant recite recollect rejoin repeat retaliate sniff sniffle soothe splutter sputter squawk
 sympathise sympathize taunt testify threaten titter trill utter volunteer wheeze wonder
-whoop call explain fill
+whoop call explain fill start trail
 """
 _IRREGULAR_SPEECH = {
     "say": ("said", "says", "saying"),
@@ -64,6 +64,10 @@ _IRREGULAR_SPEECH = {
     "fret": ("fretted", "frets", "fretting"),
     "jeer": ("jeered", "jeers", "jeering"),
     "fill": ("filled in", "fills in", "filling in"),
+    "admit": ("admitted", "admits", "admitting"),
+    "beg": ("begged", "begs", "begging"),
+    "hum": ("hummed", "hums", "humming"),
+    "spit": ("spat", "spits", "spitting"),
 }
 # Verbs of thinking: a quote tagged with one of these is a thought, not speech.
 _THOUGHT_VERB_FORMS = frozenset(
@@ -101,6 +105,11 @@ SPEECH_VERBS: frozenset[str] = (
     - _THOUGHT_VERB_FORMS
 )
 THOUGHT_VERBS: frozenset[str] = _THOUGHT_VERB_FORMS
+# Speech-tag verbs that are as much a gesture as speech: outranked by a real tag in the paragraph.
+_NONVERBAL_STEMS = """grin nod laugh sigh chuckle groan pout snort sniff giggle smile smirk shrug moan gasp"""
+NONVERBAL_VERBS: frozenset[str] = frozenset(
+    form for stem in _NONVERBAL_STEMS.split() for form in (stem, *_inflect(stem))
+)
 
 PRONOUN_GENDER = {"he": "M", "she": "F", "they": "N", "i": "I", "we": "I"}
 OBJECT_PRONOUN_GENDER = {"him": "M", "her": "F", "them": "N", "me": "I", "us": "I"}
@@ -292,6 +301,7 @@ class _Found:
     confidence: float = 0.0
     tag_subject: str | None = None  # a character named by this quote's own tag
     vocatives: list[str] = field(default_factory=list)  # characters addressed by name in it
+    beat: bool = False  # the speaker came from an action beat after it, not a speech tag
 
 
 @dataclass
@@ -604,7 +614,10 @@ def _italic_thoughts(work: Work, paras: list[_Para], quotes: list[_Found]) -> li
 
 def _make_context(work: Work, found: list[_Found]) -> _Context:
     characters = {c.id: c for c in work.characters}
-    mentions = sorted((m for m in work.mentions if m.character), key=lambda m: m.start)
+    # Names and epithets only: this module resolves pronouns itself, with the dialogue in view.
+    mentions = sorted(
+        (m for m in work.mentions if m.character and m.kind != "pronoun"), key=lambda m: m.start
+    )
     alias_index: dict[str, str] = {}
     ambiguous: set[str] = set()
     for character in work.characters:
@@ -680,6 +693,7 @@ class _Conversation:
 
     speakers: list[str] = field(default_factory=list)  # speaker of each quote paragraph, in order
     last_para: int = -100
+    last_vocatives: list[str] = field(default_factory=list)  # who the last quote paragraph addressed
     salient: list[tuple[int, str]] = field(default_factory=list)  # (paragraph, character) references
 
     def reset(self) -> None:
@@ -736,7 +750,8 @@ def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Co
         # 2. a tagged quote lends its speaker to the untagged quotes of its paragraph,
         #    unless a different character's tag sits between them
         for k, quote in enumerate(quotes):
-            if quote.speaker is None:
+            if quote.speaker is None or quote.beat:
+                # `"Quote," Willow said. "More." Spike grinned.` - the grin is a reaction
                 donor = _nearest_tagged(quotes, k)
                 if donor is not None:
                     quote.speaker, quote.cue = donor.speaker, donor.cue
@@ -777,6 +792,7 @@ def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Co
             conversation.speakers.append(speaker)
             conversation.last_para = index
             conversation.salient.append((index, speaker))
+            conversation.last_vocatives = [v for q in quotes for v in q.vocatives if v != speaker]
             previous_para_speaker = speakers[-1]
         else:
             previous_para_speaker = None
@@ -937,10 +953,13 @@ def _tag_speaker(
         if tag_kind == "before" or not _beat_plausible(verb):
             return
         quote.speaker, quote.cue, quote.confidence = character, "implicit", 0.75
-        quote.tag_subject = character
+        quote.beat = True
         return
     quote.speaker = character
-    quote.tag_subject = character
+    if verb in NONVERBAL_VERBS:
+        quote.beat = True  # `"...," he grinned`: a tag, but one a real speech tag outranks
+    else:
+        quote.tag_subject = character
     quote.cue = "explicit" if subject.kind == "name" else "anaphoric"
     quote.confidence = (0.95 if subject.kind == "name" else 0.85) - (0.1 if verb == "(intro)" else 0.0)
     if obj_text:
@@ -969,7 +988,7 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
         match = pattern.match(clause)
         if not match:
             continue
-        verb = match.group("verb").lower()
+        verb = _verb(match.group("verb"))
         if pattern is _TAG_VERB_SUBJ and verb not in SPEECH_VERBS and verb not in THOUGHT_VERBS:
             continue
         subj = match.group("subj")
@@ -994,7 +1013,7 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
     clause_start = cut + 2 if cut >= 0 else 0
     clause = stripped[clause_start:-1]
     for match in _TAG_SUBJ_VERB.finditer(clause):
-        verb = match.group("verb").lower()
+        verb = _verb(match.group("verb"))
         if verb not in SPEECH_VERBS:
             continue
         tail = clause[match.end() :]
@@ -1010,10 +1029,10 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
         return subject, verb, obj_start, obj_text
     # `...were met by the butler, who said,`
     relative = re.search(rf"{_SUBJECT},?\s+who\s+(?:{_ADVERB}\s+)?{_VERB}[\s\w]{{0,30}}$", clause)
-    if relative and relative.group("verb").lower() in SPEECH_VERBS:
+    if relative and _verb(relative.group("verb")) in SPEECH_VERBS:
         subj = relative.group("subj")
         subject = _Subject(None, _subject_kind(subj), subj, offset + clause_start + relative.start("subj"))
-        return subject, relative.group("verb").lower(), 0, ""
+        return subject, _verb(relative.group("verb")), 0, ""
     # `He cut her short with,` / `Emma, smiling, began:` - the subject of the introducing sentence
     intro = re.match(rf"\s*{_SUBJECT}[\s,]", clause)
     if intro and _first_word(intro.group("subj")) not in _NOT_SUBJECT and len(clause.split()) <= 25:
@@ -1021,6 +1040,12 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
         subject = _Subject(None, _subject_kind(subj), subj, offset + clause_start + intro.start("subj"))
         return subject, "(intro)", 0, ""
     return None, "", 0, ""
+
+
+def _verb(words: str) -> str:
+    """The tag verb: "filled in" stays whole, "asked in (shock)" is "asked"."""
+    verb = " ".join(words.lower().split())
+    return verb if verb in SPEECH_VERBS else verb.split()[0]
 
 
 def _first_word(phrase: str) -> str:
@@ -1144,8 +1169,35 @@ def _by_gender(
         and m.character not in vocatives
         and not _in_quote(context, m.start)
     ]
+    para_mentions = [m for m in para_mentions if not _acts_on_pronoun(text, m, position, gender)]
     if para_mentions:
         return para_mentions[-1].character
+    para_start = _para_start(text, position)
+    if para_start == quote.outer_start or not _mentions_between(context, para_start, position):
+        # the previous line called someone by name: she answers
+        addressed = [v for v in conversation.last_vocatives if fits(v)]
+        if addressed and conversation.last_para == index - 1:
+            return addressed[0]
+    if para_start > 0:
+        # `Willow groaned.` closing the paragraph before: she is who "she" means next, unless
+        # she was the one speaking there.
+        previous_start = _para_start(text, len(text[:para_start].rstrip()))
+        previous_speaker = (
+            conversation.speakers[-1]
+            if conversation.speakers and conversation.last_para == index - 1
+            else None
+        )
+        previous = [
+            m
+            for m in _mentions_between(context, previous_start, para_start)
+            if m.character
+            and fits(m.character)
+            and m.character not in vocatives
+            and m.character != previous_speaker
+            and not _in_quote(context, m.start)
+        ]
+        if previous:
+            return previous[-1].character
     participants = [p for p in conversation.participants() if fits(p)]
     recent = [
         cid for para, cid in reversed(conversation.salient) if index - para <= SALIENCE_WINDOW and fits(cid)
@@ -1165,6 +1217,21 @@ def _by_gender(
         if cid not in vocatives:
             return cid
     return recent[0] if recent else None
+
+
+_OBJECT_HER = re.compile(
+    r"\bher\s+(?:a|an|the|some|that|this|up|down|off|back|to|in|out|away)\b|\bher[.,!?;]"
+)
+_OBJECT_HIM = re.compile(r"\bhim\b")
+
+
+def _acts_on_pronoun(text: str, mention: Mention, position: int, gender: str) -> bool:
+    """Whether the named character does something to a "her"/"him" later in the same sentence
+    (`Buffy and Xander gave her a look`): then that pronoun, and the next one, is someone else."""
+    stop = _SENTENCE_END.search(text, mention.end, position)
+    clause = text[mention.end : stop.start() if stop else position]
+    pattern = _OBJECT_HER if gender == "F" else _OBJECT_HIM if gender == "M" else None
+    return pattern is not None and pattern.search(clause) is not None
 
 
 def _para_start(text: str, position: int) -> int:
