@@ -504,3 +504,23 @@ def test_rated_followed_by_a_word_that_is_no_rating_is_not_a_field() -> None:
 def test_a_phrase_starting_with_by_is_no_byline(line: str) -> None:
     work = _read(f"Some Title\n{line}\n\n" + STORY)
     assert work.metadata.authors == []
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "authors"),
+    [
+        ("Title: Fade to Black by Kat Morrow", "Fade to Black", ["Kat Morrow"]),
+        ("Title: Stand by Me", "Stand by Me", []),
+        ("Title: Killed By Death", "Killed By Death", []),
+        ("Title: Killed By Death (1/2) By Kat", "Killed By Death", ["Kat"]),
+        ("Title: Killed By Death By Kat Rating: PG", "Killed By Death", ["Kat"]),
+    ],
+)
+def test_a_byline_inside_the_title_field(line: str, title: str, authors: list[str]) -> None:
+    meta = _read(line + "\n\n" + STORY).metadata
+    assert (meta.title, meta.authors) == (title, authors)
+
+
+def test_an_author_field_wins_over_a_by_in_the_title() -> None:
+    meta = _read("Title: Fade to Black by Night\nAuthor: Kat\n\n" + STORY).metadata
+    assert meta.authors == ["Kat"]

@@ -83,7 +83,8 @@ _LABEL_SPELLINGS: dict[str, tuple[str, ...]] = {
     "keywords": (r"key\s*words", r"tags"),
 }
 
-# "by" alone is a label only when no colon follows (a byline); every other label needs ":" or "=".
+# Labels need ":", "=" or a spaced dash after them. A line opening with "by" is a byline, read by
+# _BYLINE_RE whether or not a colon follows; inside a run-together line "By:" is a label.
 _LABEL_ALTERNATIVES = "|".join(
     f"(?P<{name}>{'|'.join(spellings)})" for name, spellings in _LABEL_SPELLINGS.items()
 )
@@ -505,24 +506,38 @@ def _fields_on_line(text: str, line: _Line) -> list[_Field]:
         found.append(_Field(_label_name(match), match.group().strip(), match.end(), line.end))
     # "Title: Inside the Pain (2 of?) By PNS": a byline run into the title.
     expanded: list[_Field] = []
-    for item in found:
+    for position, item in enumerate(found):
         expanded.append(item)
         if item.name != "title":
             continue
-        by = _TITLE_BY_RE.search(text, item.value_start, item.value_end) or _last_match(
-            _TITLE_LOWER_BY_RE, text, item.value_start, item.value_end
-        )
+        by = _title_byline(text, item, followed=position + 1 < len(found) or line.end - line.start > 300)
         if by:
-            expanded.append(_Field("author", "By", by.end(), item.value_end))
+            expanded.append(_Field("title_by", "By", by.end(), item.value_end))
             item.value_end = by.start()
     return expanded
 
 
-def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
-    last = None
-    for last in pattern.finditer(text, start, end):  # noqa: B007 - only the last one is wanted
-        pass
-    return last
+def _title_byline(text: str, item: _Field, *, followed: bool) -> re.Match[str] | None:
+    """The "by" that ends a title and starts its author's name, if there is one.
+
+    A lower-case "by" before a name is a byline ("Fade to Black by Kat"); a capitalised one only
+    when more fields follow on the line or a part number ends the title before it, since title
+    case capitalises the word ("Killed By Death"). "Stand by Me" keeps its "by": "Me" is no name.
+    """
+    candidates = [
+        *_TITLE_LOWER_BY_RE.finditer(text, item.value_start, item.value_end),
+        *_TITLE_BY_RE.finditer(text, item.value_start, item.value_end),
+    ]
+    # the last "by" first: a name follows the title, never the other way round
+    for by in sorted(candidates, key=lambda match: match.start(), reverse=True):
+        name_words = text[by.end() : item.value_end].split()
+        if not name_words or len(name_words) > 4 or name_words[0].lower() in _SENTENCE_STARTERS:
+            continue
+        before = text[item.value_start : by.start()].rstrip()
+        numbered = before.endswith((")", "]")) or split_numbering(before)[1] is not None
+        if by.group().strip() == "by" or followed or numbered:
+            return by
+    return None
 
 
 _BYLINE_MAX_WORDS = 6
@@ -624,6 +639,7 @@ class _Found:
     fields: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     disclaimers: list[str] = field(default_factory=list)
+    title_authors: list[str] = field(default_factory=list)  # from "Title: X by Y", when no Author field
     by_name: dict[str, str] = field(default_factory=dict)  # canonical field name -> first value
     pending: list[_Field] = field(default_factory=list)  # fields of the block being read
 
@@ -887,6 +903,8 @@ def _apply_field(name: str, value: str, found: _Found) -> None:
             found.numbering.append(numbering)
     elif name == "author":
         found.authors.extend(a for a in split_people(value) if a not in found.authors)
+    elif name == "title_by":
+        found.title_authors.extend(split_people(value))
     elif name in ("part", "chapter"):
         _, numbering = split_numbering(value if name == "part" else f"chapter {value}")
         if numbering is None:
@@ -906,8 +924,9 @@ def _merge(found: _Found, meta: Metadata) -> None:
     fields = found.by_name
     if not meta.title and found.title:
         meta.title = found.title
-    if not meta.authors and found.authors:
-        meta.authors = list(dict.fromkeys(found.authors))
+    authors = found.authors or found.title_authors
+    if not meta.authors and authors:
+        meta.authors = list(dict.fromkeys(authors))
     for numbering in found.numbering:
         if numbering.kind == "part" and meta.part is None:
             meta.part = numbering.number
