@@ -72,7 +72,7 @@ def test_honorifics_of_one_surname_are_different_people() -> None:
 
 def test_first_last_and_full_names_are_one_character() -> None:
     work = _cast(
-        "Clara Oswin came home late. The hall was dark, so Clara lit a lamp. "
+        "Clara Oswin came home late. The hall was dark, so Clara lit a lamp and she sat down. "
         "Her landlord, Mr. Pike, knocked twice. Good evening, Miss Oswin, said Mr. Pike. "
         "Clara smiled at him."
     )
@@ -80,6 +80,26 @@ def test_first_last_and_full_names_are_one_character() -> None:
     assert set(cast) == {"Clara Oswin", "Mr. Pike"}
     assert set(cast["Clara Oswin"].aliases) == {"Clara", "Miss Oswin"}
     assert cast["Clara Oswin"].mentions >= 4
+
+
+def test_a_gendered_title_does_not_join_a_full_name_of_the_other_gender() -> None:
+    work = _cast(
+        "Robert Lebrun rowed across the bay. At the jetty Robert tied the boat and he waved. "
+        "Madame Lebrun was waiting with a basket; she scolded him. Later Madame Lebrun laughed."
+    )
+    cast = _by_name(work)
+    assert set(cast) == {"Robert Lebrun", "Madame Lebrun"}
+    assert cast["Robert Lebrun"].gender == "M" and cast["Madame Lebrun"].gender == "F"
+
+
+def test_a_bare_title_is_its_only_bearer() -> None:
+    work = _cast(
+        "Doctor Mandel came at noon. Lily met Doctor Mandel at the door. "
+        '"Sit down," the Doctor said, and Lily sat.'
+    )
+    cast = _by_name(work)
+    assert set(cast) == {"Doctor Mandel", "Lily"}
+    assert _mentions_of(work, "Doctor") == [cast["Doctor Mandel"].id]
 
 
 def test_ids_follow_first_appearance_and_offsets_are_first_mentions() -> None:

@@ -30,7 +30,9 @@ from fandex.options import Options
 from fandex.work import Character, Mention, Work, count_words
 
 # A word: letters with inner apostrophes ("don't", "O'Brien") and hyphens ("Grant-Menzies").
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
+# Combining accents (U+0300-U+036F) belong to their word: "Adèle" may be spelt "Ade\u0300le".
+_LETTERS = "(?:[^\\W\\d_][\u0300-\u036f]*)+"
+_WORD = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*(?:-{_LETTERS}(?:['’]{_LETTERS})*)*")
 # What between two words ends a sentence or opens a new one (a paragraph, a quote, a thought).
 _SENTENCE_GAP = re.compile(r"[.!?…:;\n\"“”*(\[]|--|—")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -53,7 +55,7 @@ _NARRATOR = "narrator"
 # How far back (in sentences) a pronoun or epithet looks for its character.
 _SALIENCE_WINDOW = 6
 # Candidates with doubtful evidence: at most this many sentences each go to spaCy.
-_NER_SENTENCES_PER_NAME = 3
+_NER_SENTENCES_PER_NAME = 4
 
 
 # ---------------------------------------------------------------- tokens and name occurrences
@@ -490,7 +492,10 @@ class _Discovery:
         model = nlp.load()
         requests: list[tuple[_FormStats, _NameOcc, str, int]] = []
         for stats in doubtful:
-            chosen = [o for o in stats.occurrences if not o.initial][:_NER_SENTENCES_PER_NAME]
+            middle = [o for o in stats.occurrences if not o.initial]
+            # Spread over the text: the first chapter may use a name differently from the rest.
+            step = max(1, len(middle) // _NER_SENTENCES_PER_NAME)
+            chosen = middle[::step][:_NER_SENTENCES_PER_NAME]
             for occ in chosen or stats.occurrences[:1]:
                 begin, finish = self._sentence_bounds(occ.sentence)
                 requests.append((stats, occ, self.text[begin:finish], begin))
@@ -514,14 +519,18 @@ class _Discovery:
                 for label, n in tally.items()
                 if label in _NER_NOT_PERSON
             )
+            # Pronoun votes and actions count when they are a fair share of the occurrences: a
+            # country named 300 times collects a few stray "he"s and "India was"s.
+            gendered = max(stats.votes["M"], stats.votes["F"])
+            acts = stats.tally("acts")
             shown = (
                 3 * stats.tally("speech")
-                + 1.5 * max(stats.votes["M"], stats.votes["F"])
-                + min(2.0, 0.5 * stats.tally("acts"))
+                + (min(3.0, 1.5 * gendered) if gendered >= 0.05 * stats.count else 0.0)
+                + (min(2.0, 0.5 * acts) if acts >= 0.1 * stats.count else 0.0)
             )
             person = tally["PERSON"]
-            if other > 0 and person + shown <= other:
-                continue
+            if (other > 0 and person + shown <= other) or (tally["NORP"] >= 2 and person == 0):
+                continue  # the model insists, or it is a nationality or religion ("Hindu")
             if stats.count == 1 and len(stats.names) == 1:
                 # One capitalised word, once: "Guide", "York". Only the model or a speech tag can tell.
                 if person >= 1 or stats.tally("speech"):
@@ -557,9 +566,28 @@ class _Discovery:
     def _cluster(self, people: list[_FormStats], pack_clusters: dict[str, _Cluster]) -> list[_Cluster]:
         clusters: list[_Cluster] = list(pack_clusters.values())
         pack_tokens = self._pack_name_tokens(pack_clusters)
-        # Most complete forms first, so that short forms find the full names they belong to.
-        ordered = sorted(people, key=lambda s: (-len(s.names), s.honorific is None, -s.count))
+        # Most complete forms first, so that short forms find the full names they belong to;
+        # then given names of full names ("Clara" of "Clara Oswin": their pronouns tell the
+        # gender a title must agree with); then titled surnames; then the other single words.
+        full = sorted((p for p in people if len(p.names) >= 2), key=lambda s: (-len(s.names), -s.count))
+        first_names = Counter(p.names[0] for p in full if not p.honorific)
+        single = [p for p in people if len(p.names) == 1]
+        given = [p for p in single if not p.honorific and first_names[p.names[0]] >= 1]
+        titled = [p for p in single if p.honorific]
+        rest = [p for p in single if not p.honorific and first_names[p.names[0]] == 0]
+        ordered = [*full, *sorted(given, key=lambda s: -s.count), *sorted(titled, key=lambda s: -s.count)]
+        ordered += sorted(rest, key=lambda s: -s.count)
         for stats in ordered:
+            title = stats.names[0].lower() if len(stats.names) == 1 and not stats.honorific else None
+            if title in person_words.HONORIFICS:
+                # A bare title ("Mademoiselle", "the Doctor") is the one character who bears it;
+                # with several bearers ("Madame") it names nobody in particular.
+                bearers = [c for c in clusters if any(f.honorific == title for f in c.forms)]
+                if len(bearers) == 1:
+                    bearers[0].forms.append(stats)
+                elif not bearers:
+                    clusters.append(_Cluster(forms=[stats]))
+                continue
             target = self._home(stats, clusters, pack_tokens)
             if target is None:
                 clusters.append(_Cluster(forms=[stats]))
@@ -584,7 +612,9 @@ class _Discovery:
 
         def compatible(cluster: _Cluster) -> bool:
             gender = cluster.gender()
-            if title_gender in _GENDERED and gender in _GENDERED and gender != title_gender:
+            if title_gender in _GENDERED and gender != title_gender and (gender != "U" or cluster.full_names):
+                # A gendered title joins a full name only when the text shows that gender for it:
+                # "Madame Lebrun" is not Robert Lebrun.
                 return False
             # "Mr. Weston", "Mrs. Weston" and "Miss Weston" are three people.
             families = {_TITLE_FAMILY.get(f.honorific or "") for f in cluster.forms} - {None}
