@@ -18,7 +18,7 @@ Paragraphs come from the runs of text lines between blank, ornament and heading 
   characters or ``_RECOVERED_MAX_SENTENCES`` sentences.
 
 Scenes break at ornament lines (``break_kind`` "ornament", or "rule" for the ``* * *`` line the
-HTML and EPUB readers write for ``<hr>`` and for Markdown's thematic breaks), at runs of blank lines longer than the story's usual
+HTML and EPUB readers write for ``<hr>``), at runs of blank lines longer than the story's usual
 paragraph separator ("blank"), and at chapter starts ("chapter").
 
 Chapters: a reader's chapters are kept; otherwise chapter headings ("Chapter 3", "Chapter Three:
@@ -44,11 +44,10 @@ from fandex.work import Chapter, Paragraph, Scene, Work
 
 BLANK, ORNAMENT, HEADING, TEXT = "blank", "ornament", "heading", "text"
 
-# Formats whose reader writes "* * *" for a horizontal rule (<hr>, a Markdown thematic break).
+# Formats whose reader writes "* * *" for a horizontal rule (<hr>).
+# Markdown is not among them: its text is the author's own file, so its "---" is the author's ornament.
 _RULE_FORMATS = {"html", "ao3-html", "ffnet-html", "epub"}
 RULE_LINE = "* * *"
-# Markdown's thematic break (its <hr>): three or more of one of - * _, spaces allowed between.
-_MARKDOWN_RULE_RE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 
 _ORNAMENT_MAX_CHARS = 40
 _LETTER_ORNAMENT_RE = re.compile(r"^[oO0xX]{3,}$")
@@ -424,7 +423,7 @@ def _read_events(
         if line.kind in (ORNAMENT, HEADING):
             kind = "heading" if line.kind == HEADING else "ornament"
             content = text[line.content_start : line.content_end]
-            if kind == "ornament" and _is_rule(work, content, text[line.start : line.end]):
+            if kind == "ornament" and work.source_format in _RULE_FORMATS and content == RULE_LINE:
                 kind = "rule"
             events.append(
                 _Event(
@@ -461,13 +460,6 @@ def _mark_reader_chapter_titles(work: Work, text: str, lines: list[_Line]) -> No
     for line in lines:
         if line.kind == TEXT and " ".join(text[line.start : line.end].split()).lower() in titles:
             line.kind = HEADING
-
-
-def _is_rule(work: Work, content: str, raw_line: str) -> bool:
-    """An ornament line that stands for a horizontal rule of the source format."""
-    if work.source_format == "markdown":
-        return bool(_MARKDOWN_RULE_RE.match(raw_line))
-    return work.source_format in _RULE_FORMATS and content == RULE_LINE
 
 
 def _usual_separator(events: list[_Event]) -> int:
