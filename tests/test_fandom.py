@@ -34,6 +34,11 @@ SNIPPETS = {
         "Steve came in with two coffees. 'Bucky says Natasha wants a debrief,' he said. Tony waved "
         "a wrench at him. 'Tell the Winter Soldier that HYDRA can wait until I fix the arc reactor.'"
     ),
+    "Naruto": (
+        "Naruto slurped the last of his ramen at Ichiraku and grinned. 'Kakashi-sensei's late again,' "
+        "he said. Sakura sighed; Sasuke said nothing at all. When their teacher finally appeared on "
+        "the roof, he had a mission scroll from the Hokage and a new jutsu to show them."
+    ),
     "Star Wars - All Media Types": (
         "Anakin paced the bridge of the Resolute while Obi-Wan read the report from Coruscant. "
         "'The Council wants us back at the Jedi Temple,' he said. Ahsoka rolled her eyes, and Rex "

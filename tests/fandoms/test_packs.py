@@ -30,6 +30,7 @@ def test_the_expected_fandoms_are_bundled() -> None:
         "Supernatural (TV 2005)",
         "Sherlock (TV)",
         "Star Wars - All Media Types",
+        "Naruto",
     } <= names
 
 
