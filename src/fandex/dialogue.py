@@ -245,12 +245,21 @@ _SUBJECT = (
 _VERB = r"(?P<verb>[a-z]+(?:\s+in)?)"
 # "Willow asked", "she said softly", "the vampire replied"
 _TAG_SUBJ_VERB = re.compile(rf"{_SUBJECT}\s+(?:{_ADVERB}\s+)?{_VERB}\b")
+# An epithet subject of exactly n words after its determiner, for n = 1..4.
+_TAG_EPITHET_VERB = [
+    re.compile(
+        rf"(?P<subj>(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur|[Yy]our|[Aa]n?)(?:\s+[\w'’-]+){{{n}}})"
+        rf"\s+(?:{_ADVERB}\s+)?{_VERB}\b"
+    )
+    for n in range(1, 5)
+]
 # "said Buffy", "replied the old man", "said he"
 _TAG_VERB_SUBJ = re.compile(rf"{_VERB}\s+(?:{_ADVERB}\s+)?{_SUBJECT}")
 _OBJECT = re.compile(
     r"\s*(?:to\s+)?(?P<obj>him|her|them|me|us|(?:the|his|her|my)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+"
     r"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
 )
+_COORDINATED_VERB = re.compile(r"\b(?:and|then)\s+(?P<verb>[a-z]+)\b(?P<tail>[^,;:]*)[,:]?\s*$")
 _SENTENCE_END = re.compile(r"[.!?;…]+[\"'”’]?\s|[.!?…]+$|\s[—–]\s|--")
 _CAPITAL_WORD = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _ASTERISK_THOUGHT = re.compile(r"(?<!\*)\*(?!\*)\s*([^*\n]*?[A-Za-z][^*\n]*?)\s*(?<!\*)\*(?!\*)")
@@ -820,6 +829,11 @@ def _take_turns(turns: list[_Turn]) -> None:
         known = [i for i, t in enumerate(run_turns) if t.speaker]
         if not known:
             continue
+        for i in known:
+            # a long speech tagged only in its last paragraph: the tag names the whole turn
+            for quote in run_turns[i].quotes:
+                if quote.speaker is None or quote.confidence <= 0.5:
+                    quote.speaker, quote.cue, quote.confidence = run_turns[i].speaker, "implicit", 0.8
         for i, turn in enumerate(run_turns):
             if turn.speaker:
                 continue
@@ -991,6 +1005,17 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
         verb = _verb(match.group("verb"))
         if pattern is _TAG_VERB_SUBJ and verb not in SPEECH_VERBS and verb not in THOUGHT_VERBS:
             continue
+        if (
+            verb not in SPEECH_VERBS
+            and verb not in THOUGHT_VERBS
+            and _subject_kind(match.group("subj")) == "epithet"
+        ):
+            # "the old man sighed": the shortest reading took "man" for the verb; try longer ones
+            longer = next(
+                (m for m in (p.match(clause) for p in _TAG_EPITHET_VERB) if m and _is_tag_verb(m)), None
+            )
+            match = longer or match
+            verb = _verb(match.group("verb"))
         subj = match.group("subj")
         if _first_word(subj) in _NOT_SUBJECT and not subj.lower().startswith("the "):
             continue
@@ -1038,8 +1063,19 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
     if intro and _first_word(intro.group("subj")) not in _NOT_SUBJECT and len(clause.split()) <= 25:
         subj = intro.group("subj")
         subject = _Subject(None, _subject_kind(subj), subj, offset + clause_start + intro.start("subj"))
+        # `Mara set down her cup and asked Jonah,`: a second verb of the same subject
+        second = _COORDINATED_VERB.search(clause, intro.end())
+        if second and _verb(second.group("verb")) in SPEECH_VERBS:
+            obj = _OBJECT.fullmatch(second.group("tail").rstrip(" ,:"))
+            obj_start = offset + clause_start + second.start("tail") + obj.start("obj") if obj else 0
+            return subject, _verb(second.group("verb")), obj_start, obj.group("obj") if obj else ""
         return subject, "(intro)", 0, ""
     return None, "", 0, ""
+
+
+def _is_tag_verb(match: re.Match[str]) -> bool:
+    verb = _verb(match.group("verb"))
+    return verb in SPEECH_VERBS or verb in THOUGHT_VERBS
 
 
 def _verb(words: str) -> str:
@@ -1352,6 +1388,12 @@ def _turn_taking(conversation: _Conversation, vocatives: set[str], index: int) -
     return earlier[0] if earlier else None
 
 
+_INNER_NOUN_WORDS = (
+    "brain mind heart voice conscience head thoughts rationale reason subconscious instinct gut"
+)
+_INNER_NOUNS = frozenset(_INNER_NOUN_WORDS.split())
+
+
 def _attribute_thoughts(
     work: Work,
     paras: list[_Para],
@@ -1359,43 +1401,49 @@ def _attribute_thoughts(
     quotes: list[_Found],
     context: _Context,
 ) -> None:
-    """A thinker for each thought: its tag (`* ... * she thought`), else the paragraph's actor."""
+    """A thinker for each thought: its tag (`* ... * she thought`, `* ... * his brain roared`),
+    else whoever the paragraph is about (its opening subject, else the first character named)."""
     text = work.text
-    conversation = _Conversation()
-    for thought in thoughts:
+    quote_starts = [q.start for q in quotes]
+    for thought in sorted(thoughts, key=lambda t: t.start):
         if thought.speaker:
             continue
         para = paras[thought.para]
+        # salience for a pronoun thinker: the speakers and names of the last few paragraphs
+        conversation = _Conversation()
+        window_start = paras[max(0, thought.para - 3)].start
+        first = bisect.bisect_left(quote_starts, window_start)
+        last = bisect.bisect_left(quote_starts, thought.start)
+        conversation.salient = [(q.para, q.speaker) for q in quotes[first:last] if q.speaker]
+        for mention in _mentions_between(context, window_start, thought.outer_start):
+            if mention.character and not _in_quote(context, mention.start):
+                conversation.salient.append((thought.para, mention.character))
         after = text[thought.outer_end : para.end]
         subject, verb, _, _ = _match_after(after, thought.outer_end)
         if subject is not None and (
             verb in THOUGHT_VERBS or verb in SPEECH_VERBS or thought.marker == "asterisk"
         ):
-            # salience for a pronoun thinker: the narration and speakers before the thought
-            conversation.salient = [
-                (q.para, q.speaker)
-                for q in quotes
-                if q.speaker and q.para <= thought.para and q.start < thought.start
-            ][-10:]
-            for mention in _mentions_between(
-                context, paras[max(0, thought.para - 3)].start, thought.outer_start
-            ):
-                if mention.character:
-                    conversation.salient.append((thought.para, mention.character))
+            words = subject.phrase.lower().split()
+            if len(words) == 2 and words[0] in ("his", "her") and words[1] in _INNER_NOUNS:
+                # `His brain roared`: the owner of the brain thinks
+                subject = _Subject(None, "pronoun", "he" if words[0] == "his" else "she", subject.start)
             thinker = _resolve_subject(text, subject, thought, context, conversation, thought.para)
             if thinker:
                 thought.speaker = thinker
                 continue
-        # untagged: the character acting in the paragraph, else the last speaker before it
+        opening = re.match(r"\s*(He|She)\b", text[para.start : thought.outer_start])
+        if opening:
+            gender = PRONOUN_GENDER[opening.group(1).lower()]
+            thinker = _by_gender(gender, context, conversation, thought.para, thought, text, para.start)
+            if thinker:
+                thought.speaker = thinker
+                continue
         narration = [
             m
             for m in _mentions_between(context, para.start, para.end)
-            if m.character and not any(q.start <= m.start < q.end for q in quotes)
+            if m.character and not _in_quote(context, m.start)
         ]
         if narration:
             thought.speaker = narration[0].character
-            continue
-        earlier = [
-            q.speaker for q in quotes if q.speaker and q.start < thought.start and q.para >= thought.para - 2
-        ]
-        thought.speaker = earlier[-1] if earlier else None
+        elif conversation.salient:
+            thought.speaker = conversation.salient[-1][1]

@@ -1,0 +1,288 @@
+"""Dialogue: each quote convention and each attribution rule on small handmade scenes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import ROOT, SAMPLE_ALL_TALK
+from fandex.dialogue import find_dialogue
+from fandex.mentions import find_name_mentions
+from fandex.options import Options
+from fandex.work import Character, Emphasis, Span, Work
+
+CAST = [
+    Character("mara", "Mara", gender="F"),
+    Character("jonah", "Jonah", gender="M"),
+    Character("ines", "Ines", gender="F"),
+]
+
+
+def run(text: str, cast: list[Character] = CAST, **options: object) -> Work:
+    work = Work(text=text)
+    work.characters = cast
+    work.mentions = find_name_mentions(text, cast)
+    find_dialogue(work, Options(**options))  # type: ignore[arg-type]
+    return work
+
+
+def said(work: Work) -> list[tuple[str, str | None]]:
+    """(quote text, speaker id) in text order."""
+    return [(work.span_text(q), q.speaker) for q in work.quotes]
+
+
+# ---------------------------------------------------------------- quote conventions
+
+
+def test_straight_double_quotes_cover_the_words_without_marks() -> None:
+    work = run('"Pass the salt," said Jonah.\n\n"Here." Mara slid it over.\n')
+    assert said(work) == [("Pass the salt,", "jonah"), ("Here.", "mara")]
+
+
+def test_curly_double_quotes() -> None:
+    work = run("“Is it raining?” Mara asked.\n\n“Only a little,” Jonah said.\n")
+    assert said(work) == [("Is it raining?", "mara"), ("Only a little,", "jonah")]
+
+
+def test_british_single_quotes_are_told_from_apostrophes() -> None:
+    text = (
+        "'Don't touch the boys' bikes,' said Mara.\n\n"
+        "'I won't,' Jonah said. 'Let 'em rust.'\n\n"
+        "'Good,' Mara said.\n\n"
+        "'Fine,' said Jonah.\n"
+    )
+    work = run(text)
+    assert said(work) == [
+        ("Don't touch the boys' bikes,", "mara"),
+        ("I won't,", "jonah"),
+        ("Let 'em rust.", "jonah"),
+        ("Good,", "mara"),
+        ("Fine,", "jonah"),
+    ]
+
+
+def test_em_dash_dialogue() -> None:
+    text = (
+        "—Where does this road go? —asked Jonah.\n\n"
+        "—Nowhere good, said Mara.\n\n"
+        "—Then we take it —said Jonah.\n\n"
+        "The road bent north.\n"
+    )
+    work = run(text)
+    texts = [work.span_text(q) for q in work.quotes]
+    assert texts[0] == "Where does this road go?"
+    assert work.quotes[0].speaker == "jonah"
+    assert texts[-1] == "Then we take it"
+    assert work.quotes[-1].speaker == "jonah"
+    assert not any("road bent" in t for t in texts)
+
+
+def test_quote_interrupted_by_a_tag_is_two_spans_with_one_speaker() -> None:
+    work = run('Mara shrugged.\n\n"Well," she said, "maybe tomorrow."\n')
+    assert said(work) == [("Well,", "mara"), ("maybe tomorrow.", "mara")]
+    assert all(q.cue == "anaphoric" for q in work.quotes)
+
+
+def test_speech_over_several_paragraphs_keeps_its_speaker() -> None:
+    text = (
+        'Jonah cleared his throat. "It began in the spring, when the river rose.\n\n'
+        '"By summer the mill was gone.\n\n'
+        '"And nobody has rebuilt it since," he finished.\n\n'
+        '"That is sad," said Mara.\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["jonah", "jonah", "jonah", "mara"]
+    assert work.span_text(work.quotes[0]) == "It began in the spring, when the river rose."
+
+
+def test_nested_single_quotes_stay_inside_one_quote() -> None:
+    work = run("\"He told me 'never again' and left,\" Mara said.\n")
+    assert said(work) == [("He told me 'never again' and left,", "mara")]
+
+
+def test_double_quote_closed_by_an_apostrophe_by_mistake() -> None:
+    text = '"Where did you put the map?\' Mara asked.\n\n"In the drawer," Jonah said.\n'
+    work = run(text)
+    assert said(work) == [("Where did you put the map?", "mara"), ("In the drawer,", "jonah")]
+
+
+def test_given_spans_are_used_exactly() -> None:
+    text = '"Left," said Mara. "Then right."\n'
+    spans = [Span(1, 6), Span(text.index("Then"), text.index("Then") + 11)]
+    work = run(text, quotes=spans)
+    assert [(q.start, q.end) for q in work.quotes] == [(1, 6), (spans[1].start, spans[1].end)]
+    assert [q.speaker for q in work.quotes] == ["mara", "mara"]
+
+
+# ---------------------------------------------------------------- attribution
+
+
+def test_explicit_tag_in_either_order() -> None:
+    work = run('"Open it," Mara whispered.\n\n"I can\'t," whimpered Jonah.\n')
+    assert said(work) == [("Open it,", "mara"), ("I can't,", "jonah")]
+    assert [q.cue for q in work.quotes] == ["explicit", "explicit"]
+
+
+def test_tag_before_the_quote_with_an_addressee() -> None:
+    work = run('Mara set down her cup and asked Jonah, "Where were you?"\n')
+    assert work.quotes[0].speaker == "mara"
+    assert work.quotes[0].addressee == "jonah"
+
+
+def test_anaphoric_pronoun_tag() -> None:
+    text = 'Jonah and Mara sat by the fire.\n\n"Cold tonight," he grumbled.\n\n"Very," she agreed.\n'
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["jonah", "mara"]
+    assert [q.cue for q in work.quotes] == ["anaphoric", "anaphoric"]
+
+
+def test_pronoun_tag_after_a_line_that_named_her() -> None:
+    text = '"Bored now," Jonah muttered. Mara rolled her eyes.\n\n"You always are," she retorted.\n'
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["jonah", "mara"]
+
+
+def test_epithet_tag_with_a_gendered_noun() -> None:
+    text = 'Jonah waited at the gate.\n\n"Late again," the old man sighed.\n'
+    work = run(text)
+    assert work.quotes[0].speaker == "jonah"
+    assert work.quotes[0].cue == "anaphoric"
+
+
+def test_pronoun_tag_with_an_epithet_addressee() -> None:
+    cast = [Character("mara", "Mara", gender="F"), Character("ines", "Ines", gender="F")]
+    text = (
+        "Mara looked at Ines.\n\n"
+        '"Coffee?" Mara asked.\n\n'
+        '"Please." Ines smiled.\n\n'
+        'Mara poured two cups. "Sugar?" She asked the girl.\n'
+    )
+    work = run(text, cast=cast)
+    assert [q.speaker for q in work.quotes] == ["mara", "ines", "mara"]
+    assert work.quotes[-1].addressee == "ines"
+
+
+def test_action_beat_before_and_after() -> None:
+    text = 'Mara smiled. "Told you so."\n\n"Lucky guess." Jonah shrugged.\n'
+    work = run(text)
+    assert said(work) == [("Told you so.", "mara"), ("Lucky guess.", "jonah")]
+    assert all(q.cue == "implicit" for q in work.quotes)
+
+
+def test_vocative_is_the_addressee_not_the_speaker() -> None:
+    text = (
+        '"Are you coming?" Jonah asked.\n\n'
+        '"In a minute," Mara said.\n\n'
+        '"Mara, maybe you don\'t see it, but I do."\n'
+    )
+    work = run(text)
+    assert work.quotes[-1].speaker == "jonah"
+    assert work.quotes[-1].addressee == "mara"
+
+
+def test_turn_taking_alternates_untagged_lines() -> None:
+    text = '"Ready?" asked Mara.\n\n"Almost," said Jonah.\n\n"Now?"\n\n"Now."\n\n"Then go."\n'
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "jonah", "mara", "jonah", "mara"]
+    assert [q.cue for q in work.quotes][2:] == ["implicit"] * 3
+
+
+def test_turn_taking_does_not_cross_a_scene_break() -> None:
+    text = '"Ready?" asked Mara.\n\n"Almost," said Jonah.\n\n\n~ ~ ~\n\n"Who is there?"\n'
+    work = run(text)
+    assert work.quotes[-1].speaker is None
+
+
+def test_every_quote_has_a_confidence_between_zero_and_one() -> None:
+    work = run('"One," said Mara.\n\n"Two."\n\n"Three," Jonah said.\n')
+    assert all(0.0 <= q.confidence <= 1.0 for q in work.quotes)
+    assert work.quotes[0].confidence > work.quotes[1].confidence
+
+
+# ---------------------------------------------------------------- thoughts
+
+
+def test_asterisk_thoughts_with_and_without_spaces() -> None:
+    text = (
+        "Mara closed the book. * Not again * She thought.\n\n"
+        "Jonah paced the hall. *Where is she?* He stopped at the window.\n"
+    )
+    work = run(text)
+    assert [(work.span_text(t), t.thinker, t.marker) for t in work.thoughts] == [
+        ("Not again", "mara", "asterisk"),
+        ("Where is she?", "jonah", "asterisk"),
+    ]
+    assert work.quotes == []
+
+
+def test_italic_thoughts_tagged_or_standing_alone() -> None:
+    text = "Mara stared at the door. Why did I say that? she thought.\n\nJonah left. I will not look back.\n"
+    work = Work(text=text)
+    work.characters = CAST
+    work.mentions = find_name_mentions(text, CAST)
+    first = text.index("Why")
+    second = text.index("I will")
+    work.emphasis = [
+        Emphasis(first, first + len("Why did I say that?")),
+        Emphasis(second, second + len("I will not look back.")),
+    ]
+    find_dialogue(work, Options())
+    assert [(work.span_text(t), t.thinker, t.marker) for t in work.thoughts] == [
+        ("Why did I say that?", "mara", "italic"),
+        ("I will not look back.", "jonah", "italic"),
+    ]
+
+
+def test_quoted_words_tagged_with_a_thought_verb_are_a_thought() -> None:
+    work = run('Mara watched him go. "He will be back," she thought.\n')
+    assert work.quotes == []
+    assert [(work.span_text(t), t.thinker, t.marker) for t in work.thoughts] == [
+        ("He will be back,", "mara", "tag")
+    ]
+
+
+# ---------------------------------------------------------------- the real sample
+
+
+def _gold_rows(path: Path) -> list[tuple[int, str, str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        offset, key, name = line.split("\t")
+        rows.append((int(offset), key, name))
+    return rows
+
+
+def _names(work: Work, character_id: str | None) -> set[str]:
+    character = work.character(character_id)
+    if character is None:
+        return set()
+    names = {character.name, *character.aliases}
+    return {n.lower() for n in names} | {n.split()[0].lower() for n in names if n.split()}
+
+
+def test_sample_002_every_quote_found_and_attributed() -> None:
+    from fandex import pipeline, readers
+
+    work = pipeline.run(readers.read_file(SAMPLE_ALL_TALK))
+    gold = _gold_rows(ROOT / "tests" / "data" / "sample002_speakers.tsv")
+    assert len(gold) >= 200
+    by_start = {q.start: q for q in work.quotes}
+    missing = [(o, k) for o, k, _ in gold if o not in by_start]
+    assert missing == []
+    for offset, key, _ in gold:
+        assert work.text[offset:].startswith(key), (offset, key)
+    right = sum(1 for o, _, name in gold if name.lower() in _names(work, by_start[o].speaker))
+    assert right / len(gold) >= 0.95, f"{right}/{len(gold)} speakers right"
+    assert len(work.quotes) == len(gold)  # nothing extra: thoughts and narration are not quotes
+
+
+def test_sample_002_thoughts_and_thinkers() -> None:
+    from fandex import pipeline, readers
+
+    work = pipeline.run(readers.read_file(SAMPLE_ALL_TALK))
+    gold = _gold_rows(ROOT / "tests" / "data" / "sample002_thinkers.tsv")
+    by_start = {t.start: t for t in work.thoughts}
+    assert [o for o, _, _ in gold if o not in by_start] == []
+    right = sum(1 for o, _, name in gold if name.lower() in _names(work, by_start[o].thinker))
+    assert right / len(gold) >= 0.9, f"{right}/{len(gold)} thinkers right"
