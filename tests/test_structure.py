@@ -313,3 +313,11 @@ def test_markdown_breaks_are_the_authors_ornaments(line: str) -> None:
     # A Markdown text is the author's own file: no reader wrote its break lines.
     work = _structure(f"One.\n\n{line}\n\nTwo.\n", source_format="markdown")
     assert [s.break_kind for s in work.scenes] == [None, "ornament"]
+
+
+def test_a_long_line_of_few_sentences_stays_one_paragraph() -> None:
+    # 2,600 characters but only five sentences: a long paragraph, not a story without line breaks
+    sentence = "and the river ran on " * 25
+    text = "".join(f"{sentence.capitalize().strip()}. " for _ in range(5)) + "\n"
+    work = _structure(text)
+    assert len(work.paragraphs) == 1

@@ -267,7 +267,7 @@ def _paragraphs_of_group(text: str, group: list[_Line], wrap: int | None) -> lis
     if wrap is None:
         spans: list[tuple[int, int]] = []
         for line in group:
-            if line.content_end - line.content_start >= _RUN_ON_LINE_CHARS:
+            if _is_run_on(text, line):
                 spans.extend(recover_paragraphs(text, line.content_start, line.content_end))
             else:
                 spans.append((line.content_start, line.content_end))
@@ -281,6 +281,14 @@ def _paragraphs_of_group(text: str, group: list[_Line], wrap: int | None) -> lis
             start = following.content_start
     spans.append((start, group[-1].content_end))
     return spans
+
+
+def _is_run_on(text: str, line: _Line) -> bool:
+    """A line that holds many paragraphs: its line breaks were lost."""
+    if line.content_end - line.content_start < _RUN_ON_LINE_CHARS:
+        return False
+    ends = _SENTENCE_END_RE.finditer(text, line.content_start, line.content_end)
+    return sum(1 for _ in itertools.islice(ends, _RUN_ON_MIN_SENTENCES)) == _RUN_ON_MIN_SENTENCES
 
 
 def _ends_paragraph(text: str, line: _Line, following: _Line, wrap: int, base_indent: int) -> bool:
