@@ -524,3 +524,16 @@ def test_a_byline_inside_the_title_field(line: str, title: str, authors: list[st
 def test_an_author_field_wins_over_a_by_in_the_title() -> None:
     meta = _read("Title: Fade to Black by Night\nAuthor: Kat\n\n" + STORY).metadata
     assert meta.authors == ["Kat"]
+
+
+def test_reading_the_header_twice_changes_nothing() -> None:
+    work = _read("Title: T\nAuthor: Kat\n\nThanks to Lee!\n\n" + STORY)
+    first = (work.metadata.body_start, work.metadata.title, list(work.metadata.authors), work.metadata.notes)
+    read_header(work, Options())
+    assert (
+        work.metadata.body_start,
+        work.metadata.title,
+        work.metadata.authors,
+        work.metadata.notes,
+    ) == first
+    assert work.body == STORY
