@@ -251,7 +251,8 @@ def test_sigkill_mid_batch_leaves_whole_works_and_the_next_add_carries_on(tmp_pa
     db = sqlite3.connect(library)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     db.execute("INSERT INTO works_fts(works_fts) VALUES ('integrity-check')")  # raises if the index is off
-    rows = db.execute("SELECT id, source, analysis FROM works").fetchall()
+    rows = db.execute("SELECT id, source, analysis FROM works JOIN analyses ON work_id = id").fetchall()
+    assert db.execute("SELECT count(*) FROM works").fetchone()[0] == len(rows)
     assert 3 <= len(rows) < total
     for work_id, source, analysis in rows:
         work = Work.from_dict(json.loads(analysis))

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,48 @@ def test_parse_word_range(text: str, expected: tuple[int | None, int | None]) ->
 def test_parse_word_range_rejects(text: str) -> None:
     with pytest.raises(FandexError):
         parse_word_range(text)
+
+
+def test_too_many_matches_to_rank_come_newest_first(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The module, not the function of the same name that fandex.library exports.
+    monkeypatch.setattr(importlib.import_module("fandex.library.search"), "RANK_LIMIT", 2)
+    results = search(library, SearchQuery(text="lighthouse"))  # three matches, over the limit of two
+    assert results.ranked is False
+    assert [hit.row.id for hit in results.hits] == [3, 2, 1]
+    assert results.total == 3
+    results = search(library, SearchQuery(text="ferry"))  # one match: ranked
+    assert results.ranked is True
+
+
+def test_tag_ids_carry_their_kind(library: Library) -> None:
+    from fandex.library.store import TAG_KIND_SHIFT, unpack_ids
+
+    db = library.connection
+    kinds = dict(db.execute("SELECT code, kind FROM tag_kinds"))
+    for tag_id, kind in db.execute("SELECT id, kind FROM tags"):
+        assert kinds[tag_id >> TAG_KIND_SHIFT] == kind
+    # Each work's packed ids are exactly its tag rows.
+    for work_id, blob in db.execute("SELECT id, tag_ids FROM works"):
+        packed = set(unpack_ids(blob))
+        rows = set(
+            db.execute(
+                "SELECT tags.id FROM work_tags JOIN tags USING (kind, value) WHERE work_id = ?", (work_id,)
+            ).fetchall()
+        )
+        assert packed == {tag_id for (tag_id,) in rows}
+        assert (
+            len(packed)
+            == db.execute("SELECT count(*) FROM work_tags WHERE work_id = ?", (work_id,)).fetchone()[0]
+        )
+
+
+def test_removed_works_leave_their_tags_at_zero_and_out_of_facets(library: Library) -> None:
+    library.remove(3)
+    counted = facets(library, SearchQuery())
+    assert counted["fandom"] == [("Harbour Tales", 2)]
+    assert library.connection.execute("SELECT works FROM tags WHERE value = 'Star Atlas'").fetchone() == (0,)
+    # A new work with the same tag counts from zero again.
+    library.add(make_work("Comets again.", "Comet", [("fandom", "Star Atlas")]), "/stories/9.txt")
+    assert facets(library, SearchQuery())["fandom"] == [("Harbour Tales", 2), ("Star Atlas", 1)]

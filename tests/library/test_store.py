@@ -28,7 +28,7 @@ def test_new_library_has_every_migration_and_wal(tmp_path: Path) -> None:
     assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"works", "work_tags", "characters", "works_fts", "tag_counts"} <= tables
+    assert {"works", "analyses", "work_tags", "tags", "tag_kinds", "characters", "works_fts"} <= tables
     columns = {row[1] for row in db.execute("PRAGMA table_info(work_tags)")}
     assert columns == {"work_id", "kind", "value", "source"}
 
@@ -72,7 +72,7 @@ def test_same_text_same_file_updates_instead_of_duplicating(library: Library) ->
     assert again.work_id == first.work_id
     assert library.count() == 1
     # Facet counts are kept in step: still one work per tag.
-    assert library.connection.execute("SELECT max(works) FROM tag_counts").fetchone()[0] == 1
+    assert library.connection.execute("SELECT min(works), max(works) FROM tags").fetchone() == (1, 1)
 
 
 def test_changed_text_from_same_file_updates_it(library: Library) -> None:
@@ -120,7 +120,8 @@ def test_remove_takes_out_tags_cast_counts_and_index(library: Library) -> None:
     assert library.count() == 0
     assert db.execute("SELECT count(*) FROM work_tags").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM characters").fetchone()[0] == 0
-    assert db.execute("SELECT count(*) FROM tag_counts").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM tags WHERE works != 0").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM analyses").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM works_fts WHERE works_fts MATCH 'tide'").fetchone()[0] == 0
     with pytest.raises(FandexError, match="no work with id"):
         library.remove(work_id)

@@ -222,6 +222,7 @@ def build_query(args: argparse.Namespace):  # -> fandex.library.SearchQuery
 
 def run_search(args: argparse.Namespace) -> int:
     from fandex.library import FACET_LABELS, facets, search
+    from fandex.library.search import RANK_LIMIT
 
     query = build_query(args)
     with _open(args) as library:
@@ -230,6 +231,7 @@ def run_search(args: argparse.Namespace) -> int:
     if args.json:
         document: dict[str, object] = {
             "total": results.total,
+            "ranked": results.ranked,
             "results": [_hit_json(hit) for hit in results.hits],
         }
         if counted is not None:
@@ -243,12 +245,14 @@ def run_search(args: argparse.Namespace) -> int:
         f"{results.total} work{'s' if results.total != 1 else ''} found"
         + (f", showing {shown}" if shown < results.total else "")
     )
+    if not results.ranked:
+        print(f"(over {RANK_LIMIT:,} works match: newest first; add words or filters to rank by relevance)")
     for hit in results.hits:
         print(_hit_line(hit))
     if counted is not None:
         for kind, items in counted.items():
             if items:
-                print(f"\n{FACET_LABELS.get(kind, kind)}:")
+                print(f"\n{FACET_LABELS.get(kind, kind.capitalize())}:")
                 for value, number in items:
                     print(f"  {value} ({number})")
     return 0

@@ -6,12 +6,14 @@ over the filtered set of ids (or read from ``tag_counts`` when nothing filters).
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from fandex.errors import FandexError
-from fandex.library.store import Library, WorkRow
+from fandex.library.store import TAG_KIND_SHIFT, Library, WorkRow, unpack_ids
 from fandex.library.tagset import FACET_KINDS, TagRow
 
 SortKey = Literal["relevance", "words", "title", "added"]
@@ -57,6 +59,8 @@ class Hit:
 class SearchResults:
     total: int
     hits: list[Hit]
+    # False when a relevance search matched too many works to rank (more than RANK_LIMIT): newest first.
+    ranked: bool = True
 
 
 def fts_expression(text: str) -> str:
@@ -92,83 +96,158 @@ def parse_word_range(text: str) -> tuple[int | None, int | None]:
     return low, high
 
 
-def _conditions(query: SearchQuery) -> tuple[list[str], list[Any]]:
-    """SQL conditions on ``w`` (works) for every filter but the full text, and their parameters."""
-    where: list[str] = []
-    params: list[Any] = []
-    for kind, values in query.include.items():
-        for value in values:
-            if kind == "any":
-                where.append("w.id IN (SELECT work_id FROM work_tags WHERE value = ?)")
-                params.append(value)
-            else:
-                where.append("w.id IN (SELECT work_id FROM work_tags WHERE kind = ? AND value = ?)")
-                params.extend((kind, value))
+# Ranking by relevance costs a few microseconds per matching work (FTS5's bm25 over every match): past
+# this many matches, results come newest first instead, and say so (SearchResults.ranked is False).
+RANK_LIMIT = 8000
+
+
+@dataclass
+class _Plan:
+    """Where a query's ids come from (``source``, whose id column is ``id``), and the conditions on them."""
+
+    source: str
+    id: str
+    where: list[str]
+    params: list[Any]
+    fts: str = ""
+
+    def clause(self) -> str:
+        return f"WHERE {' AND '.join(self.where)}" if self.where else ""
+
+
+def _plan(library: Library, query: SearchQuery) -> _Plan:
+    """Drive the query from its most selective part: the full-text matches, else the smallest include
+    filter's posting list, else every work; the rest become indexed membership tests on the id."""
+    includes = [(kind, value) for kind, values in query.include.items() for value in values]
+    expression = fts_expression(query.text)
+    if expression:
+        plan = _Plan("works_fts f", "f.rowid", ["works_fts MATCH ?"], [expression], fts=expression)
+    elif includes:
+        kind, value = min(includes, key=lambda item: _tag_size(library, *item))
+        includes.remove((kind, value))
+        if kind == "any":
+            plan = _Plan("work_tags t", "t.work_id", ["t.value = ?"], [value])
+        else:
+            plan = _Plan("work_tags t", "t.work_id", ["t.kind = ? AND t.value = ?"], [kind, value])
+    else:
+        plan = _Plan("works w", "w.id", [], [])
+    for kind, value in includes:
+        if kind == "any":
+            plan.where.append(f"+{plan.id} IN (SELECT work_id FROM work_tags WHERE value = ?)")
+            plan.params.append(value)
+        else:
+            plan.where.append(f"+{plan.id} IN (SELECT work_id FROM work_tags WHERE kind = ? AND value = ?)")
+            plan.params.extend((kind, value))
     for value in query.exclude:
-        where.append("w.id NOT IN (SELECT work_id FROM work_tags WHERE value = ?)")
-        params.append(value)
-    if query.words_min is not None:
-        where.append("w.words >= ?")
-        params.append(query.words_min)
-    if query.words_max is not None:
-        where.append("w.words <= ?")
-        params.append(query.words_max)
-    return where, params
+        plan.where.append(f"+{plan.id} NOT IN (SELECT work_id FROM work_tags WHERE value = ?)")
+        plan.params.append(value)
+    if query.words_min is not None or query.words_max is not None:
+        low = query.words_min if query.words_min is not None else 0
+        high = query.words_max if query.words_max is not None else 2**62
+        if plan.id == "w.id":
+            plan.where.append("w.words BETWEEN ? AND ?")
+        else:
+            plan.where.append(f"+{plan.id} IN (SELECT id FROM works WHERE words BETWEEN ? AND ?)")
+        plan.params.extend((low, high))
+    return plan
 
 
-_ORDER = {
-    "words": "w.words DESC, w.id",
-    "title": "w.title IS NULL, w.title COLLATE NOCASE, w.id",
-    "added": "w.added DESC, w.id DESC",
-}
+def _tag_size(library: Library, kind: str, value: str) -> int:
+    if kind == "any":
+        row = library.connection.execute("SELECT sum(works) FROM tags WHERE value = ?", (value,)).fetchone()
+    else:
+        row = library.connection.execute(
+            "SELECT works FROM tags WHERE kind = ? AND value = ?", (kind, value)
+        ).fetchone()
+    return int(row[0] or 0) if row else 0
 
 
 def search(library: Library, query: SearchQuery) -> SearchResults:
-    where, params = _conditions(query)
-    expression = fts_expression(query.text)
-    if expression:
-        source = "works_fts f JOIN works w ON w.id = f.rowid"
-        where = ["works_fts MATCH ?", *where]
-        params = [expression, *params]
-        order = "f.rank, w.id" if query.sort == "relevance" else _ORDER[query.sort]
-    else:
-        source = "works w"
-        order = _ORDER["added" if query.sort == "relevance" else query.sort]
-    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    plan = _plan(library, query)
     db = library.connection
-    total = int(db.execute(f"SELECT count(*) FROM {source} {clause}", params).fetchone()[0])
+    source, clause = plan.source, plan.clause()
+    total = int(db.execute(f"SELECT count(*) FROM {source} {clause}", plan.params).fetchone()[0])
+    ranked = False
+    if query.sort == "relevance" and plan.fts:
+        matches = db.execute(
+            "SELECT count(*) FROM works_fts WHERE works_fts MATCH ?", (plan.fts,)
+        ).fetchone()[0]
+        ranked = matches <= RANK_LIMIT
+    if ranked:
+        order = "f.rank, f.rowid"
+    elif query.sort in ("words", "title"):
+        if plan.id != "w.id":
+            source = f"{source} JOIN works w ON w.id = {plan.id}"
+        order = (
+            "w.words DESC, w.id" if query.sort == "words" else "w.title IS NULL, w.title COLLATE NOCASE, w.id"
+        )
+    else:
+        # Ids grow with every new work, so newest first is the id order, read straight off an index.
+        order = f"{plan.id} DESC"
     ids = [
         row[0]
         for row in db.execute(
-            f"SELECT w.id FROM {source} {clause} ORDER BY {order} LIMIT ? OFFSET ?",
-            [*params, query.limit, query.offset],
+            f"SELECT {plan.id} FROM {source} {clause} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*plan.params, query.limit, query.offset],
         )
     ]
     rows = library.rows_by_id(ids)
     tags = library.tags_of(ids)
-    return SearchResults(total, [Hit(rows[work_id], tags[work_id]) for work_id in ids])
+    return SearchResults(
+        total,
+        [Hit(rows[work_id], tags[work_id]) for work_id in ids],
+        ranked or query.sort != "relevance" or not plan.fts,
+    )
 
 
 def facets(library: Library, query: SearchQuery, per_kind: int = 10) -> dict[str, list[tuple[str, int]]]:
-    """How many matching works carry each tag, per kind (the most frequent ``per_kind`` of each)."""
+    """How many matching works carry each tag, per kind (the most frequent ``per_kind`` of each).
+
+    Over the whole library the counts are read from ``tags``; over a filtered set they are counted from
+    each matching work's packed tag ids (one small row per work, no per-tag row reads).
+    """
     db = library.connection
-    if not query.is_filtered():
-        cursor = db.execute("SELECT kind, value, works FROM tag_counts")
-    else:
-        where, params = _conditions(query)
-        expression = fts_expression(query.text)
-        if expression:
-            where = ["w.id IN (SELECT rowid FROM works_fts WHERE works_fts MATCH ?)", *where]
-            params = [expression, *params]
-        cursor = db.execute(
-            f"SELECT t.kind, t.value, count(*) FROM works w JOIN work_tags t ON t.work_id = w.id "
-            f"WHERE {' AND '.join(where)} GROUP BY t.kind, t.value",
-            params,
-        )
+    kinds = dict(db.execute("SELECT code, kind FROM tag_kinds"))
     counted: dict[str, list[tuple[str, int]]] = {kind: [] for kind in FACET_KINDS}
-    for kind, value, number in cursor:
-        counted.setdefault(kind, []).append((value, int(number)))
+    if not query.is_filtered():
+        for kind in sorted(kinds.values(), key=_facet_order):
+            counted[kind] = [
+                (value, int(works))
+                for value, works in db.execute(
+                    "SELECT value, works FROM tags WHERE kind = ? AND works > 0 "
+                    "ORDER BY works DESC, value COLLATE NOCASE LIMIT ?",
+                    (kind, per_kind),
+                )
+            ]
+        return counted
+    plan = _plan(library, query)
+    blobs = db.execute(
+        f"SELECT tag_ids FROM works WHERE id IN (SELECT {plan.id} FROM {plan.source} {plan.clause()})",
+        plan.params,
+    ).fetchall()
+    tally = Counter(unpack_ids(b"".join(blob for (blob,) in blobs)))
+    best: dict[int, list[tuple[int, int]]] = {}
+    for tag_id, number in tally.items():
+        best.setdefault(tag_id >> TAG_KIND_SHIFT, []).append((number, tag_id))
+    chosen: list[tuple[int, int]] = []
+    for items in best.values():
+        chosen.extend(heapq.nlargest(per_kind * 3, items))  # ties are broken by name below
+    names = {}
+    for start in range(0, len(chosen), 500):
+        batch = [tag_id for _number, tag_id in chosen[start : start + 500]]
+        marks = ", ".join("?" * len(batch))
+        names.update(
+            (row[0], (row[1], row[2]))
+            for row in db.execute(f"SELECT id, kind, value FROM tags WHERE id IN ({marks})", batch)
+        )
+    for number, tag_id in chosen:
+        kind, value = names[tag_id]
+        counted.setdefault(kind, []).append((value, number))
     return {
         kind: sorted(values, key=lambda item: (-item[1], item[0].casefold()))[:per_kind]
-        for kind, values in counted.items()
+        for kind, values in sorted(counted.items(), key=lambda item: _facet_order(item[0]))
     }
+
+
+def _facet_order(kind: str) -> tuple[int, str]:
+    return (FACET_KINDS.index(kind) if kind in FACET_KINDS else len(FACET_KINDS), kind)

@@ -11,6 +11,8 @@ import hashlib
 import json
 import os
 import sqlite3
+import sys
+from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +28,9 @@ from fandex.work import SCHEMA_VERSION, Work
 # "FDXL" in ASCII: marks a SQLite file as a fandex library (PRAGMA application_id).
 APPLICATION_ID = 0x4644584C
 ENV_VARIABLE = "FANDEX_LIBRARY"
+# A tag's id is its kind's code shifted left by this, plus a serial: the kind is read off the id.
+TAG_KIND_SHIFT = 24
+MAX_TAG_KINDS = 128  # ids stay within int32
 
 AddStatus = Literal["added", "updated", "unchanged", "duplicate"]
 
@@ -182,6 +187,7 @@ class Library:
                 hint="upgrade fandex",
             )
         db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA cache_size = -32768")  # 32 MB: index pages of a large library stay in memory
         if self.readonly:
             if version < len(steps):
                 raise FandexError(
@@ -281,6 +287,7 @@ class Library:
         shown = _display_values(tags)
         meta = work.metadata
         tag_text = " ; ".join(tag.value for tag in tags)
+        tag_ids = [self._tag_id(db, tag.kind, tag.value) for tag in tags]
         values = {
             "hash": digest,
             "source": source,
@@ -295,7 +302,7 @@ class Library:
             "updated": now,
             "analyzer": analyzer_version(),
             "tag_text": tag_text,
-            "analysis": json.dumps(work.to_dict(), ensure_ascii=False),
+            "tag_ids": pack_ids(tag_ids),
         }
         if work_id is None:
             values["added"] = now
@@ -305,15 +312,15 @@ class Library:
         else:
             assignments = ", ".join(f"{name} = :{name}" for name in values)
             db.execute(f"UPDATE works SET {assignments} WHERE id = :id", {**values, "id": work_id})
+        db.execute(
+            "INSERT OR REPLACE INTO analyses (work_id, analysis) VALUES (?, ?)",
+            (work_id, json.dumps(work.to_dict(), ensure_ascii=False)),
+        )
         db.executemany(
             "INSERT INTO work_tags (work_id, kind, value, source) VALUES (?, ?, ?, ?)",
             [(work_id, tag.kind, tag.value, tag.source) for tag in tags],
         )
-        db.executemany(
-            "INSERT INTO tag_counts (kind, value, works) VALUES (?, ?, 1) "
-            "ON CONFLICT (kind, value) DO UPDATE SET works = works + 1",
-            [(tag.kind, tag.value) for tag in tags],
-        )
+        db.executemany("UPDATE tags SET works = works + 1 WHERE id = ?", [(tag_id,) for tag_id in tag_ids])
         lines: dict[str, int] = {}
         for quote in work.quotes:
             if quote.speaker:
@@ -328,26 +335,46 @@ class Library:
         )
         return work_id
 
+    def _tag_id(self, db: sqlite3.Connection, kind: str, value: str) -> int:
+        """The id of a tag, made (with no works yet) if new. Ids are never reused: a tag whose last work
+        is removed keeps its row with ``works = 0``."""
+        found = db.execute("SELECT id FROM tags WHERE kind = ? AND value = ?", (kind, value)).fetchone()
+        if found is not None:
+            return int(found[0])
+        db.execute("INSERT OR IGNORE INTO tag_kinds (kind) VALUES (?)", (kind,))
+        code = int(db.execute("SELECT code FROM tag_kinds WHERE kind = ?", (kind,)).fetchone()[0])
+        if code >= MAX_TAG_KINDS:
+            raise FandexError(
+                f"too many kinds of tag in the library (over {MAX_TAG_KINDS - 1})", path=self.path
+            )
+        low = code << TAG_KIND_SHIFT
+        # ORDER BY ... LIMIT 1 walks the rowid index backwards from the range's end: O(log n).
+        last = db.execute(
+            "SELECT id FROM tags WHERE id >= ? AND id < ? ORDER BY id DESC LIMIT 1",
+            (low, low + (1 << TAG_KIND_SHIFT)),
+        ).fetchone()
+        tag_id = (last[0] if last else low) + 1
+        if tag_id >= low + (1 << TAG_KIND_SHIFT):
+            raise FandexError(f"too many tags of kind {kind!r} in the library", path=self.path)
+        db.execute("INSERT INTO tags (id, kind, value, works) VALUES (?, ?, ?, 0)", (tag_id, kind, value))
+        return tag_id
+
     def _unindex(self, db: sqlite3.Connection, work_id: int) -> bool:
         """Take a work's tags, cast and full-text postings out (the works row stays). False if no such work."""
         row = db.execute(
-            "SELECT title, summary, tag_text, json_extract(analysis, '$.text') FROM works WHERE id = ?",
+            "SELECT title, summary, tag_text, tag_ids, json_extract(analysis, '$.text') "
+            "FROM works JOIN analyses ON analyses.work_id = works.id WHERE id = ?",
             (work_id,),
         ).fetchone()
         if row is None:
             return False
-        title, summary, tag_text, text = row
+        title, summary, tag_text, tag_ids, text = row
         # A contentless index forgets a row only when told the exact values it indexed.
         db.execute(
             "INSERT INTO works_fts (works_fts, rowid, title, summary, tags, text) VALUES ('delete', ?, ?, ?, ?, ?)",
             (work_id, title or "", summary or "", tag_text, text),
         )
-        db.execute(
-            "UPDATE tag_counts SET works = works - 1 WHERE (kind, value) IN "
-            "(SELECT kind, value FROM work_tags WHERE work_id = ?)",
-            (work_id,),
-        )
-        db.execute("DELETE FROM tag_counts WHERE works <= 0")
+        db.executemany("UPDATE tags SET works = works - 1 WHERE id = ?", [(i,) for i in unpack_ids(tag_ids)])
         db.execute("DELETE FROM work_tags WHERE work_id = ?", (work_id,))
         db.execute("DELETE FROM characters WHERE work_id = ?", (work_id,))
         return True
@@ -379,7 +406,9 @@ class Library:
         return {row[0]: WorkRow(*row) for row in cursor}
 
     def analysis_json(self, work_id: int) -> str:
-        found = self.connection.execute("SELECT analysis FROM works WHERE id = ?", (work_id,)).fetchone()
+        found = self.connection.execute(
+            "SELECT analysis FROM analyses WHERE work_id = ?", (work_id,)
+        ).fetchone()
         if found is None:
             raise FandexError(
                 f"no work with id {work_id} in the library", path=self.path, hint="see `fandex ls`"
@@ -409,6 +438,21 @@ class Library:
             "works": self.count(),
             "words": int(self.connection.execute("SELECT coalesce(sum(words), 0) FROM works").fetchone()[0]),
         }
+
+
+def pack_ids(ids: list[int]) -> bytes:
+    packed = array("i", ids)
+    if sys.byteorder != "little":
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def unpack_ids(blob: bytes) -> array:
+    ids = array("i")
+    ids.frombytes(blob)
+    if sys.byteorder != "little":
+        ids.byteswap()
+    return ids
 
 
 def _display_values(tags: list[TagRow]) -> dict[str, list[str]]:

@@ -20,6 +20,7 @@ import jinja2
 
 from fandex.errors import FandexError
 from fandex.library import FACET_KINDS, FACET_LABELS, Library, SearchQuery, facets, parse_word_range, search
+from fandex.library.search import RANK_LIMIT
 from fandex.web import render
 
 CONTENT_SECURITY_POLICY = (
@@ -174,6 +175,7 @@ class Reader:
             words=words,
             sort=sort,
             results=results,
+            rank_limit=RANK_LIMIT,
             facets=[(kind, counted.get(kind, [])) for kind in FACET_KINDS],
             active=active,
             problems=problems,

@@ -1,7 +1,7 @@
 -- The first library schema: one row per work, its tags as facet rows, its cast, and a full-text index.
 
 CREATE TABLE works (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY,             -- grows with every new work: the newest has the highest id
     hash TEXT NOT NULL UNIQUE,          -- SHA-256 of Work.text: the story's identity
     source TEXT,                        -- the file it was added from (absolute path)
     title TEXT,
@@ -16,12 +16,18 @@ CREATE TABLE works (
     updated TEXT NOT NULL,
     analyzer TEXT NOT NULL,             -- fandex version and schema version that made the analysis
     tag_text TEXT NOT NULL DEFAULT '',  -- exactly what the full-text index holds for the tags column
-    analysis TEXT NOT NULL              -- Work.to_dict() as JSON
+    tag_ids BLOB NOT NULL DEFAULT x''   -- the work's tags.id values, packed int32 little-endian, for facets
 );
 CREATE INDEX works_source ON works(source);
 CREATE INDEX works_words ON works(words);
-CREATE INDEX works_added ON works(added);
 CREATE INDEX works_title ON works(title COLLATE NOCASE);
+
+-- The analysis (Work.to_dict() as JSON) beside its catalogue row rather than in it: works rows stay
+-- small, so that scanning and joining them for searches does not drag whole stories through memory.
+CREATE TABLE analyses (
+    work_id INTEGER PRIMARY KEY REFERENCES works(id) ON DELETE CASCADE,
+    analysis TEXT NOT NULL
+);
 
 -- One row per distinct (work, kind, value); source is "declared" when the work declares the tag
 -- (it then wins for display), else "inferred".
@@ -35,13 +41,20 @@ CREATE TABLE work_tags (
 CREATE INDEX work_tags_facet ON work_tags(kind, value, work_id);
 CREATE INDEX work_tags_value ON work_tags(value, work_id);
 
--- Facet counts over the whole library, kept in step with work_tags so the unfiltered sidebar is instant.
-CREATE TABLE tag_counts (
+-- Every tag once, with the number of works carrying it (kept in step with work_tags). The id encodes
+-- the kind: id >> 24 is tag_kinds.code, so facet counting needs no lookup per tag.
+CREATE TABLE tag_kinds (
+    code INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL UNIQUE
+);
+CREATE TABLE tags (
+    id INTEGER PRIMARY KEY,
     kind TEXT NOT NULL,
     value TEXT NOT NULL COLLATE NOCASE,
     works INTEGER NOT NULL,
-    PRIMARY KEY (kind, value)
-) WITHOUT ROWID;
+    UNIQUE (kind, value)
+);
+CREATE INDEX tags_top ON tags(kind, works DESC);
 
 CREATE TABLE characters (
     work_id INTEGER NOT NULL REFERENCES works(id) ON DELETE CASCADE,
