@@ -15,9 +15,16 @@ from dataclasses import dataclass
 
 from fandex.fandoms import FandomPack, get_pack, load_packs
 from fandex.options import Options
+from fandex.taggers.text import folded
 from fandex.work import Character, Mention, Quote, Work
 
 _THIRD_PERSON = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
+# The same on folded (lower-cased) text: several times faster than IGNORECASE over a novel.
+_THIRD_PERSON_LOWER = re.compile(r"(?<![\w’'])(?:(he|him|his|himself)|(she|her|hers|herself))(?![\w’])")
+_PRONOUN_GENDERS = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "M"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "F"),
+}
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|myself|mine)\b")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 # Gender from pronouns: how far after a name to look, and the share of votes needed.
@@ -41,7 +48,7 @@ class CastIndex:
         self.work = work
         self.by_id: dict[str, Character] = {c.id: c for c in work.characters}
         self.packs = packs_for(work, options)
-        self.genders = {c.id: self._gender(c) for c in work.characters}
+        self.genders = self._genders()
         self.quotes: list[Quote] = sorted(work.quotes, key=lambda q: q.start)
         self._quote_starts = [q.start for q in self.quotes]
         references = [
@@ -54,6 +61,8 @@ class CastIndex:
         references += [r for r in self._fallback_pronouns(references) if r.start not in resolved_at]
         if not any(m.kind == "narrator" for m in work.mentions):
             references += self._first_person_narration()
+        references.sort(key=lambda r: (r.start, r.end))
+        self._addressees = self._guess_addressees(references)
         references += self._speech_participants()
         references.sort(key=lambda r: (r.start, r.end))
         self.references = references
@@ -63,11 +72,9 @@ class CastIndex:
         """A "he" never refers to a woman nor a "she" to a man (a guard against a resolver's slip)."""
         if mention.kind != "pronoun":
             return True
-        match = _THIRD_PERSON.fullmatch(self.work.text, mention.start, mention.end)
+        said = _pronoun_gender(self.work.text[mention.start : mention.end])
         gender = self.genders.get(mention.character or "", "U")
-        if match is None or gender not in ("M", "F"):
-            return True
-        return (gender == "M") == bool(match.group(1))
+        return said is None or gender not in ("M", "F") or said == gender
 
     # -- queries ---------------------------------------------------------------------------
 
@@ -94,7 +101,7 @@ class CastIndex:
         found = []
         if quote.speaker in self.by_id:
             found.append(Reference(quote.start, quote.start, quote.speaker))
-            addressee = quote.addressee if quote.addressee in self.by_id else self._other_party(index)
+            addressee = self._addressees[index]
             if addressee is not None:
                 found.append(Reference(quote.end, quote.end, addressee))
         return found
@@ -105,39 +112,37 @@ class CastIndex:
 
     # -- building --------------------------------------------------------------------------
 
-    def _gender(self, character: Character) -> str:
-        if character.gender != "U":
-            return character.gender
-        for pack in self.packs:
-            for known in pack.characters:
-                if known.name == character.name:
-                    return known.gender
-        return self._gender_from_pronouns(character.id)
-
-    def _gender_from_pronouns(self, character_id: str) -> str:
-        """he or she, by a clear majority of the pronouns resolved to (or just after) the person."""
+    def _genders(self) -> dict[str, str]:
+        """Each character's gender: as the characters layer says, else the pack's, else a clear
+        majority of the pronouns resolved to them (or, without a pronoun layer, of the first
+        he/she word after each of their names)."""
+        from_packs = {known.name: known.gender for pack in reversed(self.packs) for known in pack.characters}
         text = self.work.text
-        votes = {"M": 0, "F": 0}
-        pronouns = [m for m in self.work.mentions if m.kind == "pronoun" and m.character == character_id]
-        if pronouns:
-            for mention in pronouns:
-                match = _THIRD_PERSON.fullmatch(text, mention.start, mention.end)
-                if match:
-                    votes["M" if match.group(1) else "F"] += 1
-        else:
-            # No pronoun layer: the first he/she word after each name, in the same sentence.
-            for mention in self.work.mentions:
-                if mention.character != character_id or mention.kind != "name":
-                    continue
+        votes: dict[str, dict[str, int]] = {}
+        with_pronouns = any(m.kind == "pronoun" and m.character for m in self.work.mentions)
+        for mention in self.work.mentions:
+            if mention.character is None:
+                continue
+            if with_pronouns and mention.kind == "pronoun":
+                gender = _pronoun_gender(text[mention.start : mention.end])
+            elif not with_pronouns and mention.kind == "name":
                 window = text[mention.end : mention.end + _PRONOUN_WINDOW].split(".")[0]
                 match = _THIRD_PERSON.search(window)
-                if match:
-                    votes["M" if match.group(1) else "F"] += 1
-        total = votes["M"] + votes["F"]
-        for gender, count in votes.items():
-            if count >= 2 and count >= _GENDER_MAJORITY * total:
-                return gender
-        return "U"
+                gender = _pronoun_gender(match.group()) if match else None
+            else:
+                continue
+            if gender:
+                tally = votes.setdefault(mention.character, {"M": 0, "F": 0})
+                tally[gender] += 1
+        genders = {}
+        for character in self.work.characters:
+            gender = character.gender if character.gender != "U" else from_packs.get(character.name, "U")
+            if gender == "U":
+                tally = votes.get(character.id, {})
+                total = sum(tally.values())
+                gender = next((g for g, n in tally.items() if n >= 2 and n >= _GENDER_MAJORITY * total), "U")
+            genders[character.id] = gender
+        return genders
 
     def _fallback_pronouns(self, names: list[Reference]) -> list[Reference]:
         """he/she words resolved to the last named (or speaking) character of that gender before them."""
@@ -145,7 +150,7 @@ class CastIndex:
         events: list[tuple[int, int, str | None, str]] = []  # (start, end, character or None, gender)
         for ref in names:
             events.append((ref.start, ref.end, ref.character, self.genders.get(ref.character, "U")))
-        for match in _THIRD_PERSON.finditer(text, body_start):
+        for match in _THIRD_PERSON_LOWER.finditer(folded(text), body_start):
             events.append((match.start(), match.end(), None, "M" if match.group(1) else "F"))
         # A quote's speaker is as salient as a name just said ("Not sex." She finished: she = speaker).
         for quote in self.quotes:
@@ -182,22 +187,38 @@ class CastIndex:
                 continue
             for match in _FIRST_PERSON.finditer(text, quote.start, quote.end):
                 found.append(Reference(match.start(), match.end(), quote.speaker))
-            addressee = quote.addressee if quote.addressee in self.by_id else self._other_party(index)
+            addressee = self._addressees[index]
             if addressee is None:
                 continue
             for match in _SECOND_PERSON.finditer(text, quote.start, quote.end):
                 found.append(Reference(match.start(), match.end(), addressee))
         return found
 
-    def _other_party(self, index: int) -> str | None:
-        quote = self.quotes[index]
-        for other_index in (index - 1, index + 1):
-            if 0 <= other_index < len(self.quotes):
-                other = self.quotes[other_index]
-                gap = quote.start - other.end if other_index < index else other.start - quote.end
-                if gap <= _EXCHANGE_GAP and other.speaker in self.by_id and other.speaker != quote.speaker:
-                    return other.speaker
-        return None
+    def _guess_addressees(self, references: list[Reference]) -> list[str | None]:
+        """Each quote's addressee: the dialogue layer's, else the other speaker of the exchange,
+        else the last other person referred to shortly before the quote."""
+        starts = [r.start for r in references]
+        guesses: list[str | None] = []
+        for index, quote in enumerate(self.quotes):
+            if quote.addressee in self.by_id:
+                guesses.append(quote.addressee)
+                continue
+            guess = None
+            for other_index in (index - 1, index + 1):
+                if 0 <= other_index < len(self.quotes):
+                    other = self.quotes[other_index]
+                    gap = quote.start - other.end if other_index < index else other.start - quote.end
+                    if gap <= _EXCHANGE_GAP and other.speaker in self.by_id and other.speaker != quote.speaker:
+                        guess = other.speaker
+                        break
+            if guess is None and quote.speaker in self.by_id:
+                low = bisect.bisect_left(starts, quote.start - _EXCHANGE_GAP)
+                high = bisect.bisect_left(starts, quote.start)
+                guess = next(
+                    (r.character for r in reversed(references[low:high]) if r.character != quote.speaker), None
+                )
+            guesses.append(guess)
+        return guesses
 
 
 def packs_for(work: Work, options: Options) -> list[FandomPack]:
@@ -218,3 +239,7 @@ def packs_for(work: Work, options: Options) -> list[FandomPack]:
 
 def all_packs(options: Options) -> tuple[FandomPack, ...]:
     return load_packs(options.pack_dirs)
+
+
+def _pronoun_gender(word: str) -> str | None:
+    return _PRONOUN_GENDERS.get(word.lower())

@@ -7,6 +7,7 @@ found in a single pass over the text.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -37,24 +38,114 @@ class CueHit:
     end: int
 
 
-class CueSet:
-    """Named groups of regex fragments, matched as whole words in one pass."""
+@functools.lru_cache(maxsize=4)
+def folded(text: str) -> str:
+    """``text`` in lower case with every offset unchanged.
 
-    def __init__(self, groups: dict[str, tuple[float, list[str]]], *, case_sensitive: bool = False) -> None:
+    Matching lower-case patterns against lower-cased text is several times faster than Python's
+    case-insensitive matching; the few characters whose lower case is longer ("İ") stay as they are.
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
+def _whole_words(body: str) -> re.Pattern[str]:
+    # Never IGNORECASE: matching regardless of case runs on the folded text instead.
+    return re.compile(rf"(?<![\w’'-])(?:{body})(?![\w-])")
+
+
+def _matches(pattern: re.Pattern[str], fragments: frozenset[str], text: str, start: int, end: int | None):
+    """Non-overlapping whole-word matches of ``pattern`` in the folded ``text[start:end]``.
+
+    A long story is scanned once for the places where any lexicon cue begins (``cue_starts``);
+    each family then tries its own pattern only there, instead of running over the whole text
+    again. Fragments from outside the lexicon fall back to a plain scan.
+    """
+    target = folded(text)
+    stop = len(text) if end is None else end
+    if not fragments <= _lexicon_fragments():
+        yield from pattern.finditer(target, start, stop)
+        return
+    starts = cue_starts(text)
+    index = bisect.bisect_left(starts, start)
+    resume = start
+    while index < len(starts) and starts[index] < stop:
+        position = starts[index]
+        index += 1
+        if position < resume:
+            continue
+        match = pattern.match(target, position, stop)
+        if match:
+            resume = match.end()
+            yield match
+
+
+class Phrases:
+    """Regex fragments matched as whole words; case-insensitive ones run on the folded text."""
+
+    def __init__(self, patterns: list[str], *, case_sensitive: bool = False) -> None:
+        self.case_sensitive = case_sensitive
+        self.fragments = frozenset(patterns)
+        self.pattern = _whole_words("|".join(patterns) or r"(?!x)x")
+
+    def spans(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+        if self.case_sensitive:
+            matches = self.pattern.finditer(text, start, len(text) if end is None else end)
+        else:
+            matches = _matches(self.pattern, self.fragments, text, start, end)
+        for match in matches:
+            yield match.start(), match.end()
+
+
+class CueSet:
+    """Named groups of lower-case regex fragments, matched as whole words."""
+
+    def __init__(self, groups: dict[str, tuple[float, list[str]]]) -> None:
         self.names: list[str] = list(groups)
         self.weights: dict[str, float] = {name: weight for name, (weight, _) in groups.items()}
+        self.fragments = frozenset(p for _, patterns in groups.values() for p in patterns)
         alternatives = []
         for index, (_, patterns) in enumerate(groups.values()):
             if patterns:
                 alternatives.append(f"(?P<g{index}>{'|'.join(patterns)})")
-        flags = 0 if case_sensitive else re.IGNORECASE
-        body = "|".join(alternatives) or r"(?!x)x"
-        self.pattern = re.compile(rf"(?<![\w’'-])(?:{body})(?![\w-])", flags)
+        self.pattern = _whole_words("|".join(alternatives) or r"(?!x)x")
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[CueHit]:
-        for match in self.pattern.finditer(text, start, len(text) if end is None else end):
+        for match in _matches(self.pattern, self.fragments, text, start, end):
             name = self.names[int(match.lastgroup[1:])]  # type: ignore[index]
             yield CueHit(name, self.weights[name], match.start(), match.end())
+
+
+# Lexicon sections of cue groups ({name: {weight, patterns}}) and of trope phrase lists.
+_CUE_SECTIONS = ("sex", "violence", "language", "drugs", "dark_themes", "death")
+_TROPE_LISTS = ("patterns", "hurt", "comfort")
+
+
+@functools.cache
+def _lexicon_fragments() -> frozenset[str]:
+    data = lexicon()
+    fragments: set[str] = set()
+    for groups in [*data["relationship"].values(), *(data[key] for key in _CUE_SECTIONS)]:
+        for group in groups.values():
+            fragments.update(group["patterns"])
+    for trope in data["tropes"].values():
+        for key in _TROPE_LISTS:
+            fragments.update(trope.get(key) or [])
+    return frozenset(fragments)
+
+
+@functools.cache
+def _cue_start_pattern() -> re.Pattern[str]:
+    # A zero-width match wherever some cue matches, so cues that begin inside another are found too.
+    return re.compile(rf"(?<![\w’'-])(?=(?:{'|'.join(sorted(_lexicon_fragments()))})(?![\w-]))")
+
+
+@functools.lru_cache(maxsize=4)
+def cue_starts(text: str) -> list[int]:
+    """Offsets in ``text`` where some cue of the lexicon begins (one scan per text)."""
+    return [match.start() for match in _cue_start_pattern().finditer(folded(text))]
 
 
 @functools.cache
@@ -76,8 +167,8 @@ def cue_set(*keys: str) -> CueSet:
 
 
 @functools.cache
-def pattern_list(*keys: str, case_sensitive: bool = False) -> re.Pattern[str] | None:
-    """One whole-word regex for a plain list of fragments in the lexicon, or None when absent."""
+def phrases(*keys: str, case_sensitive: bool = False) -> Phrases | None:
+    """The Phrases of a plain list of fragments in the lexicon, or None when absent."""
     section: Any = lexicon()
     for key in keys:
         if not isinstance(section, dict) or key not in section:
@@ -85,8 +176,7 @@ def pattern_list(*keys: str, case_sensitive: bool = False) -> re.Pattern[str] | 
         section = section[key]
     if not section:
         return None
-    flags = 0 if case_sensitive else re.IGNORECASE
-    return re.compile(rf"(?<![\w’'-])(?:{'|'.join(section)})(?![\w-])", flags)
+    return Phrases(list(section), case_sensitive=case_sensitive)
 
 
 @functools.cache

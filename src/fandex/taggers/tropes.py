@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from fandex.taggers.canon import Anchor, post_canon_anchor
 from fandex.taggers.context import TagContext
-from fandex.taggers.text import lexicon, negated, pattern_list
+from fandex.taggers.text import lexicon, negated, phrases
 from fandex.work import Evidence, Relationship, Tag
 
 MAX_EVIDENCE = 6
@@ -51,16 +51,16 @@ def _hits(ctx: TagContext, name: str, *, where: str = "body") -> list[Evidence]:
     text, work = ctx.work.text, ctx.work
     spans = ctx.preface if where == "preface" else [(work.metadata.body_start, len(text))]
     found: list[Evidence] = []
-    patterns = [pattern_list("tropes", name, "patterns")]
+    lists = [phrases("tropes", name, "patterns")]
     if where == "preface":
-        patterns.append(pattern_list("tropes", name, "case_sensitive", case_sensitive=True))
-    for pattern in patterns:
-        if pattern is None:
+        lists.append(phrases("tropes", name, "case_sensitive", case_sensitive=True))
+    for phrase_list in lists:
+        if phrase_list is None:
             continue
         for start, end in spans:
-            for match in pattern.finditer(text, start, end):
-                if not negated(text, match.start()):
-                    found.append(Evidence(match.start(), match.end(), f"{name} cue: {match.group()!r}"))
+            for a, b in phrase_list.spans(text, start, end):
+                if not negated(text, a):
+                    found.append(Evidence(a, b, f"{name} cue: {text[a:b]!r}"))
     found.sort(key=lambda e: e.start)
     return found
 
@@ -178,14 +178,14 @@ def hurt_comfort(ctx: TagContext) -> Tag | None:
     text, start = ctx.work.text, ctx.work.metadata.body_start
     found = {}
     for family in ("hurt", "comfort"):
-        pattern = pattern_list("tropes", "Hurt/Comfort", family)
-        hits = [] if pattern is None else list(pattern.finditer(text, start))
-        found[family] = [m for m in hits if not negated(text, m.start())]
+        phrase_list = phrases("tropes", "Hurt/Comfort", family)
+        hits = [] if phrase_list is None else list(phrase_list.spans(text, start))
+        found[family] = [(a, b) for a, b in hits if not negated(text, a)]
     if len(found["hurt"]) < 2 or len(found["comfort"]) < 2:
         return None
     evidence = [
-        *(Evidence(m.start(), m.end(), f"hurt: {m.group()!r}") for m in found["hurt"][:3]),
-        *(Evidence(m.start(), m.end(), f"comfort: {m.group()!r}") for m in found["comfort"][:3]),
+        *(Evidence(a, b, f"hurt: {text[a:b]!r}") for a, b in found["hurt"][:3]),
+        *(Evidence(a, b, f"comfort: {text[a:b]!r}") for a, b in found["comfort"][:3]),
     ]
     return Tag("additional", "Hurt/Comfort", "inferred", 0.6, evidence)
 

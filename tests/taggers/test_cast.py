@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from fandex.options import Options
+from fandex.taggers.cast import CastIndex
+from fandex.work import Character, Mention, Work
+from taggers.worktools import make_work
+
+
+def _who(index: CastIndex, text: str, word: str, occurrence: int = 0) -> set[str]:
+    at = -1
+    for _ in range(occurrence + 1):
+        at = text.index(word, at + 1)
+    return {index.name(r.character) for r in index.between(at, at + len(word))}
+
+
+def test_unresolved_he_and_she_go_to_the_last_named_person_of_that_gender() -> None:
+    text = "Anya came in. Xander stood up. He kissed her."
+    index = CastIndex(make_work(text, ("Anya", "Xander")), Options())
+    assert _who(index, text, "He") == {"Xander Harris"}
+    assert _who(index, text, "her") == {"Anya Jenkins"}
+
+
+def test_a_pronoun_against_the_characters_gender_is_ignored() -> None:
+    text = "Buffy waved. She smiled."
+    work = make_work(text, ("Buffy", "Spike"))
+    # A resolver's slip: "She" given to Spike.
+    work.mentions.append(Mention(text.index("She"), text.index("She") + 3, "c2", "pronoun"))
+    index = CastIndex(work, Options())
+    assert _who(index, text, "She") == {"Buffy Summers"}
+
+
+def test_speech_ties_i_to_the_speaker_and_you_to_the_addressee() -> None:
+    text = 'Willow sat down. "I missed you," Spike said.'
+    work = make_work(text, ("Willow", "Spike"), quotes=[("I missed you,", "Spike", None)])
+    index = CastIndex(work, Options())
+    # No addressee given and no other speaker: the last other person named before the quote.
+    assert _who(index, text, "I") == {"Spike"}
+    assert _who(index, text, "you") == {"Willow Rosenberg"}
+
+
+def test_gender_from_pronouns_when_nobody_says() -> None:
+    text = "Mara ran. Mara said she was late. Mara thought she would stop."
+    work = Work(text=text)
+    work.characters = [Character("c1", "Mara")]
+    work.mentions = [Mention(i, i + 4, "c1", "name") for i in (0, 10, 34)]
+    assert CastIndex(work, Options()).genders == {"c1": "F"}
