@@ -49,3 +49,14 @@ def test_an_alias_two_characters_share_goes_to_neither() -> None:
     ]
     found = find_name_mentions("Mr. Dunn waved; Dunn smiled.", cast)
     assert [(m.start, m.character) for m in found] == [(0, "a"), (16, None)]
+
+
+def test_possessives_name_the_character_but_longer_words_do_not() -> None:
+    pattern = name_pattern(["Xander", "O"])
+    assert pattern is not None
+    text = "Xander's car, Xander’s keys, O'Neil and O."
+    assert [(m.start(), m.group()) for m in pattern.finditer(text)] == [
+        (0, "Xander"),
+        (14, "Xander"),
+        (40, "O"),
+    ]

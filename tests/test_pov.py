@@ -125,3 +125,17 @@ def test_all_talk_is_third_person_focused_on_willow_and_spike(shared_samples: Pa
     # Read by hand: the story follows Willow, with one scene in Spike's head and one in Anya's.
     assert "Willow Rosenberg" in povs
     assert povs <= {"Willow Rosenberg", "Spike", "Anya Jenkins"}
+
+
+def test_a_piece_too_short_to_tell_joins_its_neighbour() -> None:
+    title = "Chapter One\n\n"
+    story = "Ada Quill crossed the yard. She was tired, and she wanted her bed. She climbed the stairs.\n\n"
+    coda = "The end.\n"
+    text = title + story + coda
+    scenes = [
+        Scene(0, len(title)),
+        Scene(len(title), len(title) + len(story), "chapter"),
+        Scene(len(title) + len(story), len(text), "blank"),
+    ]
+    work = _sections(text, scenes)
+    assert [(s.start, s.end, s.person) for s in work.sections] == [(0, len(text), "third")]

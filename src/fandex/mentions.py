@@ -14,7 +14,9 @@ def name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     if not unique:
         return None
     alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in unique)
-    return re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w’]|'\w)")
+    # Whole words; a possessive ("Xander's", "Spike’s") still names the character, but a longer
+    # word joined by an apostrophe ("O'Neil" for an alias "O") does not.
+    return re.compile(rf"(?<![\w'’])(?:{alternatives})(?!\w)(?!['’](?!s\b)\w)")
 
 
 def find_name_mentions(
