@@ -321,3 +321,11 @@ def test_a_long_line_of_few_sentences_stays_one_paragraph() -> None:
     text = "".join(f"{sentence.capitalize().strip()}. " for _ in range(5)) + "\n"
     work = _structure(text)
     assert len(work.paragraphs) == 1
+
+
+def test_a_paragraph_repeating_a_chapter_title_later_stays_a_paragraph() -> None:
+    text = "Run\n\nShe ran.\n\nRun\n\nHe ran too.\n"
+    work = Work(text=text, source_format="epub")
+    work.chapters = [Chapter(0, len(text) - 1, 1, "Run")]
+    find_structure(work, Options())
+    assert _paragraph_texts(work) == ["She ran.", "Run", "He ran too."]

@@ -462,11 +462,17 @@ def _read_events(
 
 def _mark_reader_chapter_titles(work: Work, text: str, lines: list[_Line]) -> None:
     """A reader's chapter title written as the chapter's first line is a heading, not a paragraph."""
-    titles = {" ".join(c.title.split()).lower() for c in work.chapters if c.title}
-    if not titles:
-        return
-    for line in lines:
-        if line.kind == TEXT and " ".join(text[line.start : line.end].split()).lower() in titles:
+    text_lines = [line for line in lines if line.kind != BLANK]
+    starts = [line.content_start for line in text_lines]
+    for chapter in work.chapters:
+        if not chapter.title:
+            continue
+        first = bisect.bisect_left(starts, chapter.start)
+        if first >= len(text_lines) or text_lines[first].content_start >= chapter.end:
+            continue
+        line = text_lines[first]
+        written = " ".join(text[line.content_start : line.content_end].split()).lower()
+        if line.kind == TEXT and written == " ".join(chapter.title.split()).lower():
             line.kind = HEADING
 
 
