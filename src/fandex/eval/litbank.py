@@ -1,0 +1,281 @@
+"""`fandex eval litbank DIR`: quotes and speakers against LitBank's quotation layer.
+
+DIR is the LitBank folder: ``quotations/tsv/<work>_brat.ann`` (``QUOTE`` rows with sentence and
+token offsets into the tokenised ``<work>_brat.txt``, ``ATTRIB`` rows with the speaker's
+coreference id) and ``coref/brat/<work>_brat.ann`` (every mention of each coreference id, so the
+gold speaker's names can be read off).
+
+LitBank's text is tokenised, one sentence a line. It is turned back into running prose (no spaces
+before punctuation or inside quotation marks; a sentence that opens a quotation, or follows a
+closed one, starts a paragraph), keeping each token's offsets so the gold spans carry over. The
+scores are those of ``fandex eval pdnc`` (LitBank has no quote types, so speaker accuracy is
+overall only); the cast is every character with a quote, named by their proper-noun mentions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fandex.errors import InputError
+from fandex.eval.common import Counts, match_spans, name_key, percent, table
+from fandex.options import Options
+from fandex.work import Character, Span, Work
+
+_NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", ")", "]", "...", "n't", "’", "”"})
+_CLITIC = re.compile(r"^(?:'|’)(?:s|ll|re|ve|d|m|t)$", re.I)
+_MALE = frozenset({"he", "him", "his", "himself"})
+_FEMALE = frozenset({"she", "her", "hers", "herself"})
+_NOT_NAMES = _MALE | _FEMALE | {"i", "me", "my", "you", "your", "we", "they", "them", "it", "sir", "madam"}
+
+
+@dataclass
+class LitBankWork:
+    name: str
+    text: str
+    quotes: list[tuple[int, int, str | None]]  # start, end (words only), speaker coref id
+    cast: list[Character]
+
+
+def register(corpora: argparse._SubParsersAction) -> None:
+    parser = corpora.add_parser(
+        "litbank",
+        help="speaker attribution on LitBank's quotation annotations",
+        description="Score quote finding and speaker attribution against LitBank.",
+    )
+    parser.add_argument(
+        "directory", metavar="DIR", type=Path, help="the LitBank folder (quotations/, coref/)"
+    )
+    parser.add_argument("--gold-quotes", action="store_true", help="give the pipeline the gold quote spans")
+    parser.add_argument(
+        "--gold-roster", action="store_true", help="give the pipeline the speakers as the cast"
+    )
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument(
+        "--work", nargs="+", metavar="NAME", help="only these works (file names without _brat.ann)"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    paths = annotation_files(args.directory, args.work)
+    per_work: dict[str, Counts] = {}
+    total = Counts()
+    for path in tqdm(paths, desc="LitBank", unit="work", file=sys.stderr, leave=False):
+        gold = load_work(path, args.directory / "coref" / "brat" / path.name)
+        counts = evaluate(gold, gold_quotes=args.gold_quotes, gold_roster=args.gold_roster)
+        per_work[gold.name] = counts
+        total.add(counts)
+    if args.json:
+        print(json.dumps(report(per_work, total), indent=2))
+    else:
+        rows = [
+            [
+                name,
+                percent(c.precision),
+                percent(c.recall),
+                percent(c.f1),
+                percent(c.speaker_accuracy),
+                str(c.attributed),
+            ]
+            for name, c in [*per_work.items(), ("overall", total)]
+        ]
+        print(table(rows, ["work", "quotes P", "R", "F1", "speaker", "quotes"]))
+    return 0
+
+
+def annotation_files(directory: Path, names: list[str] | None = None) -> list[Path]:
+    folder = directory / "quotations" / "tsv"
+    if not folder.is_dir():
+        raise InputError("no quotations/tsv folder", path=directory, hint="pass the LitBank folder")
+    paths = sorted(p for p in folder.glob("*_brat.ann") if "QUOTE\t" in p.read_text(encoding="utf-8"))
+    if names:
+        wanted = {n.removesuffix("_brat.ann").removesuffix("_brat") for n in names}
+        paths = [p for p in paths if p.name.removesuffix("_brat.ann") in wanted]
+        if not paths:
+            raise InputError(f"no such work: {', '.join(sorted(wanted))}", path=folder)
+    return paths
+
+
+def load_work(path: Path, coref_path: Path) -> LitBankWork:
+    text_path = path.with_suffix(".txt")
+    if not text_path.is_file():
+        raise InputError("the tokenised text is missing", path=text_path)
+    sentences = [
+        line.split(" ") if line else [] for line in text_path.read_text(encoding="utf-8").split("\n")
+    ]
+    text, offsets = detokenise(sentences)
+    quotes: dict[str, tuple[int, int]] = {}
+    speakers: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        fields = line.split("\t")
+        try:
+            if fields[0] == "QUOTE":
+                first = (int(fields[2]), int(fields[3]))
+                last = (int(fields[4]), int(fields[5]))
+                quotes[fields[1]] = _words_span(sentences, offsets, first, last)
+            elif fields[0] == "ATTRIB":
+                speakers[fields[1]] = fields[2]
+        except (IndexError, ValueError):
+            raise InputError(f"line {number} is not a LitBank QUOTE or ATTRIB row", path=path) from None
+    cast = _cast(coref_path, set(speakers.values()))
+    gold = sorted((s, e, speakers.get(q)) for q, (s, e) in quotes.items())
+    return LitBankWork(path.name.removesuffix("_brat.ann"), text, gold, cast)
+
+
+def detokenise(sentences: list[list[str]]) -> tuple[str, list[list[tuple[int, int]]]]:
+    """Running prose from tokenised sentences, and each token's (start, end) in it."""
+    parts: list[str] = []
+    length = 0
+    offsets: list[list[tuple[int, int]]] = []
+    quote_open = False
+    previous_closed_quote = False
+    for tokens in sentences:
+        spans: list[tuple[int, int]] = []
+        opens_quote = bool(tokens) and (tokens[0] == "“" or (tokens[0] == '"' and not quote_open))
+        if length:
+            separator = "\n\n" if opens_quote or previous_closed_quote else " "
+            parts.append(separator)
+            length += len(separator)
+        glue = True  # no space before the next token
+        for token in tokens:
+            if token == '"':
+                is_open = not quote_open
+                quote_open = not quote_open
+            else:
+                is_open = token in ("“", "‘")
+                if token == "“":
+                    quote_open = True
+                elif token == "”":
+                    quote_open = False
+            closing = token in ('"', "”") and not is_open
+            if not glue and not closing and token not in _NO_SPACE_BEFORE and not _CLITIC.match(token):
+                parts.append(" ")
+                length += 1
+            spans.append((length, length + len(token)))
+            parts.append(token)
+            length += len(token)
+            glue = is_open or token in ("(", "[")
+        previous_closed_quote = bool(tokens) and tokens[-1] in ('"', "”") and not quote_open
+        offsets.append(spans)
+    return "".join(parts), offsets
+
+
+def _words_span(
+    sentences: list[list[str]],
+    offsets: list[list[tuple[int, int]]],
+    first: tuple[int, int],
+    last: tuple[int, int],
+) -> tuple[int, int]:
+    (s1, t1), (s2, t2) = first, last
+    if sentences[s1][t1] in ('"', "“", "‘", "'") and (s1, t1) != (s2, t2):
+        s1, t1 = (s1, t1 + 1) if t1 + 1 < len(sentences[s1]) else (s1 + 1, 0)
+    if sentences[s2][t2] in ('"', "”", "’", "'") and (s1, t1) != (s2, t2):
+        s2, t2 = (s2, t2 - 1) if t2 > 0 else (s2 - 1, len(sentences[s2 - 1]) - 1)
+    return offsets[s1][t1][0], offsets[s2][t2][1]
+
+
+def _cast(coref_path: Path, speaker_ids: set[str]) -> list[Character]:
+    """Each speaker as a Character: named by its proper-noun mentions (else its coref id)."""
+    mentions: dict[str, list[str]] = {}
+    if coref_path.is_file():
+        for line in coref_path.read_text(encoding="utf-8").splitlines():
+            fields = line.split("\t")
+            if len(fields) == 3 and fields[0].startswith("T"):
+                chain = fields[1].split(" ")[0]
+                if chain in speaker_ids:
+                    mentions.setdefault(chain, []).append(fields[2])
+    cast = []
+    for chain in sorted(speaker_ids):
+        said = mentions.get(chain, [])
+        names = Counter(
+            m for m in said if m[:1].isupper() and m.lower() not in _NOT_NAMES and " " not in m.strip()[:0]
+        )
+        proper = [n for n, _ in names.most_common() if not re.match(r"(?:The|A|An|His|Her|My)\s", n)]
+        from_id = re.sub(r"-\d+$", "", chain).replace("_", " ")
+        name = proper[0] if proper else from_id
+        lower = [m.lower() for m in said]
+        he, she = sum(m in _MALE for m in lower), sum(m in _FEMALE for m in lower)
+        gender = "M" if he > she else "F" if she > he else "U"
+        aliases = sorted({*proper[1:], from_id} - {name})
+        cast.append(Character(id=chain, name=name, aliases=aliases, gender=gender))  # type: ignore[arg-type]
+    return cast
+
+
+def evaluate(gold: LitBankWork, *, gold_quotes: bool, gold_roster: bool) -> Counts:
+    from fandex import pipeline
+    from fandex.readers import plaintext
+
+    work: Work = plaintext.from_string(gold.text, source=gold.name)
+    if work.text != gold.text:
+        raise InputError("the reader changed the text, so LitBank's offsets do not apply", path=gold.name)
+    options = Options(
+        roster=[Character(c.id, c.name, list(c.aliases), c.gender) for c in gold.cast]
+        if gold_roster
+        else None,
+        quotes=[Span(s, e) for s, e, _ in gold.quotes] if gold_quotes else None,
+    )
+    pipeline.run(work, options)
+    return score(work, gold, gold_roster)
+
+
+def score(work: Work, gold: LitBankWork, gold_roster: bool) -> Counts:
+    counts = Counts()
+    predicted = sorted(work.quotes, key=lambda q: q.start)
+    pairs = match_spans([(s, e) for s, e, _ in gold.quotes], [(q.start, q.end) for q in predicted])
+    counts.gold, counts.predicted, counts.matched = len(gold.quotes), len(predicted), len(pairs)
+    to_gold = (
+        {c.id: c.id for c in work.characters} if gold_roster else _map_by_name(work.characters, gold.cast)
+    )
+    for g, (_, _, speaker) in enumerate(gold.quotes):
+        p = pairs.get(g)
+        ours = predicted[p].speaker if p is not None else None
+        right = ours is not None and speaker is not None and to_gold.get(ours) == speaker
+        counts.attributed += 1
+        counts.correct += int(right)
+        counts.score_type("all", right)
+    keys = {name_key(n) for c in work.characters for n in (c.name, *c.aliases)}
+    named = [c for c in gold.cast if c.name[:1].isupper()]
+    counts.roster_total = len(named)
+    counts.roster_found = sum(1 for c in named if any(name_key(n) in keys for n in (c.name, *c.aliases)))
+    return counts
+
+
+def _map_by_name(ours: list[Character], cast: list[Character]) -> dict[str, str]:
+    owners: dict[str, set[str]] = {}
+    for character in cast:
+        for name in (character.name, *character.aliases):
+            owners.setdefault(name_key(name), set()).add(character.id)
+    mapping = {}
+    for character in ours:
+        votes: Counter[str] = Counter()
+        for name in (character.name, *character.aliases):
+            votes.update(owners.get(name_key(name), ()))
+        if votes:
+            mapping[character.id] = votes.most_common(1)[0][0]
+    return mapping
+
+
+def report(per_work: dict[str, Counts], total: Counts) -> dict[str, Any]:
+    def block(counts: Counts) -> dict[str, Any]:
+        return {
+            "quotes": {
+                "precision": round(counts.precision, 4),
+                "recall": round(counts.recall, 4),
+                "f1": round(counts.f1, 4),
+                "gold": counts.gold,
+                "predicted": counts.predicted,
+            },
+            "speaker_accuracy": {"overall": round(counts.speaker_accuracy, 4)},
+            "roster": {"recall": round(counts.roster_recall, 4)},
+        }
+
+    return {"works": len(per_work), **block(total), "per_work": {n: block(c) for n, c in per_work.items()}}
