@@ -537,3 +537,16 @@ def test_reading_the_header_twice_changes_nothing() -> None:
         work.metadata.notes,
     ) == first
     assert work.body == STORY
+
+
+def test_labels_inside_the_story_of_a_one_line_text_are_story() -> None:
+    story = (
+        "Mara The night was cold. "
+        + "I waited for hours. " * 80
+        + "Notes: nobody kept any. "
+        + "I slept. " * 20
+    )
+    work = _read("Title: Cold By Lee Notes: Set after the flood. " + story)
+    assert work.metadata.notes == "Set after the flood."
+    assert work.body.startswith("Mara The night was cold.")
+    assert "notes: nobody kept any." not in " ".join(work.metadata.fields.values()).lower()

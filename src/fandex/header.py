@@ -854,14 +854,22 @@ def _read_labelled_block(text: str, block: list[_Line], found: _Found) -> int | 
                 found.notes.append(" ".join(raw.split()))
             continue
         story_at = None
-        last = line_fields[-1]
-        # A very long line, or a header line with nothing after it: the story must be on it.
+        # A very long line, or a header line with nothing after it: the story must be on it. It
+        # starts in the last value, or in an earlier one too long to be anything but story (the
+        # "labels" after it are words of the story).
         if line.end - line.start > _RUN_ON_LINE_CHARS or not text[line.end :].strip():
-            story_at = story_start_in_value(
-                text, last.value_start, last.value_end, short=last.name not in _PROSE_FIELDS
-            )
-            if story_at is not None:
-                last.value_end = story_at
+            for position, item in enumerate(line_fields):
+                is_last = position == len(line_fields) - 1
+                if not is_last and item.value_end - item.value_start <= _RUN_ON_LINE_CHARS:
+                    continue
+                story_at = story_start_in_value(
+                    text, item.value_start, item.value_end, short=item.name not in _PROSE_FIELDS
+                )
+                if story_at is not None:
+                    item.value_end = story_at
+                    line_fields = line_fields[: position + 1]
+                    break
+        last = line_fields[-1]
         for item in line_fields:
             _record_field(item, found)
         current = last
