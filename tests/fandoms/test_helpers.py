@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from fandex.errors import FandexError
 from fandex.fandoms import (
     FandomPack,
     PackCharacter,
@@ -131,3 +132,16 @@ def test_user_pack_folder_overrides_a_bundled_pack(tmp_path: Path, monkeypatch: 
 def test_pack_character_defaults() -> None:
     character = PackCharacter(name="Someone")
     assert (character.gender, character.role, character.aliases) == ("U", "main", ())
+
+
+def test_missing_pack_folder_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(FandexError, match=r"fandom pack folder not found"):
+        load_packs([tmp_path / "no-such-folder"])
+
+
+def test_two_packs_of_one_fandom_in_one_folder_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("name: Twice\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("name: twice\n", encoding="utf-8")
+    with pytest.raises(FandexError) as raised:
+        load_packs([tmp_path])
+    assert "b.yaml" in raised.value.one_line() and "a.yaml" in raised.value.one_line()

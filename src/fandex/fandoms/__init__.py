@@ -96,15 +96,28 @@ def get_pack(name: str, extra: Iterable[str | Path] = ()) -> FandomPack | None:
 
 @functools.cache
 def _load_packs(dirs: tuple[Path, ...]) -> tuple[FandomPack, ...]:
+    from fandex.errors import FandexError
     from fandex.fandoms.loader import load_pack_file
 
     packs: dict[str, FandomPack] = {}
     for folder in dirs:
         if not folder.is_dir():
-            continue
+            # A mistyped --pack-dir would otherwise be ignored without a word.
+            raise FandexError(
+                "fandom pack folder not found", path=folder, hint="check --pack-dir and FANDEX_PACKS"
+            )
+        in_folder: dict[str, Path] = {}
         for path in sorted(folder.glob("*.yaml")):
             pack = load_pack_file(path)
-            packs.setdefault(pack.name.lower(), pack)  # earlier folders win
+            key = pack.name.lower()
+            if key in in_folder:
+                raise FandexError(
+                    f"two packs for {pack.name!r} in one folder (the other is {in_folder[key].name})",
+                    path=path,
+                    hint="keep one, or put the one that should win in an earlier --pack-dir",
+                )
+            in_folder[key] = path
+            packs.setdefault(key, pack)  # earlier folders win
     return tuple(packs.values())
 
 
