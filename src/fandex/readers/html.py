@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import lxml.etree
 import lxml.html
 
 from fandex.errors import InputError
@@ -48,6 +49,8 @@ _FOOTER_NAVIGATION = re.compile(
 )
 _FOOTER_NOTICE = re.compile(r"(?:\bcopyright\b|©|all rights reserved|powered by)", re.IGNORECASE)
 _DISCLAIMER = re.compile(r"^\s*disclaimer\b", re.IGNORECASE)
+# Elements whose direct text is "running text" in its own right; a <p>'s text counts for its parent.
+_HOLDER_TAGS = BLOCK_TAGS - {"p", "blockquote", "center"}
 _BYLINE = re.compile(r"^\s*(?:written\s+)?by\s*:?\s+(.{1,80}?)\s*$", re.IGNORECASE)
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|»·~]|:{1,2}|-{1,2}|–|—)\s+")
 _AUTHOR_HREF = re.compile(r"(?:author|viewuser|/users?/|/u/|profile|mailto:)", re.IGNORECASE)
@@ -128,18 +131,20 @@ def is_chrome(element: lxml.html.HtmlElement) -> bool:
         return True
     if tag not in BLOCK_TAGS or tag in ("body", "html"):
         return False
-    text = element_text(element)
-    if not text:
+    # text_content() is lxml's own (fast) text of the subtree; only lengths and keywords matter here.
+    text = element.text_content().strip()
+    length = len(text)
+    if not length or length >= 400:
         return False
-    if len(text) < 400:
-        link_text = sum(len(element_text(a)) for a in element.iter("a"))
-        if link_text / len(text) > 0.5:
+    links = list(element.iter("a"))
+    link_length = sum(len(a.text_content().strip()) for a in links)
+    if link_length / length > 0.5:
+        return True
+    if length < 300 and not _has_block_children(element):
+        if links and _FOOTER_NAVIGATION.search(text):
             return True
-        if len(text) < 300 and not _has_block_children(element):
-            if link_text and _FOOTER_NAVIGATION.search(text):
-                return True
-            if _FOOTER_NOTICE.search(text) and not _DISCLAIMER.match(text):
-                return True
+        if _FOOTER_NOTICE.search(text) and not _DISCLAIMER.match(text):
+            return True
     return False
 
 
@@ -237,22 +242,29 @@ def _story_container(body: lxml.html.HtmlElement) -> lxml.html.HtmlElement | Non
     when the page has no running text at all (an index, a page of links)."""
     scores: dict[int, int] = {}
     elements: dict[int, lxml.html.HtmlElement] = {}
-    for element in body.iter():
+    holders: dict[int, lxml.html.HtmlElement] = {}  # element id -> its holder, for its siblings
+    for element in body.iter(lxml.etree.Element):
         tag = local_tag(element)
-        if not tag or tag == "a" or tag in ("script", "style"):
+        if tag == "a" or tag in ("script", "style"):
             continue
-        own = len((element.text or "").strip()) + sum(
-            len((child.tail or "").strip()) for child in element if local_tag(child) != "a"
-        )
+        own = len((element.text or "").strip()) + sum(len((child.tail or "").strip()) for child in element)
         if not own:
             continue
         # Text directly in a <p> counts for the element holding the paragraphs; text set with
         # <br>s straight inside a <div> or <td> counts for that element itself.
-        holder = element
-        while holder is not None and local_tag(holder) not in BLOCK_TAGS - {"p", "blockquote", "center"}:
-            holder = holder.getparent()
+        holder = element if tag in _HOLDER_TAGS else None
         if holder is None:
-            holder = body
+            parent = element.getparent()
+            holder = holders.get(id(parent)) if parent is not None else None
+            if holder is None:
+                holder = element
+                while holder is not None and local_tag(holder) not in _HOLDER_TAGS:
+                    holder = holder.getparent()
+                if holder is None:
+                    holder = body
+                if parent is not None:
+                    holders[id(parent)] = holder
+                    elements.setdefault(id(parent), parent)  # keeps the id valid while cached
         scores[id(holder)] = scores.get(id(holder), 0) + own
         elements[id(holder)] = holder
     if not scores:

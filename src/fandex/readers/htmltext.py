@@ -191,6 +191,9 @@ class TextBuilder:
         if self._pre_depth:
             self._write_pre(text)
             return
+        if text.isspace() and "\xa0" not in text:
+            self._pending_space = True  # the usual newline between tags
+            return
         collapsed = _SPACE_RUN.sub(" ", text)
         if collapsed.startswith(" "):
             self._pending_space = True

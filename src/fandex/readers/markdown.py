@@ -26,13 +26,8 @@ from fandex.work import Emphasis, Metadata, Work
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 # Emphasis: the opening marker must touch a word and the closing one end it, as CommonMark
 # requires; "_" only at word boundaries so snake_case and URLs are left alone.
-_BOLD = re.compile(
-    r"(?<![*\w\\])\*\*(?=\S)(.+?)(?<=\S)\*\*(?!\*)|(?<![_\w\\])__(?=\S)(.+?)(?<=\S)__(?![_\w])", re.DOTALL
-)
-_ITALIC = re.compile(
-    r"(?<![*\w\\])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])|(?<![_\w\\])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![_\w])",
-    re.DOTALL,
-)
+# Emphasis markers and blank lines (which close every open marker: emphasis stays in its paragraph).
+_MARKER = re.compile(r"\*\*|__|\*|_|\n[ \t]*\n")
 _CODE = re.compile(r"`[^`\n]*`")
 _NUMBER = re.compile(r"\d+")
 
@@ -70,25 +65,44 @@ def find_emphasis(text: str, start: int = 0) -> list[Emphasis]:
     # Code spans are verbatim: blank them out (same length) so no marker inside them counts.
     masked = _CODE.sub(lambda m: " " * len(m.group()), body)
     masked = _mask_rules(masked)
-    spans: list[Emphasis] = []
-    for match in _BOLD.finditer(masked):
-        group = 1 if match.group(1) is not None else 2
-        spans.append(Emphasis(start=start + match.start(group), end=start + match.end(group), kind="bold"))
-    # Bold markers must not be read as two italics: blank them before looking for single ones.
-    chars = list(masked)
-    for match in _BOLD.finditer(masked):
-        group = 1 if match.group(1) is not None else 2
-        for index in (match.start(), match.start() + 1, match.end(group), match.end(group) + 1):
-            chars[index] = " "
-    single = "".join(chars)
-    for match in _ITALIC.finditer(single):
-        group = 1 if match.group(1) is not None else 2
-        inner_start, inner_end = match.start(group), match.end(group)
-        if "\n\n" in single[inner_start:inner_end]:
-            continue  # emphasis never crosses a paragraph
-        spans.append(Emphasis(start=start + inner_start, end=start + inner_end, kind="italic"))
-    spans = [span for span in spans if "\n\n" not in text[span.start : span.end]]
-    spans.sort(key=lambda span: (span.start, span.end))
+    return [Emphasis(start=start + a, end=start + b, kind=kind) for a, b, kind in _pair_markers(masked)]
+
+
+def _pair_markers(text: str) -> list[tuple[int, int, str]]:
+    """(inner start, inner end, kind) of each marker pair, in one pass over the markers.
+
+    A marker opens when a word follows it and no word character (or backslash) precedes it; it
+    closes when a non-space precedes it and no word character follows; each closer takes the
+    nearest open marker of its kind. Linear in the text: a stray "*" never rescans what follows.
+    """
+    spans: list[tuple[int, int, str]] = []
+    open_at: dict[str, int] = {}
+    length = len(text)
+    for match in _MARKER.finditer(text):
+        marker = match.group()
+        if marker[0] == "\n":
+            open_at.clear()
+            continue
+        start, end = match.start(), match.end()
+        before = text[start - 1] if start else " "
+        after = text[end] if end < length else " "
+        if before == "\\":
+            continue
+        closes = not before.isspace() and not (after.isalnum() or after == "_") and after != marker[0]
+        if closes and marker in open_at:
+            inner_start = open_at.pop(marker)
+            if start > inner_start:
+                spans.append((inner_start, start, "bold" if len(marker) == 2 else "italic"))
+            continue
+        opens = (
+            not after.isspace()
+            and after != marker[0]
+            and not (before.isalnum() or before == "_")
+            and before != marker[0]
+        )
+        if opens:
+            open_at[marker] = end
+    spans.sort()
     return spans
 
 

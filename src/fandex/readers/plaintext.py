@@ -38,6 +38,12 @@ _WESTERN = frozenset(
 # Control characters that never occur in a text file (tab, LF, FF, CR, ESC-free).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
 _LINE_ENDS = re.compile(r"\r\n?")
+# A UTF-8 lead byte (0xC2-0xF4) then a continuation byte (0x80-0xBF), each as Windows-1252 or
+# Latin-1 shows it.
+# C1 control characters never occur in real text: they are Windows-1252's quotes and dashes
+# decoded as Latin-1 (a mail's declared "iso-8859-1", a page's "&#146;").
+_C1_CONTROL = re.compile("[\u0080-\u009f]")
+_MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
 _BINARY_CONTROL_SHARE = 0.02
 _MOSTLY_ASCII_HIGH_SHARE = 0.08
 
@@ -62,18 +68,33 @@ def normalize(text: str) -> str:
 
 
 def repair_mojibake(text: str) -> str:
+    """Undo Windows-1252 decoded as Latin-1, and UTF-8 decoded as either ("donâ€™t"), line by line."""
+    # Such mojibake always shows a UTF-8 lead byte's character followed by a continuation byte's;
+    # this quick test spares ftfy's slower analysis on clean text, and only suspect lines go to
+    # ftfy, whose fix_encoding undoes wrong decodings without touching quotes or normalisation.
+    if _C1_CONTROL.search(text):
+        text = _C1_CONTROL.sub(_as_windows_1252, text)
+    if not _MOJIBAKE_HINT.search(text):
+        return text
     import ftfy
     import ftfy.badness
 
-    # is_bad is a quick regex test; fix_encoding only undoes wrong decodings (no quote or
-    # normalisation changes), so clean text is never touched.
-    if not ftfy.badness.is_bad(text):
-        return text
-    return ftfy.fix_encoding(text)
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if _MOJIBAKE_HINT.search(line) and ftfy.badness.is_bad(line):
+            lines[index] = ftfy.fix_encoding(line)
+    return "\n".join(lines)
+
+
+def _as_windows_1252(match: re.Match[str]) -> str:
+    try:
+        return match.group().encode("latin-1").decode("cp1252")
+    except UnicodeDecodeError:
+        return match.group()  # the five bytes Windows-1252 leaves undefined
 
 
 def read(data: bytes, path: Path) -> Work:
-    return from_string(decode(data, path), source=str(path))
+    return Work(text=decode(data, path), source=str(path), source_format="text")
 
 
 def from_string(text: str, source: str | None = None) -> Work:
