@@ -176,3 +176,14 @@ def test_every_inferred_tag_of_the_labelled_set_has_evidence(path: Path) -> None
     work = run(read_file(path), Options(ignore_declared_tags=True))
     _assert_evidence(work)
     assert any(t.kind == "rating" for t in work.tags)
+
+
+def test_a_work_without_a_story_gets_only_its_declared_tags() -> None:
+    work = Work(text="Title: Nothing yet\n")
+    work.metadata.body_start = len(work.text)
+    work.metadata.declared_tags.rating = "Mature"
+    work.metadata.declared_tags.characters = ["", "  "]
+    _tagged(work)
+    assert [(t.kind, t.value, t.source) for t in work.tags] == [("rating", "Mature", "declared")]
+    _tagged(work, Options(ignore_declared_tags=True))
+    assert work.tags == []

@@ -13,6 +13,7 @@ from fandex.options import Options
 from fandex.taggers import canon, content, declared, tropes
 from fandex.taggers.context import TagContext
 from fandex.taggers.declared import NameResolver, parse_pairing
+from fandex.taggers.text import word_count
 from fandex.work import AO3_RATINGS, Evidence, Relationship, Tag, Work
 
 # Romantic relationships at least this strong get a relationship tag; platonic ones need more,
@@ -30,6 +31,10 @@ CHOSE_NOT_TO_WARN = "Creator Chose Not To Use Archive Warnings"
 def infer_tags(work: Work, options: Options) -> None:
     """Add the tags layer."""
     ctx = TagContext.build(work, options)
+    stated = [] if options.ignore_declared_tags else _declared(ctx)
+    if not word_count(work.text, work.metadata.body_start):
+        work.tags = stated  # no story to read: only what the source declares
+        return
     report = content.assess(work, ctx.cast)
     anchors = canon.find_anchors(ctx)
     inferred = [
@@ -42,7 +47,6 @@ def infer_tags(work: Work, options: Options) -> None:
         *canon.canon_tags(ctx, anchors),
         *tropes.additional_tags(ctx, anchors),
     ]
-    stated = [] if options.ignore_declared_tags else _declared(ctx)
     work.tags = merge(stated, inferred, report)
 
 
@@ -220,16 +224,16 @@ def _declared(ctx: TagContext) -> list[Tag]:
         value = declared.category(raw)
         if value:
             tags.append(_stated(ctx, "category", value, raw))
-    for raw in stated.fandoms:
+    for raw in filter(str.strip, stated.fandoms):
         tags.append(_stated(ctx, "fandom", raw.strip(), raw))
     resolver = NameResolver(ctx.work.characters, ctx.cast.packs)
     for raw in stated.relationships:
         pairing = parse_pairing(raw, resolver)
         if pairing is not None:
             tags.append(_stated(ctx, "relationship", pairing.tag, raw))
-    for raw in stated.characters:
+    for raw in filter(str.strip, stated.characters):
         tags.append(_stated(ctx, "character", resolver.resolve(raw)[0], raw))
-    for raw in stated.additional:
+    for raw in filter(str.strip, stated.additional):
         tags.append(_stated(ctx, "additional", raw.strip(), raw))
     return _unique(tags)
 
