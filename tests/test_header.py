@@ -550,3 +550,21 @@ def test_labels_inside_the_story_of_a_one_line_text_are_story() -> None:
     assert work.metadata.notes == "Set after the flood."
     assert work.body.startswith("Mara The night was cold.")
     assert "notes: nobody kept any." not in " ".join(work.metadata.fields.values()).lower()
+
+
+def test_contact_lines_under_a_title_and_byline() -> None:
+    work = _read("SOMEWHERE\nby Kat\nkat@example.org\nhttp://example.org/kat/\n\n" + STORY)
+    assert (work.metadata.title, work.metadata.authors) == ("SOMEWHERE", ["Kat"])
+    assert work.body == STORY
+
+
+def test_a_full_archive_header_with_a_note_and_a_rule() -> None:
+    text = (
+        "Title: Somewhere\nAuthor: Kat\nRating: PG\nSummary: Ann goes.\nDisclaimer: Not mine.\n"
+        "Distribution: Ask.\nFeedback: Please.\n\n"
+        "Author's Note: This was written for a challenge.\n\n* * * * *\n\n" + STORY
+    )
+    work = _read(text)
+    assert work.metadata.notes == "This was written for a challenge."
+    assert work.metadata.fields["distribution"] == "Ask."
+    assert work.body == STORY

@@ -782,6 +782,8 @@ def _read_title_block(
         extra_title, extra_numbering = split_numbering(extra.strip())
         if byline:
             authors.extend(split_people(byline.group("name")))
+        elif _is_contact_line(extra):
+            continue  # the author's e-mail or web address
         elif _is_name_line(extra.strip()) and not authors and not found.authors:
             authors.extend(split_people(extra.strip()))
         elif extra_numbering and not extra_title:
