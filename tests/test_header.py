@@ -568,3 +568,9 @@ def test_a_full_archive_header_with_a_note_and_a_rule() -> None:
     assert work.metadata.notes == "This was written for a challenge."
     assert work.metadata.fields["distribution"] == "Ask."
     assert work.body == STORY
+
+
+def test_a_part_heading_with_a_title_opening_the_text_is_no_title() -> None:
+    work = _read("Part One: The Calm\n\n" + STORY.strip() + " " + STORY)  # a paragraph of prose under it
+    assert work.metadata.title is None
+    assert work.metadata.body_start == 0

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from fandex.headings import parse_heading
 from fandex.numbering import NUMBER_PATTERN, parse_number
 from fandex.options import Options
 from fandex.ratings import to_ao3
@@ -704,7 +705,7 @@ def _read_block(
         # the heading of the story's first part, which the structure stage needs.
         found.numbering.append(numbering)
         return "header", None
-    if _CHAPTER_HEADING_RE.match(first_raw):
+    if _CHAPTER_HEADING_RE.match(first_raw) or parse_heading(first_raw) is not None:
         return "story", None
     if _fields_on_line(text, block[0]):
         return "header", _read_labelled_block(text, block, found)

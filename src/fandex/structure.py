@@ -36,7 +36,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from fandex.header import is_pov_heading_at
-from fandex.numbering import NUMBER_PATTERN, parse_number
+from fandex.headings import Heading, parse_heading
+from fandex.numbering import parse_number
 from fandex.options import Options
 from fandex.work import Chapter, Paragraph, Scene, Work
 
@@ -54,21 +55,9 @@ _LETTER_ORNAMENT_RE = re.compile(r"^[oO0xX]{3,}$")
 _QUOTE_CHARS = set('"“”«»')
 _PUNCTUATION_ONLY_RE = re.compile(r"^[.!?…,;:'’]+$")
 
-_HEADING_WORD = (
-    r"(?P<word>chapter|chap\.?|ch\.|part|book|volume|prologue|epilogue|interlude|afterword|foreword)"
-)
-_CHAPTER_HEADING_RE = re.compile(
-    rf"^[\[(~*#=\-–—_:<\s]*{_HEADING_WORD}"
-    rf"(?:\s*(?P<num>{NUMBER_PATTERN})\b\.?)?"
-    r"(?:(?:\s*[:.\-–—)]\s*|\s+)(?P<title>[\"“'‘A-Z0-9].*?))?"
-    r"[\])~*#=\-–—_:>\s]*$",
-    re.IGNORECASE,
-)
 _NUMBERED_TITLE_RE = re.compile(
     r"\s*(?P<num>\d{1,3}|[IVXLC]{1,7})(?:[.):]|\s*[-–—])?(?:\s+(?P<title>[\"“'‘A-Z].{0,60}?))?\s*$"
 )
-_HEADING_MAX_CHARS = 80
-_NUMBERED_WORDS = {"chapter", "chap", "chap.", "ch.", "part", "book", "volume"}
 
 # ---------------------------------------------------------------- paragraphs
 
@@ -127,38 +116,9 @@ def is_ornament(line: str) -> bool:
     return bool(_LETTER_ORNAMENT_RE.match(letters))
 
 
-@dataclass(slots=True)
-class _Heading:
-    number: int | None
-    title: str | None
-
-
-def parse_heading(line: str) -> _Heading | None:
-    """The chapter a heading line announces ("Chapter 3: The Return" -> 3, "The Return"), or None."""
-    stripped = line.strip()
-    if not stripped or len(stripped) > _HEADING_MAX_CHARS:
-        return None
-    match = _CHAPTER_HEADING_RE.match(stripped)
-    if not match:
-        return None
-    word = match.group("word").lower()
-    number = parse_number(match.group("num"))
-    title = (match.group("title") or "").strip() or None
-    if word in _NUMBERED_WORDS:
-        if number is None:
-            return None  # "Part of me wanted to scream."
-        if title and (re.search(r"[.!?,;]$", title) or len(title) > 60):
-            return None  # "Part I knew it was over."
-        return _Heading(number, title)
-    if title and re.search(r"[.!?,;]$", title):
-        return None  # "Prologue to a disaster, she thought."
-    label = word.capitalize()
-    return _Heading(number, f"{label}: {title}" if title else label)
-
-
-def _classify(text: str, lines: list[_Line]) -> dict[int, _Heading]:
+def _classify(text: str, lines: list[_Line]) -> dict[int, Heading]:
     """Mark ornament and heading lines; return the headings by line index."""
-    headings: dict[int, _Heading] = {}
+    headings: dict[int, Heading] = {}
     for index, line in enumerate(lines):
         if line.kind != TEXT:
             continue
@@ -180,7 +140,7 @@ _TITLE_BELOW_MAX_LINES = 3
 _TITLE_BELOW_MAX_CHARS = 60
 
 
-def _take_title_below(text: str, lines: list[_Line], index: int, heading: _Heading) -> None:
+def _take_title_below(text: str, lines: list[_Line], index: int, heading: Heading) -> None:
     """A title on the lines right under a bare heading ("CHAPTER I." / "Down the Rabbit-Hole").
 
     They count as the title when they are few and short, end no sentence, and a blank line follows
@@ -210,9 +170,9 @@ def _take_title_below(text: str, lines: list[_Line], index: int, heading: _Headi
     heading.title = f"{heading.title}: {title}" if heading.title else title
 
 
-def _numbered_titles(text: str, lines: list[_Line]) -> dict[int, _Heading]:
+def _numbered_titles(text: str, lines: list[_Line]) -> dict[int, Heading]:
     """Lines such as "3. The Return" (or a bare "3") standing alone, two or more in sequence."""
-    candidates: list[tuple[int, _Heading]] = []
+    candidates: list[tuple[int, Heading]] = []
     for index, line in enumerate(lines):
         if line.kind != TEXT:
             continue
@@ -225,9 +185,9 @@ def _numbered_titles(text: str, lines: list[_Line]) -> dict[int, _Heading]:
         if match and not re.search(r"[.!?,;]$", (match.group("title") or "").strip()):
             number = parse_number(match.group("num"))
             if number is not None:
-                candidates.append((index, _Heading(number, match.group("title"))))
-    accepted: dict[int, _Heading] = {}
-    run: list[tuple[int, _Heading]] = []
+                candidates.append((index, Heading(number, match.group("title"))))
+    accepted: dict[int, Heading] = {}
+    run: list[tuple[int, Heading]] = []
     for candidate in [*candidates, None]:
         if candidate is not None and run and candidate[1].number == (run[-1][1].number or 0) + 1:
             run.append(candidate)
@@ -363,7 +323,7 @@ class _Event:
     end: int
     blank_before: int = 0  # blank lines between this and the previous event
     follows_paragraph: bool = False
-    heading: _Heading | None = None
+    heading: Heading | None = None
 
 
 def find_structure(work: Work, options: Options) -> None:
@@ -415,7 +375,7 @@ def _stronger(current: str | None, kind: str) -> str:
 
 
 def _read_events(
-    work: Work, lines: list[_Line], headings: dict[int, _Heading], wrap: int | None
+    work: Work, lines: list[_Line], headings: dict[int, Heading], wrap: int | None
 ) -> list[_Event]:
     text = work.text
     events: list[_Event] = []
@@ -489,7 +449,7 @@ def _usual_separator(events: list[_Event]) -> int:
 
 
 def _chapters(
-    work: Work, paragraphs: list[Paragraph], heading_spans: list[tuple[int, _Heading]]
+    work: Work, paragraphs: list[Paragraph], heading_spans: list[tuple[int, Heading]]
 ) -> list[Chapter]:
     if not paragraphs and not heading_spans:
         return []
