@@ -229,3 +229,15 @@ def test_conan_doyle_reads_as_sherlock(shared_samples: Path) -> None:
     novel = SHARED / "data" / "pdnc" / "TheSignOfTheFour" / "novel_text.txt"
     guesses = guess_from_text(novel.read_text(encoding="utf-8"), load_packs())
     assert [g.name for g in guesses] == ["Sherlock (TV)"]
+
+
+def test_roman_numerals_are_no_names(tmp_path: Path) -> None:
+    (tmp_path / "numerals.yaml").write_text(
+        "name: Numerals\ncharacters:\n  - {name: Vi}\n  - {name: Xi}\n  - {name: Ivy Lane, aliases: [Ivy]}\n",
+        encoding="utf-8",
+    )
+    packs = load_packs([tmp_path])
+    headings = "CHAPTER VI\n\nThe rain.\n\nCHAPTER XI\n\nMore rain.\n"
+    assert [g.name for g in guess_from_text(headings, packs) if g.name == "Numerals"] == []
+    story = "Later, Vi met Xi and Ivy Lane at the docks, and Vi laughed."
+    assert "Numerals" in [g.name for g in guess_from_text(story, packs)]

@@ -56,6 +56,8 @@ TERMS_SHARE = 0.5  # ...and to at most this share of what names and places gave
 # this many characters of text (about 20,000 words) before a character counts in full.
 CHARS_PER_EXTRA_MENTION = 110_000
 
+_ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
+
 COMMON_NAMES_FILE = Path(__file__).parent / "fandoms" / "common_names.txt"
 NAME_WORDS_FILE = Path(__file__).parent / "fandoms" / "name_words.txt"
 
@@ -177,6 +179,8 @@ class _Tally:
     terms: set[str] = field(default_factory=set)
 
     def add(self, signal: _Signal, found: str, key: str, text: str, start: int) -> None:
+        if _ROMAN_NUMERAL.fullmatch(found) and found != signal.spelling:
+            return  # "CHAPTER VI" or "Part XI" is no one called Vi or Xi
         if not _capitals_agree(found, signal.spelling):
             if signal.name_kind not in ("", "full") and found.islower():
                 self.lower_case_words.add(key)
