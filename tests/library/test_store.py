@@ -205,3 +205,18 @@ def test_default_path_follows_the_environment(tmp_path: Path, monkeypatch: pytes
     monkeypatch.delenv("FANDEX_LIBRARY")
     assert default_path().name == "library.sqlite"
     assert "fandex" in default_path().parts
+
+
+def test_several_processes_creating_one_library_all_succeed(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "raced.sqlite"
+    probe = f"from fandex.library import Library; Library.open({str(path)!r}).close()"
+    processes = [subprocess.Popen([sys.executable, "-c", probe], stderr=subprocess.PIPE) for _ in range(4)]
+    for process in processes:
+        _out, err = process.communicate(timeout=60)
+        assert process.returncode == 0, err.decode()
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == len(migrations())
+    assert db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'works'").fetchone()[0] == 1

@@ -117,6 +117,7 @@ def run_add(args: argparse.Namespace) -> int:
 
     from fandex import readers
     from fandex.errors import FandexError
+    from fandex.library import text_hash
     from fandex.options import Options
     from fandex.parallel import analyze_in_parallel
 
@@ -146,8 +147,6 @@ def run_add(args: argparse.Namespace) -> int:
                 report(f"fandex: error: {error.one_line()}")
                 progress.update(1)
                 continue
-            from fandex.library import text_hash
-
             digest = text_hash(text)
             if digest in seen:
                 counts["duplicates"] += 1

@@ -12,6 +12,7 @@ import json
 import os
 import sqlite3
 import sys
+import time
 from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -155,7 +156,10 @@ class Library:
         library = cls(connection, path, readonly)
         try:
             library._prepare()
-        except sqlite3.DatabaseError as error:
+        except sqlite3.OperationalError as error:  # locked, read-only, disk full...
+            connection.close()
+            raise FandexError(f"cannot use the library: {error}", path=path) from None
+        except sqlite3.DatabaseError as error:  # "file is not a database" and the like
             connection.close()
             raise FandexError(
                 f"not a fandex library ({error})", path=path, hint="choose another file with --library"
@@ -167,19 +171,23 @@ class Library:
 
     def _prepare(self) -> None:
         db = self.connection
-        application_id = db.execute("PRAGMA application_id").fetchone()[0]
-        version = db.execute("PRAGMA user_version").fetchone()[0]
+        # One snapshot for the three reads: another process may be creating this library right now.
+        db.execute("BEGIN")
+        try:
+            application_id = db.execute("PRAGMA application_id").fetchone()[0]
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            db.execute("COMMIT")
         steps = migrations()
         if application_id not in (0, APPLICATION_ID):
             raise FandexError("not a fandex library (another program's SQLite file)", path=self.path)
-        if application_id == 0:
-            tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            if tables:
-                raise FandexError(
-                    "not a fandex library (a SQLite file with other tables)",
-                    path=self.path,
-                    hint="choose another file with --library",
-                )
+        if application_id == 0 and tables:
+            raise FandexError(
+                "not a fandex library (a SQLite file with other tables)",
+                path=self.path,
+                hint="choose another file with --library",
+            )
         if version > len(steps):
             raise FandexError(
                 f"the library's schema is version {version}, newer than this fandex knows ({len(steps)})",
@@ -196,15 +204,19 @@ class Library:
                     hint="run `fandex add` once to upgrade it",
                 )
             return
-        if db.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
+        if _switch_to_wal(db).lower() != "wal":
             raise FandexError("cannot switch the library to WAL journaling", path=self.path)
         db.execute("PRAGMA synchronous = NORMAL")
         for number, _name, sql in steps[version:]:
             # One transaction per step: a step either lands whole, with its version number, or not at all.
-            db.executescript(
-                f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA application_id = {APPLICATION_ID};\n"
-                f"PRAGMA user_version = {number};\nCOMMIT;"
-            )
+            # The version is read again inside it: another process may have just run the same step.
+            with self._transaction():
+                if db.execute("PRAGMA user_version").fetchone()[0] >= number:
+                    continue
+                for statement in _statements(sql):
+                    db.execute(statement)
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                db.execute(f"PRAGMA user_version = {number}")
 
     def close(self) -> None:
         self.connection.close()
@@ -438,6 +450,34 @@ class Library:
             "works": self.count(),
             "words": int(self.connection.execute("SELECT coalesce(sum(words), 0) FROM works").fetchone()[0]),
         }
+
+
+def _switch_to_wal(db: sqlite3.Connection, patience: float = 30.0) -> str:
+    """Set WAL journaling. The switch needs the file to itself and SQLite does not wait for that (no
+    busy handler), so several processes opening a new library at once take turns here."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            return str(db.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The SQL statements of a migration file, one at a time."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            if pending.strip():
+                yield pending
+            pending = ""
+    if pending.strip() and not all(
+        part.strip().startswith("--") or not part.strip() for part in pending.splitlines()
+    ):
+        raise RuntimeError(f"a library migration ends in an incomplete statement: {pending.strip()[:60]}")
 
 
 def pack_ids(ids: list[int]) -> bytes:
