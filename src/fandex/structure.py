@@ -21,10 +21,10 @@ Scenes break at ornament lines (``break_kind`` "ornament", or "rule" for the ``*
 HTML and EPUB readers write for ``<hr>``), at runs of blank lines longer than the story's usual
 paragraph separator ("blank"), and at chapter starts ("chapter").
 
-Chapters: a reader's chapters are kept; otherwise chapter headings ("Chapter 3", "Chapter Three:
-The Return", "CHAPTER III", "Part II", "Prologue", "Epilogue", or numbered titles such as
-"3. The Return" when at least two follow in sequence) start chapters; with none, one chapter spans
-the body.
+Chapters: a reader's chapters are kept; otherwise chapter headings start chapters: "Chapter 3",
+"Chapter Three: The Return", "CHAPTER III", "Part II", "Prologue", "Epilogue" (read by
+``fandex.headings``), and numbered titles such as "3. The Return" or bare numerals when at least
+two follow in sequence. With none, one chapter spans the body.
 """
 
 from __future__ import annotations
