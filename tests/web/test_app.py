@@ -165,3 +165,38 @@ def test_server_binds_to_loopback_by_default(tmp_path: Path) -> None:
         assert server.server_address[0] == "127.0.0.1"
     finally:
         server.server_close()
+
+
+def test_fandex_serve_command_serves_until_interrupted(library_path: Path) -> None:
+    import re as regex
+    import signal
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "fandex", "serve", "--port", "0", "--library", str(library_path)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        line = process.stderr.readline()
+        match = regex.search(r"at (http://127\.0\.0\.1:\d+/)", line)
+        assert match, line
+        status, headers, page = fetch(match.group(1))
+        assert status == 200
+        assert "Content-Security-Policy" in headers
+        assert "Harbour Lights" in page
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=10)
+        assert process.returncode == 0
+        assert "stopped" in process.stderr.read()
+    finally:
+        process.kill()
+        process.wait()
+
+
+def test_fandex_serve_rejects_a_bad_port(capsys: pytest.CaptureFixture[str], library_path: Path) -> None:
+    from fandex import cli
+
+    assert cli.main(["serve", "--port", "70000", "--library", str(library_path)]) == 2
+    assert "is not a port number" in capsys.readouterr().err
