@@ -9,7 +9,7 @@ from conftest import SAMPLE_ALL_TALK, SAMPLE_ONE_LINE
 from fandex import pipeline, readers
 from fandex.characters import find_characters
 from fandex.options import Options
-from fandex.work import Character, Work
+from fandex.work import Character, Scene, Work
 
 # A small pack of an invented fandom, so that these tests do not depend on any real pack's content.
 TEST_PACK = """\
@@ -150,6 +150,16 @@ def test_pack_nicknames_and_aliases_give_the_canonical_name(pack_options: Option
     assert _mentions_of(work, "Ro") == [rowan.id]
 
 
+def test_a_lower_case_nickname_said_to_someone_is_a_mention(pack_options: Options) -> None:
+    text = 'Rowan sighed. "Cheer up, sparrow," Teo said. The sparrow on the fence sang, and "so sparrow."'
+    work = _cast(text, pack_options)
+    rowan = _by_name(work)["Rowan Birch"]
+    assert [m.start for m in work.mentions if m.character == rowan.id and m.kind == "name"] == [
+        0,
+        text.index("sparrow"),
+    ]
+
+
 def test_a_pack_epithet_of_one_character_resolves_to_it(pack_options: Options) -> None:
     work = _cast("Teodor fixed the lock on the shed. Rowan thanked the locksmith with a pie.", pack_options)
     assert _mentions_of(work, "the locksmith") == [_by_name(work)["Teodor Vance"].id]
@@ -180,6 +190,18 @@ def test_an_epithet_after_an_indefinite_introduction_is_no_one_of_the_cast() -> 
         "Nadia walked home alone. Then a vampire jumped out of the hedge. The vampire hissed at Nadia."
     )
     assert _mentions_of(work, "The vampire") == [None]
+
+
+def test_salience_starts_afresh_with_each_scene() -> None:
+    scene_one = (
+        "At dawn Helen Marsh crossed the square and she bought bread. Later Helen Marsh went home.\n\n"
+    )
+    scene_two = "The baker counted the coins. She was tired."
+    work = Work(text=scene_one + scene_two)
+    work.scenes = [Scene(0, len(scene_one)), Scene(len(scene_one), len(work.text), "blank")]
+    find_characters(work, Options())
+    pronouns = [(work.span_text(m), m.character) for m in work.mentions if m.kind == "pronoun"]
+    assert pronouns == [("she", work.characters[0].id), ("She", None)]
 
 
 def test_pronoun_gender_comes_from_the_narration() -> None:

@@ -126,6 +126,7 @@ def find_name_headings(
     if not single:
         return []
     longer = {" ".join(n.split()) for n in full_names}
+    name_words = {w for n in longer if " " in n for w in n.split()}
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in single) + r")\b")
     quote_starts = [q[0] for q in quotes]
     found: list[Heading] = []
@@ -139,8 +140,11 @@ def find_name_headings(
         if before and before[-1] not in _SENTENCE_END:
             continue
         following = _NEXT_WORD.match(text, match.end(), end)
-        if following is None or f"{match.group()} {following.group(1)}" in longer:
+        if following is None:
             continue
+        next_word = re.sub(r"['’]s$", "", following.group(1))
+        if f"{match.group()} {next_word}" in longer or next_word in name_words:
+            continue  # "Jane Fairfax's perception": a full name, not a heading
         window_end = min(end, following.start(1) + _HEADING_LOOKAHEAD)
         window = text[following.start(1) : window_end]
         first = len(_FIRST_PERSON_WORD.findall(window))

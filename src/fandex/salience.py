@@ -91,11 +91,13 @@ class Resolver:
         end: int,
         pack_epithets: dict[str, str],
         narrator_at: list[tuple[int, int, str | None]],
+        boundaries: list[int] | None = None,
     ) -> list[Mention]:
         """Every mention of ``text[start:end]``: the given name mentions plus epithets and pronouns.
 
         ``pack_epithets`` maps a lower-cased epithet to the character id it always means;
-        ``narrator_at`` lists (start, end, character id) stretches told in the first person.
+        ``narrator_at`` lists (start, end, character id) stretches told in the first person;
+        at each offset of ``boundaries`` (scene and chapter starts) the model forgets who was salient.
         """
         text = self.text
         found: list[Mention] = list(names)
@@ -120,7 +122,13 @@ class Resolver:
         history: deque[_Seen] = deque(maxlen=_HISTORY)
         last_for_epithet: dict[str, str] = {}
         sentence_seen = -1
+        cuts = sorted(boundaries or [])
+        next_cut = 0
         for mention in found:
+            if next_cut < len(cuts) and mention.start >= cuts[next_cut]:
+                history.clear()
+                while next_cut < len(cuts) and mention.start >= cuts[next_cut]:
+                    next_cut += 1
             sentence = self.sentence(mention.start)
             subject = sentence != sentence_seen
             sentence_seen = sentence
