@@ -123,9 +123,17 @@ def test_declared_tags_match_loosely_and_win_over_the_text(declared: str) -> Non
     assert [(g.name, g.confidence) for g in work.fandoms] == [(BTVS, 1.0)]
 
 
-def test_declared_crossover_in_one_tag() -> None:
+@pytest.mark.parametrize(
+    "tag", ["BtVS/Sherlock", "Buffy, Sherlock (TV)", "BtVS & BBC Sherlock", "Buffy x Sherlock"]
+)
+def test_declared_crossover_in_one_tag(tag: str) -> None:
     packs = load_packs()
-    assert [p.name for p in declared_packs(["BtVS/Sherlock"], packs)] == [BTVS, "Sherlock (TV)"]
+    assert [p.name for p in declared_packs([tag], packs)] == [BTVS, "Sherlock (TV)"]
+
+
+def test_declared_ampersand_inside_a_fandom_name_is_not_a_crossover() -> None:
+    packs = load_packs()
+    assert [p.name for p in declared_packs(["Sherlock Holmes & Related Fandoms"], packs)] == ["Sherlock (TV)"]
 
 
 def test_ignored_declared_tags_fall_back_to_the_text() -> None:

@@ -56,6 +56,7 @@ TERMS_SHARE = 0.5  # ...and to at most this share of what names and places gave
 # this many characters of text (about 20,000 words) before a character counts in full.
 CHARS_PER_EXTRA_MENTION = 110_000
 
+_CROSSOVER_SEPARATOR = re.compile(r"\s*[/,;&+]\s*|\s+[xX]\s+")
 _ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
 
 COMMON_NAMES_FILE = Path(__file__).parent / "fandoms" / "common_names.txt"
@@ -86,8 +87,9 @@ def declared_packs(declared: Iterable[str], packs: Iterable[FandomPack]) -> list
                 by_key.setdefault(key, pack)
     found: list[FandomPack] = []
     for tag in declared:
-        # "BtVS/Harry Potter" or "Buffy, Sherlock": a crossover written as one tag.
-        parts = [tag] if _lookup(tag, by_key) else re.split(r"\s*[/,;]\s*", tag)
+        # "BtVS/Harry Potter", "Buffy, Sherlock", "BtVS & SPN", "Buffy x Naruto": a crossover
+        # written as one tag.
+        parts = [tag] if _lookup(tag, by_key) else _CROSSOVER_SEPARATOR.split(tag)
         for part in parts:
             pack = _lookup(part, by_key)
             if pack is not None and pack not in found:
