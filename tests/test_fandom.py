@@ -249,3 +249,14 @@ def test_roman_numerals_are_no_names(tmp_path: Path) -> None:
     assert [g.name for g in guess_from_text(headings, packs) if g.name == "Numerals"] == []
     story = "Later, Vi met Xi and Ivy Lane at the docks, and Vi laughed."
     assert "Numerals" in [g.name for g in guess_from_text(story, packs)]
+
+
+def test_one_passing_mention_each_is_not_enough_in_a_long_work() -> None:
+    names = "Buffy, Willow, Xander and Giles were mentioned once in passing."
+    filler = "The road went on past the fields and the mill, and nobody in particular walked it. " * 4000
+    assert len(filler) > 300_000
+    packs = load_packs()
+    assert [g.name for g in guess_from_text(names, packs)] == [BTVS]
+    assert guess_from_text(filler + names, packs) == []
+    # Named again and again through the same long work, they are the story's cast.
+    assert [g.name for g in guess_from_text((filler[:80_000] + names) * 4, packs)] == [BTVS]
