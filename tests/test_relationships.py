@@ -105,3 +105,16 @@ def test_a_work_without_characters_has_no_relationships() -> None:
     work = Work(text="They kissed and kissed and were in love.")
     find_relationships(work, Options())
     assert work.relationships == []
+
+
+def test_a_romance_far_weaker_than_another_of_its_people_is_not_kept() -> None:
+    text = (
+        "Willow kissed Spike. Willow was in love with Spike. Spike was the boyfriend of Willow. "
+        "Willow and Spike made love. Spike adored her, and Willow kissed Spike again. "
+        "Buffy saw Spike kiss somebody."
+    )
+    work = make_work(text, ("Willow", "Spike", "Buffy"))
+    find_relationships(work, Options())
+    pairs = _pairs(work)
+    assert pairs[("Spike", "Willow Rosenberg")] == "romantic"
+    assert pairs.get(("Buffy Summers", "Spike")) != "romantic"

@@ -57,21 +57,17 @@ def find_relationships(work: Work, options: Options) -> None:
     """Add the relationships layer."""
     cast = CastIndex(work, options)
     pairs = _collect_cues(work, cast)
-    relationships = []
-    for ids, cues in pairs.items():
-        kind = _kind_of(cues)
-        if kind is None:
-            continue
-        relationships.append(
-            Relationship(
-                characters=list(ids),
-                kind=kind,  # type: ignore[arg-type]
-                strength=round(cues.strength(kind), 3),
-                evidence=_evidence(cues, kind),
-            )
+    kinds = {ids: kind for ids, cues in pairs.items() if (kind := _kind_of(cues)) is not None}
+    _demote_overshadowed(kinds, pairs)
+    relationships = [
+        Relationship(
+            characters=list(ids),
+            kind=kind,  # type: ignore[arg-type]
+            strength=round(pairs[ids].strength(kind), 3),
+            evidence=_evidence(pairs[ids], kind),
         )
-    _demote_overshadowed(relationships, pairs)
-    relationships = [r for r in relationships if r.kind != "dropped"]
+        for ids, kind in kinds.items()
+    ]
     totals = {tuple(r.characters): pairs[tuple(r.characters)].total(r.kind) for r in relationships}
     relationships.sort(key=lambda r: (-totals[tuple(r.characters)], r.characters))
     declared = [] if options.ignore_declared_tags else declared_pairings(work, cast)
@@ -164,27 +160,21 @@ def _kind_of(cues: _PairCues) -> str | None:
     return None
 
 
-def _demote_overshadowed(relationships: list[Relationship], pairs: dict[tuple[str, ...], _PairCues]) -> None:
+def _demote_overshadowed(kinds: dict[tuple[str, ...], str], pairs: dict[tuple[str, ...], _PairCues]) -> None:
     """A romance far weaker than another romance of one of its people is more likely a cue tied to
     the wrong pair than a love triangle: it becomes platonic when the pair is close, else goes."""
-    romantic_total = {
-        tuple(r.characters): pairs[tuple(r.characters)].total("romantic")
-        for r in relationships
-        if r.kind == "romantic"
-    }
-    for relationship in relationships:
-        ids = tuple(relationship.characters)
-        if relationship.kind != "romantic":
-            continue
-        rivals = [total for other, total in romantic_total.items() if other != ids and set(other) & set(ids)]
-        if rivals and max(rivals) >= OVERSHADOW * romantic_total[ids]:
-            cues = pairs[ids]
-            if cues.strength("platonic") >= OTHER_THRESHOLD:
-                relationship.kind = "platonic"
-                relationship.strength = round(cues.strength("platonic"), 3)
-                relationship.evidence = _evidence(cues, "platonic")
+    romantic_total = {ids: pairs[ids].total("romantic") for ids, kind in kinds.items() if kind == "romantic"}
+    for ids, total in romantic_total.items():
+        rivals = [
+            other_total
+            for other, other_total in romantic_total.items()
+            if other != ids and set(other) & set(ids)
+        ]
+        if rivals and max(rivals) >= OVERSHADOW * total:
+            if pairs[ids].strength("platonic") >= OTHER_THRESHOLD:
+                kinds[ids] = "platonic"
             else:
-                relationship.kind = "dropped"  # type: ignore[assignment]
+                del kinds[ids]
 
 
 def _evidence(cues: _PairCues, kind: str) -> list[Evidence]:
