@@ -7,8 +7,9 @@ from pathlib import Path
 from conftest import SAMPLE_ALL_TALK, SAMPLE_ONE_LINE
 from fandex import readers
 from fandex.header import read_header
+from fandex.markers import is_ornament
 from fandex.options import Options
-from fandex.structure import find_structure, is_ornament
+from fandex.structure import find_structure
 from fandex.work import Work
 
 

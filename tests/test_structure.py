@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from fandex.options import Options
-from fandex.structure import RULE_LINE, find_structure, is_ornament, recover_paragraphs
+from fandex.structure import RULE_LINE, find_structure, recover_paragraphs
 from fandex.work import Chapter, Work
 
 
@@ -149,23 +149,6 @@ def test_a_story_on_one_line_gets_its_paragraphs_back() -> None:
 
 
 # ---------------------------------------------------------------- scenes
-
-
-@pytest.mark.parametrize(
-    "line",
-    ["* * *", "***", "~ ~ ~", "---", "oOo", "xXx", "#", "+ + +", "~*~", "§", "-x-x-x-", "OoOoO", "_____"],
-)
-def test_ornaments(line: str) -> None:
-    assert is_ornament(line)
-    assert is_ornament(f"            {line}   ")
-
-
-@pytest.mark.parametrize(
-    "line",
-    ["* One welcome exception * She thought.", "...", '"..."', "?!", "Oh.", "ox", "xoxo hugs", "* Help *"],
-)
-def test_not_ornaments(line: str) -> None:
-    assert not is_ornament(line)
 
 
 def test_scene_breaks_by_ornament_and_by_extra_blank_lines() -> None:

@@ -31,7 +31,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from fandex.headings import parse_heading
+from fandex.markers import (
+    DIALOGUE_OPEN_RE,
+    SENTENCE_END_RE,
+    SENTENCE_STARTERS,
+    is_ornament,
+    is_pov_heading_at,
+    parse_heading,
+)
 from fandex.numbering import NUMBER_PATTERN, parse_number
 from fandex.options import Options
 from fandex.ratings import to_ao3
@@ -150,7 +157,6 @@ _NOTE_OPENING_RE = re.compile(
     r"a\s+response\s+to|for\s+the\s+.{0,40}challenge|author'?s?\s+notes?\b|a/n\b)",
     re.IGNORECASE,
 )
-_SEPARATOR_RE = re.compile(r"^[ \t]*(?:[-=_~*#+.•·°<>oOxX0§¤]\s*){3,}$|^[ \t]*[#§*~+][ \t]*$")
 _CHAPTER_HEADING_RE = re.compile(
     rf"^[ \t]*[\[(~*#=\-]*[ \t]*(?:chapter|prologue|epilogue|interlude|part[ \t]+{NUMBER_PATTERN}\b[ \t]*$)",
     re.IGNORECASE,
@@ -242,171 +248,10 @@ def split_numbering(value: str) -> tuple[str, Numbering | None]:
 
 # ---------------------------------------------------------------- where the story starts on a header line
 
-# Capitalised words that can start a sentence but are never a bare narrator heading.
-_SENTENCE_STARTERS = frozenset(
-    [
-        "i",
-        "i'm",
-        "i’m",
-        "i've",
-        "i’ve",
-        "i'd",
-        "i’d",
-        "i'll",
-        "i’ll",
-        "me",
-        "my",
-        "mine",
-        "myself",
-        "we",
-        "we're",
-        "we’re",
-        "our",
-        "us",
-        "he",
-        "he's",
-        "he’s",
-        "his",
-        "him",
-        "she",
-        "she's",
-        "she’s",
-        "her",
-        "hers",
-        "they",
-        "they're",
-        "they’re",
-        "their",
-        "them",
-        "it",
-        "it's",
-        "it’s",
-        "its",
-        "you",
-        "you're",
-        "you’re",
-        "your",
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "here",
-        "then",
-        "now",
-        "so",
-        "but",
-        "and",
-        "or",
-        "yet",
-        "because",
-        "before",
-        "after",
-        "when",
-        "while",
-        "if",
-        "as",
-        "once",
-        "since",
-        "until",
-        "though",
-        "although",
-        "even",
-        "still",
-        "just",
-        "maybe",
-        "perhaps",
-        "sometimes",
-        "nobody",
-        "no",
-        "not",
-        "nothing",
-        "everyone",
-        "everybody",
-        "someone",
-        "somebody",
-        "something",
-        "every",
-        "each",
-        "all",
-        "some",
-        "one",
-        "what",
-        "why",
-        "how",
-        "where",
-        "who",
-        "whom",
-        "which",
-        "today",
-        "tonight",
-        "yesterday",
-        "tomorrow",
-        "last",
-        "next",
-        "in",
-        "on",
-        "at",
-        "from",
-        "for",
-        "with",
-        "without",
-        "into",
-        "out",
-        "up",
-        "down",
-        "over",
-        "under",
-        "back",
-        "again",
-        "never",
-        "always",
-        "only",
-        "well",
-        "oh",
-        "yes",
-        "god",
-        "please",
-        "let",
-        "do",
-        "did",
-        "does",
-        "don't",
-        "don’t",
-        "can",
-        "can't",
-        "can’t",
-        "could",
-        "would",
-        "should",
-        "will",
-        "won't",
-        "won’t",
-        "shall",
-    ]
-)
-_SENTENCE_END_RE = re.compile(r"(?:\.\.\.|[.!?…])+[\"'”’)\]]*[ \t]+")
-_POV_HEADING_RE = re.compile(r"(?P<name>[A-Z][\w'’\-]*)[ \t]+(?P<next>[A-Z][\w'’]*)\b")
-_DIALOGUE_OPEN_RE = re.compile(r"[\"“][ \t]*[A-Z]")
 _MAX_RUN_ON_SENTENCES = 3
 # A header line this long certainly holds story text too (the longest labelled header lines we
 # have seen, long one-line summaries, stay well under it).
 _RUN_ON_LINE_CHARS = 1000
-
-
-def is_pov_heading_at(text: str, position: int) -> re.Match[str] | None:
-    """The match of a bare narrator heading ("Spike Before you...") at ``position``, or None."""
-    match = _POV_HEADING_RE.match(text, position)
-    if not match:
-        return None
-    if match.group("name").lower() in _SENTENCE_STARTERS:
-        return None
-    if match.group("next").lower() not in _SENTENCE_STARTERS:
-        return None
-    return match
 
 
 _WORD_START_RE = re.compile(r"(?<=\s)\S")
@@ -420,13 +265,13 @@ def story_start_in_value(text: str, start: int, end: int, *, short: bool = False
     """
     if short:
         for word in _WORD_START_RE.finditer(text, start + 1, end):  # never the value itself
-            if is_pov_heading_at(text, word.start()) or _DIALOGUE_OPEN_RE.match(text, word.start()):
+            if is_pov_heading_at(text, word.start()) or DIALOGUE_OPEN_RE.match(text, word.start()):
                 return word.start()
-    for sentences, boundary in enumerate(_SENTENCE_END_RE.finditer(text, start, end), start=1):
+    for sentences, boundary in enumerate(SENTENCE_END_RE.finditer(text, start, end), start=1):
         after = boundary.end()
         if after >= end:
             break
-        if is_pov_heading_at(text, after) or _DIALOGUE_OPEN_RE.match(text, after):
+        if is_pov_heading_at(text, after) or DIALOGUE_OPEN_RE.match(text, after):
             return after
         if sentences >= _MAX_RUN_ON_SENTENCES:
             return after
@@ -532,7 +377,7 @@ def _title_byline(text: str, item: _Field, *, followed: bool) -> re.Match[str] |
     # the last "by" first: a name follows the title, never the other way round
     for by in sorted(candidates, key=lambda match: match.start(), reverse=True):
         name_words = text[by.end() : item.value_end].split()
-        if not name_words or len(name_words) > 4 or name_words[0].lower() in _SENTENCE_STARTERS:
+        if not name_words or len(name_words) > 4 or name_words[0].lower() in SENTENCE_STARTERS:
             continue
         before = text[item.value_start : by.start()].rstrip()
         numbered = before.endswith((")", "]")) or split_numbering(before)[1] is not None
@@ -551,7 +396,7 @@ def _byline(raw: str) -> re.Match[str] | None:
         return None
     name = _clean_person(match.group("name"))
     words = name.split()
-    if not words or len(words) > _BYLINE_MAX_WORDS or words[0] in _SENTENCE_STARTERS:
+    if not words or len(words) > _BYLINE_MAX_WORDS or words[0] in SENTENCE_STARTERS:
         return None
     if re.search(r"[!?]$", name) or (name.endswith(".") and len(words[-1]) > 2):
         return None  # a sentence, not a name; "Lee J." keeps its initial
@@ -693,7 +538,7 @@ def _read_block(
 ) -> tuple[str, int | None]:
     """Classify one block; header blocks add to ``found``. Returns ("header"|"story", story offset)."""
     first_raw = block[0].text(text)
-    if _SEPARATOR_RE.match(first_raw) and len(block) > 1:
+    if is_ornament(first_raw) and len(block) > 1:
         # "=====" over a boxed header: the rule is header matter, the lines under it decide.
         kind, story_at = _read_block(text, block[1:], index, blocks, found, meta, seen_header)
         if kind == "story" and story_at is None:
@@ -735,7 +580,7 @@ def _read_block(
         title_kind, story_at = _read_title_block(text, block, blocks, found, meta)
         if title_kind:
             return title_kind, story_at
-    if _SEPARATOR_RE.match(first_raw) and len(block) == 1:
+    if is_ornament(first_raw) and len(block) == 1:
         return "header", None  # a rule around or under header matter, or an ornament opening the text
     block_text = text[block[0].start : block[-1].end]
     if len(block_text) <= 1500 and (index < 12):
@@ -829,7 +674,7 @@ def _read_labelled_block(text: str, block: list[_Line], found: _Found) -> int | 
     for position, line in enumerate(block):
         raw = line.text(text)
         line_fields = _fields_on_line(text, line)
-        if not line_fields and _SEPARATOR_RE.match(raw):
+        if not line_fields and is_ornament(raw):
             # "-----" between the header and a story that follows without a blank line
             _record_continuations(text, found)
             if position + 1 < len(block):

@@ -23,7 +23,7 @@ paragraph separator ("blank"), and at chapter starts ("chapter").
 
 Chapters: a reader's chapters are kept; otherwise chapter headings start chapters: "Chapter 3",
 "Chapter Three: The Return", "CHAPTER III", "Part II", "Prologue", "Epilogue" (read by
-``fandex.headings``), and numbered titles such as "3. The Return" or bare numerals when at least
+``fandex.markers``), and numbered titles such as "3. The Return" or bare numerals when at least
 two follow in sequence. With none, one chapter spans the body.
 """
 
@@ -35,8 +35,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from fandex.header import is_pov_heading_at
-from fandex.headings import Heading, parse_heading
+from fandex.markers import (
+    DIALOGUE_OPEN_RE,
+    SENTENCE_END_RE,
+    Heading,
+    is_ornament,
+    is_pov_heading_at,
+    parse_heading,
+)
 from fandex.numbering import parse_number
 from fandex.options import Options
 from fandex.work import Chapter, Paragraph, Scene, Work
@@ -50,19 +56,12 @@ BLANK, ORNAMENT, HEADING, TEXT = "blank", "ornament", "heading", "text"
 _RULE_FORMATS = {"html", "ao3-html", "ffnet-html", "epub"}
 RULE_LINE = "* * *"
 
-_ORNAMENT_MAX_CHARS = 40
-_LETTER_ORNAMENT_RE = re.compile(r"^[oO0xX]{3,}$")
-_QUOTE_CHARS = set('"“”«»')
-_PUNCTUATION_ONLY_RE = re.compile(r"^[.!?…,;:'’]+$")
-
 _NUMBERED_TITLE_RE = re.compile(
     r"\s*(?P<num>\d{1,3}|[IVXLC]{1,7})(?:[.):]|\s*[-–—])?(?:\s+(?P<title>[\"“'‘A-Z].{0,60}?))?\s*$"
 )
 
 # ---------------------------------------------------------------- paragraphs
 
-_SENTENCE_END_RE = re.compile(r"(?:\.\.\.|[.!?…])+[\"'”’)\]*]*(?=\s)")
-_DIALOGUE_OPEN_RE = re.compile(r"[\"“]")
 # A line this long with many sentences is a whole story (or chapter) whose line breaks were lost.
 _RUN_ON_LINE_CHARS = 2000
 _RUN_ON_MIN_SENTENCES = 15
@@ -101,19 +100,6 @@ def _split_lines(text: str, start: int, end: int) -> list[_Line]:
         lines.append(line)
         position = line_end + 1
     return lines
-
-
-def is_ornament(line: str) -> bool:
-    """A scene-break line: ``* * *``, ``~ ~ ~``, ``---``, ``oOo``, ``xXx``, ``#``, ``~*~``, ``§``..."""
-    stripped = line.strip()
-    if not stripped or len(stripped) > _ORNAMENT_MAX_CHARS or _QUOTE_CHARS & set(stripped):
-        return False
-    if not any(ch.isalnum() for ch in stripped):
-        # "..." or "?!" alone is a (silent) line of dialogue or narration, not a break.
-        return not _PUNCTUATION_ONLY_RE.match(stripped)
-    # "oOo", "xXx", "-x-x-", "OoOoO": letters used as a pattern, never as a word.
-    letters = "".join(ch for ch in stripped if ch.isalnum())
-    return bool(_LETTER_ORNAMENT_RE.match(letters))
 
 
 def _classify(text: str, lines: list[_Line]) -> dict[int, Heading]:
@@ -247,7 +233,7 @@ def _is_run_on(text: str, line: _Line) -> bool:
     """A line that holds many paragraphs: its line breaks were lost."""
     if line.content_end - line.content_start < _RUN_ON_LINE_CHARS:
         return False
-    ends = _SENTENCE_END_RE.finditer(text, line.content_start, line.content_end)
+    ends = SENTENCE_END_RE.finditer(text, line.content_start, line.content_end)
     return sum(1 for _ in itertools.islice(ends, _RUN_ON_MIN_SENTENCES)) == _RUN_ON_MIN_SENTENCES
 
 
@@ -266,10 +252,8 @@ def recover_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]
     spans: list[tuple[int, int]] = []
     # Sentence starts: the stretch's start and every position after a sentence end.
     starts = [start]
-    for boundary in _SENTENCE_END_RE.finditer(text, start, end):
+    for boundary in SENTENCE_END_RE.finditer(text, start, end):
         after = boundary.end()
-        while after < end and text[after].isspace():
-            after += 1
         if after < end:
             starts.append(after)
     starts.append(end)
@@ -294,7 +278,7 @@ def recover_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]
             close(position)
             spans.append((position, heading.end("name")))
             position = heading.start("next")
-        elif _DIALOGUE_OPEN_RE.match(text, position) or (
+        elif DIALOGUE_OPEN_RE.match(text, position) or (
             paragraph_start is not None
             and (
                 sentence_end - paragraph_start > _RECOVERED_MAX_CHARS
