@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from fandex.options import Options
 from fandex.taggers.cast import CastIndex
-from fandex.work import Character, Mention, Work
+from fandex.work import Character, Mention, Thought, Work
 from taggers.worktools import make_work
 
 
@@ -44,3 +44,12 @@ def test_gender_from_pronouns_when_nobody_says() -> None:
     work.characters = [Character("c1", "Mara")]
     work.mentions = [Mention(i, i + 4, "c1", "name") for i in (0, 10, 34)]
     assert CastIndex(work, Options()).genders == {"c1": "F"}
+
+
+def test_a_thought_belongs_to_its_thinker() -> None:
+    text = "Spike looked at the door. * I miss Willow * he thought."
+    work = make_work(text, ("Spike", "Willow"))
+    start = text.index("I miss")
+    work.thoughts = [Thought(start, start + len("I miss Willow"), thinker="c1")]
+    index = CastIndex(work, Options())
+    assert _who(index, text, "I") == {"Spike"}

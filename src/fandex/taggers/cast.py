@@ -64,6 +64,7 @@ class CastIndex:
         references.sort(key=lambda r: (r.start, r.end))
         self._addressees = self._guess_addressees(references)
         references += self._speech_participants()
+        references += self._thinkers()
         references.sort(key=lambda r: (r.start, r.end))
         self.references = references
         self._starts = [r.start for r in references]
@@ -178,6 +179,18 @@ class CastIndex:
                     found.append(Reference(match.start(), match.end(), section.pov))
         return found
 
+    def _thinkers(self) -> list[Reference]:
+        """A thought belongs to its thinker: at its start, and in its "I" and "me"."""
+        text = self.work.text
+        found = []
+        for thought in self.work.thoughts:
+            if thought.thinker not in self.by_id:
+                continue
+            found.append(Reference(thought.start, thought.start, thought.thinker))
+            for match in _FIRST_PERSON.finditer(text, thought.start, thought.end):
+                found.append(Reference(match.start(), match.end(), thought.thinker))
+        return found
+
     def _speech_participants(self) -> list[Reference]:
         """Inside a quote, "I" is its speaker and "you" its addressee (guessed from the exchange)."""
         text = self.work.text
@@ -208,14 +221,19 @@ class CastIndex:
                 if 0 <= other_index < len(self.quotes):
                     other = self.quotes[other_index]
                     gap = quote.start - other.end if other_index < index else other.start - quote.end
-                    if gap <= _EXCHANGE_GAP and other.speaker in self.by_id and other.speaker != quote.speaker:
+                    if (
+                        gap <= _EXCHANGE_GAP
+                        and other.speaker in self.by_id
+                        and other.speaker != quote.speaker
+                    ):
                         guess = other.speaker
                         break
             if guess is None and quote.speaker in self.by_id:
                 low = bisect.bisect_left(starts, quote.start - _EXCHANGE_GAP)
                 high = bisect.bisect_left(starts, quote.start)
                 guess = next(
-                    (r.character for r in reversed(references[low:high]) if r.character != quote.speaker), None
+                    (r.character for r in reversed(references[low:high]) if r.character != quote.speaker),
+                    None,
                 )
             guesses.append(guess)
         return guesses
