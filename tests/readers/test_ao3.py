@@ -105,3 +105,12 @@ def test_older_layout_with_toc_headings_and_end_notes() -> None:
         "1. Cold Open\n\nFirst.",
         "2. Warm Close\n\nSecond.",
     ]
+
+
+def test_a_last_heading_without_text_does_not_break_the_chapters() -> None:
+    page = OLD_LAYOUT.format(preface=PREFACE.format(title="Two Parts", summary="")).replace(
+        '<div class="userstuff"><p>Second.</p></div>', ""
+    )
+    work = _read(page)
+    assert [(c.number, c.title) for c in work.chapters] == [(1, "Cold Open"), (2, "Warm Close")]
+    assert all(0 <= c.start <= c.end <= len(work.text) for c in work.chapters)

@@ -223,3 +223,11 @@ def test_an_epub_without_story_text() -> None:
     }
     with pytest.raises(InputError, match="no story text"):
         _read(make_epub(files))
+
+
+def test_an_impossible_zip_version_is_a_corrupt_epub() -> None:
+    data = bytearray(fanficfare_book())
+    central = data.find(b"PK\x01\x02")
+    data[central + 6] = 200  # "version needed to extract" of the first entry: 20.0
+    with pytest.raises(InputError, match="corrupt EPUB"):
+        _read(bytes(data))

@@ -105,3 +105,16 @@ def test_malformed_html_is_read_as_far_as_it_goes() -> None:
 def test_a_page_without_story_text_is_an_input_error(markup: str) -> None:
     with pytest.raises(InputError, match="no story text"):
         _read(markup)
+
+
+def test_a_frameset_page_without_a_body_is_an_input_error() -> None:
+    page = "<html><head><title>Frames</title></head><frameset><frame src='story.html'></frameset></html>"
+    with pytest.raises(InputError, match="no story text"):
+        _read(page)
+
+
+def test_a_story_split_over_sibling_cells_is_read_whole() -> None:
+    half = "word " * 60
+    page = f"<html><body><table><tr><td><p>First {half}</p></td><td><p>Second {half}</p></td></tr></table></body></html>"
+    text = _read(page).text
+    assert text.startswith("First word") and "Second word" in text

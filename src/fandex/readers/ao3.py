@@ -15,7 +15,7 @@ import re
 import lxml.html
 
 from fandex.ratings import to_ao3
-from fandex.readers.htmltext import TextBuilder, element_text, finished, local_tag
+from fandex.readers.htmltext import TextBuilder, body_of, element_text, finished, local_tag
 from fandex.work import Chapter, Metadata, Work
 
 _CHAPTER_HEADING = re.compile(r"^\s*chapter\s+(\d+)\s*(?:[:.\-–—]\s*(.*?))?\s*$", re.IGNORECASE)
@@ -44,7 +44,7 @@ def read_document(root: lxml.html.HtmlElement) -> Work:
     builder = TextBuilder(skip=is_note_block)
     chapters_root = _first(root.xpath("//*[@id='chapters']"))
     if chapters_root is None:
-        chapters_root = root.body if root.find("body") is not None else root
+        chapters_root = body_of(root)
     chapters = add_chapters(builder, chapters_root)
     text = builder.text
     work = Work(
@@ -236,7 +236,9 @@ def close_chapters(chapters: list[Chapter], text: str) -> list[Chapter]:
     """Each chapter runs to the next one's start (trailing blank lines excluded)."""
     closed: list[Chapter] = []
     for index, chapter in enumerate(chapters):
-        end = chapters[index + 1].start if index + 1 < len(chapters) else len(text)
+        if chapter.start >= len(text):
+            break  # a heading with nothing after it, trimmed off the end of the text
+        end = min(chapters[index + 1].start if index + 1 < len(chapters) else len(text), len(text))
         while end > chapter.start and text[end - 1].isspace():
             end -= 1
         closed.append(Chapter(start=chapter.start, end=end, number=chapter.number, title=chapter.title))

@@ -31,7 +31,7 @@ from fandex.errors import InputError
 from fandex.ratings import to_ao3
 from fandex.readers import ao3
 from fandex.readers import html as html_reader
-from fandex.readers.htmltext import TextBuilder, element_text, finished, local_tag, parse_html
+from fandex.readers.htmltext import TextBuilder, body_of, element_text, finished, local_tag, parse_html
 from fandex.work import Chapter, Metadata, Work
 
 MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024
@@ -39,6 +39,16 @@ MAX_MEMBER_RATIO = 100  # text compresses about 3-10x; a ratio over 100 is a bom
 RATIO_CHECK_MIN_BYTES = 1024 * 1024  # tiny members compress oddly and are harmless
 MAX_MEMBERS = 10000
 
+# What zipfile raises on damaged archives (NotImplementedError: an impossible "zip version").
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+)
 _HINT_REEXPORT = "re-download or re-export the EPUB"
 _SKIP_PAGE_NAMES = re.compile(
     r"(?:^|[/_\-.])(?:cover|title_?page|titlepage|toc|nav|contents|log_page|copyright|afterword|colophon)",
@@ -59,7 +69,7 @@ class _Book:
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+        except _ZIP_ERRORS:
             raise InputError(
                 "is a corrupt EPUB (not a readable zip archive)", path=path, hint=_HINT_REEXPORT
             ) from None
@@ -100,15 +110,7 @@ class _Book:
         try:
             with self.zip.open(name) as handle:
                 data = handle.read(budget + 1)
-        except (
-            zipfile.BadZipFile,
-            zipfile.LargeZipFile,
-            zlib.error,
-            EOFError,
-            OSError,
-            ValueError,
-            NotImplementedError,
-        ):
+        except _ZIP_ERRORS:
             raise InputError(
                 f"is a corrupt EPUB (cannot unpack {name})", path=self.path, hint=_HINT_REEXPORT
             ) from None
@@ -249,7 +251,7 @@ def _classify(root: lxml.html.HtmlElement, href: str, properties: str) -> str:
     if "nav" in properties.split():
         return "skip"
     name = posixpath.basename(href).lower()
-    text = element_text(root.body if root.find("body") is not None else root)
+    text = element_text(body_of(root))
     if "title" in name and _SKIP_PAGE_NAMES.search(name):
         return "title"
     if _SKIP_PAGE_NAMES.search(name):
@@ -265,7 +267,7 @@ def _classify(root: lxml.html.HtmlElement, href: str, properties: str) -> str:
 def _read_title_page(root: lxml.html.HtmlElement, metadata: Metadata) -> None:
     """FanFicFare's title page: "Title by Author", then labelled lines."""
     builder = TextBuilder()
-    body = root.body if root.find("body") is not None else root
+    body = body_of(root)
     builder.add_element(body)
     lines = [line for line in builder.text.split("\n") if line.strip()]
     if lines and metadata.title is None:
@@ -309,7 +311,7 @@ def _read_title_page(root: lxml.html.HtmlElement, metadata: Metadata) -> None:
 def _add_chapter_page(
     builder: TextBuilder, root: lxml.html.HtmlElement, toc_label: str | None, index: int
 ) -> list[Chapter]:
-    body = root.body if root.find("body") is not None else root
+    body = body_of(root)
     container = _first(root.xpath("//*[@id='chapters']"))
     if container is not None or root.xpath(
         "//div[contains(concat(' ', normalize-space(@class), ' '), ' meta ')]//h2"
@@ -464,7 +466,7 @@ def _strip_markup(text: str) -> str:
     if root is None:
         return text
     builder = TextBuilder()
-    builder.add_element(root.body if root.find("body") is not None else root)
+    builder.add_element(body_of(root))
     return builder.text.strip()
 
 

@@ -22,6 +22,7 @@ from fandex.readers import plaintext
 from fandex.readers.htmltext import (
     BLOCK_TAGS,
     TextBuilder,
+    body_of,
     element_text,
     finished,
     local_tag,
@@ -100,7 +101,7 @@ def decode(data: bytes, path: object | None = None) -> str:
 
 def read_archive_page(root: lxml.html.HtmlElement) -> Work:
     metadata = Metadata()
-    body = _body(root)
+    body = body_of(root)
     title_pieces = _page_title_pieces(root)
     title_element = _title_element(body, title_pieces)
     if title_element is not None:
@@ -150,13 +151,6 @@ def is_chrome(element: lxml.html.HtmlElement) -> bool:
 
 def _has_block_children(element: lxml.html.HtmlElement) -> bool:
     return any(local_tag(child) in BLOCK_TAGS and local_tag(child) != "center" for child in element)
-
-
-def _body(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
-    try:
-        return root.body
-    except (IndexError, AttributeError):
-        return root
 
 
 def _page_title_pieces(root: lxml.html.HtmlElement) -> list[str]:
@@ -271,12 +265,12 @@ def _story_container(body: lxml.html.HtmlElement) -> lxml.html.HtmlElement | Non
         return None
     best = max(scores, key=lambda key: scores[key])
     container = elements[best]
-    # Old pages split a story over sibling cells or divs: climb while the parent holds much more.
+    # Old pages split a story over sibling cells or divs: climb until the container holds most of it.
     total = sum(scores.values())
-    while scores[best] < 0.6 * total and container.getparent() is not None and container is not body:
+    held = scores[best]
+    while held < 0.6 * total and container.getparent() is not None and container is not body:
         container = container.getparent()
-        best = id(container)
-        scores[best] = sum(score for key, score in scores.items() if _is_inside(elements[key], container))
+        held = sum(score for key, score in scores.items() if _is_inside(elements[key], container))
     return container
 
 

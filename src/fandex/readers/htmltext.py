@@ -75,6 +75,12 @@ def parse_html(markup: str) -> lxml.html.HtmlElement | None:
         return None
 
 
+def body_of(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The document's <body>, or the root itself when there is none (a frameset, a fragment)."""
+    body = root.find("body")
+    return body if body is not None else root
+
+
 def local_tag(element: lxml.html.HtmlElement) -> str:
     """The element's tag name, lower case, without an XML namespace; "" for comments and the like."""
     tag = element.tag
