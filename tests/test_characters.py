@@ -246,6 +246,31 @@ def test_first_person_narration_has_a_narrator() -> None:
     assert "Dana" in _by_name(work)
 
 
+def test_a_first_person_narrator_is_named_by_how_others_address_them() -> None:
+    items = [
+        "salt",
+        "bread",
+        "knife",
+        "lamp",
+        "rope",
+        "map",
+        "kettle",
+        "spoon",
+        "blanket",
+        "candle",
+        "needle",
+        "ladle",
+    ]
+    text = "".join(
+        f'"Nell, pass the {item}," Tom said. I passed the {item} to him and I sat.\n\n' for item in items
+    )
+    work = _cast(text)
+    cast = _by_name(work)
+    assert set(cast) == {"Nell", "Tom"}
+    assert cast["Nell"].narrator and not cast["Tom"].narrator
+    assert {m.character for m in work.mentions if m.kind == "narrator"} == {cast["Nell"].id}
+
+
 def test_third_person_narration_has_no_narrator() -> None:
     work = _cast('Dana laughed. "I told you so," she said. * I am never wrong * she thought.')
     assert not any(c.narrator for c in work.characters)

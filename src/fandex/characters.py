@@ -60,6 +60,9 @@ _NOT_BEFORE_VOCATIVE = word_set(
     is was are were be been being am turned turn turns went go goes look looks looked looking
     bright dark deep light pale and or of in on at with"""
 )
+# A name said to someone: at the start of the speech or after a comma, before , ! ? or .
+_VOCATIVE_BEFORE = re.compile(r"(?:[\"“]|,)\s*$")
+_VOCATIVE_AFTER = re.compile(r"\s*[,!?.]")
 # How far back (in sentences) a pronoun or epithet looks for its character.
 _SALIENCE_WINDOW = 6
 # Candidates with doubtful evidence: at most this many sentences each go to spaCy.
@@ -81,6 +84,7 @@ class _Token:
     dot_before: bool  # a full stop right after the previous word ("Mr. Knightley")
     joined: bool  # only spaces (or an abbreviation's full stop) since the previous word
     after_possessive: bool  # right after "Willow's" or "the Summers'": a thing of theirs
+    mark_before: str  # the first punctuation mark between the previous word and this one, or ""
 
 
 @dataclass(slots=True)
@@ -98,6 +102,7 @@ class _NameOcc:
     after_the: bool
     after_place_word: bool
     acts: bool  # followed by a past-tense verb: "Nadia knew", "Marta sighed"
+    vocative: bool  # said to someone: '"Nell, pass the salt"'
     sentence: int
 
 
@@ -187,6 +192,7 @@ def _tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> I
         after_possessive = not initial and (
             previous_lower.endswith(("'s", "’s")) or (gap[:1] in ("'", "’") and previous_lower.endswith("s"))
         )
+        mark_before = gap.lstrip()[:1]
         while quote_index < len(quotes) and quotes[quote_index][1] <= word_start:
             quote_index += 1
         quoted = quote_index < len(quotes) and quotes[quote_index][0] <= word_start
@@ -194,7 +200,17 @@ def _tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> I
         lower = word.lower()
         base = _APOSTROPHE.split(lower, 1)[0]
         yield _Token(
-            word_start, word_end, word, lower, base, initial, quoted, dot_before, joined, after_possessive
+            word_start,
+            word_end,
+            word,
+            lower,
+            base,
+            initial,
+            quoted,
+            dot_before,
+            joined,
+            after_possessive,
+            mark_before,
         )
         previous_end, previous_lower, first = word_end, lower, False
 
@@ -275,6 +291,7 @@ def _name_occurrences(tokens: list[_Token], sentence_of: list[int]) -> Iterator[
             or first_word.after_possessive,
             after_place_word=before is not None and before.lower in person_words.PLACE_PREPOSITIONS,
             acts=after is not None and not after.initial and _looks_past_tense(after.text),
+            vocative=first_word.quoted and (after is None or after.mark_before in (",", "!", "?")),
             sentence=sentence_of[i],
         )
         i = end
@@ -506,7 +523,8 @@ class _Discovery:
                 # Only ever at a sentence start ("Suddenly", "Inside"): a name only if it is part
                 # of a name seen elsewhere ("Clara Oswin" opening a sentence, "Clara" mid-sentence).
                 if all(self.lower_counts.get(n, 0) == 0 for n in names_lower):
-                    weak.append(stats)
+                    # ...unless people are called by it: '"Nell, pass the salt."'
+                    (doubtful if stats.tally("vocative") >= 2 else weak).append(stats)
                 continue
             if len(stats.names) == 1 and self.lower_counts.get(names_lower[0], 0) > 2 * mid and speech < 2:
                 continue  # an ordinary word that is sometimes capitalised
@@ -576,6 +594,7 @@ class _Discovery:
                 3 * stats.tally("speech")
                 + (min(3.0, 1.5 * gendered) if gendered >= 0.05 * stats.count else 0.0)
                 + (min(2.0, 0.5 * acts) if acts >= 0.1 * stats.count else 0.0)
+                + min(2.0, 0.5 * stats.tally("vocative"))
             )
             person = tally["PERSON"]
             if (other > 0 and person + shown <= other) or (tally["NORP"] >= 2 and person == 0):
@@ -735,6 +754,12 @@ class _Discovery:
         mentions = resolver.resolve(
             names, self.start, self.end, self._pack_epithets(key_of), narrator_at, cuts
         )
+        named = self._narrator_by_vocatives(mentions)
+        if named is not None:
+            heading_keys = heading_keys | {named}
+            for mention in mentions:
+                if mention.character == _NARRATOR:
+                    mention.character = named
 
         firsts: dict[str, int] = {}
         for mention in mentions:
@@ -759,6 +784,45 @@ class _Discovery:
                 mention.character = final[mention.character]
         self.work.characters = characters
         self.work.mentions = mentions
+
+    def _narrator_by_vocatives(self, mentions: list[Mention]) -> str | None:
+        """The name of a first-person narrator, from how the other characters address them.
+
+        A narrator is rarely named in their own narration but often called by name in speech
+        ('"Watson," said Holmes'): the character most often addressed by name, almost never named
+        outside speech, and well ahead of the next such character.
+        """
+        if not any(m.character == _NARRATOR for m in mentions):
+            return None
+        quote_starts = [q[0] for q in self.quotes]
+        vocatives: Counter[str] = Counter()
+        narrated: Counter[str] = Counter()
+        total: Counter[str] = Counter()
+        for mention in mentions:
+            if mention.kind != "name" or mention.character is None:
+                continue
+            total[mention.character] += 1
+            k = bisect.bisect_right(quote_starts, mention.start) - 1
+            if k < 0 or self.quotes[k][1] <= mention.start:
+                narrated[mention.character] += 1
+                continue
+            before = self.text[max(self.quotes[k][0], mention.start - 3) : mention.start]
+            after = self.text[mention.end : mention.end + 2]
+            if _VOCATIVE_AFTER.match(after) and (
+                mention.start - self.quotes[k][0] <= 1 or _VOCATIVE_BEFORE.search(before)
+            ):
+                vocatives[mention.character] += 1
+        ranked = sorted(
+            (
+                (count * (1 - narrated[key] / total[key]), key)
+                for key, count in vocatives.items()
+                if count >= 10 and narrated[key] <= 0.1 * total[key]
+            ),
+            reverse=True,
+        )
+        if not ranked or (len(ranked) > 1 and ranked[0][0] < 1.4 * ranked[1][0]):
+            return None
+        return ranked[0][1]
 
     def _narration(
         self, names: list[Mention], clusters: dict[str, _Cluster]
