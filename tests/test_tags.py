@@ -11,7 +11,7 @@ from fandex.pipeline import run
 from fandex.readers import read_file
 from fandex.relationships import find_relationships
 from fandex.tags import infer_tags
-from fandex.work import AO3_CATEGORIES, AO3_RATINGS, AO3_WARNINGS, Work
+from fandex.work import AO3_CATEGORIES, AO3_RATINGS, AO3_WARNINGS, FandomGuess, Work
 from taggers.worktools import make_work
 
 TAGGED = ROOT / "tests" / "data" / "tagged"
@@ -187,3 +187,13 @@ def test_a_work_without_a_story_gets_only_its_declared_tags() -> None:
     assert [(t.kind, t.value, t.source) for t in work.tags] == [("rating", "Mature", "declared")]
     _tagged(work, Options(ignore_declared_tags=True))
     assert work.tags == []
+
+
+def test_a_declared_fandom_alias_agrees_with_the_detected_fandom() -> None:
+    work = make_work(ROMANCE)
+    work.fandoms = [FandomGuess("Buffy the Vampire Slayer", 0.9)]
+    _tagged(work, Options(ignore_declared_tags=True))
+    assert _values(work, "fandom") == ["Buffy the Vampire Slayer"]  # inferred, with evidence
+    work.metadata.declared_tags.fandoms = ["BtVS"]
+    _tagged(work)
+    assert [(t.value, t.source) for t in work.tags if t.kind == "fandom"] == [("BtVS", "declared")]

@@ -9,6 +9,7 @@ sex". With ``Options.ignore_declared_tags`` nothing declared is read. See docs/t
 
 from __future__ import annotations
 
+from fandex.fandoms import get_pack
 from fandex.options import Options
 from fandex.taggers import canon, content, declared, tropes
 from fandex.taggers.context import TagContext
@@ -47,7 +48,7 @@ def infer_tags(work: Work, options: Options) -> None:
         *canon.canon_tags(ctx, anchors),
         *tropes.additional_tags(ctx, anchors),
     ]
-    work.tags = merge(stated, inferred, report)
+    work.tags = merge(stated, inferred, report, _fandom_names(ctx, stated))
 
 
 # -- inferred --------------------------------------------------------------------------------
@@ -264,23 +265,44 @@ def _unique(tags: list[Tag]) -> list[Tag]:
 # -- merging ---------------------------------------------------------------------------------
 
 
-def _key(tag: Tag) -> str:
+def _key(tag: Tag, fandom_names: dict[str, str] | None = None) -> str:
+    """What two tags of a kind must share to say the same: pairings compare as sets of names,
+    fandoms by the pack they name ("Buffy the Vampire Slayer (TV)" is "Buffy the Vampire Slayer")."""
     if tag.kind == "relationship":
         separator = "/" if "/" in tag.value else "&"
         names = sorted(n.strip().lower() for n in tag.value.split(separator))
         return separator + "|".join(names)
-    return tag.value.strip().lower()
+    value = tag.value.strip().lower()
+    if tag.kind == "fandom" and fandom_names:
+        return fandom_names.get(value, value)
+    return value
 
 
-def merge(stated: list[Tag], inferred: list[Tag], report: content.ContentReport) -> list[Tag]:
-    """Declared tags first (they win for display), then the inferred ones that differ, with notes."""
+def _fandom_names(ctx: TagContext, stated: list[Tag]) -> dict[str, str]:
+    names = {}
+    for tag in stated:
+        if tag.kind == "fandom":
+            pack = get_pack(tag.value, ctx.options.pack_dirs)
+            if pack is not None:
+                names[tag.value.strip().lower()] = pack.name.lower()
+    return names
+
+
+def merge(
+    stated: list[Tag],
+    inferred: list[Tag],
+    report: content.ContentReport,
+    fandom_names: dict[str, str] | None = None,
+) -> list[Tag]:
+    """Declared tags first (they win for display), then the inferred ones that differ, with notes.
+    ``fandom_names`` maps a declared fandom (lower case) to the pack name it stands for."""
     if not stated:
         return inferred
     kinds_stated = {t.kind for t in stated}
-    stated_keys = {(t.kind, _key(t)) for t in stated}
+    stated_keys = {(t.kind, _key(t, fandom_names)) for t in stated}
     merged = list(stated)
     for tag in inferred:
-        if (tag.kind, _key(tag)) in stated_keys:
+        if (tag.kind, _key(tag, fandom_names)) in stated_keys:
             continue  # agreement: the declared tag already says it
         if tag.kind == "rating":
             declared_rating = (
