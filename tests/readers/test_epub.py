@@ -231,3 +231,50 @@ def test_an_impossible_zip_version_is_a_corrupt_epub() -> None:
     data[central + 6] = 200  # "version needed to extract" of the first entry: 20.0
     with pytest.raises(InputError, match="corrupt EPUB"):
         _read(bytes(data))
+
+
+CALIBRE_OPF = """<?xml version="1.0" encoding="utf-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="2.0" unique-identifier="uid">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:opf="http://www.idpf.org/2007/opf">
+<dc:title>Crossing Guard</dc:title><dc:creator opf:role="aut">tallowwick</dc:creator>
+<dc:publisher>Archive of Our Own</dc:publisher><dc:identifier id="uid">x</dc:identifier>
+</metadata>
+<manifest>
+<item id="p0" href="Crossing_Guard_split_000.xhtml" media-type="application/xhtml+xml"/>
+<item id="p1" href="Crossing_Guard_split_001.xhtml" media-type="application/xhtml+xml"/>
+<item id="p2" href="Crossing_Guard_split_002.xhtml" media-type="application/xhtml+xml"/>
+</manifest>
+<spine><itemref idref="p0"/><itemref idref="p1"/><itemref idref="p2"/></spine>
+</package>"""
+CALIBRE_PREFACE = """<html xmlns="http://www.w3.org/1999/xhtml"><body class="calibre">
+<div class="calibre1"><p class="calibre2"><b>Crossing Guard</b><br/>Posted originally on the Archive of Our Own.</p>
+<dl class="calibre3"><dt class="calibre4">Rating:</dt><dd class="calibre5">Mature</dd>
+<dt class="calibre4">Fandom:</dt><dd class="calibre5">Buffy the Vampire Slayer (TV)</dd>
+<dt class="calibre4">Character:</dt><dd class="calibre5">Anya Jenkins, Xander Harris</dd></dl>
+<h1 class="calibre6">Crossing Guard</h1><div class="calibre7">by tallowwick</div></div></body></html>"""
+CALIBRE_CHAPTER = """<html xmlns="http://www.w3.org/1999/xhtml"><body class="calibre">
+<div class="calibre1"><h2 class="calibre8">Chapter 1: The Corner</h2>
+<p class="calibre2">Chapter Notes</p><blockquote class="calibre9"><p class="calibre2">Written on a train.</p></blockquote></div>
+<div class="calibre10"><p class="calibre2">Anya took the job for the sign.</p><p class="calibre2">It said STOP.</p></div>
+<div class="calibre1"><p class="calibre2">End Notes</p><blockquote class="calibre9"><p class="calibre2">More soon.</p></blockquote></div>
+</body></html>"""
+CALIBRE_AFTERWORD = """<html xmlns="http://www.w3.org/1999/xhtml"><body class="calibre"><div class="calibre1">
+<p class="calibre2">Please drop by the Archive and comment to let the creator know if you enjoyed their work!</p>
+</div></body></html>"""
+
+
+def test_a_converted_ao3_epub_with_renamed_classes() -> None:
+    files = {
+        "META-INF/container.xml": CONTAINER,
+        "content.opf": CALIBRE_OPF,
+        "Crossing_Guard_split_000.xhtml": CALIBRE_PREFACE,
+        "Crossing_Guard_split_001.xhtml": CALIBRE_CHAPTER,
+        "Crossing_Guard_split_002.xhtml": CALIBRE_AFTERWORD,
+    }
+    work = _read(make_epub(files))
+    tags = work.metadata.declared_tags
+    assert (work.metadata.title, work.metadata.authors) == ("Crossing Guard", ["tallowwick"])
+    assert tags.rating == "Mature"
+    assert tags.characters == ["Anya Jenkins", "Xander Harris"]
+    assert work.text == "Chapter 1: The Corner\n\nAnya took the job for the sign.\n\nIt said STOP.\n"
+    assert [(c.number, c.title) for c in work.chapters] == [(1, "The Corner")]

@@ -28,11 +28,36 @@ _NOTE_HEADINGS = re.compile(
     r"^\s*(?:chapter\s+)?(?:summary|notes|end notes|chapter summary|chapter notes|chapter end notes)\s*:?\s*$",
     re.IGNORECASE,
 )
+_TAG_LABELS = frozenset(
+    {
+        "rating", "archive warning", "archive warnings", "category", "categories", "fandom",
+        "fandoms", "relationship", "relationships", "character", "characters", "additional tags",
+    }
+)  # fmt: skip
+# The archive's own messages around a work, in every download.
+_ARCHIVE_MESSAGE = re.compile(
+    r"^\s*(?:posted originally on the archive of our own|please drop by the archive and comment)",
+    re.IGNORECASE,
+)
 _SEE_NOTES = re.compile(r"^\s*\(?\s*see the (?:end|beginning) of the (?:chapter|work)", re.IGNORECASE)
 
 
+def tag_lists(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """AO3 tag lists under ``root``: ``<dl class="tags">``, or any <dl> labelled like one (EPUB
+    converters rename the classes but keep the labels)."""
+    found = []
+    for dl in root.iter("dl"):
+        if "tags" in (dl.get("class") or "").split():
+            found.append(dl)
+            continue
+        labels = {element_text(dt).rstrip(":").strip().lower() for dt in dl.iter("dt")}
+        if len(labels & _TAG_LABELS) >= 2:
+            found.append(dl)
+    return found
+
+
 def is_ao3(root: lxml.html.HtmlElement, markup: str) -> bool:
-    has_tags = bool(root.xpath("//dl[contains(concat(' ', normalize-space(@class), ' '), ' tags ')]"))
+    has_tags = bool(tag_lists(root))
     has_preface = bool(root.xpath("//*[@id='preface']"))
     mentions_archive = "Archive of Our Own" in markup[:20000] or "archiveofourown.org" in markup[:20000]
     return (has_tags and (has_preface or mentions_archive)) or (has_preface and mentions_archive)
@@ -62,7 +87,7 @@ def read_document(root: lxml.html.HtmlElement) -> Work:
 
 def read_preface(root: lxml.html.HtmlElement, metadata: Metadata) -> None:
     """Fill ``metadata`` from an AO3 preface found anywhere under ``root``."""
-    for tag_list in root.xpath("//dl[contains(concat(' ', normalize-space(@class), ' '), ' tags ')]"):
+    for tag_list in tag_lists(root):
         _read_tag_list(tag_list, metadata)
     preface = _first(root.xpath("//*[@id='preface']"))
     if preface is None:
@@ -181,9 +206,14 @@ def is_note_block(element: lxml.html.HtmlElement) -> bool:
     if element_id.startswith(("endnotes", "notes")):
         return True
     tag = local_tag(element)
-    if tag == "p":
+    if tag in ("p", "h3", "h4"):
+        # A labelled notes block whose classes a converter renamed: "Chapter Notes" + blockquote.
         text = element_text(element)
-        if _SEE_NOTES.match(text):
+        if _SEE_NOTES.match(text) or _NOTE_HEADINGS.match(text) or _ARCHIVE_MESSAGE.match(text):
+            return True
+    if tag == "blockquote":
+        previous = element.getprevious()
+        if previous is not None and _NOTE_HEADINGS.match(element_text(previous)):
             return True
     return False
 

@@ -244,7 +244,7 @@ class _Book:
 
 def _classify(root: lxml.html.HtmlElement, href: str, properties: str) -> str:
     """ "preface" (an AO3 preface), "title" (a title page), "skip" (cover, contents, afterword) or "chapter"."""
-    if root.xpath("//*[@id='preface'] | //dl[contains(concat(' ', normalize-space(@class), ' '), ' tags ')]"):
+    if root.xpath("//*[@id='preface']") or ao3.tag_lists(root):
         return "preface"
     if root.xpath("//*[@id='afterword']") and not root.xpath("//*[@id='chapters']"):
         return "skip"
