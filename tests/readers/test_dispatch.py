@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from fandex.errors import InputError
-from fandex.readers import expand_paths, read_bytes, read_file
+from fandex.readers import expand_paths, from_text, read_bytes, read_file
 
 
 @pytest.mark.parametrize(
@@ -65,3 +65,23 @@ def test_named_files_are_yielded_as_given_even_when_missing(tmp_path: Path) -> N
     assert list(expand_paths([missing])) == [missing]
     with pytest.raises(InputError, match="no such file"):
         read_file(missing)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Just a story.\n", "text"),
+        ("<html><body><h1>T</h1><p>Story text.</p></body></html>", "html"),
+        ("From: a@b.org\nNewsgroups: alt.x\nSubject: T 1/2\n\nStory.\n", "usenet"),
+        ("---\ntitle: T\nauthor: A\n---\nStory.\n", "markdown"),
+    ],
+)
+def test_text_in_memory_is_recognised_like_a_file(text: str, expected: str) -> None:
+    work = from_text(text)
+    assert work.source_format == expected
+    assert work.source is None
+
+
+def test_empty_text_in_memory_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="empty"):
+        from_text("  \n")

@@ -50,9 +50,20 @@ _HTML_TAGS = re.compile(r"</?(?:p|div|br|i|em|b|font|center|table|a)\b[^>]*>", r
 
 
 def from_text(text: str, source: str | None = None) -> Work:
-    """A Work from a story's text already in memory (the API's ``analyze(text)``)."""
-    from fandex.readers import plaintext
+    """A Work from a story's text already in memory (the API's ``analyze(text)``): an HTML page,
+    a Usenet post or Markdown with front matter is recognised as ``read_file`` would."""
+    from fandex.readers import html, markdown, plaintext, usenet
 
+    if not text.strip():
+        raise InputError("the text is empty", path=source, hint="nothing to analyse")
+    text = plaintext.normalize(text)
+    head = text[:8192]
+    if _looks_like_html(head):
+        return html.from_string(text, source=source)
+    if usenet.looks_like_post(head):
+        return usenet.from_string(text, source=source)
+    if markdown.has_front_matter(head):
+        return markdown.from_string(text, source=source)
     return plaintext.from_string(text, source=source)
 
 

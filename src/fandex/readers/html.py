@@ -58,27 +58,29 @@ _AUTHOR_HREF = re.compile(r"(?:author|viewuser|/users?/|/u/|profile|mailto:)", r
 
 
 def read(data: bytes, path: Path) -> Work:
+    return from_string(decode(data, path), source=str(path))
+
+
+def from_string(markup: str, source: str | None = None) -> Work:
+    """A Work from a page's markup already decoded; ``source`` names it in messages."""
     from fandex.readers import ao3, ffnet
 
-    markup = decode(data, path)
     root = parse_html(markup)
-    if root is None:
+    work = None
+    if root is not None:
+        if ao3.is_ao3(root, markup):
+            work = ao3.read_document(root)
+        elif ffnet.is_ffnet(root, markup):
+            work = ffnet.read_document(root)
+        else:
+            work = read_archive_page(root)
+    if work is None or not work.text.strip():
         raise InputError(
-            "is an HTML page with no story text", path=path, hint="check that it is the story's page"
-        )
-    if ao3.is_ao3(root, markup):
-        work = ao3.read_document(root)
-    elif ffnet.is_ffnet(root, markup):
-        work = ffnet.read_document(root)
-    else:
-        work = read_archive_page(root)
-    if not work.text.strip():
-        raise InputError(
-            "is an HTML page with no story text",
-            path=path,
+            "is an HTML page with no story text" if source else "an HTML page with no story text",
+            path=source,
             hint="save the story's own page, not an index or a page of links",
         )
-    work.source = str(path)
+    work.source = source
     return work
 
 
