@@ -118,3 +118,12 @@ def test_a_story_split_over_sibling_cells_is_read_whole() -> None:
     page = f"<html><body><table><tr><td><p>First {half}</p></td><td><p>Second {half}</p></td></tr></table></body></html>"
     text = _read(page).text
     assert text.startswith("First word") and "Second word" in text
+
+
+def test_a_chapter_heading_is_never_taken_for_the_title() -> None:
+    page = (
+        "<html><head><title>Nightfall</title></head><body><h2>Chapter 1</h2><p>Story text.</p></body></html>"
+    )
+    work = _read(page)
+    assert work.metadata.title == "Nightfall"
+    assert work.text.startswith("Chapter 1\n\nStory text.")

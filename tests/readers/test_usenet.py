@@ -121,3 +121,20 @@ def test_mbox_from_line_before_headers() -> None:
     assert work.source_format == "usenet"
     assert work.metadata.title == "Talk"
     assert work.text == BODY
+
+
+def test_an_author_named_in_the_subject() -> None:
+    meta = _post("NEW: Dust by Rowan Ash (1/3) [R]").metadata
+    assert (meta.title, meta.authors, meta.part, meta.parts_total) == ("Dust", ["Rowan Ash"], 1, 3)
+
+
+def test_base64_body_is_decoded() -> None:
+    import base64
+
+    headers = HEADERS.replace(
+        "Message-ID: <abc123@example.org>\n",
+        "Message-ID: <abc123@example.org>\nContent-Type: text/plain; charset=utf-8\n"
+        "Content-Transfer-Encoding: base64\n",
+    )
+    encoded = base64.encodebytes("Willow’s turn.\n".encode()).decode("ascii")
+    assert _post(headers=headers, body=encoded).text == "Willow’s turn.\n"

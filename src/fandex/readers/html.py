@@ -50,6 +50,8 @@ _FOOTER_NAVIGATION = re.compile(
 )
 _FOOTER_NOTICE = re.compile(r"(?:\bcopyright\b|©|all rights reserved|powered by)", re.IGNORECASE)
 _DISCLAIMER = re.compile(r"^\s*disclaimer\b", re.IGNORECASE)
+# Headings the structure stage needs, never the work's title.
+_CHAPTER_HEADING = re.compile(r"^\s*(?:chapter|part|book|prologue|epilogue|interlude)\b", re.IGNORECASE)
 # Elements whose direct text is "running text" in its own right; a <p>'s text counts for its parent.
 _HOLDER_TAGS = BLOCK_TAGS - {"p", "blockquote", "center"}
 _BYLINE = re.compile(r"^\s*(?:written\s+)?by\s*:?\s+(.{1,80}?)\s*$", re.IGNORECASE)
@@ -178,7 +180,13 @@ def _title_element(body: lxml.html.HtmlElement, title_pieces: list[str]) -> lxml
     for tag in ("h1", "h2"):
         for heading in body.iter(tag):
             text = element_text(heading)
-            if text and len(text) <= 150 and not is_chrome(heading) and not _inside_chrome(heading):
+            if (
+                text
+                and len(text) <= 150
+                and not _CHAPTER_HEADING.match(text)
+                and not is_chrome(heading)
+                and not _inside_chrome(heading)
+            ):
                 return heading
     return None
 

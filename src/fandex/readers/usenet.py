@@ -14,6 +14,8 @@ permission) are left out; the rest is kept exactly, line by line. Labelled lines
 
 from __future__ import annotations
 
+import base64
+import binascii
 import quopri
 import re
 from email.utils import parseaddr, parsedate_to_datetime
@@ -77,6 +79,7 @@ _RATING_PATTERNS = (
     # A bare rating closing the subject ("Title 3/? NC-17"): only the unmistakable spellings.
     re.compile(r"(?<=\s)(NC-?17|PG-?13|PG|R|G)\s*$"),
 )
+_SUBJECT_BY = re.compile(r"^(.+?)\s+by\s+([^\s,;:()\[\]][^,;:()\[\]]{0,40})$", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*(?:by|author\s*:|written by)\s+\S", re.IGNORECASE)
 _BYLINE_LABEL = re.compile(r"^\s*(?:author|by|written by)\s*:\s*\S", re.IGNORECASE)
 
@@ -105,7 +108,7 @@ def from_string(text: str, source: str | None = None) -> Work:
     metadata = Metadata(fields=fields)
     _metadata_from_subject(metadata, fields.get("subject", ""))
     if not _has_byline(story):
-        author = _author_from(fields.get("from", ""))
+        author = metadata.fields.get("subject author") or _author_from(fields.get("from", ""))
         if author:
             metadata.authors = [author]
     metadata.published = _iso_date(fields.get("date"))
@@ -148,10 +151,17 @@ def _split_headers(text: str) -> tuple[list[tuple[str, str]], int]:
 
 
 def _decode_transfer_encoding(body: str, fields: dict[str, str]) -> str:
-    if fields.get("content-transfer-encoding", "").strip().lower() != "quoted-printable":
+    encoding = fields.get("content-transfer-encoding", "").strip().lower()
+    if encoding not in ("quoted-printable", "base64"):
         return body
     charset_match = re.search(r'charset="?([\w.-]+)', fields.get("content-type", ""), re.IGNORECASE)
-    raw = quopri.decodestring(body.encode("latin-1", errors="replace"))
+    if encoding == "base64":
+        try:
+            raw = base64.b64decode("".join(body.split()), validate=False)
+        except (ValueError, binascii.Error):
+            return body
+    else:
+        raw = quopri.decodestring(body.encode("latin-1", errors="replace"))
     try:
         decoded = raw.decode(charset_match.group(1) if charset_match else "cp1252")
     except (LookupError, UnicodeDecodeError):
@@ -212,6 +222,11 @@ def _metadata_from_subject(metadata: Metadata, subject: str) -> None:
         break
     title = re.sub(r"\s+", " ", rest).strip(" -:,;([{")
     title = re.sub(r"[\s\-:,;]*\((?:\s*)\)$", "", title).strip()
+    # "Dust by Kat": the poster named the author in the subject.
+    by = _SUBJECT_BY.match(title)
+    if by:
+        title = by.group(1).strip(" -:,;")
+        metadata.fields["subject author"] = by.group(2).strip()
     if title:
         metadata.title = title
 
