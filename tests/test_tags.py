@@ -197,3 +197,14 @@ def test_a_declared_fandom_alias_agrees_with_the_detected_fandom() -> None:
     work.metadata.declared_tags.fandoms = ["BtVS"]
     _tagged(work)
     assert [(t.value, t.source) for t in work.tags if t.kind == "fandom"] == [("BtVS", "declared")]
+
+
+def test_a_declared_full_name_covers_the_short_name_found() -> None:
+    work = make_work("Willow smiled. Willow waved at Buffy. Buffy grinned.", ("Willow", "Buffy"))
+    work.characters[0].name = "Willow"  # no pack: the story's own short name
+    work.metadata.declared_tags.characters = ["Willow Rosenberg"]
+    _tagged(work)
+    characters = [(t.value, t.source) for t in work.tags if t.kind == "character"]
+    assert ("Willow Rosenberg", "declared") in characters
+    assert ("Willow", "inferred") not in characters
+    assert ("Buffy Summers", "inferred") in characters

@@ -13,7 +13,7 @@ from fandex.fandoms import get_pack
 from fandex.options import Options
 from fandex.taggers import canon, content, declared, tropes
 from fandex.taggers.context import TagContext
-from fandex.taggers.declared import NameResolver, parse_pairing
+from fandex.taggers.declared import NameResolver, parse_pairing, same_person
 from fandex.taggers.text import word_count
 from fandex.work import AO3_RATINGS, Evidence, Relationship, Tag, Work
 
@@ -304,6 +304,10 @@ def merge(
     for tag in inferred:
         if (tag.kind, _key(tag, fandom_names)) in stated_keys:
             continue  # agreement: the declared tag already says it
+        if tag.kind == "character" and any(
+            t.kind == "character" and same_person(t.value, tag.value) for t in stated
+        ):
+            continue  # "Wesley" found, "Wesley Wyndam-Pryce" declared
         if tag.kind == "rating":
             declared_rating = (
                 next(t for t in stated if t.kind == "rating") if "rating" in kinds_stated else None

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -254,19 +253,11 @@ def add(scores: Scores, result: StoryResult) -> None:
     scores.tags_without_evidence += result.tags_without_evidence
 
 
-_QUALIFIER = re.compile(r"\s*\([^)]*\)")
-
-
-def _words(name: str) -> set[str]:
-    from fandex.eval.common import name_key
-
-    return set(name_key(_QUALIFIER.sub("", name)).split())
-
-
 def names_match(gold: str, predicted: str) -> bool:
     """Same person: equal names, or one name's words all within the other's ("Hermione" ~ "Hermione Granger")."""
-    a, b = _words(gold), _words(predicted)
-    return bool(a and b) and (a <= b or b <= a)
+    from fandex.taggers.declared import same_person
+
+    return same_person(gold, predicted)
 
 
 def _pairing_found(names: Iterable[str], kind: str, tags: list[str]) -> bool:

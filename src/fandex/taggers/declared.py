@@ -189,5 +189,21 @@ def rating(written: str | None) -> str | None:
     return mapped if mapped in AO3_RATINGS else None
 
 
+_QUALIFIER = re.compile(r"\s*\([^)]*\)")
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _name_words(name: str) -> set[str]:
+    name = _POSSESSIVE.sub("", _QUALIFIER.sub("", name.lower())).replace(".", " ")
+    return set(name.split())
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two names for one person: one's words all within the other's ("Hermione" ~ "Hermione
+    Granger"), ignoring case, dots, possessives and a bracketed fandom ("Castiel (Supernatural)")."""
+    words_a, words_b = _name_words(a), _name_words(b)
+    return bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
+
+
 def _title(name: str) -> str:
     return " ".join(word[:1].upper() + word[1:] for word in name.split())
