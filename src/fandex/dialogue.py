@@ -259,6 +259,11 @@ _OBJECT = re.compile(
     r"\s*(?:to\s+)?(?P<obj>him|her|them|me|us|(?:the|his|her|my)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+"
     r"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
 )
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+\b")
+_CLAUSE_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|but|then|when|as|while)\s+)(?P<subj>[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e"
+    r"|(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y)\s+[\w'’-]+|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+(?=[a-z])"
+)
 _COORDINATED_VERB = re.compile(r"\b(?:and|then)\s+(?P<verb>[a-z]+)\b(?P<tail>[^,;:]*)[,:]?\s*$")
 _SENTENCE_END = re.compile(r"[.!?;…]+[\"'”’]?\s|[.!?…]+$|\s[—–]\s|--")
 _CAPITAL_WORD = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
@@ -276,7 +281,7 @@ _PUNCT_BEFORE_CLOSE = ".,!?;:…-—–"
 # How many narration-only paragraphs end a conversation (turn-taking forgets its speakers).
 CONVERSATION_GAP = 3
 # A narration paragraph longer than this (words) ends a conversation for turn-taking.
-LONG_NARRATION = 60
+LONG_NARRATION = 120
 # How far back (paragraphs) a pronoun looks for its referent.
 SALIENCE_WINDOW = 8
 
@@ -779,22 +784,17 @@ def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Co
                 for quote in quotes:
                     if quote.speaker is None:
                         quote.speaker, quote.cue, quote.confidence = beat, "implicit", 0.7
-        # 5. turn-taking
-        if any(q.speaker is None for q in quotes):
-            vocatives = {v for q in quotes for v in _vocatives(text, q, context)}
-            guess = _turn_taking(conversation, vocatives, index)
-            for quote in quotes:
-                if quote.speaker is None and guess is not None:
-                    quote.speaker, quote.cue, quote.confidence = guess, "implicit", 0.5
-                elif quote.speaker is None:
-                    quote.cue, quote.confidence = "implicit", 0.0
+        # 5. turn-taking: decided once the whole conversation is known (_take_turns)
+        for quote in quotes:
+            if quote.speaker is None:
+                quote.cue, quote.confidence = "implicit", 0.0
         strong = [q.speaker for q in quotes if q.speaker and q.confidence > 0.5 and not q.thought]
         if first.continuation and turns and turns[-1].run == run:
             turns[-1].quotes.extend(quotes)  # the same speech goes on: not a new turn
             if strong and turns[-1].speaker is None:
                 turns[-1].speaker = strong[0]
         else:
-            turns.append(_Turn(run, quotes, strong[0] if strong else None))
+            turns.append(_Turn(run, quotes, strong[0] if strong else None, index))
         speakers = [q.speaker for q in quotes if q.speaker and not q.thought]
         if speakers:
             speaker = Counter(speakers).most_common(1)[0][0]
@@ -806,7 +806,7 @@ def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Co
         else:
             previous_para_speaker = None
         _note_narration(context, conversation, para.start, para.end, index, quotes)
-    _take_turns(turns)
+    _take_turns(turns, paras, context)
     _addressees(text, turns, context)
 
 
@@ -817,27 +817,29 @@ class _Turn:
     run: int
     quotes: list[_Found]
     speaker: str | None  # known from a tag, a beat or a continuation; None when guessed
+    para: int  # the paragraph where the turn starts
 
 
-def _take_turns(turns: list[_Turn]) -> None:
+def _take_turns(turns: list[_Turn], paras: list[_Para], context: _Context) -> None:
     """Untagged turns: the speaker of the nearest known turn an even number of turns away (people
-    take turns), else the other party of the nearest known turn an odd number away."""
+    take turns), else the other party of the nearest known turn an odd number away. The other
+    party, when no tag names them, is someone addressed or named in the conversation's narration;
+    a conversation with no tag at all alternates between the last two people named before it."""
     by_run: dict[int, list[_Turn]] = {}
     for turn in turns:
         by_run.setdefault(turn.run, []).append(turn)
     for run_turns in by_run.values():
         known = [i for i, t in enumerate(run_turns) if t.speaker]
-        if not known:
-            continue
         for i in known:
             # a long speech tagged only in its last paragraph: the tag names the whole turn
             for quote in run_turns[i].quotes:
                 if quote.speaker is None or quote.confidence <= 0.5:
                     quote.speaker, quote.cue, quote.confidence = run_turns[i].speaker, "implicit", 0.8
+        people = _conversation_people(run_turns, paras, context)
         for i, turn in enumerate(run_turns):
             if turn.speaker:
                 continue
-            guess = _turn_guess(run_turns, known, i)
+            guess = _turn_guess(run_turns, known, i, people)
             if guess is None:
                 continue
             for quote in turn.quotes:
@@ -845,7 +847,33 @@ def _take_turns(turns: list[_Turn]) -> None:
                     quote.speaker, quote.cue, quote.confidence = guess, "implicit", 0.5
 
 
-def _turn_guess(turns: list[_Turn], known: list[int], i: int) -> str | None:
+def _conversation_people(turns: list[_Turn], paras: list[_Para], context: _Context) -> list[str]:
+    """Who takes part in a conversation, likeliest first: its tagged speakers, then whoever the
+    narration just before and inside it names (the latest first), then whoever is addressed."""
+    people: list[str] = []
+    for turn in turns:
+        if turn.speaker and turn.speaker not in people:
+            people.append(turn.speaker)
+    first = turns[0].para
+    while first > 0 and turns[0].para - first < 2 and not paras[first].scene_break:
+        first -= 1  # the narration just before, within the same scene
+    named = [
+        m.character
+        for m in _mentions_between(context, paras[first].start, paras[turns[-1].para].end)
+        if m.character and not _in_quote(context, m.start)
+    ]
+    for character in reversed(named):
+        if character not in people:
+            people.append(character)
+    for turn in turns:
+        for quote in turn.quotes:
+            for addressed in quote.vocatives:
+                if addressed not in people:
+                    people.append(addressed)
+    return people
+
+
+def _turn_guess(turns: list[_Turn], known: list[int], i: int, people: list[str]) -> str | None:
     vocatives = {v for q in turns[i].quotes for v in q.vocatives}
     # whom the turns on either side address is most likely who speaks in between
     for j in (i - 1, i + 1):
@@ -866,9 +894,14 @@ def _turn_guess(turns: list[_Turn], known: list[int], i: int) -> str | None:
         # neighbouring turn addresses
         others = [turns[m].speaker for m in known if (m - j) % 2 == 0 and turns[m].speaker != neighbour]
         addressed = [v for q in turns[j].quotes for v in q.vocatives if v != neighbour]
-        for candidate in [*addressed, *others]:
-            if candidate and candidate not in vocatives:
+        for candidate in [*addressed, *others, *people]:
+            if candidate and candidate != neighbour and candidate not in vocatives:
                 return candidate
+    if not known and people:
+        # no tag anywhere: the latest person named opens, the one before answers
+        first, second = people[0], next((p for p in people[1:]), None)
+        guess = first if i % 2 == 0 or second is None else second
+        return guess if guess not in vocatives else second
     return None
 
 
@@ -1031,12 +1064,12 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
 
 def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, str]:
     """A tag that introduces the quote: `Emma said, "` / `She asked the blonde, "`."""
-    stripped = before.rstrip()
-    if not stripped or stripped[-1] not in ",:":
+    stripped = before.rstrip().rstrip("-—–")  # `Emma thus moralised to herself:--`
+    if not stripped or (stripped[-1] not in ",:" and not before.rstrip().endswith(("--", "—"))):
         return None, "", 0, ""
     cut = max(stripped.rfind(". "), stripped.rfind("! "), stripped.rfind("? "), stripped.rfind("\n\n"))
     clause_start = cut + 2 if cut >= 0 else 0
-    clause = stripped[clause_start:-1]
+    clause = stripped[clause_start:].rstrip(",:")
     for match in _TAG_SUBJ_VERB.finditer(clause):
         verb = _verb(match.group("verb"))
         if verb not in SPEECH_VERBS:
@@ -1052,6 +1085,25 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
         subject = _Subject(None, _subject_kind(subj), subj, offset + clause_start + match.start("subj"))
         obj_start = offset + clause_start + match.end() + obj.start("obj") if obj else 0
         return subject, verb, obj_start, obj_text
+    # `she turned to him and said,` / `he drew back his chair, took a paper and, glancing
+    # over it, said, in a colder voice,`: a speech verb closing the sentence, and the last
+    # subject before it
+    words = list(_LOWER_WORD.finditer(clause))[-7:]
+    trailing = next((w for w in reversed(words) if w.group() in SPEECH_VERBS), None)
+    if trailing is not None:
+        subjects = [
+            m
+            for m in _CLAUSE_SUBJECT.finditer(clause, 0, trailing.start())
+            if _first_word(m.group("subj")) not in _NOT_SUBJECT or m.group("subj").lower().startswith("the ")
+        ]
+        if subjects:
+            subj = subjects[-1].group("subj")
+            subject = _Subject(
+                None, _subject_kind(subj), subj, offset + clause_start + subjects[-1].start("subj")
+            )
+            obj = _OBJECT.match(clause, trailing.end())
+            obj_start = offset + clause_start + obj.start("obj") if obj else 0
+            return subject, trailing.group(), obj_start, obj.group("obj") if obj else ""
     # `...were met by the butler, who said,`
     relative = re.search(rf"{_SUBJECT},?\s+who\s+(?:{_ADVERB}\s+)?{_VERB}[\s\w]{{0,30}}$", clause)
     if relative and _verb(relative.group("verb")) in SPEECH_VERBS:
@@ -1207,7 +1259,10 @@ def _by_gender(
     ]
     para_mentions = [m for m in para_mentions if not _acts_on_pronoun(text, m, position, gender)]
     if para_mentions:
-        return para_mentions[-1].character
+        # a subject is a likelier antecedent than an object: "Her friendship with Mrs. Moore
+        # was deep... she sighed" is not Mrs. Moore
+        subjects = [m for m in para_mentions if _is_subject(text, m)]
+        return (subjects or para_mentions)[-1].character
     para_start = _para_start(text, position)
     if para_start == quote.outer_start or not _mentions_between(context, para_start, position):
         # the previous line called someone by name: she answers
@@ -1253,6 +1308,19 @@ def _by_gender(
         if cid not in vocatives:
             return cid
     return recent[0] if recent else None
+
+
+_CLAUSE_OPENERS = re.compile(
+    r"(?:^|[.!?;:]\s+|[\"“”]\s*|,\s+(?:and|but|then|when|while|as|so)\s+|\b(?:and|but|then|when|while)\s+)$"
+)
+_FOLLOWED_BY_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)?\b")
+
+
+def _is_subject(text: str, mention: Mention) -> bool:
+    """Whether a name stands where a subject does: opening a clause, a verb after it."""
+    before = text[max(0, mention.start - 40) : mention.start]
+    after = text[mention.end : mention.end + 30]
+    return _CLAUSE_OPENERS.search(before) is not None and _FOLLOWED_BY_VERB.match(after) is not None
 
 
 _OBJECT_HER = re.compile(
@@ -1371,26 +1439,7 @@ def _beat_speaker(
     return None
 
 
-def _turn_taking(conversation: _Conversation, vocatives: set[str], index: int) -> str | None:
-    """An untagged line in a running exchange: whoever spoke two turns ago, unless addressed."""
-    if index - conversation.last_para > CONVERSATION_GAP + 1:
-        conversation.reset()
-    speakers = conversation.speakers
-    if not speakers:
-        return None
-    last = speakers[-1]
-    earlier = [s for s in reversed(speakers[:-1]) if s != last]
-    if earlier and earlier[0] not in vocatives:
-        return earlier[0]
-    addressed = [v for v in vocatives if v != last]
-    if addressed:
-        return None
-    return earlier[0] if earlier else None
-
-
-_INNER_NOUN_WORDS = (
-    "brain mind heart voice conscience head thoughts rationale reason subconscious instinct gut"
-)
+_INNER_NOUN_WORDS = "brain mind heart voice conscience head thoughts rationale reason subconscious instinct gut"
 _INNER_NOUNS = frozenset(_INNER_NOUN_WORDS.split())
 
 

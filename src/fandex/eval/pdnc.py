@@ -155,7 +155,8 @@ def score(work: Work, gold: list[GoldQuote], cast: list[tuple[Character, str]], 
     counts.gold, counts.predicted, counts.matched = len(gold_spans), len(predicted), len(pairs)
 
     to_gold = _character_map(work.characters, [c for c, _ in cast], gold_roster)
-    gold_names = {c.id: c.name for c, _ in cast}
+    # PDNC's speaker column spells names as the cast list does, give or take a full stop
+    gold_names = {c.id: {name_key(n) for n in (c.name, *c.aliases)} for c, _ in cast}
     # each gold quote's first piece decides which predicted quote speaks for it
     first_piece: dict[int, int] = {}
     for g, (_, _, quote_index) in enumerate(gold_spans):
@@ -164,8 +165,8 @@ def score(work: Work, gold: list[GoldQuote], cast: list[tuple[Character, str]], 
         g = first_piece.get(quote_index)
         p = pairs.get(g) if g is not None else None
         speaker = predicted[p].speaker if p is not None else None
-        guessed = gold_names.get(to_gold.get(speaker or "", ""))
-        right = guessed is not None and guessed == quote.speaker
+        guessed = gold_names.get(to_gold.get(speaker or "", ""), set())
+        right = name_key(quote.speaker) in guessed
         counts.attributed += 1
         counts.correct += int(right)
         counts.score_type(quote.quote_type, right)
