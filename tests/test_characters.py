@@ -126,6 +126,14 @@ def test_sentence_start_words_and_places_are_not_names() -> None:
     assert set(_by_name(work)) == {"Nadia"}
 
 
+def test_a_family_in_the_plural_is_not_a_character() -> None:
+    work = _cast(
+        'Ravi Shah laughed. "The Shahs never come," Ravi said. "Mr. Shahs of this world," said Ravi, '
+        '"and the other Shahs, stay home."'
+    )
+    assert set(_by_name(work)) == {"Ravi Shah"}
+
+
 def test_endearments_are_never_names() -> None:
     work = _cast(
         '"Morning, Luv," Marcus said. "Sleep well, Honey?" Marcus asked. Pia yawned. '

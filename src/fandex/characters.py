@@ -504,6 +504,7 @@ class _Discovery:
         doubtful: list[_FormStats] = []
         weak: list[_FormStats] = []
         singular = {stats.names for stats in forms.values()}
+        surnames = {f.names[-1] for f in forms.values() if len(f.names) >= 2 or f.honorific}
         for stats in forms.values():
             names_lower = [n.lower() for n in stats.names]
             if " ".join(names_lower) in pack_words or all(n in person_words.NOT_NAMES for n in names_lower):
@@ -516,6 +517,12 @@ class _Discovery:
             mid = stats.count - stats.tally("initial")
             if stats.count < minimum and (speech == 0 or stats.count < minimum - 1):
                 continue
+            plural_of = stats.names[-1][:-1]
+            if stats.names[-1].endswith("s") and (
+                (*stats.names[:-1], plural_of) in singular
+                or (len(stats.names) == 1 and plural_of in surnames)
+            ):
+                continue  # "Indians" beside "Indian", "the Turtons" beside "Turton": a group
             if stats.honorific:
                 sure.append(stats)
                 continue
@@ -531,8 +538,6 @@ class _Discovery:
             after_place_word = stats.tally("after_place_word")
             if after_place_word * 10 >= 3 * stats.count and speech * 3 < after_place_word:
                 continue  # "in Bristol", "at Maple Grove"
-            if (*stats.names[:-1], stats.names[-1][:-1]) in singular and stats.names[-1].endswith("s"):
-                continue  # "Indians" beside "Indian", "the Turtons" beside "Turton": a group
             if stats.tally("after_the") * 2 >= stats.count and speech == 0:
                 continue  # "the Bronze", "the Magic Box"
             # Everything else, speech-tagged or not, is weighed with the model's opinion: a speech
