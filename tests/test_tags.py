@@ -208,3 +208,13 @@ def test_a_declared_full_name_covers_the_short_name_found() -> None:
     assert ("Willow Rosenberg", "declared") in characters
     assert ("Willow", "inferred") not in characters
     assert ("Buffy Summers", "inferred") in characters
+
+
+def test_a_fandom_without_its_characters_in_the_cast_is_evidenced_by_its_words() -> None:
+    text = "The Slayer walked through the cemetery on the Hellmouth, stake in hand."
+    work = Work(text=text)
+    work.fandoms = [FandomGuess("Buffy the Vampire Slayer", 0.8)]
+    _tagged(work, Options(ignore_declared_tags=True))
+    (fandom,) = [t for t in work.tags if t.kind == "fandom"]
+    assert fandom.value == "Buffy the Vampire Slayer"
+    assert [text[e.start : e.end] for e in fandom.evidence] == ["Slayer", "Hellmouth", "stake"]

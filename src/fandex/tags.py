@@ -9,12 +9,15 @@ sex". With ``Options.ignore_declared_tags`` nothing declared is read. See docs/t
 
 from __future__ import annotations
 
+import itertools
+
 from fandex.fandoms import get_pack
+from fandex.mentions import name_pattern
 from fandex.options import Options
 from fandex.taggers import canon, content, declared, tropes
 from fandex.taggers.context import TagContext
 from fandex.taggers.declared import NameResolver, parse_pairing, same_person
-from fandex.taggers.text import word_count
+from fandex.taggers.text import folded
 from fandex.work import AO3_RATINGS, Evidence, Relationship, Tag, Work
 
 # Romantic relationships at least this strong get a relationship tag; platonic ones need more,
@@ -33,10 +36,10 @@ def infer_tags(work: Work, options: Options) -> None:
     """Add the tags layer."""
     ctx = TagContext.build(work, options)
     stated = [] if options.ignore_declared_tags else _declared(ctx)
-    if not word_count(work.text, work.metadata.body_start):
+    if not ctx.words:
         work.tags = stated  # no story to read: only what the source declares
         return
-    report = content.assess(work, ctx.cast)
+    report = content.assess(work, ctx.cast, ctx.words)
     anchors = canon.find_anchors(ctx)
     inferred = [
         _rating(ctx, report),
@@ -137,6 +140,14 @@ def _fandom_evidence(ctx: TagContext, fandom: str) -> list[Evidence]:
             found.append(Evidence(mention.start, mention.end, f"{character.name} is a character of {fandom}"))
         if len(found) >= 3:
             break
+    if not found and pack is not None:
+        # No character of the pack in the cast: the fandom's own words (its names, its terms).
+        text = ctx.work.text
+        pattern = name_pattern(word.lower() for word in (pack.name, *pack.aliases, *pack.terms))
+        matches = pattern.finditer(folded(text)) if pattern else ()
+        for match in itertools.islice(matches, 3):
+            word = text[match.start() : match.end()]
+            found.append(Evidence(match.start(), match.end(), f"{word!r} belongs to {fandom}"))
     return found
 
 

@@ -94,9 +94,12 @@ def _count(work: Work, cast: CastIndex, *keys: str, talk_counts_half: bool = Fal
     return counts
 
 
-def assess(work: Work, cast: CastIndex) -> ContentReport:
+def assess(work: Work, cast: CastIndex, words: int | None = None) -> ContentReport:
+    """What the body shows, family by family; ``words`` is the body's word count when known."""
     text = work.text
-    words = max(1, word_count(text, work.metadata.body_start))
+    if words is None:
+        words = word_count(text, work.metadata.body_start)
+    words = max(1, words)
     per_1000 = 1000.0 / words
     findings: list[Finding] = []
 

@@ -18,14 +18,14 @@ class TagContext:
     work: Work
     options: Options
     cast: CastIndex
-    words: int
+    words: int  # in the body
     # Spans of the author's own words about the story (header, summary, notes, spoilers).
     preface: list[tuple[int, int]]
 
     @classmethod
     def build(cls, work: Work, options: Options) -> TagContext:
         cast = CastIndex(work, options)
-        words = max(1, word_count(work.text, work.metadata.body_start))
+        words = word_count(work.text, work.metadata.body_start)
         return cls(work, options, cast, words, preface_spans(work))
 
     def body_evidence(self, reason: str) -> list[Evidence]:

@@ -102,7 +102,7 @@ def _moods(ctx: TagContext) -> list[Tag]:
     tags = []
     for name, hits in counts.items():
         rule = lexicon()["tropes"][name]
-        density = len(hits) * 1000.0 / ctx.words
+        density = len(hits) * 1000.0 / max(1, ctx.words)
         if len(hits) < rule["min"] or density < rule["per_1000"]:
             continue
         opposite = {"Fluff": "Angst", "Angst": "Fluff"}.get(name)
