@@ -278,3 +278,20 @@ def test_a_converted_ao3_epub_with_renamed_classes() -> None:
     assert tags.characters == ["Anya Jenkins", "Xander Harris"]
     assert work.text == "Chapter 1: The Corner\n\nAnya took the job for the sign.\n\nIt said STOP.\n"
     assert [(c.number, c.title) for c in work.chapters] == [(1, "The Corner")]
+
+
+def test_a_whole_book_in_one_page_is_split_at_its_chapter_headings() -> None:
+    page = """<html xmlns="http://www.w3.org/1999/xhtml"><body><div>
+<h1>Night Market</h1>
+<h2>Chapter 1</h2><p>One.</p>
+<h2>Chapter 2: Lanterns</h2><p>Two.</p>
+<h2>Chapter 3</h2><p>Three.</p>
+</div></body></html>"""
+    files = {"META-INF/container.xml": CONTAINER, "content.opf": FFF_OPF, "OEBPS/file0001.xhtml": page}
+    work = _read(make_epub(files))
+    assert (
+        work.text
+        == "Night Market\n\nChapter 1\n\nOne.\n\nChapter 2: Lanterns\n\nTwo.\n\nChapter 3\n\nThree.\n"
+    )
+    # The book's title line before the first heading belongs to no chapter.
+    assert [(c.number, c.title) for c in work.chapters] == [(1, None), (2, "Lanterns"), (3, None)]

@@ -311,29 +311,67 @@ def _read_title_page(root: lxml.html.HtmlElement, metadata: Metadata) -> None:
 def _add_chapter_page(
     builder: TextBuilder, root: lxml.html.HtmlElement, toc_label: str | None, index: int
 ) -> list[Chapter]:
+    """Write one spine page; the chapters it holds (usually one, several when a converter put a
+    whole book in one file)."""
     body = body_of(root)
+    builder.paragraph_break()
+    start = builder.offset
     container = _first(root.xpath("//*[@id='chapters']"))
     if container is not None or root.xpath(
         "//div[contains(concat(' ', normalize-space(@class), ' '), ' meta ')]//h2"
     ):
         # An AO3 page: chapter headings inside "meta" blocks, notes beside them.
         found = ao3.add_chapters(builder, container if container is not None else _ao3_content_root(body))
-        if found:
-            for offset, chapter in enumerate(found):
-                chapter.number = chapter.number or index + offset
-            return found
-    heading = _page_heading(body)
-    if heading is not None:
-        chapter = ao3.start_chapter(builder, element_text(heading), index)
-        builder.skip_elements.append(heading)
+        for offset, chapter in enumerate(found):
+            chapter.number = chapter.number or index + offset
+        return found or [_untitled_chapter(start, toc_label, index)]
+    headings = _chapter_headings(body)
+    if not headings:
         builder.add_element(body)
-        builder.skip_elements.remove(heading)
-        return [chapter]
-    builder.paragraph_break()
-    start = builder.offset
+        return [_untitled_chapter(start, toc_label, index)]
+    chapters: list[Chapter] = []
+    if _text_before(body, headings[0]):
+        chapters.append(_untitled_chapter(start, toc_label, index))
+
+    def open_chapter(element: lxml.html.HtmlElement) -> bool:
+        if not any(element is heading for heading in headings):
+            return False
+        chapters.append(ao3.start_chapter(builder, element_text(element), index + len(chapters)))
+        return True
+
+    builder.handler = open_chapter
     builder.add_element(body)
+    builder.handler = None
+    return chapters
+
+
+def _untitled_chapter(start: int, toc_label: str | None, index: int) -> Chapter:
     number, title = ao3.parse_chapter_heading(toc_label, index) if toc_label else (index, None)
-    return [Chapter(start=start, end=start, number=number, title=title)]
+    return Chapter(start=start, end=start, number=number, title=title)
+
+
+def _chapter_headings(body: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The page's chapter headings: a short h1-h3 opening the page, or every heading of the level
+    that repeats (a whole book in one file: "Chapter 1", "Chapter 2"... under one <h1> title)."""
+    headings = [h for h in body.iter("h1", "h2", "h3") if 0 < len(element_text(h)) <= 120]
+    if not headings:
+        return []
+    levels = [local_tag(h) for h in headings]
+    repeated = [level for level in ("h1", "h2", "h3") if levels.count(level) >= 2]
+    if repeated:
+        return [h for h in headings if local_tag(h) == repeated[0]]
+    first = _page_heading(body)
+    return [first] if first is not None else []
+
+
+def _text_before(body: lxml.html.HtmlElement, heading: lxml.html.HtmlElement) -> bool:
+    """Whether any paragraph of text comes before ``heading`` on the page."""
+    for element in body.iter():
+        if element is heading:
+            return False
+        if local_tag(element) == "p" and element_text(element):
+            return True
+    return False
 
 
 def _ao3_content_root(body: lxml.html.HtmlElement) -> lxml.html.HtmlElement:

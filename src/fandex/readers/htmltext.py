@@ -124,7 +124,11 @@ def _collect_text(element: lxml.html.HtmlElement, parts: list[str]) -> None:
 class TextBuilder:
     """Accumulates story text from HTML elements; ``text`` and ``emphasis`` are the result."""
 
-    def __init__(self, skip: Callable[[lxml.html.HtmlElement], bool] | None = None) -> None:
+    def __init__(
+        self,
+        skip: Callable[[lxml.html.HtmlElement], bool] | None = None,
+        handler: Callable[[lxml.html.HtmlElement], bool] | None = None,
+    ) -> None:
         self._parts: list[str] = []
         self._length = 0
         # The text already written ends with: "" (nothing yet), "\n\n" (a paragraph end), "\n" or
@@ -133,6 +137,9 @@ class TextBuilder:
         self._pending_space = False
         self._emphasis: list[Emphasis] = []
         self._skip = skip
+        # Called on each element before it is written; True means the handler wrote it itself
+        # (a chapter heading that must open a Chapter).
+        self.handler = handler
         # Particular elements to leave out (a page's title heading already taken as metadata);
         # held, not their ids, since lxml's element proxies are recreated once released.
         self.skip_elements: list[lxml.html.HtmlElement] = []
@@ -258,6 +265,7 @@ class TextBuilder:
             or tag in SKIP_TAGS
             or any(element is skipped for skipped in self.skip_elements)
             or (self._skip is not None and self._skip(element))
+            or (self.handler is not None and self.handler(element))
         ):
             return
         if tag == "br":
