@@ -218,3 +218,13 @@ def test_a_fandom_without_its_characters_in_the_cast_is_evidenced_by_its_words()
     (fandom,) = [t for t in work.tags if t.kind == "fandom"]
     assert fandom.value == "Buffy the Vampire Slayer"
     assert [text[e.start : e.end] for e in fandom.evidence] == ["Slayer", "Hellmouth", "stake"]
+
+
+def test_ship_names_from_the_bundled_pack_become_relationship_tags() -> None:
+    work = make_work("Buffy and Spike argued. Willow laughed at Spike.", ("Buffy", "Spike", "Willow"))
+    work.metadata.declared_tags.fandoms = ["BtVS"]
+    work.metadata.declared_tags.relationships = ["Spuffy", "gen", "S/W"]
+    _tagged(work)
+    assert _values(work, "relationship", "declared") == ["Buffy Summers/Spike", "Spike/Willow Rosenberg"]
+    main = [r for r in work.relationships if r.main]
+    assert [{work.character(c).name for c in r.characters} for r in main] == [{"Buffy Summers", "Spike"}]
