@@ -138,3 +138,14 @@ def test_base64_body_is_decoded() -> None:
     )
     encoded = base64.encodebytes("Willow’s turn.\n".encode()).decode("ascii")
     assert _post(headers=headers, body=encoded).text == "Willow’s turn.\n"
+
+
+def test_an_epistolary_story_is_not_a_post() -> None:
+    text = "From: Buffy\nTo: Willow\nSubject: Tonight\n\nWill, meet me at the Bronze. Bring a stake.\n"
+    assert not usenet.looks_like_post(text)
+    assert read_bytes(text.encode(), Path("letters.txt")).text == text
+
+
+def test_a_plain_mail_with_address_and_date_is_a_post() -> None:
+    text = "From: kat@example.org\nSubject: Story 1/2\nDate: Sat, 05 Aug 2000 10:12:00 GMT\n\nBody.\n"
+    assert usenet.looks_like_post(text)

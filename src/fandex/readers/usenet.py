@@ -37,8 +37,9 @@ _TRANSPORT_HEADERS = frozenset(
         "mailing-list", "precedence", "x-original-to", "article", "keywords", "summary",
     }
 )  # fmt: skip
+# Headers only news and mail transport writes (From and Subject can open a story in letters).
 _STRONG_HEADERS = frozenset(
-    {"newsgroups", "path", "message-id", "from", "xref", "nntp-posting-host", "received"}
+    {"newsgroups", "path", "message-id", "xref", "nntp-posting-host", "received", "list-id"}
 )
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9-]{0,40}):[ \t]*(.*)$")
 _LEADER_LINE = re.compile(r"^(?:From \S+.*|Article \d+ of \S+.*)$")  # mbox "From " line, newsreader dumps
@@ -89,7 +90,14 @@ def looks_like_post(text: str) -> bool:
     headers, _ = _split_headers(text)
     names = {name.lower() for name, _ in headers}
     known = names & _TRANSPORT_HEADERS
-    return len(known) >= 2 and bool(names & _STRONG_HEADERS) and len(known) * 2 >= len(names)
+    if len(known) < 2 or len(known) * 2 < len(names):
+        return False
+    if names & _STRONG_HEADERS:
+        return True
+    # Only From/To/Subject/Date: a real message has an address and a date; an epistolary story
+    # opening "From: Buffy / To: Willow / Subject: Tonight" has neither.
+    sender = next((value for name, value in headers if name.lower() == "from"), "")
+    return "@" in sender and "date" in names
 
 
 def read(data: bytes, path: Path) -> Work:
