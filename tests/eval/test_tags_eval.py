@@ -119,3 +119,13 @@ def test_the_command_prints_json_and_fails_cleanly_on_a_missing_folder(
 def test_labels_without_any_tag_are_empty() -> None:
     assert Labels().empty
     assert not Labels(ratings=["Mature"]).empty
+
+
+def test_a_broken_labels_file_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "bad.labels.yaml").write_text("story.txt: [unclosed\n", encoding="utf-8")
+    assert main(["eval", "tags", str(tmp_path)]) == 2
+    error = capsys.readouterr().err
+    assert "bad.labels.yaml" in error and "cannot read the labels file" in error
+    (tmp_path / "bad.labels.yaml").write_text("story.txt: just a string\n", encoding="utf-8")
+    assert main(["eval", "tags", str(tmp_path)]) == 2
+    assert "must be a mapping" in capsys.readouterr().err
