@@ -295,3 +295,8 @@ def test_a_whole_book_in_one_page_is_split_at_its_chapter_headings() -> None:
     )
     # The book's title line before the first heading belongs to no chapter.
     assert [(c.number, c.title) for c in work.chapters] == [(1, None), (2, "Lanterns"), (3, None)]
+
+
+def test_opf_subjects_that_no_typed_list_claimed_become_additional_tags() -> None:
+    # FanFicFare lists the fandom (claimed by the title page), a genre and the status.
+    assert _read(fanficfare_book()).metadata.declared_tags.additional == ["Romance"]

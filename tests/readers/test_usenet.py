@@ -149,3 +149,12 @@ def test_an_epistolary_story_is_not_a_post() -> None:
 def test_a_plain_mail_with_address_and_date_is_a_post() -> None:
     text = "From: kat@example.org\nSubject: Story 1/2\nDate: Sat, 05 Aug 2000 10:12:00 GMT\n\nBody.\n"
     assert usenet.looks_like_post(text)
+
+
+def test_a_bare_double_dash_separator_inside_the_story_is_kept() -> None:
+    story = "First scene.\n\n--\n\n" + "Second scene, which goes on for a while.\n" * 30
+    assert _post(body=story).text == story
+
+
+def test_a_bare_double_dash_before_a_short_signature_is_cut() -> None:
+    assert _post(body=BODY + "\n--\nKat\nhttp://kat.example.org\n").text == BODY

@@ -49,6 +49,10 @@ _ZIP_ERRORS = (
     ValueError,
     NotImplementedError,
 )
+# Subjects that book makers add for every work: a genre of books or the work's status, not tags.
+_NOT_TAG_SUBJECTS = frozenset(
+    {"fanworks", "fanfiction", "fan fiction", "completed", "complete", "in-progress", "in progress", "wip"}
+)
 _HINT_REEXPORT = "re-download or re-export the EPUB"
 _SKIP_PAGE_NAMES = re.compile(
     r"(?:^|[/_\-.])(?:cover|title_?page|titlepage|toc|nav|contents|log_page|copyright|afterword|colophon)",
@@ -447,7 +451,7 @@ def _subjects_as_tags(subjects: list[str], metadata: Metadata) -> None:
     if metadata.rating_original:
         known.add(metadata.rating_original.lower())
     for subject in subjects:
-        if subject.lower() not in known and subject.lower() not in ("fanworks", "fanfiction", "fan fiction"):
+        if subject.lower() not in known and subject.lower() not in _NOT_TAG_SUBJECTS:
             tags.additional.append(subject)
             known.add(subject.lower())
 

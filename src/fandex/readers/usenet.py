@@ -44,6 +44,7 @@ _STRONG_HEADERS = frozenset(
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9-]{0,40}):[ \t]*(.*)$")
 _LEADER_LINE = re.compile(r"^(?:From \S+.*|Article \d+ of \S+.*)$")  # mbox "From " line, newsreader dumps
 _SIGNATURE = re.compile(r"^-- ?$", re.MULTILINE)
+_MAX_BARE_SIGNATURE_CHARS = 600
 # A mailing list's footer: a rule, then the list's name or how to leave it.
 _LIST_FOOTER = re.compile(
     r"^(?:_{10,}|-{10,}|={10,}|~{10,})[ \t]*\n(?:.*\n){0,2}?.*\b(?:mailing list|unsubscribe|yahoo! ?groups|listserv)\b",
@@ -249,7 +250,14 @@ def _own_words(body: str) -> str:
         body = body[: footer.start()]
     signatures = list(_SIGNATURE.finditer(body))
     if signatures:
-        body = body[: signatures[-1].start()]
+        last = signatures[-1]
+        rest = body[last.end() :]
+        # "-- " is the signature delimiter; a bare "--" (some software strips the space) could
+        # also be a story's own separator, so it only counts before a signature-sized remainder.
+        if last.group().endswith(" ") or (
+            len(rest) <= _MAX_BARE_SIGNATURE_CHARS and len([ln for ln in rest.split("\n") if ln.strip()]) <= 8
+        ):
+            body = body[: last.start()]
     lines = body.split("\n")
     # A reply's quotation at the top: the attribution line, then quoted lines and blanks.
     index = 0
