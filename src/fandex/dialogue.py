@@ -1261,8 +1261,7 @@ def _by_gender(
     if para_mentions:
         # a subject is a likelier antecedent than an object: "Her friendship with Mrs. Moore
         # was deep... she sighed" is not Mrs. Moore
-        subjects = [m for m in para_mentions if _is_subject(text, m)]
-        return (subjects or para_mentions)[-1].character
+        return _likeliest_antecedent(text, para_mentions).character
     para_start = _para_start(text, position)
     if para_start == quote.outer_start or not _mentions_between(context, para_start, position):
         # the previous line called someone by name: she answers
@@ -1288,7 +1287,7 @@ def _by_gender(
             and not _in_quote(context, m.start)
         ]
         if previous:
-            return previous[-1].character
+            return _likeliest_antecedent(text, previous).character
     participants = [p for p in conversation.participants() if fits(p)]
     recent = [
         cid for para, cid in reversed(conversation.salient) if index - para <= SALIENCE_WINDOW and fits(cid)
@@ -1314,6 +1313,21 @@ _CLAUSE_OPENERS = re.compile(
     r"(?:^|[.!?;:]\s+|[\"“”]\s*|,\s+(?:and|but|then|when|while|as|so)\s+|\b(?:and|but|then|when|while)\s+)$"
 )
 _FOLLOWED_BY_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)?\b")
+
+
+def _likeliest_antecedent(text: str, mentions: list[Mention]) -> Mention:
+    """Of the names before a pronoun, the latest subject; else the latest not a possessor
+    ("the pleasure of Margaret's return" does not make Margaret the one speaking)."""
+    subjects = [m for m in mentions if _is_subject(text, m) and not _is_possessive(text, m)]
+    if subjects:
+        return subjects[-1]
+    plain = [m for m in mentions if not _is_possessive(text, m)]
+    return (plain or mentions)[-1]
+
+
+def _is_possessive(text: str, mention: Mention) -> bool:
+    # PDNC's texts lost some apostrophes: "Margaret s return"
+    return text.startswith(("'s ", "’s ", " s "), mention.end)
 
 
 def _is_subject(text: str, mention: Mention) -> bool:
@@ -1439,7 +1453,9 @@ def _beat_speaker(
     return None
 
 
-_INNER_NOUN_WORDS = "brain mind heart voice conscience head thoughts rationale reason subconscious instinct gut"
+_INNER_NOUN_WORDS = (
+    "brain mind heart voice conscience head thoughts rationale reason subconscious instinct gut"
+)
 _INNER_NOUNS = frozenset(_INNER_NOUN_WORDS.split())
 
 
