@@ -118,3 +118,15 @@ def test_a_romance_far_weaker_than_another_of_its_people_is_not_kept() -> None:
     pairs = _pairs(work)
     assert pairs[("Spike", "Willow Rosenberg")] == "romantic"
     assert pairs.get(("Buffy Summers", "Spike")) != "romantic"
+
+
+def test_the_two_people_most_often_together_are_the_pair_of_a_short_gen_story() -> None:
+    text = "Giles read to Willow. Willow listened to Giles. Giles gave Willow a book. Buffy was out."
+    work = make_work(text, ("Giles", "Willow", "Buffy"))
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Rupert Giles", "Willow Rosenberg"): "platonic"}
+    assert work.relationships[0].main
+    # One shared sentence is not enough to call them a pair.
+    work = make_work("Giles read to Willow. Buffy was out.", ("Giles", "Willow", "Buffy"))
+    find_relationships(work, Options())
+    assert work.relationships == []

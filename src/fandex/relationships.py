@@ -31,6 +31,8 @@ DIALOGUE_FACTOR = 0.6
 # At least this strength for a kind to be a relationship at all.
 ROMANTIC_THRESHOLD = 0.5
 OTHER_THRESHOLD = 0.4
+# The least platonic strength for the only pair of a story with no other relationship.
+GEN_PAIR_THRESHOLD = 0.25
 # A romance this many times weaker than another romance of one of its people is not one.
 OVERSHADOW = 2.5
 # One sentence shared by exactly two people (and no cue): a weak platonic tie.
@@ -59,6 +61,12 @@ def find_relationships(work: Work, options: Options) -> None:
     pairs = _collect_cues(work, cast)
     kinds = {ids: kind for ids, cues in pairs.items() if (kind := _kind_of(cues)) is not None}
     _demote_overshadowed(kinds, pairs)
+    if not kinds and pairs:
+        # A short gen story: nobody passes the bar, but the two people most often together are
+        # still its pair when they share a few sentences.
+        ids, cues = max(pairs.items(), key=lambda item: (item[1].total("platonic"), item[0]))
+        if cues.strength("platonic") >= GEN_PAIR_THRESHOLD:
+            kinds[ids] = "platonic"
     relationships = [
         Relationship(
             characters=list(ids),
