@@ -218,6 +218,9 @@ def _byline(
         tag = local_tag(element)
         if tag not in BLOCK_TAGS and tag not in ("span", "font", "b", "i", "em", "strong"):
             continue
+        # A cheap length test first: the page's big containers are never a byline.
+        if len(element.text_content()) > 400:
+            continue
         text = element_text(element)
         if not text or len(text) > 100:
             continue
