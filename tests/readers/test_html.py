@@ -127,3 +127,8 @@ def test_a_chapter_heading_is_never_taken_for_the_title() -> None:
     work = _read(page)
     assert work.metadata.title == "Nightfall"
     assert work.text.startswith("Chapter 1\n\nStory text.")
+
+
+def test_a_title_that_contains_by_is_kept_whole_without_a_matching_author() -> None:
+    page = "<html><head><title>Killed by Death</title></head><body><p>Buffy had the flu.</p></body></html>"
+    assert _read(page).metadata.title == "Killed by Death"

@@ -50,6 +50,12 @@ EXPECTED: dict[str, tuple[str, str, list[str], list[str]]] = {
         ["Hester Gale"],
         ["Return to the fic index", "Next story", "All rights reserved", "Written by"],
     ),
+    "efiction_story.html": (
+        "html",
+        "Lesser Magics",
+        ["Corrin Vey"],
+        ["Browse", "Add a review", "Powered by eFiction", "No copyright infringement", "Chapter 1"],
+    ),
     "front_matter_variants.md": ("markdown", "Glass Houses", ["Fennel", "Ivy North"], ["Pairing:"]),
 }
 

@@ -116,6 +116,10 @@ def read_archive_page(root: lxml.html.HtmlElement) -> Work:
     byline_element, author = _byline(body, title_element)
     if author:
         metadata.authors = [author]
+        # "Lesser Magics by Corrin Vey" in one heading: the title is what comes before the author.
+        # Only the known author is cut off: "Killed by Death" is a title.
+        if metadata.title and metadata.title.casefold().endswith(f" by {author}".casefold()):
+            metadata.title = metadata.title[: -len(f" by {author}")].rstrip(" -:,") or metadata.title
     container = _story_container(body)
     builder = TextBuilder(skip=is_chrome)
     builder.skip_elements.extend(e for e in (title_element, byline_element) if e is not None)
