@@ -300,3 +300,26 @@ def test_a_whole_book_in_one_page_is_split_at_its_chapter_headings() -> None:
 def test_opf_subjects_that_no_typed_list_claimed_become_additional_tags() -> None:
     # FanFicFare lists the fandom (claimed by the title page), a genre and the status.
     assert _read(fanficfare_book()).metadata.declared_tags.additional == ["Romance"]
+
+
+def test_a_package_path_climbing_out_of_the_book_is_refused() -> None:
+    container = CONTAINER.replace('full-path="content.opf"', 'full-path="../../content.opf"')
+    with pytest.raises(InputError, match="no package document"):
+        _read(make_epub({"META-INF/container.xml": container, "content.opf": FFF_OPF}))
+
+
+def test_an_epub3_navigation_document_is_not_story() -> None:
+    opf = FFF_OPF.replace(
+        '<item id="toc_page" href="OEBPS/toc_page.xhtml" media-type="application/xhtml+xml"/>',
+        '<item id="toc_page" href="OEBPS/n3.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
+    )
+    nav = '<html><body><nav epub:type="toc"><ol><li><a href="file0001.xhtml">The Spell</a> and more words</li></ol></nav></body></html>'
+    files = {
+        "META-INF/container.xml": CONTAINER,
+        "content.opf": opf,
+        "OEBPS/n3.xhtml": nav,
+        "OEBPS/file0001.xhtml": CHAPTER.format(title="The Spell", first="Willow lit the candle.", word="now"),
+    }
+    work = _read(make_epub(files))
+    assert "and more words" not in work.text
+    assert work.text.startswith("The Spell\n\nWillow lit the candle.")
