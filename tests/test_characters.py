@@ -102,6 +102,17 @@ def test_a_bare_title_is_its_only_bearer() -> None:
     assert _mentions_of(work, "Doctor") == [cast["Doctor Mandel"].id]
 
 
+def test_a_nickname_the_text_explains_joins_its_character() -> None:
+    work = _cast(
+        "Everyone waited for Theodora, whom everybody called Teddy. Later Teddy arrived, and "
+        'Theodora said sorry. "Late again," said Bram. Bram, known as Bee, only laughed. '
+        '"Hush, Bee," Teddy said.'
+    )
+    cast = _by_name(work)
+    assert set(cast) == {"Theodora", "Bram"}
+    assert "Teddy" in cast["Theodora"].aliases and "Bee" in cast["Bram"].aliases
+
+
 def test_ids_follow_first_appearance_and_offsets_are_first_mentions() -> None:
     text = "It rained. Jonah Reyes waited for Mina Cole at the corner. Mina was late, and Jonah said so."
     work = _cast(text)

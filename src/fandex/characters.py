@@ -63,6 +63,12 @@ _NOT_BEFORE_VOCATIVE = word_set(
 # A name said to someone: at the start of the speech or after a comma, before , ! ? or .
 _VOCATIVE_BEFORE = re.compile(r"(?:[\"“]|,)\s*$")
 _VOCATIVE_AFTER = re.compile(r"\s*[,!?.]")
+# "X, whom everyone called Y", "X, known as Y", "X, nicknamed Y", "X (Y for short)".
+_NICKNAME_EXPLAINED = re.compile(
+    r"\b(?P<name>[A-Z][\w'’-]+),?\s+(?:(?:whom|who)\s+(?:\w+\s+){0,2}(?:called|calls|call)"
+    r"|(?:better\s+|also\s+)?known\s+as|nicknamed)\s+(?P<nick>[A-Z][\w'’-]+)\b"
+    r"|\b(?P<name2>[A-Z][\w'’-]+)\s*\((?P<nick2>[A-Z][\w'’-]+)\s+for\s+short\)"
+)
 # How far back (in sentences) a pronoun or epithet looks for its character.
 _SALIENCE_WINDOW = 6
 # Candidates with doubtful evidence: at most this many sentences each go to spaCy.
@@ -128,6 +134,7 @@ class _Cluster:
     pack_name: str | None = None
     pack_gender: str = "U"
     extra_aliases: list[str] = field(default_factory=list)  # pack forms seen in the text
+    nicknames: set[str] = field(default_factory=set)  # forms the text explains as nicknames
 
     @property
     def count(self) -> int:
@@ -374,7 +381,7 @@ class _Discovery:
         forms = self._forms(occurrences, pack_spans)
         self._gender_votes(tokens, forms)
         people = self._people(forms)
-        self._clusters = self._cluster(people, pack_clusters)
+        self._clusters = self._merge_text_nicknames(self._cluster(people, pack_clusters))
         self._build(self._clusters)
 
     # -- the fandom pack -------------------------------------------------------------------
@@ -668,6 +675,35 @@ class _Discovery:
                 target.forms.append(stats)
         return clusters
 
+    def _merge_text_nicknames(self, clusters: list[_Cluster]) -> list[_Cluster]:
+        """Nicknames the text itself explains: "William, whom everyone called Spike", "Elizabeth
+        (Lizzy for short)", "Alexander, known as Xander". The nickname's character joins the
+        named one, unless both are distinct characters of the fandom pack."""
+        owner: dict[str, _Cluster] = {}
+        for cluster in clusters:
+            for form in cluster.forms:
+                owner.setdefault(form.form, cluster)
+            for alias in cluster.extra_aliases:
+                owner.setdefault(alias, cluster)
+        merged: set[int] = set()
+        for match in _NICKNAME_EXPLAINED.finditer(self.text, self.start, self.end):
+            name = match.group("name") or match.group("name2")
+            nickname = match.group("nick") or match.group("nick2")
+            first, second = owner.get(name), owner.get(nickname)
+            if first is None or second is None or first is second or id(first) in merged:
+                continue
+            if first.pack_name and second.pack_name:
+                continue  # the pack knows better
+            if second.pack_name:
+                first, second = second, first
+            first.forms.extend(second.forms)
+            first.nicknames |= {f.form for f in second.forms} | second.nicknames
+            first.extra_aliases.extend(a for a in second.extra_aliases if a not in first.extra_aliases)
+            merged.add(id(second))
+            for form in second.forms:
+                owner[form.form] = first
+        return [c for c in clusters if id(c) not in merged]
+
     def _pack_name_tokens(self, pack_clusters: dict[str, _Cluster]) -> dict[str, _Cluster]:
         """Words of pack names ("Rosenberg") that point at exactly one mentioned pack character."""
         owners: dict[str, list[_Cluster]] = {}
@@ -880,7 +916,8 @@ class _Discovery:
 
 
 def _character(character_id: str, cluster: _Cluster, first: int) -> Character:
-    forms = sorted(cluster.forms, key=lambda f: (-len(f.names), -f.count))
+    # The most complete form names the character; a nickname only when nothing else is known.
+    forms = sorted(cluster.forms, key=lambda f: (f.form in cluster.nicknames, -len(f.names), -f.count))
     aliases: list[str] = []
     for alias in (*cluster.extra_aliases, *(f.form for f in sorted(cluster.forms, key=lambda f: -f.count))):
         if alias not in aliases:
