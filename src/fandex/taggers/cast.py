@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from fandex.fandoms import FandomPack, get_pack, load_packs
+from fandex.fandoms import FandomPack, get_pack
 from fandex.options import Options
 from fandex.taggers.text import folded
 from fandex.work import Character, Mention, Quote, Work
@@ -253,10 +253,6 @@ def packs_for(work: Work, options: Options) -> list[FandomPack]:
         if pack is not None and pack not in packs:
             packs.append(pack)
     return packs
-
-
-def all_packs(options: Options) -> tuple[FandomPack, ...]:
-    return load_packs(options.pack_dirs)
 
 
 def _pronoun_gender(word: str) -> str | None:

@@ -46,7 +46,6 @@ class NameResolver:
     def __init__(self, characters: list[Character], packs: list[FandomPack] | tuple[FandomPack, ...]) -> None:
         self.packs = tuple(packs)
         candidates: list[_Candidate] = []
-        pack_names = {c.name for pack in packs for c in pack.characters}
         for character in characters:
             names = {character.name.lower(), *(a.lower() for a in character.aliases)}
             candidates.append(
@@ -61,7 +60,6 @@ class NameResolver:
                 weight = 0.5 if known.role == "main" else 0.2
                 candidates.append(_Candidate(known.name, None, tuple(sorted(names)), weight))
         self.candidates = candidates
-        self.known_names = pack_names
 
     def resolve(self, written: str) -> tuple[str, str | None]:
         """(canonical name, Character id or None) for a name as written."""
