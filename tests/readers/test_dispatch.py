@@ -85,3 +85,17 @@ def test_text_in_memory_is_recognised_like_a_file(text: str, expected: str) -> N
 def test_empty_text_in_memory_is_an_input_error() -> None:
     with pytest.raises(InputError, match="empty"):
         from_text("  \n")
+
+
+def test_an_unexpected_parser_error_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    from fandex.readers import plaintext
+
+    def explode(data: bytes, path: Path):
+        raise ValueError("first line\nsecond line")
+
+    monkeypatch.setattr(plaintext, "read", explode)
+    with pytest.raises(InputError) as caught:
+        read_bytes(b"Just a story.\n", Path("a.txt"))
+    line = caught.value.one_line()
+    assert "\n" not in line
+    assert line.startswith("a.txt: could not be read (ValueError: first line second line)")

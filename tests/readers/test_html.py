@@ -132,3 +132,8 @@ def test_a_chapter_heading_is_never_taken_for_the_title() -> None:
 def test_a_title_that_contains_by_is_kept_whole_without_a_matching_author() -> None:
     page = "<html><head><title>Killed by Death</title></head><body><p>Buffy had the flu.</p></body></html>"
     assert _read(page).metadata.title == "Killed by Death"
+
+
+def test_a_byte_order_mark_outranks_the_declared_charset() -> None:
+    page = '<html><head><meta charset="iso-8859-1"></head><body><p>“Café,” she said.</p></body></html>'
+    assert _read(b"\xef\xbb\xbf" + page.encode("utf-8")).text == "“Café,” she said.\n"

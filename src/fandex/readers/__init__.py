@@ -86,8 +86,9 @@ def read_bytes(data: bytes, path: Path) -> Work:
     except RecursionError:
         raise InputError("is nested too deeply to read", path=path, hint="simplify the file") from None
     except Exception as error:  # a parser library's surprise must not become a traceback
+        detail = " ".join(str(error).split())[:200]
         raise InputError(
-            f"could not be read ({type(error).__name__}: {error})",
+            f"could not be read ({type(error).__name__}: {detail})",
             path=path,
             hint="check that the file is a story in a supported format",
         ) from None

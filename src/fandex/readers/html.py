@@ -11,6 +11,7 @@ link become metadata and leave the text. A page that yields no story text is an 
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -89,7 +90,8 @@ def from_string(markup: str, source: str | None = None) -> Work:
 def decode(data: bytes, path: object | None = None) -> str:
     """The page's text: its declared charset when that decodes cleanly, else the plain-text rules."""
     declared = _META_CHARSET.search(data[:4096])
-    if declared:
+    # A byte-order mark outranks the page's own claim (editors re-save pages without fixing <meta>).
+    if declared and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         name = declared.group(1).decode("ascii", "replace").lower()
         name = _CHARSET_ALIASES.get(name, name)
         if name not in ("utf-8", "utf8"):
