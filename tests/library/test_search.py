@@ -199,7 +199,7 @@ def test_tag_ids_carry_their_kind(library: Library) -> None:
     for tag_id, kind in db.execute("SELECT id, kind FROM tags"):
         assert kinds[tag_id >> TAG_KIND_SHIFT] == kind
     # Each work's packed ids are exactly its tag rows.
-    for work_id, blob in db.execute("SELECT id, tag_ids FROM works"):
+    for work_id, blob in db.execute("SELECT work_id, tag_ids FROM work_tag_ids"):
         packed = set(unpack_ids(blob))
         rows = set(
             db.execute(

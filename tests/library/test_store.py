@@ -220,3 +220,28 @@ def test_several_processes_creating_one_library_all_succeed(tmp_path: Path) -> N
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == len(migrations())
     assert db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'works'").fetchone()[0] == 1
+
+
+def test_a_first_version_library_is_upgraded_in_place(tmp_path: Path) -> None:
+    """A library made by schema version 1 (tag ids packed in the works rows) opens as the newest."""
+    path = tmp_path / "v1.sqlite"
+    (_number, _name, first) = migrations()[0]
+    db = sqlite3.connect(path)
+    db.executescript(first)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute("PRAGMA user_version = 1")
+    packed = (7).to_bytes(4, "little") + (9).to_bytes(4, "little")
+    db.execute(
+        "INSERT INTO works (id, hash, title, added, updated, analyzer, tag_ids) "
+        "VALUES (5, 'h', 'Old', '2020-01-01', '2020-01-01', 'old', ?)",
+        (packed,),
+    )
+    db.commit()
+    db.close()
+    with Library.open(path) as library:
+        db = library.connection
+        assert db.execute("PRAGMA user_version").fetchone()[0] == len(migrations())
+        assert db.execute("SELECT work_id, tag_ids FROM work_tag_ids").fetchall() == [(5, packed)]
+        columns = {row[1] for row in db.execute("PRAGMA table_info(works)")}
+        assert "tag_ids" not in columns
+        assert library.row(5).title == "Old"

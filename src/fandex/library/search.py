@@ -166,16 +166,22 @@ def search(library: Library, query: SearchQuery) -> SearchResults:
     plan = _plan(library, query)
     db = library.connection
     source, clause = plan.source, plan.clause()
-    total = int(db.execute(f"SELECT count(*) FROM {source} {clause}", plan.params).fetchone()[0])
-    ranked = False
     if query.sort == "relevance" and plan.fts:
         matches = db.execute(
             "SELECT count(*) FROM works_fts WHERE works_fts MATCH ?", (plan.fts,)
         ).fetchone()[0]
-        ranked = matches <= RANK_LIMIT
-    if ranked:
-        order = "f.rank, f.rowid"
-    elif query.sort in ("words", "title"):
+        if matches <= RANK_LIMIT:
+            # Few enough to rank them all: one pass gives the order and the total.
+            ranked_ids = [
+                row[0]
+                for row in db.execute(
+                    f"SELECT f.rowid FROM {source} {clause} ORDER BY f.rank, f.rowid", plan.params
+                )
+            ]
+            page = ranked_ids[query.offset : query.offset + query.limit]
+            return SearchResults(len(ranked_ids), _hits(library, page), ranked=True)
+    total = int(db.execute(f"SELECT count(*) FROM {source} {clause}", plan.params).fetchone()[0])
+    if query.sort in ("words", "title"):
         if plan.id != "w.id":
             source = f"{source} JOIN works w ON w.id = {plan.id}"
         order = (
@@ -191,13 +197,14 @@ def search(library: Library, query: SearchQuery) -> SearchResults:
             [*plan.params, query.limit, query.offset],
         )
     ]
+    unranked = query.sort == "relevance" and bool(plan.fts)
+    return SearchResults(total, _hits(library, ids), ranked=not unranked)
+
+
+def _hits(library: Library, ids: list[int]) -> list[Hit]:
     rows = library.rows_by_id(ids)
     tags = library.tags_of(ids)
-    return SearchResults(
-        total,
-        [Hit(rows[work_id], tags[work_id]) for work_id in ids],
-        ranked or query.sort != "relevance" or not plan.fts,
-    )
+    return [Hit(rows[work_id], tags[work_id]) for work_id in ids]
 
 
 def facets(library: Library, query: SearchQuery, per_kind: int = 10) -> dict[str, list[tuple[str, int]]]:
@@ -222,7 +229,7 @@ def facets(library: Library, query: SearchQuery, per_kind: int = 10) -> dict[str
         return counted
     plan = _plan(library, query)
     blobs = db.execute(
-        f"SELECT tag_ids FROM works WHERE id IN (SELECT {plan.id} FROM {plan.source} {plan.clause()})",
+        f"SELECT tag_ids FROM work_tag_ids WHERE work_id IN (SELECT {plan.id} FROM {plan.source} {plan.clause()})",
         plan.params,
     ).fetchall()
     tally = Counter(unpack_ids(b"".join(blob for (blob,) in blobs)))

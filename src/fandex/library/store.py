@@ -314,7 +314,6 @@ class Library:
             "updated": now,
             "analyzer": analyzer_version(),
             "tag_text": tag_text,
-            "tag_ids": pack_ids(tag_ids),
         }
         if work_id is None:
             values["added"] = now
@@ -324,6 +323,10 @@ class Library:
         else:
             assignments = ", ".join(f"{name} = :{name}" for name in values)
             db.execute(f"UPDATE works SET {assignments} WHERE id = :id", {**values, "id": work_id})
+        db.execute(
+            "INSERT OR REPLACE INTO work_tag_ids (work_id, tag_ids) VALUES (?, ?)",
+            (work_id, pack_ids(tag_ids)),
+        )
         db.execute(
             "INSERT OR REPLACE INTO analyses (work_id, analysis) VALUES (?, ?)",
             (work_id, json.dumps(work.to_dict(), ensure_ascii=False)),
@@ -375,7 +378,8 @@ class Library:
         """Take a work's tags, cast and full-text postings out (the works row stays). False if no such work."""
         row = db.execute(
             "SELECT title, summary, tag_text, tag_ids, json_extract(analysis, '$.text') "
-            "FROM works JOIN analyses ON analyses.work_id = works.id WHERE id = ?",
+            "FROM works JOIN analyses ON analyses.work_id = works.id "
+            "JOIN work_tag_ids ON work_tag_ids.work_id = works.id WHERE id = ?",
             (work_id,),
         ).fetchone()
         if row is None:

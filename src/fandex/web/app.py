@@ -21,6 +21,7 @@ import jinja2
 from fandex.errors import FandexError
 from fandex.library import FACET_KINDS, FACET_LABELS, Library, SearchQuery, facets, parse_word_range, search
 from fandex.library.search import RANK_LIMIT
+from fandex.library.tagset import normalise_kind
 from fandex.web import render
 
 CONTENT_SECURITY_POLICY = (
@@ -199,7 +200,7 @@ class Reader:
         evidence = {}
         for tag in work.tags:
             if tag.evidence:
-                evidence.setdefault((tag.kind.lower(), tag.value.casefold()), tag)
+                evidence.setdefault((normalise_kind(tag.kind), " ".join(tag.value.split()).casefold()), tag)
         tag_groups = []
         for kind in FACET_KINDS:
             entries = []
