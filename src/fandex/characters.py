@@ -11,7 +11,9 @@ the cast is discovered:
 3. name forms are clustered into characters (first/last/full names, honorifics of either gender,
    the fandom pack's aliases and nicknames, canonical names);
 4. a second pass in text order adds epithets ("the blonde") and pronouns, resolved with a small
-   salience model: the most recent compatible character, subjects first.
+   salience model: the most recent compatible character, subjects first (``fandex.salience``);
+5. first-person narration gets its narrator: the character named by a section heading ("Spike
+   Before you condemn me..."), else the one the others address by name, else a nameless one.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import bisect
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from fandex import fandoms, person_words, pov, salience
@@ -69,8 +71,6 @@ _NICKNAME_EXPLAINED = re.compile(
     r"|(?:better\s+|also\s+)?known\s+as|nicknamed)\s+(?P<nick>[A-Z][\w'’-]+)\b"
     r"|\b(?P<name2>[A-Z][\w'’-]+)\s*\((?P<nick2>[A-Z][\w'’-]+)\s+for\s+short\)"
 )
-# How far back (in sentences) a pronoun or epithet looks for its character.
-_SALIENCE_WINDOW = 6
 # Candidates with doubtful evidence: at most this many sentences each go to spaCy.
 _NER_SENTENCES_PER_NAME = 4
 
@@ -951,7 +951,3 @@ def _sentences(tokens: list[_Token]) -> tuple[list[int], list[int]]:
             starts.append(token.start)
         index_of.append(len(starts) - 1)
     return starts, index_of
-
-
-def _unique(values: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(values))

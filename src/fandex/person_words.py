@@ -84,9 +84,10 @@ HONORIFICS: dict[str, str] = {
     "st": "U",
     "saint": "U",
 }
+# A title counts as one only before a capitalised name ("Major Callendar"); alone ("the Major")
+# it is an ordinary capitalised word, a name when the text treats it as one.
 
-# Honorifics that are also ordinary words ("Major", "General", "Master"...): they count as a title
-# only when a capitalised name follows them.
+# Third-person singular pronouns and the gender they refer to.
 GENDER_OF_PRONOUN: dict[str, str] = {
     "he": "M",
     "him": "M",
@@ -97,11 +98,7 @@ GENDER_OF_PRONOUN: dict[str, str] = {
     "hers": "F",
     "herself": "F",
 }
-SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves", "themself"})
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
-FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
-SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 
 # Verbs that introduce or follow speech ("X said", "said X"), in the forms stories use.
 SPEECH_VERBS = word_set(
