@@ -96,9 +96,12 @@ def parse_word_range(text: str) -> tuple[int | None, int | None]:
     return low, high
 
 
-# Ranking by relevance costs a few microseconds per matching work (FTS5's bm25 over every match): past
-# this many matches, results come newest first instead, and say so (SearchResults.ranked is False).
+# Ranking by relevance costs a few microseconds per work ranked (FTS5's BM25): when more works than this
+# pass the words and filters, results come newest first instead, and say so (SearchResults.ranked False).
 RANK_LIMIT = 8000
+# BM25 with a title hit weighing most, then the summary, the tags, the text. Called as a function rather
+# than through FTS5's rank column: SQLite then computes it only for rows that pass the tag filters.
+RELEVANCE = "bm25(works_fts, 10.0, 5.0, 3.0, 1.0)"
 
 
 @dataclass
@@ -170,16 +173,27 @@ def search(library: Library, query: SearchQuery) -> SearchResults:
         matches = db.execute(
             "SELECT count(*) FROM works_fts WHERE works_fts MATCH ?", (plan.fts,)
         ).fetchone()[0]
-        if matches <= RANK_LIMIT:
-            # Few enough to rank them all: one pass gives the order and the total.
-            ranked_ids = [
+        if matches > RANK_LIMIT:
+            # Many works have the words; the filters may still leave few. One pass finds out.
+            newest = [
                 row[0]
                 for row in db.execute(
-                    f"SELECT f.rowid FROM {source} {clause} ORDER BY f.rank, f.rowid", plan.params
+                    f"SELECT f.rowid FROM {source} {clause} ORDER BY f.rowid DESC", plan.params
                 )
             ]
-            page = ranked_ids[query.offset : query.offset + query.limit]
-            return SearchResults(len(ranked_ids), _hits(library, page), ranked=True)
+            if len(newest) > RANK_LIMIT:
+                page = newest[query.offset : query.offset + query.limit]
+                return SearchResults(len(newest), _hits(library, page), ranked=False)
+        # Few enough to rank them all (BM25 is computed only for works that pass the filters): one pass
+        # gives the order and the total.
+        ranked_ids = [
+            row[0]
+            for row in db.execute(
+                f"SELECT f.rowid FROM {source} {clause} ORDER BY {RELEVANCE}, f.rowid", plan.params
+            )
+        ]
+        page = ranked_ids[query.offset : query.offset + query.limit]
+        return SearchResults(len(ranked_ids), _hits(library, page), ranked=True)
     total = int(db.execute(f"SELECT count(*) FROM {source} {clause}", plan.params).fetchone()[0])
     if query.sort in ("words", "title"):
         if plan.id != "w.id":
@@ -197,8 +211,7 @@ def search(library: Library, query: SearchQuery) -> SearchResults:
             [*plan.params, query.limit, query.offset],
         )
     ]
-    unranked = query.sort == "relevance" and bool(plan.fts)
-    return SearchResults(total, _hits(library, ids), ranked=not unranked)
+    return SearchResults(total, _hits(library, ids))
 
 
 def _hits(library: Library, ids: list[int]) -> list[Hit]:
