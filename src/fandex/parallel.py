@@ -56,8 +56,13 @@ def analyze_in_parallel(
             yield path, _analyze_one(path, options, finish)
         return
 
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(_PRELOAD)
+    # Not plain fork: a worker forked from a process that already runs threads (tqdm's monitor, a
+    # loaded model's thread pools) can deadlock. The fork server is clean; Windows has only spawn.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(_PRELOAD)
+    else:
+        context = multiprocessing.get_context("spawn")
     processes = min(jobs, len(paths))
     backlog = BACKLOG_PER_JOB * processes
     with context.Pool(processes, initializer=_init_worker, initargs=(options, finish)) as pool:
