@@ -31,9 +31,9 @@ Finish = Callable[[Path, Work], Any]
 # finished results wait in memory until their turn (so not unbounded).
 BACKLOG_PER_JOB = 8
 
-# Imported once in the fork server, before it forks the workers: they start with the stages (and
-# whatever those import) already loaded, shared copy-on-write.
-_PRELOAD = ["fandex.pipeline"]
+# Imported once in the fork server, before it forks the workers: they start with the stages and
+# the model already loaded, shared copy-on-write (see fandex.parallel_preload).
+_PRELOAD = ["fandex.parallel_preload"]
 
 _worker_state: tuple[Options, Finish | None] | None = None
 
