@@ -82,6 +82,19 @@ def test_first_last_and_full_names_are_one_character() -> None:
     assert cast["Clara Oswin"].mentions >= 4
 
 
+def test_a_full_name_seen_once_ties_a_given_name_to_a_titled_surname() -> None:
+    # A long text (the minimum count of a name grows with length), where the full name appears once.
+    filler = "The rain fell on the long road, and the trees by the river were quiet all day. " * 400
+    scene = (
+        '"Not yet," Adela said, and she looked away. Miss Quested was tired. '
+        '"Later," said Adela. The guests watched Miss Quested go. ' + filler
+    )
+    work = _cast("Everyone knew Adela Quested by then. " + scene * 5)
+    cast = _by_name(work)
+    assert set(cast) == {"Adela Quested"}
+    assert set(cast["Adela Quested"].aliases) == {"Adela", "Miss Quested"}
+
+
 def test_a_gendered_title_does_not_join_a_full_name_of_the_other_gender() -> None:
     work = _cast(
         "Robert Lebrun rowed across the bay. At the jetty Robert tied the boat and he waved. "

@@ -510,6 +510,7 @@ class _Discovery:
         sure: list[_FormStats] = []
         doubtful: list[_FormStats] = []
         weak: list[_FormStats] = []
+        rare: list[_FormStats] = []
         singular = {stats.names for stats in forms.values()}
         surnames = {f.names[-1] for f in forms.values() if len(f.names) >= 2 or f.honorific}
         for stats in forms.values():
@@ -523,6 +524,8 @@ class _Discovery:
             speech = stats.tally("speech")
             mid = stats.count - stats.tally("initial")
             if stats.count < minimum and (speech == 0 or stats.count < minimum - 1):
+                if len(stats.names) >= 2 and not stats.honorific:
+                    rare.append(stats)
                 continue
             plural_of = stats.names[-1][:-1]
             if stats.names[-1].endswith("s") and (
@@ -560,6 +563,11 @@ class _Discovery:
             for d in (*doubtful, *weak)
             if id(d) not in chosen and (d.names[0] in words or d.names[-1] in words)
         ]
+        # A full name seen once still ties a given name to a titled surname: "Adela Quested"
+        # makes "Adela" and "Miss Quested" one woman.
+        given = {p.names[0] for p in people if len(p.names) == 1 and not p.honorific}
+        surnames = {p.names[-1] for p in people if p.honorific or len(p.names) >= 2}
+        people += [r for r in rare if r.names[0] in given and r.names[-1] in surnames]
         return people
 
     def _ner_filter(self, doubtful: list[_FormStats]) -> list[_FormStats]:
