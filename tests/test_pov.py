@@ -139,3 +139,14 @@ def test_a_piece_too_short_to_tell_joins_its_neighbour() -> None:
     ]
     work = _sections(text, scenes)
     assert [(s.start, s.end, s.person) for s in work.sections] == [(0, len(text), "third")]
+
+
+def test_a_talkative_chapter_of_a_first_person_story_keeps_its_narrator() -> None:
+    one = "I met Holt at the station. I was cold, and my bag was heavy. I followed him to the cab.\n\n"
+    two = (
+        "Holt spoke for an hour. He said the case was simple. He said the clerk had lied. He waved his "
+        "pipe at me. He went on about the ledger, and he laughed at his own joke.\n\n"
+    )
+    text = one + two
+    work = _sections(text, [Scene(0, len(one)), Scene(len(one), len(text), "blank")])
+    assert [s.person for s in work.sections] == ["first"]

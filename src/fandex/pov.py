@@ -178,12 +178,17 @@ def find_sections(work: Work, options: Options) -> None:
         | {s.start for s in work.scenes if start < s.start < end}
         | set(heading_at)
     )
+    whole = narration_person(person_counts(text, start, end, quotes))
     pieces: list[Section] = []
     for begin, finish in zip(cuts, [*cuts[1:], end], strict=True):
         if not text[begin:finish].strip():
             continue
         heading = heading_at.get(begin)
-        person = narration_person(person_counts(text, begin, finish, quotes))
+        counts = person_counts(text, begin, finish, quotes)
+        person = narration_person(counts)
+        if person == "third" and whole == "first" and not headings and counts["first"]:
+            # A first-person novel's chapter of mostly dialogue still has its narrator.
+            person = "first"
         if heading is not None:
             person = "first"
             pov = heading.character
