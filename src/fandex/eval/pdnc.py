@@ -127,16 +127,13 @@ def load_quotes(path: Path) -> list[GoldQuote]:
 
 
 def evaluate_novel(folder: Path, *, gold_quotes: bool, gold_roster: bool) -> Counts:
-    from fandex import pipeline
-    from fandex.readers import plaintext
+    from fandex import pipeline, readers
 
     gold = load_quotes(folder / "quotation_info.csv")
     cast = load_pdnc_characters(folder / "character_info.csv")
     text_path = folder / "novel_text.txt"
-    # PDNC's texts are plain UTF-8 by definition: the plain-text reader, not format sniffing.
-    data = text_path.read_bytes()
-    work = plaintext.read(data, text_path)
-    raw = data.decode("utf-8")
+    work = readers.read_file(text_path)
+    raw = text_path.read_text(encoding="utf-8")
     if work.text != raw:
         raise InputError("the reader changed the text, so PDNC's offsets do not apply", path=text_path)
     options = Options(
