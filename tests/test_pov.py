@@ -150,3 +150,8 @@ def test_a_talkative_chapter_of_a_first_person_story_keeps_its_narrator() -> Non
     text = one + two
     work = _sections(text, [Scene(0, len(one)), Scene(len(one), len(text), "blank")])
     assert [s.person for s in work.sections] == ["first"]
+
+
+def test_a_name_before_another_capitalised_name_is_no_heading() -> None:
+    text = "The bell rang. Mara Velt; I never liked her. I told my sister so. I still do."
+    assert find_name_headings(text, 0, len(text), {"Mara": "a"}, []) == []

@@ -16,6 +16,7 @@ from typing import Literal
 
 from fandex.mentions import quoted_spans
 from fandex.options import Options
+from fandex.person_words import NOT_NAMES
 from fandex.work import Section, Work
 
 Person = Literal["first", "second", "third"]
@@ -27,6 +28,7 @@ _PERSON_WORD = re.compile(
 _FIRST_PERSON_WORD = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Uu]s|[Oo]ur)\b")
 _THIRD_PERSON_WORD = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er|[Hh]is|[Hh]imself|[Hh]erself)\b")
 _SENTENCE_END = frozenset('.!?…"”*\n')
+_APOSTROPHE_SPLIT = re.compile(r"['’]")
 _NEXT_WORD = re.compile(r"[ \t]*(?:\r?\n[ \t\r\n]*)?([A-Z][\w'’]*)")
 _FOLLOWING_WORD = re.compile(r"\s+(?:\w+ly\s+)?([a-z]+)")
 # Verbs that put the reader inside a character's head.
@@ -140,8 +142,8 @@ def find_name_headings(
         if before and before[-1] not in _SENTENCE_END:
             continue
         following = _NEXT_WORD.match(text, match.end(), end)
-        if following is None:
-            continue
+        if following is None or _APOSTROPHE_SPLIT.split(following.group(1).lower())[0] not in NOT_NAMES:
+            continue  # a heading is followed by an ordinary sentence start: "He", "Before", "I"
         next_word = re.sub(r"['’]s$", "", following.group(1))
         if f"{match.group()} {next_word}" in longer or next_word in name_words:
             continue  # "Jane Fairfax's perception": a full name, not a heading
@@ -189,6 +191,10 @@ def find_sections(work: Work, options: Options) -> None:
         if person == "third" and whole == "first" and not headings and counts["first"]:
             # A first-person novel's chapter of mostly dialogue still has its narrator.
             person = "first"
+        elif person == "first" and whole == "third" and not headings and counts["first"] < counts["third"]:
+            # In a third-person story, a stretch is told in the first person (a letter, a diary)
+            # only when "I" outnumbers "he" and "she": else it is speech the quotes missed.
+            person = "third"
         if heading is not None:
             person = "first"
             pov = heading.character
