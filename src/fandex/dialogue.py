@@ -316,6 +316,7 @@ class _Found:
     tag_subject: str | None = None  # a character named by this quote's own tag
     vocatives: list[str] = field(default_factory=list)  # characters addressed by name in it
     beat: bool = False  # the speaker came from an action beat after it, not a speech tag
+    gender_hint: str | None = None  # the gender its tag implies when the tag names no one
 
 
 @dataclass
@@ -840,6 +841,14 @@ def _take_turns(turns: list[_Turn], paras: list[_Para], context: _Context) -> No
             if turn.speaker:
                 continue
             guess = _turn_guess(run_turns, known, i, people)
+            hint = next((q.gender_hint for q in turn.quotes if q.gender_hint in ("F", "M")), None)
+            if hint is not None:
+                fitting = [
+                    p
+                    for p in ([guess] if guess else []) + people
+                    if context.characters.get(p) is not None and context.characters[p].gender == hint
+                ]
+                guess = fitting[0] if fitting else guess
             if guess is None:
                 continue
             for quote in turn.quotes:
@@ -994,6 +1003,12 @@ def _tag_speaker(
         quote.thought = True
     character = _resolve_subject(text, subject, quote, context, conversation, index)
     if character is None:
+        if is_speech:
+            # "cried her brother": no one to name, but turn-taking must pick a man
+            words = subject.phrase.lower().split()
+            quote.gender_hint = (
+                PRONOUN_GENDER.get(words[0]) if len(words) == 1 else EPITHET_GENDER.get(words[-1])
+            )
         return
     if not is_speech:
         # "Buffy smiled." after a quote is an action beat: a weaker cue, but the right person.
