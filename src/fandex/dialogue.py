@@ -184,6 +184,33 @@ EPITHET_GENDER: dict[str, str] = {**{n: "F" for n in _FEMALE_NOUNS}, **{n: "M" f
 # "red head", "slayer" are loose: they only narrow a choice, the epithet vote decides.
 del EPITHET_GENDER["head"], EPITHET_GENDER["slayer"]
 
+# Words that are part of many names and so never identify one character on their own.
+_NOT_NAME_PARTS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "miss",
+        "ms",
+        "dr",
+        "sir",
+        "lady",
+        "lord",
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "my",
+        "young",
+        "old",
+        "little",
+        "de",
+        "van",
+        "von",
+        "of",
+        "st",
+    ]
+)
 # Words at the start of a quote's neighbouring narration that are not a subject.
 _NOT_SUBJECT = frozenset(
     [
@@ -264,6 +291,7 @@ _CLAUSE_SUBJECT = re.compile(
     r"(?:^|[,;:]\s*|\b(?:and|but|then|when|as|while)\s+)(?P<subj>[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e"
     r"|(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y)\s+[\w'’-]+|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+(?=[a-z])"
 )
+_EPITHET_TO_PUNCTUATION = re.compile(r"(?P<subj>\w+(?:\s+[\w'’-]+){1,4})(?=\s*(?:[,.;:!?—]|--|$))")
 _COORDINATED_VERB = re.compile(r"\b(?:and|then)\s+(?P<verb>[a-z]+)\b(?P<tail>[^,;:]*)[,:]?\s*$")
 _SENTENCE_END = re.compile(r"[.!?;…]+[\"'”’]?\s|[.!?…]+$|\s[—–]\s|--")
 _CAPITAL_WORD = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
@@ -330,6 +358,7 @@ class _Context:
     alias_index: dict[str, str]
     narrator: str | None
     epithets: dict[str, str] = field(default_factory=dict)
+    name_parts: dict[str, str | None] = field(default_factory=dict)  # cache of _by_name_part
     quote_starts: list[int] = field(default_factory=list)
     quote_ends: list[int] = field(default_factory=list)
 
@@ -1067,6 +1096,10 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
         subj = match.group("subj")
         if _first_word(subj) in _NOT_SUBJECT and not subj.lower().startswith("the "):
             continue
+        if pattern is _TAG_VERB_SUBJ and _subject_kind(subj) == "epithet":
+            # `said the book-stall keeper, looking in`: the description runs to the punctuation
+            whole = _EPITHET_TO_PUNCTUATION.match(clause, match.start("subj"))
+            subj = whole.group("subj") if whole else subj
         subject = _Subject(None, _subject_kind(subj), subj, offset + lead + match.start("subj"))
         obj_start, obj_text = 0, ""
         if pattern is _TAG_SUBJ_VERB:
@@ -1189,6 +1222,9 @@ def _resolve_subject(
     for candidate in (key, re.sub(r"^(?:the|his|her|my|their|our|your|an?) ", "", key)):
         if candidate in context.alias_index:
             return context.alias_index[candidate]
+    by_part = _by_name_part(context, key)
+    if by_part is not None:
+        return by_part  # "Rodney" for "William Rodney", "the landlord" for "The Landlord of the Inn"
     if subject.kind == "name":
         # A capitalised word that is no character we know ("Then", "Somebody"): no decision.
         return None
@@ -1210,6 +1246,20 @@ def _resolve_subject(
         owner = _by_gender(possessor, context, conversation, index, quote, text, start)
         exclude = frozenset({owner}) if owner else exclude
     return _by_gender(gender, context, conversation, index, quote, text, start, exclude)
+
+
+def _by_name_part(context: _Context, key: str) -> str | None:
+    """The one character whose name or alias starts or ends with these words, if only one does."""
+    if not key or key in _NOT_NAME_PARTS:
+        return None
+    if key not in context.name_parts:
+        owners = {
+            cid
+            for alias, cid in context.alias_index.items()
+            if alias.startswith(key + " ") or alias.endswith(" " + key)
+        }
+        context.name_parts[key] = owners.pop() if len(owners) == 1 else None
+    return context.name_parts[key]
 
 
 def _learn_epithet(text: str, key: str, gender: str | None, context: _Context) -> str | None:
