@@ -286,3 +286,10 @@ def test_sample_002_thoughts_and_thinkers() -> None:
     assert [o for o, _, _ in gold if o not in by_start] == []
     right = sum(1 for o, _, name in gold if name.lower() in _names(work, by_start[o].thinker))
     assert right / len(gold) >= 0.9, f"{right}/{len(gold)} thinkers right"
+
+
+def test_lower_case_name_and_possessive_answer_tags() -> None:
+    cast = [*CAST, Character("nurse", "Nurse", gender="F")]
+    text = '"Bed, now," said nurse.\n\nJonah frowned at the clock.\n\n"Not yet," was his answer.\n'
+    work = run(text, cast=cast)
+    assert [q.speaker for q in work.quotes] == ["nurse", "jonah"]

@@ -291,6 +291,10 @@ _CLAUSE_SUBJECT = re.compile(
     r"(?:^|[,;:]\s*|\b(?:and|but|then|when|as|while)\s+)(?P<subj>[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e"
     r"|(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y)\s+[\w'’-]+|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+(?=[a-z])"
 )
+_LOOSE_TAG = re.compile(r"(?P<verb>[a-z]+)\s+(?P<subj>[a-z][\w'’-]*(?:\s+[\w'’-]+){0,2})\s*$")
+_ANSWER_NOUNS = frozenset(
+    {"answer", "reply", "response", "rejoinder", "remark", "retort", "comment", "observation"}
+)
 _EPITHET_TO_PUNCTUATION = re.compile(r"(?P<subj>\w+(?:\s+[\w'’-]+){1,4})(?=\s*(?:[,.;:!?—]|--|$))")
 _COORDINATED_VERB = re.compile(r"\b(?:and|then)\s+(?P<verb>[a-z]+)\b(?P<tail>[^,;:]*)[,:]?\s*$")
 _SENTENCE_END = re.compile(r"[.!?;…]+[\"'”’]?\s|[.!?…]+$|\s[—–]\s|--")
@@ -1107,6 +1111,23 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
             if obj and verb in SPEECH_VERBS:
                 obj_start, obj_text = offset + lead + obj.start("obj"), obj.group("obj")
         return subject, verb, obj_start, obj_text
+    # `said nanny`, `was her answer`: a lower-case subject after the verb, kept for the resolver
+    # (a known alias, or a possessive pronoun's owner)
+    loose = _LOOSE_TAG.match(clause)
+    if loose and (_verb(loose.group("verb")) in SPEECH_VERBS or loose.group("verb") == "was"):
+        subj = loose.group("subj")
+        if loose.group("verb") == "was":
+            owner = subj.split()[0].lower()
+            if owner not in ("his", "her") or subj.split()[-1].lower() not in _ANSWER_NOUNS:
+                return None, "", 0, ""
+            subj = "he" if owner == "his" else "she"
+            return _Subject(None, "pronoun", subj, offset + lead + loose.start("subj")), "said", 0, ""
+        return (
+            _Subject(None, "epithet", subj, offset + lead + loose.start("subj")),
+            _verb(loose.group("verb")),
+            0,
+            "",
+        )
     return None, "", 0, ""
 
 
