@@ -221,3 +221,49 @@ def test_removed_works_leave_their_tags_at_zero_and_out_of_facets(library: Libra
     # A new work with the same tag counts from zero again.
     library.add(make_work("Comets again.", "Comet", [("fandom", "Star Atlas")]), "/stories/9.txt")
     assert facets(library, SearchQuery())["fandom"] == [("Harbour Tales", 2), ("Star Atlas", 1)]
+
+
+@pytest.mark.parametrize(
+    ("limit", "query", "expected_ids", "ranked"),
+    [
+        # Few pass once the filters apply (estimated and in fact): ranked in the single scoring pass.
+        (2, SearchQuery(text="lighthouse", exclude=["Fluff"]), [1], True),
+        # The estimate (3 x 2/3 x 2/3 = 1.3) is over the limit of 1, yet only work 1 passes: ranked after all.
+        (
+            1,
+            SearchQuery(text="lighthouse", include={"rating": ["Mature"], "fandom": ["Harbour Tales"]}),
+            [1],
+            True,
+        ),
+    ],
+)
+def test_rank_decision_follows_what_passes_the_filters(
+    library: Library,
+    monkeypatch: pytest.MonkeyPatch,
+    limit: int,
+    query: SearchQuery,
+    expected_ids: list[int],
+    ranked: bool,
+) -> None:
+    monkeypatch.setattr(importlib.import_module("fandex.library.search"), "RANK_LIMIT", limit)
+    results = search(library, query)
+    assert [hit.row.id for hit in results.hits] == expected_ids
+    assert results.total == len(expected_ids)
+    assert results.ranked is ranked
+
+
+def test_more_pass_than_estimated_come_newest_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importlib.import_module("fandex.library.search"), "RANK_LIMIT", 2)
+    with Library.open(tmp_path / "lanterns.sqlite") as lanterns:
+        for number in range(1, 4):
+            lanterns.add(
+                make_work(f"A lantern, number {number}.", f"L{number}", [("additional", "Lights")]),
+                f"/{number}",
+            )
+        for number in range(4, 7):
+            lanterns.add(make_work(f"A candle, number {number}.", f"C{number}", []), f"/{number}")
+        # Estimated 3 matches x 3/6 works tagged = 1.5, within the limit; in fact 3 pass: over it.
+        results = search(lanterns, SearchQuery(text="lantern", include={"any": ["Lights"]}))
+        assert [hit.row.id for hit in results.hits] == [3, 2, 1]
+        assert results.total == 3
+        assert results.ranked is False

@@ -155,6 +155,18 @@ def _plan(library: Library, query: SearchQuery) -> _Plan:
     return plan
 
 
+def _estimate(library: Library, query: SearchQuery, matches: int) -> float:
+    """How many of ``matches`` works the tag filters may leave, taking the filters as independent."""
+    everything = library.connection.execute("SELECT max(id) FROM works").fetchone()[0] or 1
+    share = 1.0
+    for kind, values in query.include.items():
+        for value in values:
+            share *= min(1.0, _tag_size(library, kind, value) / everything)
+    for value in query.exclude:
+        share *= 1.0 - min(1.0, _tag_size(library, "any", value) / everything)
+    return matches * share
+
+
 def _tag_size(library: Library, kind: str, value: str) -> int:
     if kind == "any":
         row = library.connection.execute("SELECT sum(works) FROM tags WHERE value = ?", (value,)).fetchone()
@@ -173,27 +185,33 @@ def search(library: Library, query: SearchQuery) -> SearchResults:
         matches = db.execute(
             "SELECT count(*) FROM works_fts WHERE works_fts MATCH ?", (plan.fts,)
         ).fetchone()[0]
-        if matches > RANK_LIMIT:
-            # Many works have the words; the filters may still leave few. One pass finds out.
+        if min(matches, _estimate(library, query, matches)) <= RANK_LIMIT:
+            # Likely few enough to rank: one pass gives the scores and the total. BM25 is computed only
+            # for works that pass the filters; the sort is done here, on at most a few thousand pairs.
+            scored = db.execute(f"SELECT f.rowid, {RELEVANCE} FROM {source} {clause}", plan.params).fetchall()
+            if len(scored) <= RANK_LIMIT:
+                scored.sort(key=lambda pair: (pair[1], pair[0]))
+                page = [work_id for work_id, _score in scored[query.offset : query.offset + query.limit]]
+                return SearchResults(len(scored), _hits(library, page), ranked=True)
+            newest = sorted((work_id for work_id, _score in scored), reverse=True)
+        else:
             newest = [
                 row[0]
                 for row in db.execute(
                     f"SELECT f.rowid FROM {source} {clause} ORDER BY f.rowid DESC", plan.params
                 )
             ]
-            if len(newest) > RANK_LIMIT:
-                page = newest[query.offset : query.offset + query.limit]
-                return SearchResults(len(newest), _hits(library, page), ranked=False)
-        # Few enough to rank them all (BM25 is computed only for works that pass the filters): one pass
-        # gives the order and the total.
-        ranked_ids = [
-            row[0]
-            for row in db.execute(
-                f"SELECT f.rowid FROM {source} {clause} ORDER BY {RELEVANCE}, f.rowid", plan.params
-            )
-        ]
-        page = ranked_ids[query.offset : query.offset + query.limit]
-        return SearchResults(len(ranked_ids), _hits(library, page), ranked=True)
+            if len(newest) <= RANK_LIMIT:  # the estimate was too high: rank after all
+                ranked_ids = [
+                    row[0]
+                    for row in db.execute(
+                        f"SELECT f.rowid FROM {source} {clause} ORDER BY {RELEVANCE}, f.rowid", plan.params
+                    )
+                ]
+                page = ranked_ids[query.offset : query.offset + query.limit]
+                return SearchResults(len(ranked_ids), _hits(library, page), ranked=True)
+        page = newest[query.offset : query.offset + query.limit]
+        return SearchResults(len(newest), _hits(library, page), ranked=False)
     total = int(db.execute(f"SELECT count(*) FROM {source} {clause}", plan.params).fetchone()[0])
     if query.sort in ("words", "title"):
         if plan.id != "w.id":
