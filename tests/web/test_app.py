@@ -200,3 +200,20 @@ def test_fandex_serve_rejects_a_bad_port(capsys: pytest.CaptureFixture[str], lib
 
     assert cli.main(["serve", "--port", "70000", "--library", str(library_path)]) == 2
     assert "is not a port number" in capsys.readouterr().err
+
+
+def test_results_come_in_pages_of_twenty(tmp_path: Path) -> None:
+    path = tmp_path / "many.sqlite"
+    with Library.open(path) as library:
+        for number in range(1, 26):
+            work = Work(text=f"Story number {number} about a lighthouse.")
+            work.metadata.title = f"Lighthouse {number:02}"
+            library.add(work, f"/{number}.txt")
+    reader = Reader(path)
+    first = reader.handle("/?sort=title").body.decode()
+    second = reader.handle("/?sort=title&page=2").body.decode()
+    assert result_titles(first) == [f"Lighthouse {n:02}" for n in range(1, 21)]
+    assert result_titles(second) == [f"Lighthouse {n:02}" for n in range(21, 26)]
+    assert "page 1 of 2" in first
+    assert 'rel="next" href="/?sort=title&amp;page=2"' in first
+    assert 'rel="prev" href="/?sort=title&amp;page=1"' in second

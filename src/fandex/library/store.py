@@ -7,6 +7,7 @@ finished work whole and none half-written. The schema grows through numbered mig
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -56,7 +57,8 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def migrations() -> list[tuple[int, str, str]]:
+@functools.cache
+def migrations() -> tuple[tuple[int, str, str], ...]:
     """(version, file name, SQL) of every migration, in order; version N is file N of the list."""
     folder = resources.files("fandex.library") / "migrations"
     names = sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".sql"))
@@ -66,7 +68,7 @@ def migrations() -> list[tuple[int, str, str]]:
         if number != expected:
             raise RuntimeError(f"library migrations are not numbered 1, 2, 3...: {name}")
         steps.append((number, name, (folder / name).read_text(encoding="utf-8")))
-    return steps
+    return tuple(steps)
 
 
 @dataclass(slots=True)
