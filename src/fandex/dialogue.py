@@ -787,6 +787,8 @@ def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Co
             continue
         for quote in quotes:
             quote.vocatives = _vocatives(text, quote, context)
+            # someone addressed by name is in the conversation: a candidate for the next "he"
+            conversation.salient.extend((index, v) for v in quote.vocatives)
         # 1. the quotes' own tags
         previous = paras[index - 1] if index > 0 else None
         previous_quotes = by_para.get(index - 1, [])
@@ -870,10 +872,12 @@ def _take_turns(turns: list[_Turn], paras: list[_Para], context: _Context) -> No
                 if quote.speaker is None or quote.confidence <= 0.5:
                     quote.speaker, quote.cue, quote.confidence = run_turns[i].speaker, "implicit", 0.8
         people = _conversation_people(run_turns, paras, context)
+        anchors = {i: run_turns[i].speaker or "" for i in known}
+        addressed = _addressed_anchors(run_turns)
         for i, turn in enumerate(run_turns):
             if turn.speaker:
                 continue
-            guess = _turn_guess(run_turns, known, i, people)
+            guess = addressed.get(i) or _turn_guess(run_turns, {**addressed, **anchors}, i, people)
             hint = next((q.gender_hint for q in turn.quotes if q.gender_hint in ("F", "M")), None)
             if hint is not None:
                 fitting = [
@@ -915,36 +919,46 @@ def _conversation_people(turns: list[_Turn], paras: list[_Para], context: _Conte
     return people
 
 
-def _turn_guess(turns: list[_Turn], known: list[int], i: int, people: list[str]) -> str | None:
+def _turn_guess(turns: list[_Turn], anchors: dict[int, str], i: int, people: list[str]) -> str | None:
+    """The speaker of untagged turn ``i`` from the anchored turns around it (tags, addressees)."""
     vocatives = {v for q in turns[i].quotes for v in q.vocatives}
-    # whom the turns on either side address is most likely who speaks in between
-    for j in (i - 1, i + 1):
-        if 0 <= j < len(turns):
-            adjacent_speaker = turns[j].speaker
-            for addressed in (v for q in turns[j].quotes for v in q.vocatives):
-                if addressed != adjacent_speaker and addressed not in vocatives:
-                    return addressed
-    even = sorted((j for j in known if (i - j) % 2 == 0), key=lambda j: (abs(i - j), j > i))
+    even = sorted((j for j in anchors if (i - j) % 2 == 0), key=lambda j: (abs(i - j), j > i))
     for j in even:
-        speaker = turns[j].speaker
-        if speaker not in vocatives:
-            return speaker
-    odd = sorted((j for j in known if (i - j) % 2), key=lambda j: (abs(i - j), j > i))
+        if anchors[j] not in vocatives:
+            return anchors[j]
+    odd = sorted((j for j in anchors if (i - j) % 2), key=lambda j: (abs(i - j), j > i))
     for j in odd:
-        neighbour = turns[j].speaker
+        neighbour = anchors[j]
         # the other party: someone else who speaks in this run at the other parity, or whom the
         # neighbouring turn addresses
-        others = [turns[m].speaker for m in known if (m - j) % 2 == 0 and turns[m].speaker != neighbour]
+        others = [anchors[m] for m in anchors if (m - j) % 2 == 0 and anchors[m] != neighbour]
         addressed = [v for q in turns[j].quotes for v in q.vocatives if v != neighbour]
         for candidate in [*addressed, *others, *people]:
             if candidate and candidate != neighbour and candidate not in vocatives:
                 return candidate
-    if not known and people:
+    if not anchors and people:
         # no tag anywhere: the latest person named opens, the one before answers
         first, second = people[0], next((p for p in people[1:]), None)
         guess = first if i % 2 == 0 or second is None else second
         return guess if guess not in vocatives else second
     return None
+
+
+def _addressed_anchors(turns: list[_Turn]) -> dict[int, str]:
+    """Untagged turns whose neighbour calls someone by name: that someone is likely who answers
+    (or who spoke just before)."""
+    anchors: dict[int, str] = {}
+    for i, turn in enumerate(turns):
+        if turn.speaker:
+            continue
+        own = {v for q in turn.quotes for v in q.vocatives}
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(turns) and i not in anchors:
+                for addressed in (v for q in turns[j].quotes for v in q.vocatives):
+                    if addressed != turns[j].speaker and addressed not in own:
+                        anchors[i] = addressed
+                        break
+    return anchors
 
 
 def _addressees(text: str, turns: list[_Turn], context: _Context) -> None:
