@@ -1403,6 +1403,11 @@ def _by_gender(
         others = [p for p in participants if p != last and p not in vocatives]
         if others:
             return others[0]
+    if conversation.last_para >= index - 2:
+        # in a running conversation, one of its speakers before anyone merely mentioned
+        talking = [p for p in reversed(conversation.speakers[-6:]) if fits(p) and p not in vocatives]
+        if talking:
+            return talking[0]
     for cid in recent:
         if cid not in vocatives:
             return cid
