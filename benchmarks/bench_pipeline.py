@@ -615,7 +615,8 @@ def main(argv: list[str] | None = None) -> int:
             "pinned_core": core,
             "quick": args.quick,
             "skipped": sorted(skip),
-            "src": str(args.src) if args.src else "installed",
+            # Not the folder itself: results are committed, and paths of this machine mean nothing elsewhere.
+            "src": "a snapshot given with --src" if args.src else "the installed package",
         },
     }
     print(f"fandex pipeline bench, {results['date']}, commit {results['git']['commit'][:10]}")
