@@ -54,3 +54,32 @@ def test_summary_of_a_bare_text() -> None:
     lines = summary.render(work).splitlines()
     assert lines[1] == "(untitled) by (unknown author)"
     assert not any(line.startswith(("part:", "chapters:", "breaks:")) for line in lines)
+
+
+def test_declared_tags_win_for_display_and_a_disagreement_is_noted() -> None:
+    from fandex.work import Tag
+
+    work = Work(text="A story.")
+    work.tags = [
+        Tag(
+            "rating",
+            "Teen And Up Audiences",
+            source="declared",
+            note="declared Teen And Up Audiences; content suggests Mature: sex",
+        ),
+        Tag(
+            "rating",
+            "Mature",
+            source="inferred",
+            note="declared Teen And Up Audiences; content suggests Mature: sex",
+        ),
+        Tag("character", "Ann Lee", source="declared"),
+        Tag("character", "Bo Chen", source="inferred"),
+        Tag("additional", "Fluff", source="inferred"),
+    ]
+    block = summary.render(work)
+    assert "Rating:          Teen And Up Audiences\n" in block
+    assert "Mature\n" not in block.split("Note:")[0]
+    assert "Characters:      Ann Lee (+ inferred: Bo Chen)" in block
+    assert "Additional Tags: Fluff" in block
+    assert block.count("Note:") == 1 and "content suggests Mature" in block

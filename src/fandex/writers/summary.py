@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from fandex.work import Work
 
@@ -81,6 +82,8 @@ def _cast_line(work: Work) -> str:
 
 
 def _tag_block(work: Work) -> list[str]:
+    """AO3's tag block. Declared tags win for display: where the source declared a kind, its
+    values are shown and the inferred extras follow in brackets; a disagreement gets a note line."""
     labels = {
         "rating": "Rating",
         "warning": "Archive Warning",
@@ -89,13 +92,30 @@ def _tag_block(work: Work) -> list[str]:
         "relationship": "Relationship",
         "character": "Characters",
         "additional": "Additional Tags",
+        "canon": "Canon",
     }
+    single_valued = {"rating"}
     lines = []
     for kind, label in labels.items():
-        values = [t.value for t in work.tags if t.kind == kind]
-        if values:
-            lines.append(f"{label + ':':<17}{', '.join(values)}")
+        declared = _unique(t.value for t in work.tags if t.kind == kind and t.source == "declared")
+        inferred = _unique(t.value for t in work.tags if t.kind == kind and t.source != "declared")
+        if not declared and not inferred:
+            continue
+        if not declared:
+            shown = ", ".join(inferred)
+        elif kind in single_valued:
+            shown = declared[0]
+        else:
+            extras = [v for v in inferred if v not in declared]
+            shown = ", ".join(declared) + (f" (+ inferred: {', '.join(extras)})" if extras else "")
+        lines.append(f"{label + ':':<17}{shown}")
+    notes = _unique(t.note for t in work.tags if t.note and t.note.startswith("declared"))
+    lines.extend(f"{'Note:':<17}{note}" for note in notes)
     return lines
+
+
+def _unique(values: Iterable[str | None]) -> list[str]:
+    return [v for v in dict.fromkeys(values) if v]
 
 
 def _clip(text: str, width: int = 100) -> str:
