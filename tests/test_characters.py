@@ -360,3 +360,26 @@ def test_discovery_is_fast_on_a_long_text() -> None:
     find_characters(work, Options())
     assert time.perf_counter() - began < 10
     assert {c.name for c in work.characters} == {"Mr. Abel Stone", "Ruth Carver"}
+
+
+# ---------------------------------------------------------------- gender evidence
+
+
+def test_a_common_given_name_tells_the_gender_over_a_stray_pronoun() -> None:
+    # The first pronoun after Rosa is the man she phones: it must not make her male.
+    text = (
+        "Rosa picked up the phone. He answered on the first ring. Rosa listened for a while.\n\n"
+        '"Fine," Rosa said, and put the phone down.\n'
+    )
+    assert _by_name(_cast(text))["Rosa"].gender == "F"
+
+
+def test_a_name_only_ever_opening_sentences_is_a_person_when_it_is_a_given_name() -> None:
+    text = "Nadia closed the shop. Nadia counted the till twice before going home.\n"
+    cast = _by_name(_cast(text))
+    assert "Nadia" in cast and cast["Nadia"].gender == "F"
+
+
+def test_one_pronoun_does_not_fix_the_gender_of_an_unfamiliar_name() -> None:
+    text = "At dawn Orlaith crossed the yard. He was waiting by the gate. Then Orlaith nodded and went in.\n"
+    assert _by_name(_cast(text))["Orlaith"].gender == "U"

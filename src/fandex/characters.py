@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from fandex import fandoms, person_words, pov, salience
+from fandex import fandoms, given_names, person_words, pov, salience
 from fandex.fandoms import FandomPack
 from fandex.mentions import find_name_mentions, quoted_spans
 from fandex.options import Options
@@ -50,6 +50,8 @@ _NER_NOT_PERSON = frozenset(
     {"GPE", "LOC", "ORG", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE", "DATE", "TIME"}
 )
 _VOTING_PRONOUNS = {"he": "M", "his": "M", "himself": "M", "she": "F", "herself": "F"}
+# Pronoun votes needed before they decide a gender: one "he" may be someone else nearby.
+_MIN_GENDER_VOTES = 2
 _NER_WEAK = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT"})
 # Titles that tell family members apart: Mr./Mrs./Miss of one surname are different people.
 _TITLE_FAMILY = {"mr": "mr", "mister": "mr", "mrs": "mrs", "miss": "miss", "ms": "miss", "mx": "mx"}
@@ -152,6 +154,11 @@ class _Cluster:
     def full_names(self) -> set[tuple[str, ...]]:
         return {f.names for f in self.forms if len(f.names) >= 2}
 
+    def given_name_gender(self) -> str:
+        """The usual gender of the character's given names, when they agree ("U" otherwise)."""
+        found = {given_names.gender_of(f.names[0]) for f in self.forms if not f.honorific and f.names} - {"U"}
+        return next(iter(found)) if len(found) == 1 else "U"
+
     def gender(self) -> str:
         if self.pack_name is not None and self.pack_gender != "U":
             return self.pack_gender
@@ -162,10 +169,18 @@ class _Cluster:
         for form in self.forms:
             votes.update(form.votes)
         male, female = votes["M"], votes["F"]
+        by_name = self.given_name_gender()
+        if by_name in _GENDERED:
+            # A common given name tells the gender unless the narration clearly says otherwise.
+            against = male if by_name == "F" else female
+            if against < 5 or against < 3 * (male + female - against):
+                return by_name
         # Stray votes are common ("Emma ... he" where he is the man she talks to), so a clear
         # majority decides: two to one on little evidence, three to two on plenty.
         ratio = 1.4 if male + female >= 10 else 2.0
-        if male + female >= 1 and max(male, female) >= ratio * min(male, female) + (male + female < 10):
+        if max(male, female) >= _MIN_GENDER_VOTES and max(male, female) >= ratio * min(male, female) + (
+            male + female < 10
+        ):
             return "M" if male > female else "F"
         return "U"
 
@@ -540,6 +555,9 @@ class _Discovery:
                 # Only ever at a sentence start ("Suddenly", "Inside"): a name only if it is part
                 # of a name seen elsewhere ("Clara Oswin" opening a sentence, "Clara" mid-sentence).
                 if all(self.lower_counts.get(n, 0) == 0 for n in names_lower):
+                    if len(names_lower) == 1 and given_names.is_given_name(names_lower[0]):
+                        sure.append(stats)  # "Nadia sighed." opening every sentence she is in
+                        continue
                     # ...unless people are called by it: '"Nell, pass the salt."'
                     (doubtful if stats.tally("vocative") >= 2 else weak).append(stats)
                 continue

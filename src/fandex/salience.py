@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from fandex import person_words
 from fandex.person_words import word_set
+from fandex.taggers.text import cue_set
 from fandex.work import Character, Mention
 
 _PRONOUN = re.compile(
@@ -32,6 +33,18 @@ _OBJECT_FOLLOWERS = word_set(
 )
 _HISTORY = 40  # mentions remembered
 _WINDOW = 6  # sentences a pronoun or epithet looks back
+# Relation nouns after a possessive ("his girlfriend", "her best friend"): the person they mean is
+# found through the possessor, among the people the text ties to them (romantically for partners).
+_PARTNER_NOUNS = frozenset({"girlfriend", "boyfriend", "wife", "husband", "lover", "partner"})
+_FRIEND_NOUNS = frozenset({"friend", "best friend"})
+# Pronouns that must agree before a character of unknown gender takes theirs.
+_LEARN_VOTES = 2
+# A romantic cue weighs this many plain co-mentions when learning who is whose partner.
+_ROMANTIC_TIE = 4
+# Joins two names into one subject: "Buffy and Xander", "Buffy, Xander".
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n|\n(?=[ \t])")
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|my|your|own)\s+$", re.IGNORECASE)
+_CONJOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$")
 
 
 @dataclass(slots=True)
@@ -40,6 +53,8 @@ class _Seen:
     sentence: int
     subject: bool
     quoted: bool  # named inside speech: less salient for the narration's pronouns
+    start: int = 0
+    end: int = 0
 
 
 def generic_epithet_pattern() -> re.Pattern[str]:
@@ -73,6 +88,7 @@ class Resolver:
         self.text = text
         self.gender = {c.id: c.gender for c in characters}
         self.learned: dict[str, str] = {}  # genders found while resolving
+        self.fixed = {c.id for c in characters if c.gender != "U"}  # genders known beforehand
         self.sentence_starts = sentence_starts
         self.quote_starts = [q[0] for q in quotes]
         self.quotes = quotes
@@ -115,11 +131,16 @@ class Resolver:
             word = match.group().lower()
             first_person = word in person_words.FIRST_PERSON
             found.append(Mention(match.start(), match.end(), None, "narrator" if first_person else "pronoun"))
-        found.sort(key=lambda m: m.start)
+        # A possessive pronoun before the epithet it starts ("his" of "his girlfriend"): the
+        # epithet is resolved through it.
+        found.sort(key=lambda m: (m.start, m.kind == "epithet"))
+        ties = self._ties(names, start, end)
+        possessor: tuple[int, str | None] = (-1, None)
         indefinite = _indefinite_offsets(text, start, end)
         narrator_starts = [n[0] for n in narrator_at]
 
         history: deque[_Seen] = deque(maxlen=_HISTORY)
+        votes: dict[str, Counter[str]] = {}
         last_for_epithet: dict[str, str] = {}
         sentence_seen = -1
         cuts = sorted(boundaries or [])
@@ -142,23 +163,39 @@ class Resolver:
                 noun = surface.split(" ", 1)[1]
                 if _recent_indefinite(indefinite, noun, mention.start):
                     continue
+                owner = possessor[1] if possessor[0] == mention.start else None
                 if surface in pack_epithets:
                     mention.character = pack_epithets[surface]
+                elif owner is not None and noun in _PARTNER_NOUNS | _FRIEND_NOUNS:
+                    mention.character = self._relative(owner, noun, history, sentence, ties)
                 else:
                     mention.character = self._epithet(surface, noun, history, sentence, last_for_epithet)
                 if mention.character is not None:
                     last_for_epithet[surface] = mention.character
             elif mention.kind == "pronoun":
                 mention.character = self._pronoun(surface, mention.end, history, sentence)
+                possessor = (mention.start, mention.character)
                 learned = person_words.GENDER_OF_PRONOUN.get(surface)
-                if mention.character is not None and learned and self.gender.get(mention.character) == "U":
-                    # A character of unknown gender takes the gender of the first pronoun that
-                    # resolves to it, for the rest of the text.
-                    self.gender[mention.character] = learned
-                    self.learned[mention.character] = learned
+                character = mention.character
+                if character is not None and learned and character not in self.fixed:
+                    # A character of unknown gender is resolved as the gender most of its pronouns
+                    # so far have (so "She carried his bag" gives "his" to someone else), but
+                    # keeps it only when at least two agree, two to one: one stray pronoun
+                    # ("Rosa ... he" where he is the man she talks to) decides nothing.
+                    tally = votes.setdefault(character, Counter())
+                    tally[learned] += 1
+                    top, count = tally.most_common(1)[0]
+                    if count > sum(tally.values()) - count:
+                        self.gender[character] = top
+                    if count >= _LEARN_VOTES and count >= 2 * (sum(tally.values()) - count):
+                        self.learned[character] = top
+                    else:
+                        self.learned.pop(character, None)
             if mention.character is not None:
                 quoted = self.quoted(mention.start)
-                history.append(_Seen(mention.character, sentence, subject, quoted))
+                history.append(
+                    _Seen(mention.character, sentence, subject, quoted, mention.start, mention.end)
+                )
         return found
 
     def _epithet(
@@ -181,6 +218,63 @@ class Resolver:
             return previous
         return candidates[0].character
 
+    def _ties(self, names: list[Mention], start: int, end: int) -> dict[str, Counter[str]]:
+        """Who the text ties to whom: for each character, the others named in the narration of a
+        paragraph with them and nobody else, a paragraph with a romantic cue in its narration
+        ("kissed", "dating") counting more. The possessive partner words being resolved ("his
+        girlfriend") are no evidence. One pass over the name mentions and the cues."""
+        paragraph_starts = [start] + [m.end() for m in _PARAGRAPH_BREAK.finditer(self.text, start, end)]
+
+        def paragraph(offset: int) -> int:
+            return bisect.bisect_right(paragraph_starts, offset) - 1
+
+        romantic: set[int] = set()
+        for hit in cue_set("relationship", "romantic").find(self.text, start, end):
+            if self.quoted(hit.start) or _POSSESSIVE_BEFORE.search(
+                self.text, max(start, hit.start - 6), hit.start
+            ):
+                continue
+            romantic.add(paragraph(hit.start))
+        people: dict[int, set[str]] = {}
+        for mention in names:
+            if mention.character is not None and not self.quoted(mention.start):
+                people.setdefault(paragraph(mention.start), set()).add(mention.character)
+        ties: dict[str, Counter[str]] = {}
+        for index, present in people.items():
+            if len(present) != 2:
+                continue
+            first, second = sorted(present)
+            weight = _ROMANTIC_TIE if index in romantic else 1
+            ties.setdefault(first, Counter())[second] += weight
+            ties.setdefault(second, Counter())[first] += weight
+        return ties
+
+    def _relative(
+        self, owner: str, noun: str, history: deque[_Seen], sentence: int, ties: dict[str, Counter[str]]
+    ) -> str | None:
+        """The person meant by "his girlfriend" or "her best friend", given who "his" or "her" is.
+
+        Among the recent people of a fitting gender other than the owner, the one the text ties to
+        the owner most closely; when the text ties none of them, the most recent one. Not simply
+        the most recent woman: "Xander slipped his arm around his girlfriend" after Buffy spoke
+        still means Anya."""
+        wanted = person_words.EPITHET_NOUNS.get(noun, "U")
+        candidates: list[str] = []
+        for seen in reversed(history):
+            if sentence - seen.sentence > _WINDOW or seen.character == owner or seen.character in candidates:
+                continue
+            if wanted == "U" or self.gender.get(seen.character, "U") in (wanted, "U"):
+                candidates.append(seen.character)
+        bonds = ties.get(owner, Counter())
+        if noun in _PARTNER_NOUNS:
+            # A partner is someone the owner is tied to by at least one romantic sentence.
+            tied = [c for c in candidates if bonds[c] >= _ROMANTIC_TIE]
+        else:
+            tied = [c for c in candidates if bonds[c] > 0]
+        if tied:
+            return max(tied, key=lambda c: bonds[c])  # ties keep the most recent
+        return candidates[0] if candidates else None
+
     def _pronoun(self, surface: str, end: int, history: deque[_Seen], sentence: int) -> str | None:
         gender = person_words.GENDER_OF_PRONOUN.get(surface)
         if gender is None:
@@ -192,6 +286,18 @@ class Resolver:
             nearest = history[-1]
             if nearest.sentence == sentence and not nearest.quoted:
                 excluded = {nearest.character}
+                # A conjoined subject is excluded whole: "Buffy and Xander gave her a look".
+                joined = nearest
+                for seen in reversed(list(history)[:-1]):
+                    if seen.sentence != sentence or seen.quoted:
+                        break
+                    if (
+                        not _CONJOINED.match(self.text, seen.end, joined.start)
+                        or joined.start - seen.end > 12
+                    ):
+                        break
+                    excluded.add(seen.character)
+                    joined = seen
         recent = [
             seen
             for seen in reversed(history)
