@@ -383,3 +383,20 @@ def test_a_name_only_ever_opening_sentences_is_a_person_when_it_is_a_given_name(
 def test_one_pronoun_does_not_fix_the_gender_of_an_unfamiliar_name() -> None:
     text = "At dawn Orlaith crossed the yard. He was waiting by the gate. Then Orlaith nodded and went in.\n"
     assert _by_name(_cast(text))["Orlaith"].gender == "U"
+
+
+def test_exclamations_feasts_and_feelings_are_not_people() -> None:
+    text = (
+        "The verse ran on, and Behold the king, it said. Laila meant to stay until Midsummer, "
+        "as Laila told everyone. Instinct told Laila to wait.\n\n"
+        '"Happy?" Laila asked. Then she laughed.\n'
+    )
+    assert set(_by_name(_cast(text))) == {"Laila"}
+
+
+def test_a_pack_surname_in_the_plural_is_a_family(pack_options: Options) -> None:
+    text = (
+        "Ilse opened the shop. The windows of Marrs' Wool Shop were dark, and Ilse swept the "
+        "floor. She sighed. Marrs' Wool Shop had seen better days.\n"
+    )
+    assert set(_by_name(_cast(text, pack_options))) == {"Ilse Marr"}

@@ -528,6 +528,13 @@ class _Discovery:
         rare: list[_FormStats] = []
         singular = {stats.names for stats in forms.values()}
         surnames = {f.names[-1] for f in forms.values() if len(f.names) >= 2 or f.honorific}
+        # The pack's surnames too: "the Weasleys" is a family once "Fred Weasley" is a character.
+        surnames |= {
+            name.split()[-1]
+            for c in (self.pack.characters if self.pack else ())
+            for name in (c.name, *c.aliases)
+            if " " in name
+        }
         for stats in forms.values():
             names_lower = [n.lower() for n in stats.names]
             if " ".join(names_lower) in pack_words or all(n in person_words.NOT_NAMES for n in names_lower):

@@ -207,6 +207,22 @@ NOT_NAMES = word_set(
     first second third last next mom mum dad mommy daddy mama papa"""
 )
 
+# More capitalised words that are never someone's name: exclamations and poetic imperatives
+# ("Behold him there"), foreign oaths, feast days and seasons of the year, weekdays and months in
+# the plural, feelings or faculties that open a sentence ("Instinct told her to run", "Happy?"),
+# and languages ("she could speak no English").
+NOT_NAMES = NOT_NAMES | word_set(
+    """behold lo hark hallo alack egad zounds gadzooks forsooth prithee amen hurrah hurray hooray
+    bravo encore goodness gosh golly gee jeez geez damn dammit darn blast crikey blimey bloody
+    sapristi parbleu mordieu sacrebleu caramba
+    midsummer midwinter michaelmas candlemas lammas whitsun whitsuntide lent advent pentecost
+    passover ramadan hanukkah yuletide yule
+    mondays tuesdays wednesdays thursdays fridays saturdays sundays
+    instinct happy sad angry tired hungry lonely scared afraid jealous curious bored relief
+    silence darkness hate fear anger pain panic guilt shame pride despair dread
+    english french spanish german italian latin greek russian dutch portuguese chinese japanese"""
+)
+
 # Words after which a capitalised word is probably a place, not a person.
 PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "near", "toward", "towards", "through"})
 
