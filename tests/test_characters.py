@@ -400,3 +400,21 @@ def test_a_pack_surname_in_the_plural_is_a_family(pack_options: Options) -> None
         "floor. She sighed. Marrs' Wool Shop had seen better days.\n"
     )
     assert set(_by_name(_cast(text, pack_options))) == {"Ilse Marr"}
+
+
+def test_a_nickname_is_never_its_own_speakers_vocative(pack_options: Options) -> None:
+    text = (
+        "Ilse leaned on the gate. Rowan came up the path.\n\n"
+        '"Morning, Sparrow," Rowan said, grinning at her.\n\n'
+        "Teodor always called Rowan Sparrow.\n"
+    )
+    work = _cast(text, pack_options)
+    rowan = _by_name(work)["Rowan Birch"].id
+    said = text.index("Sparrow")
+    told = text.rindex("Sparrow")
+    by_offset = {m.start: m.character for m in work.mentions}
+    # Rowan does not greet herself: the one said is not hers (nor anybody's the pack knows);
+    # the narration's one is.
+    assert by_offset.get(said) != rowan
+    assert by_offset[told] == rowan
+    assert "Sparrow" not in _by_name(work)

@@ -73,6 +73,14 @@ _NICKNAME_EXPLAINED = re.compile(
     r"|(?:better\s+|also\s+)?known\s+as|nicknamed)\s+(?P<nick>[A-Z][\w'’-]+)\b"
     r"|\b(?P<name2>[A-Z][\w'’-]+)\s*\((?P<nick2>[A-Z][\w'’-]+)\s+for\s+short\)"
 )
+# Speech tags next to a quote: '..." Spike said', '..." said Spike', 'Spike said, "...'.
+_TAG_REACH = 40
+_SPEECH_VERB_WORDS = "|".join(sorted(person_words.SPEECH_VERBS))
+_TAG_AFTER = re.compile(
+    rf"\s*(?:(?P<name>[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’-]*)*\s+(?:{_SPEECH_VERB_WORDS})\b"
+    rf"|(?:{_SPEECH_VERB_WORDS})\s+(?P<late>[A-Z]))"
+)
+_TAG_BEFORE = re.compile(rf"\s+(?:{_SPEECH_VERB_WORDS})\s*[,:]\s*")
 # Candidates with doubtful evidence: at most this many sentences each go to spaCy.
 _NER_SENTENCES_PER_NAME = 4
 
@@ -412,6 +420,7 @@ class _Discovery:
         found = find_name_mentions(self.text, roster, start=self.start, end=self.end)
         found += self._vocative_nicknames({(m.start, m.end) for m in found})
         found.sort(key=lambda m: m.start)
+        found, silenced = self._without_self_address(found)
         starts = {t.start: t for t in self.tokens}
         kept: list[Mention] = []
         clusters: dict[str, _Cluster] = {}
@@ -433,7 +442,54 @@ class _Discovery:
             if form not in cluster.extra_aliases:
                 cluster.extra_aliases.append(form)
         self.pack_mentions = kept
-        return clusters, kept
+        # A silenced nickname still is no new character: its stretch stays taken.
+        return clusters, kept + silenced
+
+    def _without_self_address(self, found: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+        """Drop nicknames said in speech whose speech tag names the same character.
+
+        A nickname in a quote is most often said to someone, and nobody calls themselves by a pet
+        name: in '"Evening, Blondie," Spike said' the nickname means whoever Spike talks to,
+        whatever the pack says it usually means. Such a mention is left out rather than guessed.
+        """
+        if self.pack is None or not self.quotes:
+            return found, []
+        nicknames = {c.name: {" ".join(n.lower().split()) for n in c.nicknames} for c in self.pack.characters}
+        quote_starts = [q[0] for q in self.quotes]
+        by_start = {m.start: m for m in found}
+        starts = sorted(by_start)
+        kept: list[Mention] = []
+        silenced: list[Mention] = []
+        for mention in found:
+            surface = " ".join(self.text[mention.start : mention.end].lower().split())
+            k = bisect.bisect_right(quote_starts, mention.start) - 1
+            inside = k >= 0 and self.quotes[k][1] > mention.start
+            if mention.character is None or not inside or surface not in nicknames.get(mention.character, ()):
+                kept.append(mention)
+                continue
+            speakers = self._tagged_speakers(self.quotes[k], by_start, starts)
+            (silenced if mention.character in speakers else kept).append(mention)
+        return kept, silenced
+
+    def _tagged_speakers(
+        self, quote: tuple[int, int], by_start: dict[int, Mention], starts: list[int]
+    ) -> set[str]:
+        """The characters named in the speech tags right after a quote ('..." Spike said', '..."
+        said Spike') or right before it ('Spike said, "...'), from the pack's name mentions."""
+        speakers: set[str] = set()
+        tag = _TAG_AFTER.match(self.text[quote[1] : quote[1] + _TAG_REACH])
+        if tag is not None:
+            group = "name" if tag.group("name") is not None else "late"
+            mention = by_start.get(quote[1] + tag.start(group))
+            if mention is not None and mention.character is not None:
+                speakers.add(mention.character)
+        k = bisect.bisect_left(starts, quote[0] - _TAG_REACH)
+        while k < len(starts) and starts[k] < quote[0]:
+            mention = by_start[starts[k]]
+            if mention.character is not None and _TAG_BEFORE.fullmatch(self.text, mention.end, quote[0]):
+                speakers.add(mention.character)
+            k += 1
+        return speakers
 
     def _vocative_nicknames(self, taken: set[tuple[int, int]]) -> list[Mention]:
         """Pack nicknames said to someone in lower case: "eh red?", "you all right, red?".
