@@ -192,6 +192,31 @@ def test_turn_taking_does_not_cross_a_scene_break() -> None:
     assert work.quotes[-1].speaker is None
 
 
+def test_a_passage_of_narration_ends_the_turn_taking() -> None:
+    # After the narration the old alternation (Mara, Jonah, Mara, Jonah...) no longer holds: the
+    # question goes to the person the narration just brought in.
+    text = (
+        '"Coffee?" Mara asked.\n\n"Please," Jonah said.\n\n"Milk?"\n\n'
+        "Ines came in from the rain, shook out her umbrella and hung her wet coat on the hook "
+        "by the door before she sat down at the table.\n\n"
+        '"Is there any left?"\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "jonah", "mara", "ines"]
+
+
+def test_a_pronoun_tag_follows_the_turn_taking_of_its_gender() -> None:
+    # "he said" after an exchange between Jonah and another man: the one whose turn it is, even
+    # though Jonah spoke most recently before the last line.
+    cast = [*CAST, Character("tobias", "Tobias", gender="M")]
+    text = (
+        '"Where were you?" Jonah asked.\n\n"Out," said Tobias.\n\n"Out where?"\n\n'
+        '"Nowhere you know."\n\n"Try me," he said.\n'
+    )
+    work = run(text, cast)
+    assert [q.speaker for q in work.quotes] == ["jonah", "tobias", "jonah", "tobias", "jonah"]
+
+
 def test_every_quote_has_a_confidence_between_zero_and_one() -> None:
     work = run('"One," said Mara.\n\n"Two."\n\n"Three," Jonah said.\n')
     assert all(0.0 <= q.confidence <= 1.0 for q in work.quotes)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from fandex.options import Options
@@ -312,8 +312,9 @@ _PUNCT_BEFORE_CLOSE = ".,!?;:…-—–"
 
 # How many narration-only paragraphs end a conversation (turn-taking forgets its speakers).
 CONVERSATION_GAP = 3
-# A narration paragraph longer than this (words) ends a conversation for turn-taking.
-LONG_NARRATION = 120
+# A narration paragraph longer than this (words) ends a conversation for turn-taking: more than a
+# short beat between two lines usually brings in other people or a new exchange.
+LONG_NARRATION = 20
 # How far back (paragraphs) a pronoun looks for its referent.
 SALIENCE_WINDOW = 8
 
@@ -349,6 +350,8 @@ class _Found:
     vocatives: list[str] = field(default_factory=list)  # characters addressed by name in it
     beat: bool = False  # the speaker came from an action beat after it, not a speech tag
     gender_hint: str | None = None  # the gender its tag implies when the tag names no one
+    # a pronoun tag resolved by conversational salience alone: turn-taking may overrule it
+    pronoun_gender: str | None = None
 
 
 @dataclass
@@ -365,6 +368,9 @@ class _Context:
     name_parts: dict[str, str | None] = field(default_factory=dict)  # cache of _by_name_part
     quote_starts: list[int] = field(default_factory=list)
     quote_ends: list[int] = field(default_factory=list)
+    # which rule of _by_gender decided last: "local" (a name in this paragraph or the one before,
+    # or the person just addressed) or "conversation" (salience only, which turn-taking can beat)
+    gender_rule: str = ""
 
 
 def find_dialogue(work: Work, options: Options) -> None:
@@ -824,13 +830,18 @@ def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Co
         for quote in quotes:
             if quote.speaker is None:
                 quote.cue, quote.confidence = "implicit", 0.0
-        strong = [q.speaker for q in quotes if q.speaker and q.confidence > 0.5 and not q.thought]
+        strong = [q for q in quotes if q.speaker and q.confidence > 0.5 and not q.thought]
+        # a pronoun only salience resolved leaves the turn open for turn-taking, with its gender
+        firm = [q.speaker for q in strong if q.pronoun_gender is None]
+        gender = next((q.pronoun_gender for q in strong if q.pronoun_gender), None)
         if first.continuation and turns and turns[-1].run == run:
             turns[-1].quotes.extend(quotes)  # the same speech goes on: not a new turn
-            if strong and turns[-1].speaker is None:
-                turns[-1].speaker = strong[0]
+            if firm and turns[-1].speaker is None:
+                turns[-1].speaker = firm[0]
+            elif gender and turns[-1].speaker is None:
+                turns[-1].gender = turns[-1].gender or gender
         else:
-            turns.append(_Turn(run, quotes, strong[0] if strong else None, index))
+            turns.append(_Turn(run, quotes, firm[0] if firm else None, index, None if firm else gender))
         speakers = [q.speaker for q in quotes if q.speaker and not q.thought]
         if speakers:
             speaker = Counter(speakers).most_common(1)[0][0]
@@ -854,6 +865,7 @@ class _Turn:
     quotes: list[_Found]
     speaker: str | None  # known from a tag, a beat or a continuation; None when guessed
     para: int  # the paragraph where the turn starts
+    gender: str | None = None  # of the pronoun in its tag, when salience alone resolved that pronoun
 
 
 def _take_turns(turns: list[_Turn], paras: list[_Para], context: _Context) -> None:
@@ -874,10 +886,32 @@ def _take_turns(turns: list[_Turn], paras: list[_Para], context: _Context) -> No
         people = _conversation_people(run_turns, paras, context)
         anchors = {i: run_turns[i].speaker or "" for i in known}
         addressed = _addressed_anchors(run_turns)
+        # "he said" in a running exchange: the turn-taking speaker of that gender
+        for i, turn in enumerate(run_turns):
+            if turn.speaker or turn.gender is None:
+                continue
+            gender = turn.gender
+
+            def fits(cid: str, gender: str = gender) -> bool:
+                character = context.characters.get(cid)
+                return character is not None and (
+                    character.gender == gender or (gender == "N" and character.gender in ("N", "U"))
+                )
+
+            guess = _turn_guess(run_turns, {**addressed, **anchors}, i, people, fits)
+            for quote in turn.quotes:
+                if quote.pronoun_gender and guess:
+                    quote.speaker = guess
+                turn.speaker = turn.speaker or quote.speaker
+            if turn.speaker:
+                anchors[i] = turn.speaker
         for i, turn in enumerate(run_turns):
             if turn.speaker:
                 continue
-            guess = addressed.get(i) or _turn_guess(run_turns, {**addressed, **anchors}, i, people)
+            # a tag two turns away outweighs a name called in the turn next door
+            own = {v for q in turn.quotes for v in q.vocatives}
+            near = next((anchors[j] for j in (i - 2, i + 2) if j in anchors and anchors[j] not in own), None)
+            guess = near or addressed.get(i) or _turn_guess(run_turns, {**addressed, **anchors}, i, people)
             hint = next((q.gender_hint for q in turn.quotes if q.gender_hint in ("F", "M")), None)
             if hint is not None:
                 fitting = [
@@ -919,9 +953,18 @@ def _conversation_people(turns: list[_Turn], paras: list[_Para], context: _Conte
     return people
 
 
-def _turn_guess(turns: list[_Turn], anchors: dict[int, str], i: int, people: list[str]) -> str | None:
-    """The speaker of untagged turn ``i`` from the anchored turns around it (tags, addressees)."""
+def _turn_guess(
+    turns: list[_Turn],
+    anchors: dict[int, str],
+    i: int,
+    people: list[str],
+    fits: Callable[[str], bool] = lambda _: True,
+) -> str | None:
+    """The speaker of untagged turn ``i`` from the anchored turns around it (tags, addressees).
+    ``fits``: who can speak it at all (of the gender its pronoun tag names)."""
+    # who cannot be speaking: whom the turn addresses, and whoever ``fits`` rules out
     vocatives = {v for q in turns[i].quotes for v in q.vocatives}
+    vocatives |= {p for p in (*anchors.values(), *people) if p and not fits(p)}
     even = sorted((j for j in anchors if (i - j) % 2 == 0), key=lambda j: (abs(i - j), j > i))
     for j in even:
         if anchors[j] not in vocatives:
@@ -1048,6 +1091,7 @@ def _tag_speaker(
     is_speech = verb in SPEECH_VERBS or verb in THOUGHT_VERBS or verb == "(intro)"
     if verb in THOUGHT_VERBS and tag_kind == "after":
         quote.thought = True
+    context.gender_rule = ""
     character = _resolve_subject(text, subject, quote, context, conversation, index)
     if character is None:
         if is_speech:
@@ -1070,6 +1114,8 @@ def _tag_speaker(
     else:
         quote.tag_subject = character
     quote.cue = "explicit" if subject.kind == "name" else "anaphoric"
+    if subject.kind == "pronoun" and context.gender_rule == "conversation":
+        quote.pronoun_gender = PRONOUN_GENDER[subject.phrase.lower()]
     quote.confidence = (0.95 if subject.kind == "name" else 0.85) - (0.1 if verb == "(intro)" else 0.0)
     if obj_text:
         addressee = _resolve_object(text, obj_start, obj_text, quote, context, conversation, index, character)
@@ -1347,6 +1393,7 @@ def _by_gender(
         return character.gender == gender
 
     vocatives = set(quote.vocatives)
+    context.gender_rule = "local"
     position = quote.outer_start if position is None else position
     # named in this paragraph before the pronoun, outside quotes
     para_mentions = [
@@ -1388,6 +1435,7 @@ def _by_gender(
         ]
         if previous:
             return _likeliest_antecedent(text, previous).character
+    context.gender_rule = "conversation"
     participants = [p for p in conversation.participants() if fits(p)]
     recent = [
         cid for para, cid in reversed(conversation.salient) if index - para <= SALIENCE_WINDOW and fits(cid)
@@ -1534,6 +1582,7 @@ def _beat_speaker(
     vocatives: set[str],
 ) -> str | None:
     """A character who acts in the paragraph's narration (`Buffy smiled. "..."`)."""
+    fallback: str | None = None
     narration_mentions = [
         m
         for m in _mentions_between(context, para.start, para.end)
@@ -1547,8 +1596,9 @@ def _beat_speaker(
         at_sentence_start = (
             mention.start == para.start or re.search(r"[.!?\"”]\s+$|^\s*$", before) is not None
         )
-        if at_sentence_start or mention.kind == "name":
+        if at_sentence_start:
             return mention.character
+        fallback = fallback or mention.character
     # `She smiled. "..."`: a pronoun subject at the paragraph's start
     lead = text[para.start : quotes[0].outer_start]
     pronoun = re.match(r"\s*(He|She)\s+[a-z]+ed\b", lead)
