@@ -62,22 +62,23 @@ def parse_heading(line: str) -> Heading | None:
 # ---------------------------------------------------------------- ornaments
 
 _ORNAMENT_MAX_CHARS = 80
-_LETTER_ORNAMENT_RE = re.compile(r"^[oO0xX]{3,}$")
-_QUOTE_CHARS = set('"“”«»')
-_PUNCTUATION_ONLY_RE = re.compile(r"^[.!?…,;:'’]+$")
+# A character that is neither a letter nor a digit (``_`` is a word character, not alphanumeric) and
+# not a quotation mark: quotes belong to dialogue, never to a break.
+_ORNAMENT_MARK = r"(?:[^\w\"“”«»]|_)"
+# One pass over the stripped line. Either marks only, but not the punctuation that can stand alone as
+# a silent line ("..." or "?!"); or letters used as a pattern, never as a word ("oOo", "xXx",
+# "-x-x-", "OoOoO"): at least three letters or digits, all of them o, x or 0.
+_ORNAMENT_RE = re.compile(
+    rf"(?![.!?…,;:'’]+\Z)(?:{_ORNAMENT_MARK}++|(?:{_ORNAMENT_MARK}*+[oO0xX]){{3,}}+{_ORNAMENT_MARK}*+)"
+)
 
 
 def is_ornament(line: str) -> bool:
     """A scene-break line: ``* * *``, ``~ ~ ~``, ``---``, ``oOo``, ``xXx``, ``#``, ``~*~``, ``§``..."""
     stripped = line.strip()
-    if not stripped or len(stripped) > _ORNAMENT_MAX_CHARS or _QUOTE_CHARS & set(stripped):
+    if not stripped or len(stripped) > _ORNAMENT_MAX_CHARS:
         return False
-    if not any(ch.isalnum() for ch in stripped):
-        # "..." or "?!" alone is a (silent) line of dialogue or narration, not a break.
-        return not _PUNCTUATION_ONLY_RE.match(stripped)
-    # "oOo", "xXx", "-x-x-", "OoOoO": letters used as a pattern, never as a word.
-    letters = "".join(ch for ch in stripped if ch.isalnum())
-    return bool(_LETTER_ORNAMENT_RE.match(letters))
+    return _ORNAMENT_RE.fullmatch(stripped) is not None
 
 
 # ---------------------------------------------------------------- sentences and narrator headings
