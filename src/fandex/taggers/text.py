@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import re._constants as _sre
+import re._parser as _regex_parser
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,17 +40,39 @@ class CueHit:
     end: int
 
 
-@functools.lru_cache(maxsize=4)
+class _LastText:
+    """A one-entry cache keyed by a text's length and hash, never by the text itself.
+
+    Keying by the text kept the last few works' texts alive after they were done with; this keeps
+    only the derived value of the most recent one. Every stage asks about the same whole text, so
+    one entry is all that pays. Two different texts of the same length and the same (randomised,
+    64-bit) hash are not a case worth guarding against.
+    """
+
+    __slots__ = ("key", "value")
+
+    def __init__(self) -> None:
+        self.key: tuple[int, int] | None = None
+        self.value: Any = None
+
+
+_last_folded = _LastText()
+_last_cue_starts = _LastText()
+
+
 def folded(text: str) -> str:
     """``text`` in lower case with every offset unchanged.
 
     Matching lower-case patterns against lower-cased text is several times faster than Python's
     case-insensitive matching; the few characters whose lower case is longer ("İ") stay as they are.
     """
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    key = (len(text), hash(text))
+    if _last_folded.key != key:
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+        _last_folded.key, _last_folded.value = key, lowered
+    return _last_folded.value
 
 
 def _whole_words(body: str) -> re.Pattern[str]:
@@ -136,16 +160,156 @@ def _lexicon_fragments() -> frozenset[str]:
     return frozenset(fragments)
 
 
+# Where a cue may begin: not inside a word, nor straight after an apostrophe or a hyphen.
+_CUE_START = r"(?<![\w’'-])"
+# Cues are indexed by the first few characters they can begin with (see _CueIndex).
+_PREFIX_CHARS = 3
+# A cue whose opening expands into more prefixes than this is tried everywhere instead.
+_MAX_PREFIXES = 200
+
+
+def _prefixes(items: Any, limit: int) -> set[tuple[str, bool]]:
+    """The ways a parsed regex can begin: (characters, whether they are the whole match).
+
+    Each string is at most ``limit`` characters; a shorter one that is not whole stops where the
+    regex stops being plain characters (``\\w*``, ``\\W+``): after it anything may follow. The set
+    is a necessary condition, never a guess: every match starts with one of the strings.
+    """
+    results = {("", True)}
+    for op, argument in items:
+        options = _element_prefixes(op, argument, limit)
+        grown: set[tuple[str, bool]] = set()
+        for text, whole in results:
+            if not whole:
+                grown.add((text, False))
+                continue
+            for more, more_whole in options:
+                joined = text + more
+                grown.add((joined[:limit], more_whole and len(joined) < limit))
+        results = grown
+        if len(results) > _MAX_PREFIXES:
+            return {("", False)}
+        if not any(whole for _, whole in results):
+            break
+    return results
+
+
+def _element_prefixes(op: Any, argument: Any, limit: int) -> set[tuple[str, bool]]:
+    """``_prefixes`` of one element of a parsed regex; ("", False) means "could start with anything"."""
+    anything = {("", False)}
+    if op is _sre.LITERAL:
+        return {(chr(argument), True)}
+    if op is _sre.IN:
+        characters: set[str] = set()
+        for kind, value in argument:
+            if kind is _sre.LITERAL:
+                characters.add(chr(value))
+            elif kind is _sre.RANGE and value[1] - value[0] < 32:
+                characters.update(chr(code) for code in range(value[0], value[1] + 1))
+            else:  # a category (\\w, \\s), a negated set or a wide range
+                return anything
+        return {(ch, True) for ch in characters}
+    if op is _sre.SUBPATTERN:
+        _, add_flags, del_flags, pattern = argument
+        # A flag such as (?i:...) would make a literal stand for more than itself.
+        return anything if add_flags or del_flags else _prefixes(pattern, limit)
+    if op is _sre.ATOMIC_GROUP:
+        return _prefixes(argument, limit)
+    if op is _sre.BRANCH:
+        return set().union(*(_prefixes(branch, limit) for branch in argument[1]))
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        low, high, pattern = argument
+        if high == 0:
+            return {("", True)}
+        inner = _prefixes(pattern, limit)
+        if low == high == 1:
+            return inner
+        if low == 0 and high == 1:
+            return inner | {("", True)}
+        # Repeated: it starts as one repetition does; what comes after that is left open.
+        starts = {(text, False) for text, _ in inner}
+        return starts | {("", True)} if low == 0 else starts
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return {("", True)}  # zero-width: it adds no characters to what the match starts with
+    return anything
+
+
+class _CueIndex:
+    """Every lexicon cue, filed under the first few characters it can begin with.
+
+    Trying an alternation of all the cues at each word of a novel costs hundreds of failed attempts
+    per word. Here each place a cue could start is looked up by the next few characters of the
+    text, and only the cues filed under them are tried, as one small alternation.
+    """
+
+    def __init__(self, fragments: frozenset[str]) -> None:
+        self.by_prefix: dict[str, list[str]] = {}
+        first_characters: set[str] = set()
+        anywhere = False
+        for fragment in sorted(fragments):
+            # (Global flags such as a leading (?i) cannot occur: cues are joined into alternations.)
+            for text, _ in _prefixes(_regex_parser.parse(fragment), _PREFIX_CHARS):
+                self.by_prefix.setdefault(text, []).append(fragment)
+                if text:
+                    first_characters.add(text[0])
+                else:
+                    anywhere = True
+        if anywhere:
+            self.scanner = re.compile(_CUE_START)
+        else:
+            characters = "".join(re.escape(ch) for ch in sorted(first_characters))
+            self.scanner = re.compile(f"{_CUE_START}(?=[{characters}])" if characters else r"(?!x)x")
+        # The cues to try after each few characters of text seen so far (None: no cue begins so).
+        self.by_key: dict[str, re.Pattern[str] | None] = {}
+
+    def pattern_for(self, key: str) -> re.Pattern[str] | None:
+        pattern = self.by_key.get(key, _UNSEEN)
+        if pattern is _UNSEEN:
+            candidates: set[str] = set()
+            for length in range(len(key) + 1):
+                candidates.update(self.by_prefix.get(key[:length], ()))
+            pattern = _cue_alternation(tuple(sorted(candidates))) if candidates else None
+            if len(self.by_key) > 100_000:  # texts in many scripts: keep the memory bounded
+                self.by_key.clear()
+            self.by_key[key] = pattern
+        return pattern  # type: ignore[return-value]
+
+    def starts(self, target: str) -> list[int]:
+        found = []
+        pattern_for, by_key = self.pattern_for, self.by_key
+        for start in self.scanner.finditer(target):
+            position = start.start()
+            key = target[position : position + _PREFIX_CHARS]
+            pattern = by_key[key] if key in by_key else pattern_for(key)
+            if pattern is not None and pattern.match(target, position):
+                found.append(position)
+        return found
+
+
+_UNSEEN: Any = object()
+
+
+@functools.lru_cache(maxsize=1024)
+def _cue_alternation(fragments: tuple[str, ...]) -> re.Pattern[str]:
+    # The same whole-word test as _whole_words; the scanner has already checked the left edge.
+    return re.compile(rf"(?:{'|'.join(fragments)})(?![\w-])")
+
+
 @functools.cache
-def _cue_start_pattern() -> re.Pattern[str]:
-    # A zero-width match wherever some cue matches, so cues that begin inside another are found too.
-    return re.compile(rf"(?<![\w’'-])(?=(?:{'|'.join(sorted(_lexicon_fragments()))})(?![\w-]))")
+def _cue_index() -> _CueIndex:
+    return _CueIndex(_lexicon_fragments())
 
 
-@functools.lru_cache(maxsize=4)
 def cue_starts(text: str) -> list[int]:
-    """Offsets in ``text`` where some cue of the lexicon begins (one scan per text)."""
-    return [match.start() for match in _cue_start_pattern().finditer(folded(text))]
+    """Offsets in ``text`` where some cue of the lexicon begins, each cue tried only where it can.
+
+    Cues that begin inside another cue's match are found too. Computed once per text (the last one
+    asked about is remembered) and shared by every cue family.
+    """
+    key = (len(text), hash(text))
+    if _last_cue_starts.key != key:
+        _last_cue_starts.key, _last_cue_starts.value = key, _cue_index().starts(folded(text))
+    return _last_cue_starts.value
 
 
 @functools.cache
