@@ -40,24 +40,37 @@ class CueHit:
     end: int
 
 
-class _LastText:
-    """A one-entry cache keyed by a text's length and hash, never by the text itself.
+class _TextIndex:
+    """What the cue matching derives from one text: its folded form and where cues may begin.
 
-    Keying by the text kept the last few works' texts alive after they were done with; this keeps
-    only the derived value of the most recent one. Every stage asks about the same whole text, so
-    one entry is all that pays. Two different texts of the same length and the same (randomised,
-    64-bit) hash are not a case worth guarding against.
+    One entry, keyed by the text's length and hash, never by the text itself: keying by the text
+    kept the last few works alive after they were done with. Every stage asks about the same whole
+    text, so one entry is all that pays. Two different texts of the same length and the same
+    (randomised, 64-bit) hash are not a case worth guarding against.
     """
 
-    __slots__ = ("key", "value")
+    __slots__ = ("cue_starts", "folded", "hash", "length")
 
-    def __init__(self) -> None:
-        self.key: tuple[int, int] | None = None
-        self.value: Any = None
+    def __init__(self, length: int, text_hash: int, folded_text: str) -> None:
+        self.length = length
+        self.hash = text_hash
+        self.folded = folded_text
+        self.cue_starts: list[int] | None = None  # computed on first use
 
 
-_last_folded = _LastText()
-_last_cue_starts = _LastText()
+_last_text = _TextIndex(-1, 0, "")
+
+
+def _indexed(text: str) -> _TextIndex:
+    global _last_text
+    last = _last_text
+    if last.length == len(text) and last.hash == hash(text):
+        return last
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    _last_text = _TextIndex(len(text), hash(text), lowered)
+    return _last_text
 
 
 def folded(text: str) -> str:
@@ -66,13 +79,7 @@ def folded(text: str) -> str:
     Matching lower-case patterns against lower-cased text is several times faster than Python's
     case-insensitive matching; the few characters whose lower case is longer ("İ") stay as they are.
     """
-    key = (len(text), hash(text))
-    if _last_folded.key != key:
-        lowered = text.lower()
-        if len(lowered) != len(text):
-            lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-        _last_folded.key, _last_folded.value = key, lowered
-    return _last_folded.value
+    return _indexed(text).folded
 
 
 def _whole_words(body: str) -> re.Pattern[str]:
@@ -87,12 +94,13 @@ def _matches(pattern: re.Pattern[str], fragments: frozenset[str], text: str, sta
     each family then tries its own pattern only there, instead of running over the whole text
     again. Fragments from outside the lexicon fall back to a plain scan.
     """
-    target = folded(text)
+    indexed = _indexed(text)
+    target = indexed.folded
     stop = len(text) if end is None else end
     if not fragments <= _lexicon_fragments():
         yield from pattern.finditer(target, start, stop)
         return
-    starts = cue_starts(text)
+    starts = indexed.cue_starts if indexed.cue_starts is not None else cue_starts(text)
     index = bisect.bisect_left(starts, start)
     resume = start
     while index < len(starts) and starts[index] < stop:
@@ -306,10 +314,10 @@ def cue_starts(text: str) -> list[int]:
     Cues that begin inside another cue's match are found too. Computed once per text (the last one
     asked about is remembered) and shared by every cue family.
     """
-    key = (len(text), hash(text))
-    if _last_cue_starts.key != key:
-        _last_cue_starts.key, _last_cue_starts.value = key, _cue_index().starts(folded(text))
-    return _last_cue_starts.value
+    indexed = _indexed(text)
+    if indexed.cue_starts is None:
+        indexed.cue_starts = _cue_index().starts(indexed.folded)
+    return indexed.cue_starts
 
 
 @functools.cache
