@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from conftest import SAMPLE_ALL_TALK
+from fandex import pipeline, readers
 from fandex.characters import find_characters
 from fandex.options import Options
 from fandex.work import Work
@@ -67,3 +71,20 @@ def test_without_ties_a_possessive_epithet_takes_the_most_recent_fitting_person(
     text = "Carl walked into the kitchen. Dora was cooking. Carl hugged his wife.\n"
     work = _cast(text)
     assert _who(work, "his wife") == "Dora"
+
+
+def test_all_talk_sample_ties_xanders_girlfriend_and_kiss_to_anya(shared_samples: Path) -> None:
+    # Read by hand: at the Bronze Xander slips his arm around "his girlfriend" and kisses "her"
+    # cheek; both are Anya, though Buffy spoke more recently and is named in the paragraph.
+    work = pipeline.run(readers.read_file(SAMPLE_ALL_TALK), Options())
+    names = {c.id: c.name for c in work.characters}
+    girlfriend = work.text.index("his arm around his girlfriend") + len("his arm around ")
+    kiss = work.text.index("kissing her cheek") + len("kissing ")
+    by_offset = {m.start: names.get(m.character or "") for m in work.mentions}
+    assert by_offset[girlfriend] == "Anya Jenkins"
+    assert by_offset[kiss] == "Anya Jenkins"
+    pairs = {
+        tuple(sorted(names[c] for c in r.characters)) for r in work.relationships if r.kind == "romantic"
+    }
+    assert ("Buffy Summers", "Xander Harris") not in pairs
+    assert ("Anya Jenkins", "Xander Harris") in pairs

@@ -89,6 +89,8 @@ class Resolver:
         self.gender = {c.id: c.gender for c in characters}
         self.learned: dict[str, str] = {}  # genders found while resolving
         self.fixed = {c.id for c in characters if c.gender != "U"}  # genders known beforehand
+        self.romantic_sentences: set[int] = set()  # narration sentences with a romantic cue
+        self.ties: dict[str, Counter[str]] = {}
         self.sentence_starts = sentence_starts
         self.quote_starts = [q[0] for q in quotes]
         self.quotes = quotes
@@ -134,7 +136,7 @@ class Resolver:
         # A possessive pronoun before the epithet it starts ("his" of "his girlfriend"): the
         # epithet is resolved through it.
         found.sort(key=lambda m: (m.start, m.kind == "epithet"))
-        ties = self._ties(names, start, end)
+        ties = self.ties = self._ties(names, start, end)
         possessor: tuple[int, str | None] = (-1, None)
         indefinite = _indefinite_offsets(text, start, end)
         narrator_starts = [n[0] for n in narrator_at]
@@ -235,6 +237,7 @@ class Resolver:
             ):
                 continue
             romantic.add(paragraph(hit.start))
+            self.romantic_sentences.add(self.sentence(hit.start))
         people: dict[int, set[str]] = {}
         for mention in names:
             if mention.character is not None and not self.quoted(mention.start):
@@ -304,6 +307,12 @@ class Resolver:
             if sentence - seen.sentence <= _WINDOW and seen.character not in excluded
         ]
         known = self.gender
+        if sentence in self.romantic_sentences:
+            # "He said, kissing her cheek": in a sentence of kisses and embraces, a pronoun next
+            # to someone means the one the text ties to them romantically, if they are recent.
+            partner = self._romantic_partner(gender, recent, history, sentence)
+            if partner is not None:
+                return partner
         tests = (
             lambda s: known.get(s.character) == gender and s.subject and not s.quoted,
             lambda s: known.get(s.character) == gender and not s.quoted,
@@ -314,6 +323,27 @@ class Resolver:
             for seen in recent:
                 if test(seen):
                     return seen.character
+        return None
+
+    def _romantic_partner(
+        self, gender: str, recent: list[_Seen], history: deque[_Seen], sentence: int
+    ) -> str | None:
+        present = [
+            seen.character for seen in reversed(history) if seen.sentence == sentence and not seen.quoted
+        ]
+        for other in present:
+            bonds = self.ties.get(other)
+            if not bonds:
+                continue
+            tied = [
+                seen.character
+                for seen in recent
+                if seen.character != other
+                and self.gender.get(seen.character) == gender
+                and bonds[seen.character] >= _ROMANTIC_TIE
+            ]
+            if tied:
+                return max(tied, key=lambda c: bonds[c])
         return None
 
     def _is_object(self, end: int) -> bool:
