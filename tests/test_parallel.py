@@ -105,7 +105,7 @@ def test_an_error_while_finishing_in_a_worker_comes_back_as_a_fandex_error(tmp_p
         story.write_text("A short story.\n", encoding="utf-8")
         stories.append(story)
     missing = tmp_path / "no" / "such" / "folder"
-    finish = functools.partial(_write_json_file, missing)
+    finish = functools.partial(_write_json_file, {story: missing / f"{story.stem}.json" for story in stories})
     results = list(parallel.analyze_in_parallel(stories, Options(), jobs=2, finish=finish))
     assert [path for path, _ in results] == stories
     for _, error in results:

@@ -56,11 +56,17 @@ def run(args: argparse.Namespace) -> int:
         raise FandexError("--jobs must be 1 or more")
 
     paths = list(readers.expand_paths(args.paths))
+    if not paths:
+        raise FandexError(
+            "no story files found",
+            path=" ".join(args.paths),
+            hint="fandex reads .txt, .html, .epub, .md and mail files",
+        )
     failures = 0
     progress = _progress(len(paths))
     # The worker that analysed a work also writes or renders it: only a path or a string comes back.
     if output_dir is not None:
-        finish = functools.partial(_write_json_file, output_dir)
+        finish = functools.partial(_write_json_file, _output_names(paths, output_dir))
     else:
         finish = _json_text if args.json else _summary_text
     for path, result in analyze_in_parallel(paths, options, jobs=args.jobs, finish=finish):
@@ -79,10 +85,25 @@ def run(args: argparse.Namespace) -> int:
     return 2 if failures else 0
 
 
-def _write_json_file(output_dir: Path, path: Path, work: Work) -> Path:
+def _output_names(paths: list[Path], output_dir: Path) -> dict[Path, Path]:
+    """DIR/<name without extension>.json per input; where two inputs share that name (story.html and
+    story.epub), the later ones keep their extension so that no result overwrites another."""
+    targets: dict[Path, Path] = {}
+    taken: set[str] = set()
+    for path in paths:
+        name = f"{path.stem}.json"
+        if name in taken:
+            name = f"{path.name}.json"
+            print(f"fandex: note: {path} is written to {name}: {path.stem}.json is taken", file=sys.stderr)
+        taken.add(name)
+        targets[path] = output_dir / name
+    return targets
+
+
+def _write_json_file(targets: dict[Path, Path], path: Path, work: Work) -> Path:
     from fandex.writers import json as json_writer
 
-    target = output_dir / f"{path.stem}.json"
+    target = targets[path]
     target.write_text(json_writer.dumps(work), encoding="utf-8")
     return target
 
