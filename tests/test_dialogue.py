@@ -205,6 +205,15 @@ def test_a_passage_of_narration_ends_the_turn_taking() -> None:
     assert [q.speaker for q in work.quotes] == ["mara", "jonah", "mara", "ines"]
 
 
+def test_a_silent_answer_in_the_narration_takes_a_turn() -> None:
+    # Jonah answers Mara's question with a nod, not words: the next line is Mara's again.
+    text = (
+        '"Tea?" Mara asked.\n\n"Yes," said Jonah.\n\n"Sugar?"\n\nJonah shook his head.\n\n"Suit yourself."\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "jonah", "mara", "mara"]
+
+
 def test_a_pronoun_tag_follows_the_turn_taking_of_its_gender() -> None:
     # "he said" after an exchange between Jonah and another man: the one whose turn it is, even
     # though Jonah spoke most recently before the last line.

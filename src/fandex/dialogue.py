@@ -790,6 +790,11 @@ def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Co
                 conversation.reset()
             if len(text[para.start : para.end].split()) > LONG_NARRATION:
                 run += 1
+            elif turns and turns[-1].run == run:
+                # `Mr. Darcy bowed.` between two lines: a silent answer, a turn of its own
+                actor = _mention_at(context, para.start, para.start + 1)
+                if actor is not None and actor.character and actor.character != turns[-1].speaker:
+                    turns.append(_Turn(run, [], actor.character, index))
             continue
         for quote in quotes:
             quote.vocatives = _vocatives(text, quote, context)
