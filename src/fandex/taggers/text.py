@@ -271,30 +271,30 @@ class _CueIndex:
         self.by_key: dict[str, re.Pattern[str] | None] = {}
 
     def pattern_for(self, key: str) -> re.Pattern[str] | None:
-        pattern = self.by_key.get(key, _UNSEEN)
-        if pattern is _UNSEEN:
-            candidates: set[str] = set()
-            for length in range(len(key) + 1):
-                candidates.update(self.by_prefix.get(key[:length], ()))
-            pattern = _cue_alternation(tuple(sorted(candidates))) if candidates else None
-            if len(self.by_key) > 100_000:  # texts in many scripts: keep the memory bounded
-                self.by_key.clear()
-            self.by_key[key] = pattern
-        return pattern  # type: ignore[return-value]
+        """The cues that can begin with ``key`` (the text's next few characters), as one pattern."""
+        if key in self.by_key:
+            return self.by_key[key]
+        candidates: set[str] = set()
+        for length in range(len(key) + 1):
+            candidates.update(self.by_prefix.get(key[:length], ()))
+        pattern = _cue_alternation(tuple(sorted(candidates))) if candidates else None
+        if len(self.by_key) > 100_000:  # texts in many scripts: keep the memory bounded
+            self.by_key.clear()
+        self.by_key[key] = pattern
+        return pattern
 
     def starts(self, target: str) -> list[int]:
+        """Offsets in the folded ``target`` where some cue matches as a whole word."""
         found = []
         pattern_for, by_key = self.pattern_for, self.by_key
         for start in self.scanner.finditer(target):
             position = start.start()
             key = target[position : position + _PREFIX_CHARS]
+            # The dictionary first: a method call per word would cost as much as the lookup saves.
             pattern = by_key[key] if key in by_key else pattern_for(key)
             if pattern is not None and pattern.match(target, position):
                 found.append(position)
         return found
-
-
-_UNSEEN: Any = object()
 
 
 @functools.lru_cache(maxsize=1024)
