@@ -196,7 +196,13 @@ def test_a_declared_fandom_alias_agrees_with_the_detected_fandom() -> None:
     assert _values(work, "fandom") == ["Buffy the Vampire Slayer"]  # inferred, with evidence
     work.metadata.declared_tags.fandoms = ["BtVS"]
     _tagged(work)
-    assert [(t.value, t.source) for t in work.tags if t.kind == "fandom"] == [("BtVS", "declared")]
+    # Declared, and written the pack's way as AO3's wranglers would write it.
+    assert [(t.value, t.source) for t in work.tags if t.kind == "fandom"] == [
+        ("Buffy the Vampire Slayer", "declared")
+    ]
+    work.metadata.declared_tags.fandoms = ["Some Fandom No Pack Knows"]
+    _tagged(work)
+    assert ("Some Fandom No Pack Knows", "declared") in [(t.value, t.source) for t in work.tags]
 
 
 def test_a_declared_full_name_covers_the_short_name_found() -> None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import itertools
 
-from fandex.fandoms import get_pack
+from fandex.fandom import declared_packs
+from fandex.fandoms import get_pack, load_packs
 from fandex.mentions import name_pattern
 from fandex.options import Options
 from fandex.taggers import canon, content, declared, tropes
@@ -236,8 +237,12 @@ def _declared(ctx: TagContext) -> list[Tag]:
         value = declared.category(raw)
         if value:
             tags.append(_stated(ctx, "category", value, raw))
+    all_packs = load_packs(ctx.options.pack_dirs)
     for raw in filter(str.strip, stated.fandoms):
-        tags.append(_stated(ctx, "fandom", raw.strip(), raw))
+        # Written the pack's way, as AO3's wranglers would ("Buffy: The Vampire Slayer" and "BtVS" are
+        # "Buffy the Vampire Slayer"); a crossover written as one tag gives each of its fandoms.
+        names = [pack.name for pack in declared_packs([raw], all_packs)] or [raw.strip()]
+        tags.extend(_stated(ctx, "fandom", name, raw) for name in names)
     resolver = NameResolver(ctx.work.characters, ctx.cast.packs)
     for raw in stated.relationships:
         pairing = parse_pairing(raw, resolver)

@@ -84,3 +84,17 @@ def test_rows_come_in_facet_order() -> None:
         Tag("fandom", "Harbour Tales"),
     ]
     assert [row.kind for row in work_tag_rows(work)] == ["rating", "fandom", "character", "additional"]
+
+
+def test_the_tag_layers_canonical_declared_tags_replace_the_raw_strings() -> None:
+    work = Work(text="x")
+    work.metadata.declared_tags.relationships = ["Buffy/Angel"]
+    work.metadata.declared_tags.fandoms = ["BtVS"]
+    work.tags = [
+        Tag("relationship", "Buffy Summers/Angel", "declared"),
+        Tag("fandom", "Buffy the Vampire Slayer", "declared"),
+    ]
+    assert rows_of(work) == {
+        TagRow("relationship", "Buffy Summers/Angel", "declared"),
+        TagRow("fandom", "Buffy the Vampire Slayer", "declared"),
+    }

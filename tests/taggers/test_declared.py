@@ -119,3 +119,12 @@ def test_ratings_as_written_map_to_ao3() -> None:
     assert rating("Mature") == "Mature"
     assert rating("Not Rated") is None
     assert rating(None) is None
+
+
+@pytest.mark.parametrize("written", ["Buffy S.", "Buffy S", "buffy s."])
+def test_a_first_name_and_an_initial_resolve_to_the_full_name(written: str) -> None:
+    assert _resolver(with_cast=False).resolve(written)[0] == "Buffy Summers"
+
+
+def test_an_initial_that_fits_no_one_is_not_resolved() -> None:
+    assert _resolver(with_cast=False).resolve("Buffy Q.")[0] != "Buffy Summers"

@@ -76,14 +76,21 @@ def work_tag_rows(work: Work) -> list[TagRow]:
             return
         found[key] = TagRow(kind, value, source)
 
-    for kind, values in (
-        ("warning", declared.warnings),
-        ("category", declared.category),
-        ("fandom", declared.fandoms),
-        ("relationship", declared.relationships),
-        ("character", declared.characters),
-        ("additional", declared.additional),
-    ):
+    # The tags stage writes declared tags the canonical way ("Buffy/Angel" as "Buffy Summers/Angel");
+    # the raw declared strings are filed only for a Work that never went through it.
+    raw_declared = (
+        ()
+        if any(tag.source == "declared" for tag in work.tags)
+        else (
+            ("warning", declared.warnings),
+            ("category", declared.category),
+            ("fandom", declared.fandoms),
+            ("relationship", declared.relationships),
+            ("character", declared.characters),
+            ("additional", declared.additional),
+        )
+    )
+    for kind, values in raw_declared:
         for value in values:
             file(kind, value, "declared")
     for tag in work.tags:

@@ -73,6 +73,15 @@ class NameResolver:
         partial = [c for c in self.candidates if any(words <= set(n.split()) for n in c.names)]
         if partial:
             return self._best(partial)
+        # "Buffy S." (fanfiction.net's abbreviation): whole words plus initials of the others.
+        initials = {w.rstrip(".") for w in words if len(w.rstrip(".")) == 1}
+        whole = words - {w for w in words if len(w.rstrip(".")) == 1}
+        if initials and whole:
+            abbreviated = [
+                c for c in self.candidates if any(_abbreviates(whole, initials, n) for n in c.names)
+            ]
+            if abbreviated:
+                return self._best(abbreviated)
         if len(key) <= 2 and key.replace(".", "").isalpha():
             letter = key[0]
             initials = [c for c in self.candidates if any(n.startswith(letter) for n in c.names)]
@@ -159,6 +168,12 @@ _CATEGORY_WORDS: dict[str, str] = {
     "multi": "Multi",
     "other": "Other",
 }
+
+
+def _abbreviates(whole: set[str], initials: set[str], name: str) -> bool:
+    name_words = name.split()
+    rest = [w for w in name_words if w not in whole]
+    return whole <= set(name_words) and all(any(w.startswith(i) for w in rest) for i in initials)
 
 
 def _key(text: str) -> str:
