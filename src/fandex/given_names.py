@@ -27,7 +27,7 @@ FEMALE = word_set(
     freya gabriela gabrielle gail gemma genevieve georgia georgiana georgina geraldine gertrude
     gillian gina ginny giselle gladys gloria greta gretchen gwen gwendolyn hannah harriet hazel
     heather heidi helen helena henrietta hermione hilda holly ida imogen ines ingrid irene iris
-    isabel isabella isabelle isla ivy jackie jacqueline jade jane janet janice jasmine jean jeanette
+    isabel isabella isabelle isla ivy jackie jacqueline jade jane janet janice jasmine jeanette
     jeanne jemima jenna jennifer jenny jessica jill joan joanna joanne jocelyn josephine joyce
     judith judy julia julie juliet justine kara karen kate katherine kathleen kathryn katie katrina
     kay kayla kelly kendra kimberly kirsten kitty kristen kristin kylie laila lana laura lauren
@@ -45,7 +45,22 @@ FEMALE = word_set(
     sharon sheila shirley sienna simone sofia sonia sophia sophie stella stephanie susan susanna
     susannah suzanne sybil sylvia tabitha tamara tammy tania tanya tara teresa tessa thea theresa
     tiffany tina tracy trudy ursula valentina valerie vanessa vera veronica victoria viola violet
-    virginia vivian vivienne wanda wendy whitney wilhelmina winifred yvonne zara zelda zoe zoey"""
+    virginia vivian vivienne wanda wendy whitney wilhelmina winifred yvonne zara zelda zoe zoey
+    aisha fatima yasmin yasmine zainab amina layla laila mei ling yuki aiko sakura hana ananya divya
+    kavya anjali neha pooja sunita meera nisha deepa lakshmi shreya asha rani sita aaliyah adaeze
+    ngozi chioma amara imani keisha latoya tanisha shanice ebony jada aurelia beatriz carmela
+    consuela dolores esperanza guadalupe inez isadora juanita lourdes lucinda marisol paloma
+    pilar rocio soledad ximena agneta annika birgit britta dagny elin freja greta hedda helga
+    ingeborg karin kerstin liv malin sigrid solveig tove ulla katya ludmila masha nadezhda oksana
+    svetlana tatiana yelena yulia zoya irina galina anneliese brunhilde gisela hildegard ilse
+    liesel magda ursel aoife ciara clodagh niamh orla roisin siobhan sinead saoirse grainne
+    maeve bronwen cerys ffion gwyneth rhiannon seren sian eilidh isla kirsty morag shona
+    addison aubrey brianna brooklyn cadence camille danielle delilah elise eliana elle elodie
+    emery esmeralda evie faye fleur georgie harriett ivana jolene josie kiera kimberley laurel
+    leanne lorelei lucie luna lyra mabel macy madeleine marguerite marnie martina melina mina
+    miriam nell noelle odette ophelia orla perdita philippa poppy rebekah rosanna rosalyn roxana
+    sabine sadie savannah shelby sheridan sienna skye stacey susie tallulah thalia tilly
+    verity yolanda"""
 )
 
 MALE = word_set(
@@ -64,7 +79,7 @@ MALE = word_set(
     herbert herman horace howard hubert hugh hugo humphrey ian ignatius isaac isaiah ivan jack jacob
     jake james jared jason jasper jeff jeffrey jeremiah jeremy jerome jerry jesse jim jimmy joe joel
     john johnny jonah jonathan joseph josh joshua jude julian julius justin karl keith ken kenneth
-    kevin kurt lance larry laurence lawrence leo leon leonard leopold les leslie lester levi lewis
+    kevin kurt lance larry laurence lawrence leo leon leonard leopold les lester levi lewis
     lionel lloyd logan lorenzo louis luca lucas lucius luke luther malcolm marcus mario marshall
     martin marvin matt matthew maurice max maximilian maxwell melvin michael mick mickey miguel mike
     miles milton mitchell montgomery morgan morris mortimer moses murray nathan nathaniel ned neil
@@ -75,11 +90,24 @@ MALE = word_set(
     solomon spencer stanley stefan stephen steve steven stuart ted teddy terence terry theo
     theodore thomas tim timothy toby todd tom tommy tony travis trevor tristan troy tyler ulysses
     victor vincent wade walter warren wayne wesley wilfred wilfrid william willie winston wyatt
-    xavier zachary zack"""
+    xavier zachary zack
+    raj ravi arjun rahul vikram amir ahmed hassan omar yusuf kenji hiroshi takeshi akira haruki
+    ichiro kazuo wei jian hamid karim khalid mustafa rashid tariq malik jamal darnell dwayne
+    tyrone andre demetrius terrell chidi emeka obinna kwame kofi alejandro diego emilio
+    fernando javier joaquin jorge jose juan manuel mateo pablo rafael ramon ricardo santiago
+    sergio alessandro francesco giovanni giuseppe luigi marco matteo paolo pietro salvatore
+    anders bjorn erik gunnar henrik lars magnus nils olaf sven torsten aleksei dmitri igor mikhail
+    nikolai pavel sergei vladimir yuri fyodor klaus dieter heinrich helmut jurgen wolfgang lukas
+    aidan cormac cian conor darragh eoin fionn niall oisin padraig ronan seamus dafydd gethin
+    rhys emrys iain angus callum ewan fraser hamish lachlan ruaridh alistair archer asher
+    barnabas beau brody carter cole colton dashiell easton elliott emmanuel everett ezekiel
+    finn finley flynn gideon grayson harrison hudson jackson jasper jensen jonas kieran landon
+    leland lincoln lorcan magnus micah nolan otto preston reuben rowland sawyer
+    silas tobias wallace weston zane"""
 )
 
 UNISEX = word_set(
-    """alex ali ash ashley avery bailey casey charlie dana drew eli frankie harper jamie jess jo
+    """alex ali ash ashley avery jean leslie bailey casey charlie dana drew eli frankie harper jamie jess jo
     jordan jules kai kelsey kim lee lou mackenzie max nicky pat quinn reese riley robin rowan sam
     sasha shannon shawn sidney skyler stevie sydney taylor toni tracey"""
 )
