@@ -43,33 +43,32 @@ class CueHit:
 class _TextIndex:
     """What the cue matching derives from one text: its folded form and where cues may begin.
 
-    One entry, keyed by the text's length and hash, never by the text itself: keying by the text
-    kept the last few works alive after they were done with. Every stage asks about the same whole
-    text, so one entry is all that pays. Two different texts of the same length and the same
-    (randomised, 64-bit) hash are not a case worth guarding against.
+    One entry only: every stage asks about the same whole text, so one is all that pays, and an
+    older cache of several entries kept finished works alive. The entry is found by comparing the
+    text itself (an identity check first, then a memory compare), never by a hash alone, so two
+    texts can never share an answer.
     """
 
-    __slots__ = ("cue_starts", "folded", "hash", "length")
+    __slots__ = ("cue_starts", "folded", "text")
 
-    def __init__(self, length: int, text_hash: int, folded_text: str) -> None:
-        self.length = length
-        self.hash = text_hash
+    def __init__(self, text: str, folded_text: str) -> None:
+        self.text = text
         self.folded = folded_text
         self.cue_starts: list[int] | None = None  # computed on first use
 
 
-_last_text = _TextIndex(-1, 0, "")
+_last_text = _TextIndex("", "")
 
 
 def _indexed(text: str) -> _TextIndex:
     global _last_text
     last = _last_text
-    if last.length == len(text) and last.hash == hash(text):
+    if last.text is text or last.text == text:
         return last
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-    _last_text = _TextIndex(len(text), hash(text), lowered)
+    _last_text = _TextIndex(text, lowered)
     return _last_text
 
 
