@@ -1587,7 +1587,6 @@ def _beat_speaker(
     vocatives: set[str],
 ) -> str | None:
     """A character who acts in the paragraph's narration (`Buffy smiled. "..."`)."""
-    fallback: str | None = None
     narration_mentions = [
         m
         for m in _mentions_between(context, para.start, para.end)
@@ -1603,7 +1602,6 @@ def _beat_speaker(
         )
         if at_sentence_start:
             return mention.character
-        fallback = fallback or mention.character
     # `She smiled. "..."`: a pronoun subject at the paragraph's start
     lead = text[para.start : quotes[0].outer_start]
     pronoun = re.match(r"\s*(He|She)\s+[a-z]+ed\b", lead)
