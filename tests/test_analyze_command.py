@@ -36,3 +36,12 @@ def test_json_output_is_one_document_per_work(tmp_path: Path, capsys: pytest.Cap
     assert main(["analyze", str(tmp_path), "--json"]) == 0
     documents = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.strip()]
     assert [d["metadata"]["authors"] for d in documents] == [["Wren"], ["Moss"]]
+
+
+def test_many_inputs_of_one_file_name_get_one_output_each(tmp_path: Path) -> None:
+    for folder in ("Emma", "Persuasion", "deep/Emma"):
+        (tmp_path / "in" / folder).mkdir(parents=True)
+        (tmp_path / "in" / folder / "novel_text.txt").write_text(STORY, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["analyze", str(tmp_path / "in"), "-o", str(out)]) == 0
+    assert len(list(out.iterdir())) == 3

@@ -86,15 +86,20 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _output_names(paths: list[Path], output_dir: Path) -> dict[Path, Path]:
-    """DIR/<name without extension>.json per input; where two inputs share that name (story.html and
-    story.epub), the later ones keep their extension so that no result overwrites another."""
+    """DIR/<name without extension>.json per input. Where two inputs share that name (story.html and
+    story.epub, or every novel_text.txt of a corpus), the later ones are told apart by their
+    extension, then their folder, then a number, so that no result overwrites another."""
     targets: dict[Path, Path] = {}
     taken: set[str] = set()
     for path in paths:
-        name = f"{path.stem}.json"
-        if name in taken:
-            name = f"{path.name}.json"
-            print(f"fandex: note: {path} is written to {name}: {path.stem}.json is taken", file=sys.stderr)
+        candidates = (f"{path.stem}.json", f"{path.name}.json", f"{path.parent.name}-{path.stem}.json")
+        name = next((c for c in candidates if c not in taken), None)
+        number = 2
+        while name is None:
+            name = f"{path.stem}-{number}.json" if f"{path.stem}-{number}.json" not in taken else None
+            number += 1
+        if name != candidates[0]:
+            print(f"fandex: note: {path} is written to {name}: {candidates[0]} is taken", file=sys.stderr)
         taken.add(name)
         targets[path] = output_dir / name
     return targets
