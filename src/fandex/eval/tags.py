@@ -31,8 +31,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from fandex.errors import FandexError
 from fandex.eval.common import percent, ratio, table
 from fandex.work import AO3_RATINGS, DeclaredTags, Work
@@ -90,6 +88,8 @@ def labels_from_declared(declared: DeclaredTags) -> Labels:
 
 def labels_from_file(path: Path) -> dict[Path, Labels]:
     """Labels for stories named in a ``*.labels.yaml`` file, by resolved path."""
+    import yaml  # here, not at the top: every `fandex` command imports this module to register it
+
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
