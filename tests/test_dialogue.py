@@ -214,6 +214,14 @@ def test_a_silent_answer_in_the_narration_takes_a_turn() -> None:
     assert [q.speaker for q in work.quotes] == ["mara", "jonah", "mara", "mara"]
 
 
+def test_a_first_person_narrator_answers_untagged_lines() -> None:
+    # Only Mara is named; the narrator ("me") is the other party of the exchange.
+    cast = [*CAST, Character("narrator", "Sam", gender="U", narrator=True)]
+    text = 'Mara sat down across from me.\n\n"Coffee?"\n\n"Please."\n'
+    work = run(text, cast)
+    assert [q.speaker for q in work.quotes] == ["mara", "narrator"]
+
+
 def test_a_pronoun_tag_follows_the_turn_taking_of_its_gender() -> None:
     # "he said" after an exchange between Jonah and another man: the one whose turn it is, even
     # though Jonah spoke most recently before the last line.

@@ -955,6 +955,9 @@ def _conversation_people(turns: list[_Turn], paras: list[_Para], context: _Conte
             for addressed in quote.vocatives:
                 if addressed not in people:
                     people.append(addressed)
+    if context.narrator is not None and context.narrator not in people:
+        # a first-person narrator takes part in most conversations without being named
+        people.append(context.narrator)
     return people
 
 
