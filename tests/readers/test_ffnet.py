@@ -74,3 +74,40 @@ def test_title_from_the_page_title_when_the_profile_is_missing() -> None:
         "<body><div class='storytext'><p>Text.</p></div></body></html>"
     )
     assert _read(page).metadata.title == "Old Bones"
+
+
+BREADCRUMB_LAYOUT = """<html><head><title>Harbour Lights Chapter 2, a Merlin fanfic - FanFiction.Net</title></head><body>
+<div id="pre_story_links"><a href="/tv/">TV Shows</a> » <a href="/tv/Merlin/">Merlin</a> » <b>Harbour Lights</b></div>
+<a href="/u/42/tidewater">tidewater</a>
+<select id="chap_select"><option value="1">1. Setting Out</option><option value="2" selected>2. Landfall</option></select>
+<div id="storytext"><p>The boat scraped the shingle.</p></div>
+</body></html>"""
+
+AUTHOR_LINE_LAYOUT = """<html><body><table><tr><td>
+<b>Harbour Lights</b> <hr size="1"/> Author: <a href="/u/42/tidewater">tidewater</a> Rated: T
+</td></tr></table>
+<div id="storytext"><p>Gulls wheeled over the quay.</p></div>
+</body></html>"""
+
+TITLE_WITH_CHAPTER_ONLY = """<html><head><title>Harbour Lights Chapter 2, a Merlin fanfic | FanFiction</title></head><body>
+<div id="storytext"><p>Salt on every rope.</p></div></body></html>"""
+
+
+def test_title_from_the_breadcrumb_not_the_page_title() -> None:
+    work = _read(BREADCRUMB_LAYOUT)
+    assert work.metadata.title == "Harbour Lights"
+    assert work.metadata.authors == ["tidewater"]
+
+
+def test_title_before_an_author_line() -> None:
+    work = _read(AUTHOR_LINE_LAYOUT)
+    assert work.metadata.title == "Harbour Lights"
+    assert work.metadata.authors == ["tidewater"]
+
+
+def test_page_title_loses_chapter_and_fandom_suffix() -> None:
+    plain = BREADCRUMB_LAYOUT.replace('<div id="pre_story_links">', "<div>").replace(
+        "<b>Harbour Lights</b>", ""
+    )
+    assert _read(plain).metadata.title == "Harbour Lights"
+    assert _read(TITLE_WITH_CHAPTER_ONLY).metadata.title == "Harbour Lights"

@@ -39,6 +39,10 @@ _ARCHIVE_MESSAGE = re.compile(
     r"^\s*(?:posted originally on the archive of our own|please drop by the archive and comment)",
     re.IGNORECASE,
 )
+# A saved work page's own parts: screen-reader labels, menus, kudos and comments.
+_FURNITURE_CLASSES = frozenset({"landmark", "actions", "navigation", "feedback", "kudos"})
+_FURNITURE_IDS = frozenset({"feedback", "kudos", "comments", "comments_placeholder", "bookmark-form"})
+_WORK_TITLE_HEADING = ".//h2[contains(concat(' ', normalize-space(@class), ' '), ' title ')]"
 _SEE_NOTES = re.compile(r"^\s*\(?\s*see the (?:end|beginning) of the (?:chapter|work)", re.IGNORECASE)
 
 
@@ -66,7 +70,7 @@ def is_ao3(root: lxml.html.HtmlElement, markup: str) -> bool:
 def read_document(root: lxml.html.HtmlElement) -> Work:
     metadata = Metadata()
     read_preface(root, metadata)
-    builder = TextBuilder(skip=is_note_block)
+    builder = TextBuilder(skip=is_not_story)
     chapters_root = _first(root.xpath("//*[@id='chapters']"))
     if chapters_root is None:
         chapters_root = body_of(root)
@@ -93,7 +97,11 @@ def read_preface(root: lxml.html.HtmlElement, metadata: Metadata) -> None:
     if preface is None:
         preface = root
     if metadata.title is None:
-        heading = _first(preface.xpath(".//h1 | .//*[@class='message']//b"))
+        # A work page saved from the site has the archive's logo as its <h1>; the work's own title
+        # is the "title heading" <h2> of the work's preface there. Downloads title it with an <h1>.
+        heading = _first(preface.xpath(_WORK_TITLE_HEADING))
+        if heading is None or not element_text(heading):
+            heading = _first(preface.xpath(".//h1 | .//*[@class='message']//b"))
         if heading is not None and element_text(heading):
             metadata.title = element_text(heading)
     if not metadata.authors:
@@ -218,13 +226,37 @@ def is_note_block(element: lxml.html.HtmlElement) -> bool:
     return False
 
 
-def add_chapters(builder: TextBuilder, container: lxml.html.HtmlElement) -> list[Chapter]:
-    """Add the story under ``container`` to ``builder``; the chapters found (ends still open)."""
-    chapters: list[Chapter] = []
+def is_site_furniture(element: lxml.html.HtmlElement) -> bool:
+    """The site's own page parts in a work page saved from the archive: screen-reader labels
+    ("Work Text:", "Chapter Text", "Chapter Management"), action menus ("Edit Chapter", "Next
+    Chapter"), kudos and comment sections."""
+    classes = set((element.get("class") or "").lower().split())
+    if classes & _FURNITURE_CLASSES:
+        return True
+    return (element.get("id") or "").lower() in _FURNITURE_IDS
+
+
+def is_not_story(element: lxml.html.HtmlElement) -> bool:
+    return is_note_block(element) or is_site_furniture(element)
+
+
+def add_chapters(
+    builder: TextBuilder, container: lxml.html.HtmlElement, chapters: list[Chapter] | None = None
+) -> list[Chapter]:
+    """Add the story under ``container`` to ``builder``; the chapters found (ends still open),
+    appended to ``chapters`` when given."""
+    chapters = [] if chapters is None else chapters
     skip_next_blockquote = False
     for child in container:
         tag = local_tag(child)
         if not tag:
+            continue
+        if _is_chapter_wrapper(child):
+            # A saved work page wraps each chapter (its preface with the heading, then the text)
+            # in a <div class="chapter">.
+            add_chapters(builder, child, chapters)
+            continue
+        if is_site_furniture(child):
             continue
         heading = _chapter_heading_element(child)
         if heading is not None:
@@ -275,12 +307,19 @@ def close_chapters(chapters: list[Chapter], text: str) -> list[Chapter]:
     return closed
 
 
+def _is_chapter_wrapper(element: lxml.html.HtmlElement) -> bool:
+    classes = (element.get("class") or "").split()
+    return local_tag(element) == "div" and classes == ["chapter"]
+
+
 def _chapter_heading_element(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     tag = local_tag(element)
     classes = (element.get("class") or "").split()
+    if "landmark" in classes:
+        return None
     if tag in ("h2", "h3") and ("heading" in classes or "toc-heading" in classes or "title" in classes):
         return element
-    if tag == "div" and "meta" in classes:
+    if tag == "div" and ("meta" in classes or {"chapter", "preface"} <= set(classes)):
         return _first(element.xpath(".//h2[contains(@class, 'heading')] | .//h3[contains(@class, 'title')]"))
     return None
 

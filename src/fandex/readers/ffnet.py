@@ -24,6 +24,10 @@ _RATING = re.compile(
 _PAGE_TITLE = re.compile(
     r"^(.*?)(?:\s+Chapter\s+\d+.*|,\s+an?\s+.+\s+fanfic.*|\s*\|\s*FanFiction.*)$", re.IGNORECASE
 )
+_BREADCRUMB_SEPARATORS = ("»", ">")
+# What may stand between a story's bold title and its author link in the older layouts.
+_AUTHOR_LEAD = re.compile(r"^\s*(?:by|author\s*:)?\s*$", re.IGNORECASE)
+_AUTHOR_LINK_REACH = 4
 _CHAPTER_OPTION = re.compile(r"^\s*(\d+)\s*\.\s*(.*?)\s*$")
 _STAT_FIELD = re.compile(
     r"^(Chapters|Words|Reviews|Favs|Follows|Updated|Published|Status|id)\s*:\s*(.*)$", re.IGNORECASE
@@ -85,20 +89,47 @@ def _title(root: lxml.html.HtmlElement, profile: lxml.html.HtmlElement | None) -
         bold = _first(profile.xpath(".//b"))
         if bold is not None and element_text(bold):
             return element_text(bold)
-    # The older layout: "<b>Title</b> by <a href='/u/...'>Author</a>".
-    for bold in root.xpath("//b[following-sibling::a[1][starts-with(@href, '/u/')]]"):
-        if element_text(bold) and re.match(r"^\s*by\s*$", bold.tail or "", re.IGNORECASE):
+    # The older layouts: "<b>Title</b> by <a href='/u/...'>Author</a>", "<b>Title</b> <hr>
+    # Author: <a href='/u/...'>", or the breadcrumb "Books » Fandom » <b>Title</b>".
+    for bold in root.xpath("//b"):
+        if element_text(bold) and (_ends_breadcrumb(bold) or _precedes_author_link(bold)):
             return element_text(bold)
     titles = root.xpath("//title")
     if not titles:
         return None
     text = element_text(titles[0])
     if " - " in text and "fanfiction.net" in text.lower():
-        # "FanFiction.Net - Fandom - Title": the pieces that are not the site or the fandom.
+        # "FanFiction.Net - Fandom - Title" or "Title Chapter 3, a Fandom fanfic - FanFiction.Net":
+        # the pieces that are not the site; the last one, without its chapter and fandom suffix.
         pieces = [piece for piece in text.split(" - ") if "fanfiction" not in piece.lower()]
-        return pieces[-1].strip() if pieces else None
+        if not pieces:
+            return None
+        text = pieces[-1].strip()
     match = _PAGE_TITLE.match(text)
     return (match.group(1) if match else text).strip() or None
+
+
+def _ends_breadcrumb(bold: lxml.html.HtmlElement) -> bool:
+    """``bold`` is the last step of a "Category » Fandom » Title" breadcrumb."""
+    previous = bold.getprevious()
+    if previous is None or previous.tag != "a":
+        return False
+    return (previous.tail or "").strip().endswith(_BREADCRUMB_SEPARATORS)
+
+
+def _precedes_author_link(bold: lxml.html.HtmlElement) -> bool:
+    """``bold`` is followed, within a few siblings and with nothing but "by" or "Author:" between,
+    by the link to the author's profile."""
+    between = bold.tail or ""
+    for sibling in list(bold.itersiblings())[:_AUTHOR_LINK_REACH]:
+        if sibling.tag == "a":
+            href = sibling.get("href") or ""
+            is_profile = href.startswith("/u/") or "fanfiction.net/u/" in href
+            return is_profile and bool(_AUTHOR_LEAD.match(between))
+        if sibling.tag not in ("hr", "br", "img", "span"):
+            return False
+        between += sibling.tail or ""
+    return False
 
 
 def _read_details(scope: lxml.html.HtmlElement, metadata: Metadata) -> None:
