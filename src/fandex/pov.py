@@ -17,7 +17,7 @@ from typing import Literal
 from fandex.mentions import quoted_spans
 from fandex.options import Options
 from fandex.person_words import NOT_NAMES
-from fandex.work import Section, Work
+from fandex.work import Mention, Section, Work
 
 Person = Literal["first", "second", "third"]
 
@@ -181,6 +181,15 @@ def find_sections(work: Work, options: Options) -> None:
         | set(heading_at)
     )
     whole = narration_person(person_counts(text, start, end, quotes))
+    # Sorted once, sliced per section: scanning every mention for every section was quadratic.
+    mentions = sorted(work.mentions, key=lambda m: m.start)
+    mention_starts = [m.start for m in mentions]
+
+    def mentions_in(begin: int, finish: int) -> list[Mention]:
+        return mentions[
+            bisect.bisect_left(mention_starts, begin) : bisect.bisect_left(mention_starts, finish)
+        ]
+
     pieces: list[Section] = []
     for begin, finish in zip(cuts, [*cuts[1:], end], strict=True):
         if not text[begin:finish].strip():
@@ -199,9 +208,9 @@ def find_sections(work: Work, options: Options) -> None:
             person = "first"
             pov = heading.character
         elif person == "first":
-            pov = _narrator_in(work, begin, finish)
+            pov = _narrator_in(mentions_in(begin, finish))
         else:
-            pov = _focal_character(work, begin, finish, quotes)
+            pov = _focal_character(work, mentions_in(begin, finish), begin, finish, quotes)
         section = Section(begin, finish, person, pov, heading.label if heading else None)
         previous = pieces[-1] if pieces else None
         if (
@@ -247,14 +256,14 @@ def _single_names(work: Work) -> dict[str, str]:
     return {n: c for n, c in names.items() if n not in ambiguous}
 
 
-def _narrator_in(work: Work, start: int, end: int) -> str | None:
-    votes = Counter(
-        m.character for m in work.mentions if m.kind == "narrator" and m.character and start <= m.start < end
-    )
+def _narrator_in(mentions: list[Mention]) -> str | None:
+    votes = Counter(m.character for m in mentions if m.kind == "narrator" and m.character)
     return votes.most_common(1)[0][0] if votes else None
 
 
-def _focal_character(work: Work, start: int, end: int, quotes: list[tuple[int, int]]) -> str | None:
+def _focal_character(
+    work: Work, mentions: list[Mention], start: int, end: int, quotes: list[tuple[int, int]]
+) -> str | None:
     """Third person: who is the narration's subject, whose mind we read, whose thoughts we hear.
 
     A subject ("She climbed", "Giles took") scores 1, any other mention 0.3; a subject followed by
@@ -263,8 +272,8 @@ def _focal_character(work: Work, start: int, end: int, quotes: list[tuple[int, i
     text = work.text
     quote_starts = [q[0] for q in quotes]
     scores: Counter[str] = Counter()
-    for mention in work.mentions:
-        if mention.character is None or not start <= mention.start < end or mention.kind == "narrator":
+    for mention in mentions:
+        if mention.character is None or mention.kind == "narrator":
             continue
         k = bisect.bisect_right(quote_starts, mention.start) - 1
         if k >= 0 and quotes[k][1] > mention.start:
