@@ -214,6 +214,18 @@ def test_a_silent_answer_in_the_narration_takes_a_turn() -> None:
     assert [q.speaker for q in work.quotes] == ["mara", "jonah", "mara", "mara"]
 
 
+def test_untagged_talk_after_a_pause_goes_on_between_the_same_two() -> None:
+    # Two paragraphs of narration naming no one, then two untagged lines: the pair who were talking.
+    pause = "The rain went on all afternoon, drumming on the tin roof of the porch and filling the ruts in the lane. "
+    text = (
+        '"Coffee?" Mara asked.\n\n"Please," said Jonah.\n\n'
+        f"{pause}\n\n{pause}\n\n"
+        '"Still raining."\n\n"It will stop."\n'
+    )
+    work = run(text)
+    assert {q.speaker for q in work.quotes[2:]} == {"mara", "jonah"}
+
+
 def test_a_first_person_narrator_answers_untagged_lines() -> None:
     # Only Mara is named; the narrator ("me") is the other party of the exchange.
     cast = [*CAST, Character("narrator", "Sam", gender="U", narrator=True)]

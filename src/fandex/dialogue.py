@@ -315,6 +315,7 @@ CONVERSATION_GAP = 3
 # A narration paragraph longer than this (words) ends a conversation for turn-taking: more than a
 # short beat between two lines usually brings in other people or a new exchange.
 LONG_NARRATION = 20
+GAPMODE = 6
 # How far back (paragraphs) a pronoun looks for its referent.
 SALIENCE_WINDOW = 8
 
@@ -877,10 +878,13 @@ def _take_turns(turns: list[_Turn], paras: list[_Para], context: _Context) -> No
     """Untagged turns: the speaker of the nearest known turn an even number of turns away (people
     take turns), else the other party of the nearest known turn an odd number away. The other
     party, when no tag names them, is someone addressed or named in the conversation's narration;
-    a conversation with no tag at all alternates between the last two people named before it."""
+    a conversation with no tag at all alternates between the last two people named before it, else
+    between the last two speakers of the conversation before it in the same scene."""
     by_run: dict[int, list[_Turn]] = {}
     for turn in turns:
         by_run.setdefault(turn.run, []).append(turn)
+    previous_people: list[str] = []
+    previous_end = 0
     for run_turns in by_run.values():
         known = [i for i, t in enumerate(run_turns) if t.speaker]
         for i in known:
@@ -889,6 +893,13 @@ def _take_turns(turns: list[_Turn], paras: list[_Para], context: _Context) -> No
                 if quote.speaker is None or quote.confidence <= 0.5:
                     quote.speaker, quote.cue, quote.confidence = run_turns[i].speaker, "implicit", 0.8
         people = _conversation_people(run_turns, paras, context)
+        if previous_people and any(
+            paras[k].scene_break for k in range(previous_end + 1, run_turns[0].para + 1)
+        ):
+            previous_people = []  # a new scene: new people
+        if not known and previous_people:
+            # no tag at all: most likely the talk that a short narration interrupted goes on
+            people = people + [p for p in previous_people if p not in people]
         anchors = {i: run_turns[i].speaker or "" for i in known}
         addressed = _addressed_anchors(run_turns)
         # "he said" in a running exchange: the turn-taking speaker of that gender
@@ -930,6 +941,9 @@ def _take_turns(turns: list[_Turn], paras: list[_Para], context: _Context) -> No
             for quote in turn.quotes:
                 if quote.speaker is None or quote.confidence <= 0.5:
                     quote.speaker, quote.cue, quote.confidence = guess, "implicit", 0.5
+        latest = [q.speaker for t in reversed(run_turns) for q in t.quotes if q.speaker]
+        previous_people = list(dict.fromkeys(latest))[:2]
+        previous_end = run_turns[-1].para
 
 
 def _conversation_people(turns: list[_Turn], paras: list[_Para], context: _Context) -> list[str]:
