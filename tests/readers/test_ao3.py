@@ -114,3 +114,39 @@ def test_a_last_heading_without_text_does_not_break_the_chapters() -> None:
     work = _read(page)
     assert [(c.number, c.title) for c in work.chapters] == [(1, "Cold Open"), (2, "Warm Close")]
     assert all(0 <= c.start <= c.end <= len(work.text) for c in work.chapters)
+
+
+ONE_SHOT_WITH_TITLE_HEADING = """<html><body>
+<div id="preface"><div class="meta"><dl class="tags"><dt>Rating:</dt><dd><a href="#">General Audiences</a></dd>
+<dt>Fandom:</dt><dd><a href="#">Merlin (TV)</a></dd></dl>
+<h1>Low Tide</h1>
+<div class="byline">by <a rel="author" href="/users/kelp">kelp</a></div>
+<p>Notes</p><blockquote class="userstuff"><ul><li>Translation into Welsh available: <a href="#">Trai</a> by
+<a rel="author" href="/users/gwymon">gwymon</a></li></ul></blockquote>
+</div></div>
+<div id="chapters" class="userstuff">
+<h2 class="toc-heading">Low Tide</h2>
+<div class="userstuff"><p>The sea went out <em>further</em> than anyone remembered.</p></div>
+</div></body></html>"""
+
+
+def test_byline_authors_not_authors_of_linked_translations() -> None:
+    work = read_bytes(ONE_SHOT_WITH_TITLE_HEADING.encode(), Path("low_tide.html"))
+    assert work.metadata.authors == ["kelp"]
+
+
+def test_one_shot_title_heading_is_not_a_chapter() -> None:
+    work = read_bytes(ONE_SHOT_WITH_TITLE_HEADING.encode(), Path("low_tide.html"))
+    assert work.text == "The sea went out further than anyone remembered.\n"
+    assert work.chapters == []
+    [italic] = work.emphasis
+    assert work.text[italic.start : italic.end] == "further"
+
+
+def test_a_chapter_titled_unlike_the_work_is_kept() -> None:
+    markup = ONE_SHOT_WITH_TITLE_HEADING.replace(
+        '<h2 class="toc-heading">Low Tide</h2>', '<h2 class="toc-heading">Chapter 1: Ebb</h2>'
+    )
+    work = read_bytes(markup.encode(), Path("low_tide.html"))
+    assert work.text.startswith("Chapter 1: Ebb\n")
+    assert [(c.number, c.title) for c in work.chapters] == [(1, "Ebb")]

@@ -323,3 +323,19 @@ def test_an_epub3_navigation_document_is_not_story() -> None:
     work = _read(make_epub(files))
     assert "and more words" not in work.text
     assert work.text.startswith("The Spell\n\nWillow lit the candle.")
+
+
+def test_a_one_shot_page_headed_with_the_works_title_has_no_chapter() -> None:
+    page = """<html xmlns="http://www.w3.org/1999/xhtml"><body class="calibre">
+<div class="calibre1"><h2 class="calibre8">Crossing Guard</h2></div>
+<div class="calibre10"><p class="calibre2">Anya took the job for the sign.</p></div></body></html>"""
+    files = {
+        "META-INF/container.xml": CONTAINER,
+        "content.opf": CALIBRE_OPF,
+        "Crossing_Guard_split_000.xhtml": CALIBRE_PREFACE,
+        "Crossing_Guard_split_001.xhtml": page,
+        "Crossing_Guard_split_002.xhtml": CALIBRE_AFTERWORD,
+    }
+    work = _read(make_epub(files))
+    assert work.text == "Anya took the job for the sign.\n"
+    assert work.chapters == []

@@ -11,12 +11,13 @@ story. A work with chapter headings gets a chapters layer (number and title from
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import lxml.html
 
 from fandex.ratings import to_ao3
 from fandex.readers.htmltext import TextBuilder, body_of, element_text, finished, local_tag
-from fandex.work import Chapter, Metadata, Work
+from fandex.work import Chapter, Emphasis, Metadata, Work
 
 _CHAPTER_HEADING = re.compile(r"^\s*chapter\s+(\d+)\s*(?:[:.\-–—]\s*(.*?))?\s*$", re.IGNORECASE)
 _NUMBERED_HEADING = re.compile(r"^\s*(\d+)\s*[.:)]\s+(.+?)\s*$")
@@ -75,11 +76,11 @@ def read_document(root: lxml.html.HtmlElement) -> Work:
     if chapters_root is None:
         chapters_root = body_of(root)
     chapters = add_chapters(builder, chapters_root)
-    text = builder.text
+    text, emphasis, chapters = drop_title_heading(builder.text, builder.emphasis, chapters, metadata.title)
     work = Work(
         text=finished(text),
         metadata=metadata,
-        emphasis=builder.emphasis,
+        emphasis=emphasis,
         source_format="ao3-html",
     )
     work.chapters = close_chapters(chapters, work.text)
@@ -169,11 +170,14 @@ def _read_stats(raw: str, metadata: Metadata) -> None:
 
 
 def _authors(preface: lxml.html.HtmlElement) -> list[str]:
-    links = preface.xpath(".//a[@rel='author']")
-    names = [element_text(a) for a in links if element_text(a)]
-    if names:
-        return list(dict.fromkeys(names))
+    # The byline's author links first: the preface also links the authors of translations,
+    # podfics and related works ("Translation into ... available: ... by <a rel=author>").
     byline = _first(preface.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')]"))
+    scopes = [byline, preface] if byline is not None else [preface]
+    for scope in scopes:
+        names = [element_text(a) for a in scope.xpath(".//a[@rel='author']") if element_text(a)]
+        if names:
+            return list(dict.fromkeys(names))
     if byline is not None:
         text = re.sub(r"^\s*by\s+", "", element_text(byline), flags=re.IGNORECASE)
         return [name.strip() for name in re.split(r",\s*|\s+and\s+", text) if name.strip()]
@@ -282,6 +286,31 @@ def start_chapter(builder: TextBuilder, heading: str, index: int) -> Chapter:
     start, _ = builder.add_line(heading)
     number, title = parse_chapter_heading(heading, index)
     return Chapter(start=start, end=start, number=number, title=title)
+
+
+def drop_title_heading(
+    text: str, emphasis: list[Emphasis], chapters: list[Chapter], title: str | None
+) -> tuple[str, list[Emphasis], list[Chapter]]:
+    """A one-shot's download heads its only "chapter" with the work's title (an EPUB's page may
+    open with it unmarked). That line opening the text is the title again, not a chapter: it is cut from the text (the emphasis offsets shifted
+    with it) and no chapter is kept."""
+    title = (title or "").strip()
+    # Chapters opened by pages that added no text (an EPUB's afterword) do not count.
+    with_text = [chapter for chapter in chapters if text[chapter.start :].strip()]
+    start = with_text[0].start if with_text else len(text) - len(text.lstrip())
+    if len(with_text) > 1 or not title or text[:start].strip():
+        return text, emphasis, chapters
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[start:line_end].strip() != title:
+        return text, emphasis, chapters
+    cut = line_end
+    while cut < len(text) and text[cut].isspace():
+        cut += 1
+    shifted = [
+        replace(span, start=span.start - cut, end=span.end - cut) for span in emphasis if span.start >= cut
+    ]
+    return text[cut:], shifted, []
 
 
 def parse_chapter_heading(heading: str, index: int) -> tuple[int, str | None]:

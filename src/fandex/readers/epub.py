@@ -180,10 +180,11 @@ class _Book:
         text = builder.text
         if not text.strip():
             raise InputError("is an EPUB with no story text", path=self.path, hint=_HINT_REEXPORT)
+        text, emphasis, chapters = ao3.drop_title_heading(text, builder.emphasis, chapters, metadata.title)
         work = Work(
             text=finished(text),
             metadata=metadata,
-            emphasis=builder.emphasis,
+            emphasis=emphasis,
             source_format="epub",
         )
         closed = ao3.close_chapters(chapters, work.text)
