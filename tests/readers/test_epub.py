@@ -339,3 +339,21 @@ def test_a_one_shot_page_headed_with_the_works_title_has_no_chapter() -> None:
     work = _read(make_epub(files))
     assert work.text == "Anya took the job for the sign.\n"
     assert work.chapters == []
+
+
+def test_subjects_do_not_add_tags_when_the_preface_has_the_typed_list() -> None:
+    # The archive lists its own name for a tag among the subjects, unlike the typed list.
+    opf = CALIBRE_OPF.replace(
+        "<dc:publisher>",
+        "<dc:subject>Mature</dc:subject><dc:subject>Rated M For Mayhem</dc:subject><dc:publisher>",
+    )
+    files = {
+        "META-INF/container.xml": CONTAINER,
+        "content.opf": opf,
+        "Crossing_Guard_split_000.xhtml": CALIBRE_PREFACE,
+        "Crossing_Guard_split_001.xhtml": CALIBRE_CHAPTER,
+        "Crossing_Guard_split_002.xhtml": CALIBRE_AFTERWORD,
+    }
+    work = _read(make_epub(files))
+    assert work.metadata.declared_tags.additional == []
+    assert work.metadata.fields["subjects"] == "Mature, Rated M For Mayhem"

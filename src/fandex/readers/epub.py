@@ -150,6 +150,7 @@ class _Book:
 
         builder = TextBuilder(skip=ao3.is_note_block)
         chapters: list[Chapter] = []
+        typed_tag_list = False
         flavour_ao3 = "archive of our own" in (
             metadata.fields.get("publisher", "").lower()
         ) or "archiveofourown" in (metadata.source_url or "")
@@ -165,6 +166,7 @@ class _Book:
             page = _classify(root, href, properties)
             if page == "preface":
                 ao3.read_preface(root, metadata)
+                typed_tag_list = typed_tag_list or bool(ao3.tag_lists(root))
                 flavour_ao3 = True
                 continue
             if page == "title":
@@ -176,7 +178,11 @@ class _Book:
 
         if subjects:
             metadata.fields["subjects"] = ", ".join(subjects)
-            _subjects_as_tags(subjects, metadata)
+            # A book with the archive's typed tag list has every tag there as typed; its subjects
+            # repeat them, some under the archive's other name for the same tag ("Choose Not To Use
+            # Archive Warnings" for "Creator Chose Not To Use Archive Warnings").
+            if not typed_tag_list:
+                _subjects_as_tags(subjects, metadata)
         text = builder.text
         if not text.strip():
             raise InputError("is an EPUB with no story text", path=self.path, hint=_HINT_REEXPORT)
