@@ -574,3 +574,28 @@ def test_a_part_heading_with_a_title_opening_the_text_is_no_title() -> None:
     work = _read("Part One: The Calm\n\n" + STORY.strip() + " " + STORY)  # a paragraph of prose under it
     assert work.metadata.title is None
     assert work.metadata.body_start == 0
+
+
+def test_a_title_alone_over_a_labelled_author_block() -> None:
+    text = (
+        "Low Water\n\nAuthor: Pebble\n\n"
+        "Disclaimer: The show and its people belong to the studio. No money is made.\n\n"
+        "The rain had not stopped for three days, and Maria was tired of it.\n"
+    )
+    work = _read(text)
+    assert work.metadata.title == "Low Water"
+    assert work.metadata.authors == ["Pebble"]
+    assert text[work.metadata.body_start :].startswith("The rain had not stopped")
+
+
+def test_an_exclaimed_title_with_a_byline_under_it() -> None:
+    text = "Why Me?\nby Pebble\n\nThe rain had not stopped for three days, and Maria was tired of it.\n"
+    work = _read(text)
+    assert (work.metadata.title, work.metadata.authors) == ("Why Me?", ["Pebble"])
+
+
+def test_an_exclaimed_line_over_prose_is_story() -> None:
+    text = "Run!\n\nThe rain had not stopped for three days, and Maria was tired of it. She ran.\n"
+    work = _read(text)
+    assert work.metadata.title is None
+    assert work.metadata.body_start == 0

@@ -115,6 +115,8 @@ _BYLINE_RE = re.compile(
     re.IGNORECASE,
 )
 # The "By PNS" of "Title: Inside the Pain (2 of?) By PNS": a capitalised By inside a title value.
+# The most words of a title ending in "!" or "?" ("Stuck!"); longer, such a line is a sentence.
+_MAX_EXCLAIMED_TITLE_WORDS = 6
 _TITLE_BY_RE = re.compile(r"[ \t]+By[ \t]+(?=\S)")
 _TITLE_LOWER_BY_RE = re.compile(r"[ \t]+by[ \t]+(?=[A-Z0-9])")
 
@@ -413,10 +415,14 @@ def _is_name_line(value: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or "@" in w for w in words)
 
 
-def _looks_like_title(raw_line: str) -> bool:
+def _looks_like_title(raw_line: str, *, exclaimed: bool = False) -> bool:
+    """A short line that does not end like a sentence. With ``exclaimed`` (the line has a byline
+    under it) a title of a few words may end in "!" or "?" ("Stuck!", "Why Me?")."""
     value = raw_line.strip()
     if not value or len(value) > 100:
         return False
+    if exclaimed and len(value.split()) <= _MAX_EXCLAIMED_TITLE_WORDS and value[0] not in '"“':
+        value = value.rstrip("!?") or value
     if value[0] in '"“':
         # a title in quotation marks, but not a line of dialogue ('"Go," she said.')
         return value[-1] in '"”' and not re.search(r"[,.!?]?[\"”]\s+\S", value)
@@ -610,14 +616,22 @@ def _read_title_block(
     next_line = next_block[0].text(text) if next_block else ""
     rest = raw[1:]
     byline_follows = bool(_byline(rest[0] if rest else next_line))
+    # "Title" alone, then a block opening with "Author: Kat": the labelled author is its byline.
+    author_field_follows = (
+        not rest
+        and next_block is not None
+        and any(item.name == "author" for item in _fields_on_line(text, next_block[0]))
+    )
     bare_title_over_prose = (
         not rest and next_block is not None and len(first.split()) >= 2 and _is_story_like(text, next_block)
     )
     # a title over a byline; an ALL-CAPS or centred line; a short unpunctuated line of two or more
     # words over a paragraph of prose
     is_title = (
-        (byline_follows or bare_title_over_prose) and _looks_like_title(raw[0])
-    ) or _is_emphatic_title(raw[0])
+        ((byline_follows or author_field_follows) and _looks_like_title(raw[0], exclaimed=True))
+        or (bare_title_over_prose and _looks_like_title(raw[0]))
+        or _is_emphatic_title(raw[0])
+    )
     if not is_title:
         return None, None
     authors: list[str] = []
