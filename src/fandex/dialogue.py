@@ -366,6 +366,7 @@ class _Context:
     alias_index: dict[str, str]
     narrator: str | None
     epithets: dict[str, str] = field(default_factory=dict)
+    undecided_epithets: set[tuple[str, str | None]] = field(default_factory=set)
     name_parts: dict[str, str | None] = field(default_factory=dict)  # cache of _by_name_part
     quote_starts: list[int] = field(default_factory=list)
     quote_ends: list[int] = field(default_factory=list)
@@ -1372,6 +1373,8 @@ def _learn_epithet(text: str, key: str, gender: str | None, context: _Context) -
         return context.epithets[key]
     if not key.startswith("the ") or len(key.split()) > 3:
         return None
+    if (key, gender) in context.undecided_epithets:
+        return None  # counted before and found no clear owner: don't scan the whole text again
     pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in key.split()) + r"(?!\w)", re.I)
     votes: Counter[str] = Counter()
     for match in pattern.finditer(text, context.work.metadata.body_start):
@@ -1389,6 +1392,8 @@ def _learn_epithet(text: str, key: str, gender: str | None, context: _Context) -
     result = winner[0] if winner and total >= 3 and winner[1] >= 0.6 * total else None
     if result:
         context.epithets[key] = result
+    else:
+        context.undecided_epithets.add((key, gender))
     return result
 
 
