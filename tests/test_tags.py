@@ -234,3 +234,13 @@ def test_ship_names_from_the_bundled_pack_become_relationship_tags() -> None:
     assert _values(work, "relationship", "declared") == ["Buffy Summers/Spike", "Spike/Willow Rosenberg"]
     main = [r for r in work.relationships if r.main]
     assert [{work.character(c).name for c in r.characters} for r in main] == [{"Buffy Summers", "Spike"}]
+
+
+def test_a_sites_typed_fandom_tag_is_shown_as_typed() -> None:
+    work = make_work(ROMANCE)
+    work.source_format = "ao3-html"
+    work.metadata.declared_tags.fandoms = ["Buffy the Vampire Slayer (TV)"]
+    _tagged(work)
+    assert [(t.value, t.source) for t in work.tags if t.kind == "fandom"] == [
+        ("Buffy the Vampire Slayer (TV)", "declared")
+    ]

@@ -223,6 +223,10 @@ def _characters(ctx: TagContext) -> list[Tag]:
 # -- declared --------------------------------------------------------------------------------
 
 
+# Formats whose declared tags come from a site's own tag list (AO3 downloads, EPUBs made from them).
+TYPED_TAG_FORMATS = frozenset({"ao3-html", "epub"})
+
+
 def _declared(ctx: TagContext) -> list[Tag]:
     stated = ctx.work.metadata.declared_tags
     tags = []
@@ -238,10 +242,13 @@ def _declared(ctx: TagContext) -> list[Tag]:
         if value:
             tags.append(_stated(ctx, "category", value, raw))
     all_packs = load_packs(ctx.options.pack_dirs)
+    typed_tag_list = ctx.work.source_format in TYPED_TAG_FORMATS
     for raw in filter(str.strip, stated.fandoms):
-        # Written the pack's way, as AO3's wranglers would ("Buffy: The Vampire Slayer" and "BtVS" are
-        # "Buffy the Vampire Slayer"); a crossover written as one tag gives each of its fandoms.
-        names = [pack.name for pack in declared_packs([raw], all_packs)] or [raw.strip()]
+        # A site's typed tag list is shown as typed. A loose header is written the pack's way, as
+        # AO3's wranglers would ("Buffy: The Vampire Slayer" and "BtVS" are "Buffy the Vampire
+        # Slayer"); a crossover written as one tag gives each of its fandoms.
+        packs = [] if typed_tag_list else declared_packs([raw], all_packs)
+        names = [pack.name for pack in packs] or [raw.strip()]
         tags.extend(_stated(ctx, "fandom", name, raw) for name in names)
     resolver = NameResolver(ctx.work.characters, ctx.cast.packs)
     for raw in stated.relationships:

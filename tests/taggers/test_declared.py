@@ -117,7 +117,7 @@ def test_ratings_as_written_map_to_ao3() -> None:
     assert rating("PG-13") == "Teen And Up Audiences"
     assert rating("NC-17") == "Explicit"
     assert rating("Mature") == "Mature"
-    assert rating("Not Rated") is None
+    assert rating("Not Rated") == "Not Rated"  # one of AO3's ratings: declared, it is shown
     assert rating(None) is None
 
 
@@ -128,3 +128,10 @@ def test_a_first_name_and_an_initial_resolve_to_the_full_name(written: str) -> N
 
 def test_an_initial_that_fits_no_one_is_not_resolved() -> None:
     assert _resolver(with_cast=False).resolve("Buffy Q.")[0] != "Buffy Summers"
+
+
+def test_a_name_written_out_in_full_is_shown_as_typed_but_tied_to_its_character() -> None:
+    resolver = _resolver()
+    assert resolver.resolve("Willow Rosenberg") == ("Willow Rosenberg", "c2")
+    assert resolver.resolve("Sheriff of Nottingham")[0] == "Sheriff of Nottingham"  # not "Of"
+    assert resolver.resolve("willow") == ("Willow Rosenberg", "c2")  # a loose form is canonicalised

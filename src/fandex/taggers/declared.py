@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from fandex.fandoms import FandomPack
-from fandex.work import AO3_CATEGORIES, AO3_RATINGS, AO3_WARNINGS, Character
+from fandex.work import AO3_CATEGORIES, AO3_RATINGS, AO3_WARNINGS, NOT_RATED, Character
 
 _NO_PAIRING = frozenset({"gen", "none", "no pairing", "no pairings", "n/a", "na", "no romance", "-"})
 _ROMANTIC_SPLIT = re.compile(r"\s*/\s*|\s+x\s+|\s*\bslash\b\s*", re.IGNORECASE)
@@ -62,7 +62,17 @@ class NameResolver:
         self.candidates = candidates
 
     def resolve(self, written: str) -> tuple[str, str | None]:
-        """(canonical name, Character id or None) for a name as written."""
+        """(name to show, Character id or None) for a name as written.
+
+        A loose form ("giles", "Buffy", "Buffy S.") is shown with its canonical name; a name already
+        written out in full ("Ben Solo", "Sheriff of Nottingham") is shown as the author typed it, as
+        AO3 shows a typed tag, and is still tied to the character it names."""
+        canonical, character_id = self._resolve(written)
+        if _written_out(written):
+            return _SPACES.sub(" ", written.strip()), character_id
+        return canonical, character_id
+
+    def _resolve(self, written: str) -> tuple[str, str | None]:
         key = _SPACES.sub(" ", written.strip()).lower()
         if not key:
             return written, None
@@ -196,10 +206,10 @@ def category(written: str) -> str | None:
 def rating(written: str | None) -> str | None:
     from fandex.ratings import to_ao3
 
-    if written in AO3_RATINGS:
+    if written in AO3_RATINGS or written == NOT_RATED:
         return written
     mapped = to_ao3(written)
-    return mapped if mapped in AO3_RATINGS else None
+    return mapped if mapped in (*AO3_RATINGS, NOT_RATED) else None
 
 
 _QUALIFIER = re.compile(r"\s*\([^)]*\)")
@@ -216,6 +226,17 @@ def same_person(a: str, b: str) -> bool:
     Granger"), ignoring case, dots, possessives and a bracketed fandom ("Castiel (Supernatural)")."""
     words_a, words_b = _name_words(a), _name_words(b)
     return bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
+
+
+def _written_out(name: str) -> bool:
+    """A full name as a tag writes it: two or more words, the first and last capitalised, no initials."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and words[0][:1].isupper()
+        and words[-1][:1].isupper()
+        and all(len(w.rstrip(".")) > 1 for w in words)
+    )
 
 
 def _title(name: str) -> str:
