@@ -7,10 +7,15 @@ round (greedy, in text order), so precision = matched / predicted and recall = m
 
 from __future__ import annotations
 
+import argparse
 import bisect
 import re
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+Item = TypeVar("Item")
 
 
 @dataclass
@@ -125,3 +130,25 @@ def table(rows: list[list[str]], header: list[str]) -> str:
     ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+def add_gold_options(parser: argparse.ArgumentParser, roster_help: str) -> None:
+    """The options every speaker evaluation takes: what gold to give the pipeline, and --json."""
+    parser.add_argument("--gold-quotes", action="store_true", help="give the pipeline the gold quote spans")
+    parser.add_argument("--gold-roster", action="store_true", help=roster_help)
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+
+
+def score_each(
+    items: Sequence[Item], evaluate: Callable[[Item], tuple[str, Counts]], label: str, unit: str
+) -> tuple[dict[str, Counts], Counts]:
+    """Evaluate each item (a novel, a work) with a progress bar on stderr: scores per item and in all."""
+    from tqdm import tqdm
+
+    per_item: dict[str, Counts] = {}
+    total = Counts()
+    for item in tqdm(items, desc=label, unit=unit, file=sys.stderr, leave=False):
+        name, counts = evaluate(item)
+        per_item[name] = counts
+        total.add(counts)
+    return per_item, total

@@ -17,14 +17,13 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from fandex.errors import InputError
-from fandex.eval.common import Counts, match_spans, name_key, percent, table
+from fandex.eval.common import Counts, add_gold_options, match_spans, name_key, percent, score_each, table
 from fandex.options import Options
 from fandex.work import Character, Span, Work
 
@@ -52,11 +51,7 @@ def register(corpora: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "directory", metavar="DIR", type=Path, help="the LitBank folder (quotations/, coref/)"
     )
-    parser.add_argument("--gold-quotes", action="store_true", help="give the pipeline the gold quote spans")
-    parser.add_argument(
-        "--gold-roster", action="store_true", help="give the pipeline the speakers as the cast"
-    )
-    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    add_gold_options(parser, roster_help="give the pipeline the speakers as the cast")
     parser.add_argument(
         "--work", nargs="+", metavar="NAME", help="only these works (file names without _brat.ann)"
     )
@@ -64,16 +59,13 @@ def register(corpora: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
     paths = annotation_files(args.directory, args.work)
-    per_work: dict[str, Counts] = {}
-    total = Counts()
-    for path in tqdm(paths, desc="LitBank", unit="work", file=sys.stderr, leave=False):
+
+    def evaluate_one(path: Path) -> tuple[str, Counts]:
         gold = load_work(path, args.directory / "coref" / "brat" / path.name)
-        counts = evaluate(gold, gold_quotes=args.gold_quotes, gold_roster=args.gold_roster)
-        per_work[gold.name] = counts
-        total.add(counts)
+        return gold.name, evaluate(gold, gold_quotes=args.gold_quotes, gold_roster=args.gold_roster)
+
+    per_work, total = score_each(paths, evaluate_one, "LitBank", "work")
     if args.json:
         print(json.dumps(report(per_work, total), indent=2))
     else:

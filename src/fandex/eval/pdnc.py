@@ -20,14 +20,13 @@ import argparse
 import ast
 import csv
 import json
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from fandex.errors import InputError
-from fandex.eval.common import Counts, match_spans, name_key, percent, table
+from fandex.eval.common import Counts, add_gold_options, match_spans, name_key, percent, score_each, table
 from fandex.eval.roster import character_keys, gold_found, load_pdnc_characters
 from fandex.options import Options
 from fandex.work import Character, Span, Work
@@ -61,11 +60,7 @@ def register(corpora: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "directory", metavar="DIR", type=Path, help="the PDNC data folder (one folder per novel)"
     )
-    parser.add_argument("--gold-quotes", action="store_true", help="give the pipeline the gold quote spans")
-    parser.add_argument(
-        "--gold-roster", action="store_true", help="give the pipeline the gold character list"
-    )
-    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    add_gold_options(parser, roster_help="give the pipeline the gold character list")
     parser.add_argument("--novel", nargs="+", metavar="NAME", help="only these novels (folder names)")
     parser.add_argument(
         "--split",
@@ -78,14 +73,11 @@ def register(corpora: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     folders = novel_folders(args.directory, args.novel, args.split)
-    from tqdm import tqdm
 
-    per_novel: dict[str, Counts] = {}
-    total = Counts()
-    for folder in tqdm(folders, desc="PDNC", unit="novel", file=sys.stderr, leave=False):
-        counts = evaluate_novel(folder, gold_quotes=args.gold_quotes, gold_roster=args.gold_roster)
-        per_novel[folder.name] = counts
-        total.add(counts)
+    def evaluate(folder: Path) -> tuple[str, Counts]:
+        return folder.name, evaluate_novel(folder, gold_quotes=args.gold_quotes, gold_roster=args.gold_roster)
+
+    per_novel, total = score_each(folders, evaluate, "PDNC", "novel")
     if args.json:
         print(json.dumps(report(per_novel, total), indent=2))
     else:
