@@ -2,7 +2,14 @@ from __future__ import annotations
 
 import pytest
 
-from fandex.header import read_header, split_numbering, split_people, story_start_in_value
+from fandex.header import (
+    author_matter_kind,
+    author_matter_value,
+    read_header,
+    split_numbering,
+    split_people,
+    story_start_in_value,
+)
 from fandex.options import Options
 from fandex.work import Work
 
@@ -599,3 +606,56 @@ def test_an_exclaimed_line_over_prose_is_story() -> None:
     work = _read(text)
     assert work.metadata.title is None
     assert work.metadata.body_start == 0
+
+
+# ---------------------------------------------------------------- author's matter in the body
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "kind"),
+    [
+        ("A/N: sorry this took so long.", "note"),
+        ("(AN: Lou betaed this one.)", "note"),
+        ("**Author's Note:** more soon.", "note"),
+        ("Notes - written on a train.", "note"),
+        ("Disclaimer: not mine, never was.", "disclaimer"),
+        ("I don't own them; the studio does.", "disclaimer"),
+        ("All characters belong to their creators.", "disclaimer"),
+        ("TBC...", "end"),
+        ("T.B.C.", "end"),
+        ("*~To Be Continued~*", "end"),
+        ("Fin.", "end"),
+        ("Continued in Part 3", "end"),
+        ("Reviews are love!", "note"),
+        ("Please R&R", "note"),
+        ("Thanks to my beta for the commas.", "note"),
+        ("Dedicated to everyone who reviewed the last chapter.", "note"),
+    ],
+)
+def test_author_matter_kinds(paragraph: str, kind: str) -> None:
+    assert author_matter_kind(paragraph) == kind
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '"A/N: that is what the sign said," Ann read aloud.',
+        "Note to self: stop talking.",
+        "Nobody wanted to review the tapes.",
+        "Thanks to her, the door held.",
+        "An owl called twice.",
+        "The End was the name of the bar.",
+        "Anne didn't own a car, so she walked.",
+        "Everything here belongs to the Council now.",
+        "The choice was not mine.",
+        "A/N: " + "far too long to be a note " * 80,
+    ],
+)
+def test_story_paragraphs_are_not_author_matter(paragraph: str) -> None:
+    assert author_matter_kind(paragraph) is None
+
+
+def test_author_matter_value_drops_the_label_and_brackets() -> None:
+    assert author_matter_value("(A/N: back on\nFriday.)") == "back on Friday."
+    assert author_matter_value("Disclaimer:  none of it is mine.") == "none of it is mine."
+    assert author_matter_value("Thanks to my beta.") == "Thanks to my beta."

@@ -284,3 +284,129 @@ def test_a_paragraph_repeating_a_chapter_title_later_stays_a_paragraph() -> None
     work.chapters = [Chapter(0, len(text) - 1, 1, "Run")]
     find_structure(work, Options())
     assert _paragraph_texts(work) == ["She ran.", "Run", "He ran too."]
+
+
+# ---------------------------------------------------------------- author's matter in the body
+
+
+def _note_texts(work: Work) -> list[str]:
+    return [work.span_text(note) for note in work.notes]
+
+
+def test_notes_under_a_chapter_heading_are_not_story() -> None:
+    text = (
+        "Chapter 1\n\n"
+        "A/N: my thanks to Lou, who read this twice.\n\n"
+        "Disclaimer: the people here are not mine.\n\n"
+        "Ann locked the door behind her.\n\n"
+        "The hall was dark.\n"
+    )
+    work = _structure(text)
+    assert _paragraph_texts(work) == ["Ann locked the door behind her.", "The hall was dark."]
+    assert _note_texts(work) == [
+        "A/N: my thanks to Lou, who read this twice.",
+        "Disclaimer: the people here are not mine.",
+    ]
+    assert work.text == text  # standoff: nothing cut out
+    assert work.metadata.notes == "my thanks to Lou, who read this twice."
+    assert work.metadata.disclaimer == "the people here are not mine."
+    # The chapter still spans its notes; the scene starts at the story.
+    assert work.chapters[0].end == len(text.rstrip())
+    assert [work.scenes[0].start] == [text.index("Ann locked")]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "TBC",
+        "To be continued...",
+        "~ The End ~",
+        "THE END",
+        "Please review!",
+        "Review please :)",
+        "Feedback is love.",
+        "R&R!",
+        "(A/N: the next part comes out on Friday.)",
+        "Thanks for reading, everyone!",
+        "End of chapter 4",
+    ],
+)
+def test_closing_matter_after_the_last_paragraph(closing: str) -> None:
+    text = f"Ann slept.\n\nBeth did not.\n\n{closing}\n"
+    work = _structure(text)
+    assert _paragraph_texts(work) == ["Ann slept.", "Beth did not."]
+    assert _note_texts(work) == [closing]
+    assert work.scenes[-1].end == text.index("not.") + len("not.")
+
+
+def test_closing_matter_of_each_chapter_and_an_ornament_among_it() -> None:
+    text = (
+        "Chapter 1\n\nAnn slept.\n\n* * *\n\nA/N: short one, sorry.\n\nTBC\n\n"
+        "Chapter 2\n\nBeth woke.\n\nThe End\n\nPlease review :)\n"
+    )
+    work = _structure(text)
+    assert _paragraph_texts(work) == ["Ann slept.", "Beth woke."]
+    assert _note_texts(work) == ["A/N: short one, sorry.", "TBC", "The End", "Please review :)"]
+    assert [scene.break_kind for scene in work.scenes] == [None, "chapter"]
+    assert [chapter.number for chapter in work.chapters] == [1, 2]
+
+
+def test_the_headers_notes_are_kept_over_later_ones() -> None:
+    work = Work(text="Ann slept.\n\nA/N: a later note.\n", source_format="text")
+    work.metadata.notes = "From the header."
+    find_structure(work, Options())
+    assert work.metadata.notes == "From the header."
+    assert _note_texts(work) == ["A/N: a later note."]
+
+
+@pytest.mark.parametrize(
+    "story_line",
+    [
+        '"Please review the file tonight," Giles said.',
+        "Note to self: never trust a vampire.",
+        "Notes were passed along the back row all through the lesson.",
+        "She left a review of the diner on the way out.",
+        "Thanks to the storm, the road was closed until noon.",
+        "In the end, nobody came.",
+        "The end of the road was a gate.",
+        "Review the map, she thought, then the tunnels.",
+    ],
+)
+def test_story_lines_that_look_a_little_like_notes_stay_story(story_line: str) -> None:
+    text = f"Chapter 1\n\n{story_line}\n\nAnn slept.\n\n{story_line}\n"
+    work = _structure(text)
+    assert work.notes == []
+    assert _paragraph_texts(work) == [story_line, "Ann slept.", story_line]
+    assert work.metadata.notes is None
+
+
+def test_notes_in_the_middle_of_a_chapter_stay_story() -> None:
+    # Only the matter opening or closing a chapter is the author's; one inside is left as written.
+    text = "Ann slept.\n\nA/N: odd place for a note.\n\nBeth woke.\n"
+    work = _structure(text)
+    assert len(work.paragraphs) == 3
+    assert work.notes == []
+
+
+def test_a_text_that_is_all_notes_keeps_its_paragraphs() -> None:
+    text = "A/N: this story is on hiatus.\n\nThanks for reading it so far.\n"
+    work = _structure(text)
+    assert _paragraph_texts(work) == ["A/N: this story is on hiatus.", "Thanks for reading it so far."]
+    assert work.notes == []
+
+
+def test_a_readers_chapters_bound_the_closing_matter() -> None:
+    text = "Ann slept.\n\nTBC\n\nBeth woke.\n\nThe End\n"
+    work = Work(text=text, source_format="html")
+    second = text.index("Beth")
+    work.chapters = [Chapter(0, second - 2, number=1), Chapter(second, len(text) - 1, number=2)]
+    find_structure(work, Options())
+    assert _paragraph_texts(work) == ["Ann slept.", "Beth woke."]
+    assert _note_texts(work) == ["TBC", "The End"]
+
+
+def test_the_notes_layer_survives_json() -> None:
+    work = _structure("Ann slept.\n\nTBC\n")
+    again = Work.from_dict(work.to_dict())
+    assert again.notes == work.notes
+    assert _note_texts(again) == ["TBC"]

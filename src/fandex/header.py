@@ -163,6 +163,91 @@ _CHAPTER_HEADING_RE = re.compile(
     rf"^[ \t]*[\[(~*#=\-]*[ \t]*(?:chapter|prologue|epilogue|interlude|part[ \t]+{NUMBER_PATTERN}\b[ \t]*$)",
     re.IGNORECASE,
 )
+# ---------------------------------------------------------------- author's matter in the body
+
+# A paragraph labelled as the author's: "A/N:", "(AN: ...)", "Author's note -", "Notes:", "Disclaimer:".
+# "Note" needs its colon right after it, so "Note to self: ..." and "Notes were passed" stay story.
+_MATTER_LABEL_RE = re.compile(
+    r"^[ \t]*[*_~\-(\[]*[ \t]*(?P<label>a/ns?|an|author'?s'?[ \t]+notes?|authors?[ \t]+notes?|"
+    r"(?:end[ \t]+|chapter[ \t]+)?notes?|disclaimers?)[ \t]*[*_]*[ \t]*(?::|[-–—][ \t])[ \t]*[*_]*",
+    re.IGNORECASE,
+)
+# A closing mark standing alone: "TBC", "To be continued...", "The End", "Fin", "End of chapter 3",
+# "Continued in part 4".
+_END_MARK_RE = re.compile(
+    r"[\W_]*(?:t\.?[ \t]*b\.?[ \t]*c\.?|to[ \t]+be[ \t]+continued|continued[ \t]+in[ \t]+.{1,60}|"
+    r"(?:the[ \t]+)?end(?:[ \t]+of[ \t]+(?:chapter|part|story)(?:[ \t]+[\w.]{1,12})?)?|fin|finis|owari)[\W_]*",
+    re.IGNORECASE,
+)
+# A request for feedback: "Please review!", "Review please :)", "Reviews are love", "R&R", "Feedback is love".
+_FEEDBACK_RE = re.compile(
+    r"^[\W_]*(?:please[ \t]+(?:review|r[ \t]*&[ \t]*r|r/r|read[ \t]+and[ \t]+review|leave[ \t]+a[ \t]+review|"
+    r"send[ \t]+feedback|comment)|reviews?[ \t]+(?:please|are|would|make|welcome)|r[ \t]*&[ \t]*r|"
+    r"read[ \t]+(?:and|&)[ \t]+review|feedback[ \t]+(?:is|please|welcome|would|makes)|"
+    r"comments?[ \t]+(?:are|please|welcome|would|make)|kudos[ \t]+(?:and|&|are|please))\b",
+    re.IGNORECASE,
+)
+# Thanks and dedications count only when they speak of the writing ("Thanks to my beta", "Thanks for
+# reading"): "Thanks to the storm, the road was closed" is story.
+_THANKS_RE = re.compile(
+    r"^[\W_]*(?:thanks|thank[ \t]+you|many[ \t]+thanks|special[ \t]+thanks|dedicated[ \t]+to)\b",
+    re.IGNORECASE,
+)
+_WRITING_WORD_RE = re.compile(
+    r"\b(?:beta(?:s|'?d|[ \t]+readers?)?|betaing|reviews?|reviewers?|reviewing|readers?|reading|feedback|"
+    r"comments?|kudos|chapters?|fic|fics|fanfic|story|stories|updates?|updating|favou?rites?|follows?|"
+    r"alerts?)\b",
+    re.IGNORECASE,
+)
+# Unlabelled disclaimers inside the body need stronger wording than at the top of a text: a chapter
+# may well end "Everything here belongs to the Council now." or "The choice was not mine."
+_BODY_DISCLAIMER_RE = re.compile(
+    r"\b(?:(?:don'?t|do\s+not|doesn'?t|does\s+not)\s+own\s+(?:any\s+of\s+)?(?:them|anything|the\s+characters|"
+    r"these\s+characters|the\s+show)\b|characters?\b[^.\n]{0,40}\bbelongs?\s+to|no\s+(?:copyright\s+)?infringement|"
+    r"(?:making|make)\s+no\s+(?:money|profit)|no\s+money\s+is\s+being\s+made|copyright|©)",
+    re.IGNORECASE,
+)
+# Longer than this, a paragraph is story even when it opens like a note.
+_MATTER_MAX_CHARS = 1500
+_DISCLAIMER_MAX_CHARS = 600
+
+
+def author_matter_kind(paragraph: str) -> str | None:
+    """What kind of author's matter a body paragraph is: "note", "disclaimer", "end" or None (story).
+
+    Conservative: a paragraph that opens with a quotation mark is dialogue, and only a labelled
+    note, disclaimer wording, a closing mark standing alone, a feedback request at the paragraph's
+    start, or thanks that speak of the writing count. A story line that merely mentions a review or
+    opens with "Note" without its colon stays story.
+    """
+    stripped = paragraph.strip()
+    if not stripped or len(stripped) > _MATTER_MAX_CHARS or stripped[0] in "\"“'‘":
+        return None
+    label = _MATTER_LABEL_RE.match(stripped)
+    if label:
+        return "disclaimer" if label.group("label").lower().startswith("disclaimer") else "note"
+    if len(stripped) <= 80 and _END_MARK_RE.fullmatch(stripped):
+        return "end"
+    if _FEEDBACK_RE.match(stripped):
+        return "note"
+    if _THANKS_RE.match(stripped) and _WRITING_WORD_RE.search(stripped):
+        return "note"
+    if len(stripped) <= _DISCLAIMER_MAX_CHARS and _BODY_DISCLAIMER_RE.search(stripped):
+        return "disclaimer"
+    return None
+
+
+def author_matter_value(paragraph: str) -> str:
+    """The note or disclaimer a paragraph states, without its label, on one line."""
+    stripped = paragraph.strip()
+    label = _MATTER_LABEL_RE.match(stripped)
+    if label:
+        stripped = stripped[label.end() :]
+        if paragraph.strip()[:1] in "([" and stripped.endswith((")", "]")):
+            stripped = stripped[:-1]
+    return " ".join(stripped.split())
+
+
 # Titles and authors stated only in a disclaimer: "this story, 'Title', was written by X".
 _DISCLAIMER_TITLE_RE = re.compile(
     r"[\"“'‘](?P<title>[^\"”'’\n]{2,80})[\"”'’][ \t,]*(?:was|is|has\s+been)\s+(?:written|created|penned)\s+by\s+"

@@ -25,6 +25,11 @@ Chapters: a reader's chapters are kept; otherwise chapter headings start chapter
 "Chapter Three: The Return", "CHAPTER III", "Part II", "Prologue", "Epilogue" (read by
 ``fandex.markers``), and numbered titles such as "3. The Return" or bare numerals when at least
 two follow in sequence. With none, one chapter spans the body.
+
+Author's matter: the paragraphs that open a chapter as notes or disclaimers ("A/N: ...",
+"Disclaimer: ...") or close it as notes, disclaimers or closing marks ("TBC", "The End", "Please
+review!") go to ``Work.notes`` instead of the paragraphs and scenes (``fandex.header.author_matter_kind``
+decides); chapter spans still cover them.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from fandex.header import author_matter_kind, author_matter_value
 from fandex.markers import (
     DIALOGUE_OPEN_RE,
     SENTENCE_END_RE,
@@ -45,7 +51,7 @@ from fandex.markers import (
 )
 from fandex.numbering import parse_number
 from fandex.options import Options
-from fandex.work import Chapter, Paragraph, Scene, Work
+from fandex.work import Chapter, Paragraph, Scene, Span, Work
 
 # ---------------------------------------------------------------- line kinds
 
@@ -321,15 +327,20 @@ def find_structure(work: Work, options: Options) -> None:
     separator = _usual_separator(events)
 
     reader_chapter_starts = sorted(c.start for c in work.chapters)[1:]
+    matter = _author_matter(work, events, reader_chapter_starts)
     paragraphs: list[Paragraph] = []
+    all_paragraphs: list[Paragraph] = []  # with the author's matter: chapters span it
     scenes: list[Scene] = []
     pending: str | None = None  # the strongest break seen since the last paragraph
     scene_kind: str | None = None
     scene_start: int | None = None
     scene_end = 0
-    for event in events:
+    for position, event in enumerate(events):
         if event.kind != "paragraph":
             pending = _stronger(pending, "chapter" if event.kind == "heading" else event.kind)
+            continue
+        all_paragraphs.append(Paragraph(event.start, event.end))
+        if position in matter:
             continue
         if event.follows_paragraph and event.blank_before > separator:
             pending = _stronger(pending, "blank")
@@ -349,9 +360,70 @@ def find_structure(work: Work, options: Options) -> None:
 
     work.paragraphs = paragraphs
     work.scenes = scenes
+    work.notes = [Span(events[position].start, events[position].end) for position in sorted(matter)]
     if not work.chapters:
         heading_spans = [(e.start, e.heading) for e in events if e.heading is not None]
-        work.chapters = _chapters(work, paragraphs, heading_spans)
+        work.chapters = _chapters(work, all_paragraphs, heading_spans)
+
+
+# ---------------------------------------------------------------- author's matter in the body
+
+# At most this many paragraphs of author's matter open or close one chapter.
+_MATTER_MAX_PARAGRAPHS = 8
+
+
+def _author_matter(work: Work, events: list[_Event], reader_chapter_starts: list[int]) -> set[int]:
+    """Indices of the paragraph events that are the author's matter, not story.
+
+    Each chapter (the text between headings or a reader's chapter starts) is read from its start
+    while its paragraphs are notes or disclaimers ("A/N: ...", "Disclaimer: ...", "Thanks to my
+    beta"), and from its end while they are notes, disclaimers or closing marks ("TBC", "The End",
+    "Please review!"); ornament lines among them are passed over. The first note and disclaimer
+    found fill ``metadata.notes`` and ``metadata.disclaimer`` when the header left them empty.
+    """
+    chapters: list[list[int]] = [[]]
+    next_starts = list(reader_chapter_starts)
+    for position, event in enumerate(events):
+        if event.kind == "heading":
+            chapters.append([])
+            continue
+        if event.kind != "paragraph":
+            continue
+        if next_starts and event.start >= next_starts[0]:
+            while next_starts and event.start >= next_starts[0]:
+                next_starts.pop(0)
+            chapters.append([])
+        chapters[-1].append(position)
+
+    kinds: dict[int, str] = {}
+
+    def kind_of(position: int) -> str | None:
+        event = events[position]
+        return author_matter_kind(work.text[event.start : event.end])
+
+    for chapter in chapters:
+        for position in chapter[:_MATTER_MAX_PARAGRAPHS]:
+            kind = kind_of(position)
+            if kind is None or kind == "end":
+                break
+            kinds[position] = kind
+        for position in reversed(chapter[-_MATTER_MAX_PARAGRAPHS:]):
+            kind = kinds.get(position) or kind_of(position)
+            if kind is None:
+                break
+            kinds[position] = kind
+    paragraph_count = sum(len(chapter) for chapter in chapters)
+    if len(kinds) >= paragraph_count:
+        return set()  # nothing left for the story: these notes are the story (or a notice)
+
+    meta = work.metadata
+    for position in sorted(kinds):
+        event = events[position]
+        if kinds[position] == "note" and not meta.notes:
+            meta.notes = author_matter_value(work.text[event.start : event.end]) or None
+        elif kinds[position] == "disclaimer" and not meta.disclaimer:
+            meta.disclaimer = author_matter_value(work.text[event.start : event.end]) or None
+    return set(kinds)
 
 
 def _stronger(current: str | None, kind: str) -> str:

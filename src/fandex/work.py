@@ -222,6 +222,7 @@ LAYERS: dict[str, type] = {
     "fandoms": FandomGuess,
     "relationships": Relationship,
     "tags": Tag,
+    "notes": Span,
 }
 
 
@@ -245,6 +246,9 @@ class Work:
     fandoms: list[FandomGuess] = field(default_factory=list)
     relationships: list[Relationship] = field(default_factory=list)
     tags: list[Tag] = field(default_factory=list)
+    # Author's matter inside the body (a note or disclaimer under a chapter heading, "TBC", "Please
+    # review!" after the last paragraph): left out of paragraphs and scenes, the text unchanged.
+    notes: list[Span] = field(default_factory=list)
 
     _frozen_fields: ClassVar[frozenset[str]] = frozenset({"text"})
 
