@@ -122,3 +122,16 @@ def test_relationship_graph_places_the_pair_and_one_edge() -> None:
     # Two nodes on a circle: opposite each other, top and bottom.
     assert graph.nodes[0].x == graph.nodes[1].x == graph.size / 2
     assert graph.nodes[0].y < graph.nodes[1].y
+
+
+def test_authors_notes_are_shown_escaped_in_reading_order() -> None:
+    from fandex.work import Paragraph, Span
+
+    text = "A/N: thanks to <b>Jo</b>!\n\nThe boat left at dawn.\n\nTBC"
+    work = Work(text=text)
+    work.paragraphs = [Paragraph(text.index("The boat"), text.index("dawn.") + 5)]
+    work.notes = [Span(0, text.index("!") + 1), Span(text.index("TBC"), len(text))]
+    blocks = render.story_blocks(work, render.cast_of(work))
+    assert [b.kind for b in blocks] == ["note", "paragraph", "note"]
+    assert "&lt;b&gt;Jo&lt;/b&gt;" in blocks[0].html
+    assert visible_text(str(blocks[2].html)) == "TBC"

@@ -38,7 +38,7 @@ class CastMember:
 class Block:
     """One thing in the story column, in reading order."""
 
-    kind: str  # "header", "chapter", "scene-break", "section", "paragraph"
+    kind: str  # "header", "chapter", "scene-break", "section", "paragraph", "note"
     html: Markup = field(default_factory=Markup)
     label: str = ""
     anchor: str = ""
@@ -116,11 +116,28 @@ def story_blocks(work: Work, cast: list[CastMember]) -> list[Block]:
         blocks.append(Block("header", _slice(text, 0, header_end, [], header_points, members)))
     next_marker = 0
     next_inline = 0
-    for index, paragraph in enumerate(paragraphs):
-        # Chapter, scene and section marks that begin before this paragraph ends go in front of it.
-        while next_marker < len(markers) and marker_offsets[next_marker] < paragraph.end:
+    # Author's notes, disclaimers and closing lines are not story paragraphs, but the reader shows them.
+    notes = sorted(work.notes, key=lambda n: n.start)
+    next_note = 0
+
+    def emit_markers_before(offset: int) -> None:
+        nonlocal next_marker
+        while next_marker < len(markers) and marker_offsets[next_marker] < offset:
             blocks.append(markers[next_marker][1])
             next_marker += 1
+
+    def emit_notes_before(offset: int) -> None:
+        nonlocal next_note
+        while next_note < len(notes) and notes[next_note].start < offset:
+            note = notes[next_note]
+            emit_markers_before(note.end)
+            blocks.append(Block("note", _slice(text, note.start, note.end, [], [], members)))
+            next_note += 1
+
+    for index, paragraph in enumerate(paragraphs):
+        emit_notes_before(paragraph.start)
+        # Chapter, scene and section marks that begin before this paragraph ends go in front of it.
+        emit_markers_before(paragraph.end)
         while next_inline < len(inline) and inline[next_inline][1] <= paragraph.start:
             next_inline += 1
         spans = []
@@ -136,6 +153,7 @@ def story_blocks(work: Work, cast: list[CastMember]) -> list[Block]:
                 anchor=f"p{index}",
             )
         )
+    emit_notes_before(len(text) + 1)
     return blocks
 
 
