@@ -152,3 +152,21 @@ def score_each(
         per_item[name] = counts
         total.add(counts)
     return per_item, total
+
+
+def score_block(counts: Counts, quote_types: Sequence[str] = ()) -> dict[str, object]:
+    """The JSON scores of one novel, one work or a whole corpus (the `--json` documents)."""
+    return {
+        "quotes": {
+            "precision": round(counts.precision, 4),
+            "recall": round(counts.recall, 4),
+            "f1": round(counts.f1, 4),
+            "gold": counts.gold,
+            "predicted": counts.predicted,
+        },
+        "speaker_accuracy": {
+            "overall": round(counts.speaker_accuracy, 4),
+            **{kind: round(counts.type_accuracy(kind), 4) for kind in quote_types},
+        },
+        "roster": {"recall": round(counts.roster_recall, 4)},
+    }

@@ -23,7 +23,16 @@ from pathlib import Path
 from typing import Any
 
 from fandex.errors import InputError
-from fandex.eval.common import Counts, add_gold_options, match_spans, name_key, percent, score_each, table
+from fandex.eval.common import (
+    Counts,
+    add_gold_options,
+    match_spans,
+    name_key,
+    percent,
+    score_block,
+    score_each,
+    table,
+)
 from fandex.options import Options
 from fandex.work import Character, Span, Work
 
@@ -257,17 +266,8 @@ def _map_by_name(ours: list[Character], cast: list[Character]) -> dict[str, str]
 
 
 def report(per_work: dict[str, Counts], total: Counts) -> dict[str, Any]:
-    def block(counts: Counts) -> dict[str, Any]:
-        return {
-            "quotes": {
-                "precision": round(counts.precision, 4),
-                "recall": round(counts.recall, 4),
-                "f1": round(counts.f1, 4),
-                "gold": counts.gold,
-                "predicted": counts.predicted,
-            },
-            "speaker_accuracy": {"overall": round(counts.speaker_accuracy, 4)},
-            "roster": {"recall": round(counts.roster_recall, 4)},
-        }
-
-    return {"works": len(per_work), **block(total), "per_work": {n: block(c) for n, c in per_work.items()}}
+    return {
+        "works": len(per_work),
+        **score_block(total),
+        "per_work": {n: score_block(c) for n, c in per_work.items()},
+    }

@@ -26,7 +26,16 @@ from pathlib import Path
 from typing import Any
 
 from fandex.errors import InputError
-from fandex.eval.common import Counts, add_gold_options, match_spans, name_key, percent, score_each, table
+from fandex.eval.common import (
+    Counts,
+    add_gold_options,
+    match_spans,
+    name_key,
+    percent,
+    score_block,
+    score_each,
+    table,
+)
 from fandex.eval.roster import character_keys, gold_found, load_pdnc_characters
 from fandex.options import Options
 from fandex.work import Character, Span, Work
@@ -187,26 +196,10 @@ def _character_map(ours: list[Character], gold: list[Character], gold_roster: bo
 
 
 def report(per_novel: dict[str, Counts], total: Counts) -> dict[str, Any]:
-    def block(counts: Counts) -> dict[str, Any]:
-        return {
-            "quotes": {
-                "precision": round(counts.precision, 4),
-                "recall": round(counts.recall, 4),
-                "f1": round(counts.f1, 4),
-                "gold": counts.gold,
-                "predicted": counts.predicted,
-            },
-            "speaker_accuracy": {
-                "overall": round(counts.speaker_accuracy, 4),
-                **{kind: round(counts.type_accuracy(kind), 4) for kind in QUOTE_TYPES},
-            },
-            "roster": {"recall": round(counts.roster_recall, 4)},
-        }
-
     return {
         "novels": len(per_novel),
-        **block(total),
-        "per_novel": {n: block(c) for n, c in per_novel.items()},
+        **score_block(total, QUOTE_TYPES),
+        "per_novel": {n: score_block(c, QUOTE_TYPES) for n, c in per_novel.items()},
     }
 
 
