@@ -321,49 +321,19 @@ def run(args: argparse.Namespace) -> int:
         )
         return 0
     summary = scores.summary()
-    rows = [
-        ["rating exact", percent(summary["rating_exact"]), f"{scores.rating_exact}/{scores.rating_total}"],
-        [
-            "rating within one level",
-            percent(summary["rating_within_one"]),
-            f"{scores.rating_within_one}/{scores.rating_total}",
-        ],
-        [
-            "warning precision",
-            percent(summary["warning_precision"]),
-            f"{scores.warning_tp}/{scores.warning_tp + scores.warning_fp}",
-        ],
-        [
-            "warning recall",
-            percent(summary["warning_recall"]),
-            f"{scores.warning_tp}/{scores.warning_tp + scores.warning_fn}",
-        ],
-        [
-            "category exact",
-            percent(summary["category_exact"]),
-            f"{scores.category_exact}/{scores.category_total}",
-        ],
-        [
-            "main relationship found",
-            percent(summary["main_relationship_recall"]),
-            f"{scores.main_found}/{scores.main_total}",
-        ],
-        [
-            "all relationships found",
-            percent(summary["relationship_recall"]),
-            f"{scores.relationships_found}/{scores.relationships_total}",
-        ],
-        [
-            "characters found",
-            percent(summary["character_recall"]),
-            f"{scores.characters_found}/{scores.characters_total}",
-        ],
-        [
-            "canon anchor found",
-            percent(summary["canon_anchor_recall"]),
-            f"{scores.canon_found}/{scores.canon_total}",
-        ],
+    s = scores
+    measures = [  # label, summary key, count right, count in all
+        ("rating exact", "rating_exact", s.rating_exact, s.rating_total),
+        ("rating within one level", "rating_within_one", s.rating_within_one, s.rating_total),
+        ("warning precision", "warning_precision", s.warning_tp, s.warning_tp + s.warning_fp),
+        ("warning recall", "warning_recall", s.warning_tp, s.warning_tp + s.warning_fn),
+        ("category exact", "category_exact", s.category_exact, s.category_total),
+        ("main relationship found", "main_relationship_recall", s.main_found, s.main_total),
+        ("all relationships found", "relationship_recall", s.relationships_found, s.relationships_total),
+        ("characters found", "character_recall", s.characters_found, s.characters_total),
+        ("canon anchor found", "canon_anchor_recall", s.canon_found, s.canon_total),
     ]
+    rows = [[label, percent(summary[key]), f"{right}/{whole}"] for label, key, right, whole in measures]
     print(f"{scores.stories} stories scored, {len(scores.skipped)} skipped\n")
     print(table(rows, ["measure", "%", "count"]))
     if scores.tags_without_evidence:
