@@ -39,9 +39,9 @@ def test_json_output_is_one_document_per_work(tmp_path: Path, capsys: pytest.Cap
 
 
 def test_many_inputs_of_one_file_name_get_one_output_each(tmp_path: Path) -> None:
-    for folder in ("Emma", "Persuasion", "deep/Emma"):
+    for folder in ("Emma", "Persuasion", "deep/Emma", "deeper/Emma"):
         (tmp_path / "in" / folder).mkdir(parents=True)
         (tmp_path / "in" / folder / "novel_text.txt").write_text(STORY, encoding="utf-8")
     out = tmp_path / "out"
     assert main(["analyze", str(tmp_path / "in"), "-o", str(out)]) == 0
-    assert len(list(out.iterdir())) == 3
+    assert len(list(out.iterdir())) == 4  # the fourth Emma/novel_text.txt gets a number

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import itertools
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -92,14 +93,14 @@ def _output_names(paths: list[Path], output_dir: Path) -> dict[Path, Path]:
     targets: dict[Path, Path] = {}
     taken: set[str] = set()
     for path in paths:
-        candidates = (f"{path.stem}.json", f"{path.name}.json", f"{path.parent.name}-{path.stem}.json")
-        name = next((c for c in candidates if c not in taken), None)
-        number = 2
-        while name is None:
-            name = f"{path.stem}-{number}.json" if f"{path.stem}-{number}.json" not in taken else None
-            number += 1
-        if name != candidates[0]:
-            print(f"fandex: note: {path} is written to {name}: {candidates[0]} is taken", file=sys.stderr)
+        plain = f"{path.stem}.json"
+        candidates = itertools.chain(
+            (plain, f"{path.name}.json", f"{path.parent.name}-{path.stem}.json"),
+            (f"{path.stem}-{number}.json" for number in itertools.count(2)),
+        )
+        name = next(c for c in candidates if c not in taken)
+        if name != plain:
+            print(f"fandex: note: {path} is written to {name}: {plain} is taken", file=sys.stderr)
         taken.add(name)
         targets[path] = output_dir / name
     return targets
