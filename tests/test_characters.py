@@ -418,3 +418,24 @@ def test_a_nickname_is_never_its_own_speakers_vocative(pack_options: Options) ->
     assert by_offset.get(said) != rowan
     assert by_offset[told] == rowan
     assert "Sparrow" not in _by_name(work)
+
+
+def test_initials_used_as_a_name_are_a_character_but_shouting_is_not() -> None:
+    work = _cast(
+        "AJ rolled over in bed. JC was singing again. AJ sighed and said nothing. "
+        'JC grinned at him. "GET OUT NOW," AJ yelled. JC laughed. Chapter IV was over.'
+    )
+    names = set(_by_name(work))
+    assert {"AJ", "JC"} <= names
+    assert not names & {"GET", "OUT", "NOW", "IV"}
+    assert _mentions_of(work, "AJ") == [_by_name(work)["AJ"].id] * 3
+
+
+def test_a_name_after_a_place_word_still_makes_a_pronoun_ambiguous() -> None:
+    # "she" after "next to Wren" may be Wren: it must not vote for Tobin, who is a man.
+    work = _cast(
+        "Tobin sat next to Wren, and she smiled. Tobin looked at Wren, and she laughed. "
+        "Tobin waited beside Wren, and she sang. Tobin stood near Wren, and she nodded. "
+        "Tobin grinned. He was happy. Tobin stretched. He yawned. Tobin left. He was tired."
+    )
+    assert _by_name(work)["Tobin"].gender == "M"

@@ -130,3 +130,51 @@ def test_the_two_people_most_often_together_are_the_pair_of_a_short_gen_story() 
     work = make_work("Giles read to Willow. Buffy was out.", ("Giles", "Willow", "Buffy"))
     find_relationships(work, Options())
     assert work.relationships == []
+
+
+def test_a_partner_word_spoken_about_someone_else_does_not_pair_speaker_and_listener() -> None:
+    # "Your boyfriend" is a third person: Spike and Willow are only talking.
+    text = (
+        'Spike looked at Willow. "Your boyfriend left you for a girlfriend of his?" he asked. '
+        '"My boyfriend, my husband, whatever," Willow said.'
+    )
+    quotes = [
+        ("Your boyfriend left you for a girlfriend of his?", "Spike", "Willow"),
+        ("My boyfriend, my husband, whatever,", "Willow", "Spike"),
+    ]
+    work = make_work(text, ("Spike", "Willow"), quotes=quotes)
+    find_relationships(work, Options())
+    assert _pairs(work).get(("Spike", "Willow Rosenberg")) != "romantic"
+
+
+def test_spoken_cues_about_us_pair_speaker_and_listener() -> None:
+    # "Kiss me" and "we kissed" are about the two who talk.
+    text = 'Willow turned to Spike. "Kiss me," she said. "We kissed last night and we were dating by noon."'
+    quotes = [
+        ("Kiss me,", "Willow", "Spike"),
+        ("We kissed last night and we were dating by noon.", "Willow", "Spike"),
+    ]
+    work = make_work(text, ("Spike", "Willow"), quotes=quotes)
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Spike", "Willow Rosenberg"): "romantic"}
+
+
+def test_attraction_adds_up_to_a_romance_but_a_couple_of_inches_is_no_date() -> None:
+    # Four small attraction cues (0.2 each) pass the bar together; a measure of height says nothing.
+    attracted = (
+        "Xander thought Anya was gorgeous. Anya blushed when Xander smiled. "
+        "Xander's heart raced when Anya laughed. Anya found Xander very attractive."
+    )
+    work = make_work(attracted, ("Xander", "Anya"))
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Anya Jenkins", "Xander Harris"): "romantic"}
+    work = make_work("Xander was a couple of inches taller than Anya.", ("Xander", "Anya"))
+    find_relationships(work, Options())
+    assert _pairs(work).get(("Anya Jenkins", "Xander Harris")) != "romantic"
+
+
+def test_a_plural_inside_the_cue_is_the_pairs_own() -> None:
+    # "their bed" names the pair it belongs to; it is not a "they" pointing elsewhere.
+    work = make_work("Xander and Anya went upstairs to their bed.", ("Xander", "Anya"))
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Anya Jenkins", "Xander Harris"): "romantic"}

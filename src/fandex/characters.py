@@ -54,6 +54,7 @@ _VOTING_PRONOUNS = {"he": "M", "his": "M", "himself": "M", "she": "F", "herself"
 _MIN_GENDER_VOTES = 2
 _NER_WEAK = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT"})
 # Titles that tell family members apart: Mr./Mrs./Miss of one surname are different people.
+_ROMAN = re.compile(r"[IVXLC]+")
 _TITLE_FAMILY = {"mr": "mr", "mister": "mr", "mrs": "mrs", "miss": "miss", "ms": "miss", "mx": "mx"}
 # The key of the nameless first-person narrator while the cast is being built.
 _NARRATOR = "narrator"
@@ -246,8 +247,24 @@ def _tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> I
 
 
 def _is_capitalised(word: str) -> bool:
-    # Shouted or heading words in capitals ("NO", "CHAPTER") are not names; "McCoy" and "O'Neil" are.
-    return word[0].isupper() and (len(word) == 1 or not word.isupper())
+    # Shouted or heading words in capitals ("NO", "CHAPTER") are not names; "McCoy" and "O'Neil" are,
+    # and so are initials used as a name ("AJ", "JC"), which shouting around them rules out later.
+    return word[0].isupper() and (len(word) == 1 or not word.isupper() or _is_initials(word))
+
+
+def _is_initials(word: str) -> bool:
+    return 2 <= len(word) <= 3 and word.isalpha() and word.isupper() and not _ROMAN.fullmatch(word)
+
+
+def _shouted(tokens: list[_Token], index: int) -> bool:
+    """Whether a capitals-only word stands among other capitals-only words ("GET OUT NOW")."""
+    for near, between in ((index - 1, index), (index + 1, index + 1)):
+        # Only a neighbour in the same run of words counts: '"GET OUT," AJ yelled' is not shouting AJ.
+        if 0 <= near < len(tokens) and between < len(tokens) and not tokens[between].mark_before:
+            word = tokens[near].text
+            if len(word) > 1 and word.isupper() and word.isalpha():
+                return True
+    return False
 
 
 def _name_occurrences(tokens: list[_Token], sentence_of: list[int]) -> Iterator[_NameOcc]:
@@ -256,8 +273,10 @@ def _name_occurrences(tokens: list[_Token], sentence_of: list[int]) -> Iterator[
     count = len(tokens)
     while i < count:
         token = tokens[i]
-        if not _is_capitalised(token.text) or (
-            token.base in person_words.NOT_NAMES and token.lower not in person_words.HONORIFICS
+        if (
+            not _is_capitalised(token.text)
+            or (token.base in person_words.NOT_NAMES and token.lower not in person_words.HONORIFICS)
+            or (_is_initials(token.text) and _shouted(tokens, i))
         ):
             i += 1
             continue
@@ -550,28 +569,33 @@ class _Discovery:
         its sentence before it, or (with none there) exactly one in the sentence before. "her"
         never votes: it may be an object ("Xander looked at her").
         """
+        # Every name in a sentence makes its pronouns ambiguous ("looks at Merlin, and gathers
+        # herself"), but a name after "at"/"the" may be a place, so it only blocks, never collects.
         by_start = {
-            occ.start: stats
+            occ.start: (stats, not occ.after_place_word and not occ.after_the)
             for stats in forms.values()
             for occ in stats.occurrences
-            if not occ.after_place_word and not occ.after_the
         }
-        current: list[_FormStats] = []
-        previous: list[_FormStats] = []
+        current: list[tuple[_FormStats, bool]] = []
+        previous: list[tuple[_FormStats, bool]] = []
+        voted = False
         for token in tokens:
             if token.initial:
-                previous, current = current, []
-            stats = by_start.get(token.start)
-            if stats is not None:
-                if stats not in current:
-                    current.append(stats)
+                previous, current, voted = current, [], False
+            found = by_start.get(token.start)
+            if found is not None:
+                if all(found[0] is not seen for seen, _ in current):
+                    current.append(found)
                 continue
             gender = _VOTING_PRONOUNS.get(token.lower)
-            if gender is None or token.quoted:
+            if gender is None or token.quoted or voted:
                 continue
             names = current or previous
-            if len(names) == 1:
-                names[0].votes[gender] += 1
+            if len(names) == 1 and names[0][1]:
+                # One vote a sentence: "as long as he doesn't push, he can watch himself" is one
+                # piece of evidence, not three.
+                names[0][0].votes[gender] += 1
+                voted = True
 
     def _people(self, forms: dict[str, _FormStats]) -> list[_FormStats]:
         """The forms that name people."""
@@ -698,8 +722,11 @@ class _Discovery:
                 + min(2.0, 0.5 * stats.tally("vocative"))
             )
             person = tally["PERSON"]
-            if (other > 0 and person + shown <= other) or (tally["NORP"] >= 2 and person == 0):
-                continue  # the model insists, or it is a nationality or religion ("Hindu")
+            nationality = tally["NORP"] >= 2 and person == 0 and stats.tally("speech") < 2
+            if (other > 0 and person + shown <= other) or nationality:
+                # The model insists, or it is a nationality or religion ("Hindu"); the small model
+                # also calls some legendary given names NORP, but a nationality is not speech-tagged.
+                continue
             if stats.count == 1 and len(stats.names) == 1:
                 # One capitalised word, once: "Guide", "York". Only the model or a speech tag can tell.
                 if person >= 1 or stats.tally("speech"):

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from fandex.options import Options
-from fandex.taggers.cast import CastIndex
+from fandex.taggers.cast import CastIndex, Reference
 from fandex.taggers.declared import NameResolver, Pairing, parse_pairing
 from fandex.taggers.text import CueHit, cue_set, negated, sentences
 from fandex.work import Evidence, Relationship, Work
@@ -26,6 +26,33 @@ from fandex.work import Evidence, Relationship, Work
 # Plural references that may be what a cue is about instead of the people named around it.
 _PLURAL = re.compile(r"\b(?:they|them|their|the two|the couple|both)\b", re.IGNORECASE)
 KINDS: tuple[str, ...] = ("romantic", "platonic", "antagonistic")
+# The words around a cue in a quote that show it concerns the speaker and the listener.
+_ADDRESS_WINDOW = 30
+_SECOND_PERSON_OBJECT = re.compile(r"\s+(?:\w+\s+)?(?:you|me|us)\b", re.IGNORECASE)
+_INTERLOCUTOR_WORDS = frozenset(
+    [
+        "i",
+        "me",
+        "my",
+        "mine",
+        "myself",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "we",
+        "us",
+        "our",
+        "ours",
+        "ourselves",
+    ]
+)
+# "you'd come to bed", "you kissed": the listener does it (with the speaker, in a quote).
+_YOU_DO = re.compile(r"\byou(?:['’](?:d|ll|ve)| will| would| have)?\s+(?:\w+\s+)?$", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:your|his|her|their|my)\s+$", re.IGNORECASE)
+_FIRST_PLURAL = re.compile(r"\b(?:we|we're|we've|we'd|us|our)\b[^.!?]*$", re.IGNORECASE)
+_SECOND_PERSON = re.compile(r"\b(?:you|you're|your)\b[^.!?]*$", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|me|my)\b", re.IGNORECASE)
 # Talk weighs less than narration: characters tease and deny.
 DIALOGUE_FACTOR = 0.6
 # At least this strength for a kind to be a relationship at all.
@@ -95,10 +122,9 @@ def _collect_cues(work: Work, cast: CastIndex) -> dict[tuple[str, ...], _PairCue
     pairs: dict[tuple[str, ...], _PairCues] = {}
     for start, end in _regions(work):
         for a, b in sentences(text, start, end):
-            references = cast.between(a, b)
-            for quote in cast.quotes_between(a, b):
-                # Words spoken are tied to who says them and to whom, even without "I" or "you".
-                references = references + cast.participants(quote)
+            named = cast.between(a, b)
+            spoken = {id(q): cast.participants(q) for q in cast.quotes_between(a, b)}
+            references = named + [ref for refs in spoken.values() for ref in refs]
             present = {r.character for r in references}
             if len(present) < 2:
                 continue  # nobody to pair: skip the cue search altogether
@@ -113,12 +139,47 @@ def _collect_cues(work: Work, cast: CastIndex) -> dict[tuple[str, ...], _PairCue
                 for hit in cues.find(text, a, b):
                     if negated(text, hit.start):
                         continue
-                    pair = _nearest_pair(references, hit, _plural_positions(text, a, b))
+                    quote = cast.quote_at(hit.start)
+                    candidates = references
+                    if quote is not None and not _addressed(text, hit):
+                        # "Your boyfriend cheated on you" is about a third person: talk ties its
+                        # speaker and listener only to what one says of the other ("I love you").
+                        candidates = [
+                            r
+                            for r in named
+                            if not (quote.start <= r.start < quote.end and _is_interlocutor(text, r))
+                        ]
+                    pair = _nearest_pair(candidates, hit, _plural_positions(text, a, b))
                     if pair is None:
                         continue
                     weight = hit.weight * (DIALOGUE_FACTOR if cast.quote_at(hit.start) else 1.0)
                     pairs.setdefault(pair, _PairCues()).hits[kind].append((hit, weight))
     return pairs
+
+
+def _addressed(text: str, hit: CueHit) -> bool:
+    """Whether a cue spoken in a quote is about the speaker and the listener: "I love you", "kiss
+    me", "we kissed", "you're my girlfriend", or an endearment (said to the listener)."""
+    if hit.group == "endearment":
+        return True
+    cue = text[hit.start : hit.end].lower()
+    if re.search(r"\byou\b", cue):
+        return True
+    if re.search(r"\b(?:him|her|them)$", cue):
+        return False  # "I love her": someone else
+    before = text[max(0, hit.start - _ADDRESS_WINDOW) : hit.start]
+    after = text[hit.end : hit.end + _ADDRESS_WINDOW]
+    if _POSSESSIVE_BEFORE.search(before) and not _FIRST_PLURAL.search(before):
+        # "your boyfriend", "my wife": someone's partner, unless "you're my girlfriend".
+        return bool(_SECOND_PERSON.search(before) and _FIRST_PERSON.search(before))
+    if _SECOND_PERSON_OBJECT.match(after) or _FIRST_PLURAL.search(before) or _YOU_DO.search(before):
+        return True
+    return bool(_SECOND_PERSON.search(before) and _FIRST_PERSON.search(before))
+
+
+def _is_interlocutor(text: str, reference: Reference) -> bool:
+    """Whether a reference in a quote is "I" or "you" (the speaker or the listener)."""
+    return text[reference.start : reference.end].lower() in _INTERLOCUTOR_WORDS
 
 
 def _regions(work: Work) -> list[tuple[int, int]]:
@@ -149,6 +210,10 @@ def _nearest_pair(references: list, hit: CueHit, plurals: list[tuple[int, int]])
         if gap < distance.get(ref.character, 1 << 30):
             distance[ref.character] = gap
     nearest = sorted(distance, key=lambda cid: (distance[cid], cid))[:2]
+    if len(nearest) < 2:
+        return None
+    # A plural inside the cue itself ("their bed") is the pair's own.
+    plurals = [(a, b) for a, b in plurals if not (hit.start <= a and b <= hit.end)]
     if any(_gap(a, b, hit) < distance[nearest[1]] for a, b in plurals):
         return None
     # "They were lost in the embrace" with nobody named between "they" and the cue: theirs.
