@@ -42,9 +42,16 @@ def test_rating_follows_the_content(text: str, rating: str) -> None:
 
 
 def test_talk_about_sex_weighs_less_than_showing_it() -> None:
-    work = make_work('"Sex," Anya said. "Are they having sex? It must be sex."' + FILLER, ("Anya",))
-    report = assess(work, CastIndex(work, Options()))
-    assert report.rating == "Teen And Up Audiences"
+    text = '"Sex," Anya said. "Are they having sex? It must be sex."'
+    spoken = make_work(
+        text + FILLER,
+        ("Anya",),
+        quotes=[("Sex,", "Anya", None), ("Are they having sex? It must be sex.", "Anya", None)],
+    )
+    assert assess(spoken, CastIndex(spoken, Options())).rating == "Teen And Up Audiences"
+    # The same three cues in narration make a scene about sex that happened: Mature.
+    told = make_work("Sex. They were having sex. It had to be sex." + FILLER, ("Anya",))
+    assert assess(told, CastIndex(told, Options())).rating == "Mature"
 
 
 def test_negated_sex_does_not_count() -> None:

@@ -1,41 +1,68 @@
 """Rating and archive warnings from what the prose shows: sex, violence, language, drugs, death.
 
-Each content family is counted once over the body (one regex pass per family); cues spoken in
-dialogue count half, since talking about sex or swearing once is not showing it. Each family gives
-a level on AO3's scale (0 General Audiences .. 3 Explicit) by the thresholds below; the rating is the
-highest level, and its evidence is the cues that reached it. The thresholds are deliberately
-conservative on the high side: one level too low is the cheaper mistake for a reader's filter, and
-kissing alone never lifts a story past Teen And Up.
+Each content family is counted once over the body (one regex pass per family); the author's notes
+inside the body do not count, and cues spoken in dialogue weigh half where talking about a thing is
+not showing it (sex, violence, death and self-harm; a swear word or a drug is the same spoken).
+
+Sex, violence and dark themes are graded **scene by scene**: what decides is the densest stretch of
+about 500 words (``SCENE_CHARS``), not the total over the work. AO3 authors rate by the strongest
+scene they show; a novel that says "blood" once a chapter is not a gory story, and one word of a
+sex scene scattered per chapter is no sex scene, while a short scene of either is rated by what it
+shows however long the work around it. Swearing and drugs are graded on the whole body: "frequent"
+is a matter of density, not of one scene.
+
+Each family gives a level on AO3's scale (0 General Audiences .. 3 Explicit) by the thresholds
+below; the rating is the highest level, and its evidence is the cues of the scene that reached it.
+The thresholds are deliberately conservative on the high side: one level too low is the cheaper
+mistake for a reader's filter, and kissing alone never lifts a story past Teen And Up. Graphic
+violence earns its warning without lifting the rating past Teen And Up unless it turns to gore:
+authors warn for a stabbing shown on the page and still rate it Teen.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from fandex.taggers.cast import CastIndex
-from fandex.taggers.text import CueHit, cue_set, negated, sentences, word_count
+from fandex.taggers.text import CueHit, cue_set, lexicon, negated, sentences, word_count
 from fandex.work import AO3_RATINGS, Evidence, Work
 
 MAX_EVIDENCE = 8
+# The stretch of text graded as one scene: about 500 words, a page or two.
+SCENE_CHARS = 3000
+# A cue spoken inside a quote weighs this much, for the families where saying is not showing.
+SPOKEN_WEIGHT = 0.5
+# A death is a Major Character Death only for someone this prominent: at least this many mentions,
+# and at least this share of the most-mentioned character's.
+MAJOR_MENTIONS = 2
+MAJOR_SHARE = 0.15
 
 
 @dataclass
 class Counts:
-    """Cue hits of one family, by group, with dialogue hits weighing half."""
+    """Cue hits of one family in text order, each with its weight (dialogue may weigh half)."""
 
-    hits: dict[str, list[CueHit]] = field(default_factory=dict)
+    hits: list[tuple[CueHit, float]] = field(default_factory=list)
     weight: dict[str, float] = field(default_factory=dict)
 
-    def add(self, hit: CueHit, in_dialogue: bool) -> None:
-        self.hits.setdefault(hit.group, []).append(hit)
-        self.weight[hit.group] = self.weight.get(hit.group, 0.0) + (0.5 if in_dialogue else 1.0)
+    def add(self, hit: CueHit, weight: float) -> None:
+        self.hits.append((hit, weight))
+        self.weight[hit.group] = self.weight.get(hit.group, 0.0) + weight
 
     def __getitem__(self, group: str) -> float:
         return self.weight.get(group, 0.0)
 
     def of(self, *groups: str) -> list[CueHit]:
-        return sorted((h for g in groups for h in self.hits.get(g, [])), key=lambda h: h.start)
+        return [hit for hit, _ in self.hits if hit.group in groups]
+
+
+# A grading rule reads one scene's weight per group and says which findings it supports:
+# (level, reason, the groups whose cues are its evidence).
+Grade = Callable[[Mapping[str, float]], list[tuple[int, str, tuple[str, ...]]]]
 
 
 @dataclass
@@ -45,6 +72,8 @@ class Finding:
     level: int
     reason: str
     hits: list[CueHit]
+    # What supports it from outside the text (notes kept apart from it): shown with the reason.
+    outside: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -54,6 +83,7 @@ class ContentReport:
     violence_graphic: list[CueHit]
     violence_warning: bool
     deaths: list[tuple[CueHit, str]]  # (cue, character id)
+    body: tuple[int, int] = (0, 0)  # where the story's body is, for evidence from outside the text
 
     @property
     def level(self) -> int:
@@ -72,7 +102,13 @@ class ContentReport:
             (h for f in self.findings if f.level == self.level for h in f.hits), key=lambda h: h.start
         )
         reason_of = {id(h): f.reason for f in self.findings if f.level == self.level for h in f.hits}
-        return [Evidence(h.start, h.end, f"{h.group}: {reason_of[id(h)]}") for h in hits[:MAX_EVIDENCE]]
+        evidence = [Evidence(h.start, h.end, f"{h.group}: {reason_of[id(h)]}") for h in hits[:MAX_EVIDENCE]]
+        for finding in self.findings:
+            if finding.level == self.level and finding.outside and not finding.hits:
+                # Nothing to point at in the text: the whole body, with what the notes said.
+                said = ", ".join(dict.fromkeys(w.lower() for w in finding.outside))
+                evidence.append(Evidence(*self.body, f"{finding.reason} ({said})"))
+        return evidence
 
     def confidence(self) -> float:
         supporting = sum(len(f.hits) for f in self.findings if f.level == self.level)
@@ -82,16 +118,116 @@ class ContentReport:
         return round(min(0.95, 0.5 + 0.08 * supporting), 2)
 
 
+# Cue groups that speak only in the author's summary and notes (see ``_noticed``).
+PREFACE_ONLY = frozenset({"notice"})
+
+
+def _note_spans(work: Work) -> tuple[list[int], list[int]]:
+    spans = sorted((n.start, n.end) for n in work.notes)
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
 def _count(work: Work, cast: CastIndex, *keys: str, talk_counts_half: bool = False) -> Counts:
-    """Cue hits of a family; with ``talk_counts_half``, hits inside quotes weigh half (talking about
-    sex is not showing it, while a swear word or a drug is the same in dialogue and narration)."""
+    """Cue hits of a family in the body, outside the author's notes; with ``talk_counts_half``,
+    hits inside quotes weigh half (talking about sex is not showing it, while a swear word or a
+    drug is the same in dialogue and narration)."""
     counts = Counts()
-    start = work.metadata.body_start
-    for hit in cue_set(*keys).find(work.text, start):
+    note_starts, note_ends = _note_spans(work)
+    for hit in cue_set(*keys).find(work.text, work.metadata.body_start):
+        if hit.group in PREFACE_ONLY:
+            continue
+        index = bisect.bisect_right(note_starts, hit.start) - 1
+        if index >= 0 and hit.start < note_ends[index]:
+            continue  # the author talking about the story, not the story
         if negated(work.text, hit.start):
             continue  # "something that is not sex"
-        counts.add(hit, talk_counts_half and cast.quote_at(hit.start) is not None)
+        spoken = talk_counts_half and cast.quote_at(hit.start) is not None
+        counts.add(hit, hit.weight * (SPOKEN_WEIGHT if spoken else 1.0))
     return counts
+
+
+def _by_scene(counts: Counts, grade: Grade) -> list[Finding]:
+    """The strongest level each reason reaches in any one scene, with that scene's cues as evidence.
+
+    A window of ``SCENE_CHARS`` slides from each hit to the next (two pointers, so linear in the
+    number of hits); the rule sees the weight per group inside the window.
+    """
+    hits = counts.hits
+    best: dict[str, tuple[int, int, int, tuple[str, ...]]] = {}  # reason -> (level, first, stop, groups)
+    inside: dict[str, float] = {}
+    stop = 0
+    for first, (hit, _) in enumerate(hits):
+        while stop < len(hits) and hits[stop][0].start < hit.start + SCENE_CHARS:
+            group, weight = hits[stop][0].group, hits[stop][1]
+            inside[group] = inside.get(group, 0.0) + weight
+            stop += 1
+        for level, reason, groups in grade(inside):
+            if reason not in best or level > best[reason][0]:
+                best[reason] = (level, first, stop, groups)
+        inside[hit.group] -= hits[first][1]
+    findings = []
+    for reason, (level, first, end, groups) in best.items():
+        scene = [h for h, _ in hits[first:end] if h.group in groups]
+        findings.append(Finding(level, reason, scene))
+    return findings
+
+
+def _grade_sex(scene: Mapping[str, float]) -> list[tuple[int, str, tuple[str, ...]]]:
+    acts, anatomy, described = scene.get("acts", 0.0), scene.get("anatomy", 0.0), scene.get("described", 0.0)
+    implied = scene.get("implied", 0.0)
+    found = []
+    # Explicit: sex acts on the page, or anatomy named throughout a scene of bodies and arousal.
+    if acts >= 2 or (acts >= 1 and anatomy + described >= 3) or (anatomy >= 3 and described >= 3):
+        found.append((3, "graphic sex", ("acts", "anatomy", "described")))
+    # Mature: a named body part or act with more sex around it, or two described cues in one scene.
+    elif (
+        (acts + anatomy >= 1 and acts + anatomy + described + scene.get("passionate", 0.0) >= 2)
+        or described >= 2
+        or (described >= 1 and implied >= 1)
+        # Sex that happened off the page but is what the scene is about ("did it", "when it was
+        # done", "the sex"): authors rate that Mature too.
+        or implied >= 3
+    ):
+        found.append((2, "described sex", ("acts", "anatomy", "described", "implied")))
+    if implied >= 1:
+        found.append((1, "implied sex", ("implied",)))
+    if scene.get("passionate", 0.0) >= 1 or scene.get("kissing", 0.0) >= 1:
+        found.append((1, "passionate kissing", ("passionate", "kissing")))
+    return found
+
+
+# Graphic Depictions Of Violence: this much injury and gore in one scene.
+WARNING_INJURIES = 6
+
+
+def _grade_violence(scene: Mapping[str, float]) -> list[tuple[int, str, tuple[str, ...]]]:
+    blows, injury, gore = scene.get("blows", 0.0), scene.get("injury", 0.0), scene.get("gore", 0.0)
+    found = []
+    # Gore is what moves violence from Teen to Mature: bodies opened, bone, blood spraying.
+    if gore >= 2 and injury + gore >= 4:
+        found.append((2, "graphic violence", ("injury", "gore")))
+    if injury + gore >= WARNING_INJURIES or gore >= 2:
+        found.append((0, "violence to warn for", ("injury", "gore")))
+    # A fight on the page: two blows, a blow and a wound, or injuries shown.
+    if gore >= 1 or blows + injury + scene.get("fight", 0.0) >= 2:
+        found.append((1, "violence", ("blows", "fight", "injury", "gore")))
+    return found
+
+
+# Death, grief and trauma words in one scene that make it a scene about them (Teen And Up): a
+# death mentioned in passing, or a corpse looked at, is not yet a dark story.
+LOSS_CUES = 4
+
+
+def _grade_dark(scene: Mapping[str, float]) -> list[tuple[int, str, tuple[str, ...]]]:
+    found = []
+    if scene.get("self harm", 0.0) >= 3:
+        found.append((2, "suicide or self-harm", ("self harm",)))
+    elif scene.get("self harm", 0.0) >= 1:
+        found.append((1, "suicide or self-harm", ("self harm",)))
+    if scene.get("loss", 0.0) >= LOSS_CUES:
+        found.append((1, "death, grief or trauma", ("loss",)))
+    return found
 
 
 def assess(work: Work, cast: CastIndex, words: int | None = None) -> ContentReport:
@@ -103,27 +239,11 @@ def assess(work: Work, cast: CastIndex, words: int | None = None) -> ContentRepo
     per_1000 = 1000.0 / words
     findings: list[Finding] = []
 
-    sex = _count(work, cast, "sex", talk_counts_half=True)
-    if sex["graphic"] >= 3 or (sex["graphic"] >= 2 and sex["described"] >= 2):
-        findings.append(Finding(3, "graphic sex", sex.of("graphic", "described")))
-    elif sex["graphic"] >= 1 or sex["described"] >= 2 or (sex["described"] >= 1 and sex["implied"] >= 1):
-        findings.append(Finding(2, "described sex", sex.of("graphic", "described", "implied")))
-    if sex["implied"] >= 1:
-        findings.append(Finding(1, "implied sex", sex.of("implied")))
-    if sex["passionate"] >= 1 or sex["kissing"] >= 1:
-        findings.append(Finding(1, "passionate kissing", sex.of("passionate", "kissing")))
+    findings += _by_scene(_count(work, cast, "sex", talk_counts_half=True), _grade_sex)
 
-    violence = _count(work, cast, "violence")
-    graphic = violence.of("graphic")
-    graphic_density = violence["graphic"] * per_1000
-    if violence["graphic"] >= 8 or (violence["graphic"] >= 4 and graphic_density >= 8):
-        findings.append(Finding(2, "graphic violence", graphic))
-    if violence["graphic"] >= 1 or violence["mild"] >= 2:
-        findings.append(Finding(1, "violence", violence.of("graphic", "mild")))
-    violence_warning = violence["graphic"] >= 6 or (violence["graphic"] >= 4 and graphic_density >= 12)
-    if violence_warning and not any(f.level >= 2 for f in findings if f.reason == "graphic violence"):
-        # Violence graphic enough to warn for is violence a reader needs to be Mature for.
-        findings.append(Finding(2, "graphic violence", graphic))
+    violence = _by_scene(_count(work, cast, "violence", talk_counts_half=True), _grade_violence)
+    warned = [f for f in violence if f.reason == "violence to warn for"]
+    findings += [f for f in violence if f.level > 0]
 
     language = _count(work, cast, "language")
     if language["strong"] >= 4 and language["strong"] * per_1000 >= 8:
@@ -137,30 +257,77 @@ def assess(work: Work, cast: CastIndex, words: int | None = None) -> ContentRepo
     if drugs["hard"] >= 1 or drugs["alcohol"] >= 2:
         findings.append(Finding(1, "drugs or drinking", drugs.of("hard", "alcohol")))
 
-    dark = _count(work, cast, "dark_themes")
-    if dark["self harm"] >= 3:
-        findings.append(Finding(2, "suicide or self-harm", dark.of("self harm")))
-    elif dark["self harm"] >= 1:
-        findings.append(Finding(1, "suicide or self-harm", dark.of("self harm")))
-    if dark["loss"] >= 3:
-        findings.append(Finding(1, "death, grief or trauma", dark.of("loss")))
+    findings += _by_scene(_count(work, cast, "dark_themes", talk_counts_half=True), _grade_dark)
 
     deaths = _deaths(work, cast)
     if deaths:
         findings.append(Finding(1, "death of a character", [hit for hit, _ in deaths]))
-    return ContentReport(words, findings, graphic, violence_warning, deaths)
+    notices, noticed_words = _noticed(work)
+    if notices or noticed_words:
+        findings.append(Finding(2, "the author's notes announce sex scenes", notices, noticed_words))
+    graphic = warned[0].hits if warned else []
+    return ContentReport(
+        words, findings, graphic, bool(warned), deaths, (work.metadata.body_start, len(text))
+    )
+
+
+@functools.cache
+def _notice_pattern() -> re.Pattern[str]:
+    patterns = lexicon()["sex"]["notice"]["patterns"]
+    return re.compile(rf"(?<![\w’'-])(?:{'|'.join(patterns)})(?![\w-])", re.IGNORECASE)
+
+
+def _noticed(work: Work) -> tuple[list[CueHit], list[str]]:
+    """The author's own notice of sex scenes in the summary or notes ("Smut in chapter 5", "any
+    lemons will be marked"): the rating is the whole work's, and a first chapter without the sex the
+    notes promise is still part of a Mature work. A negated notice ("no smut") does not count.
+
+    Returns the notices found in the text (as cues) and the words of those in notes kept outside
+    it (an AO3 download keeps its summary and notes apart from the story text).
+    """
+    text, meta = work.text, work.metadata
+    pattern = _notice_pattern()
+    hits: list[CueHit] = []
+    words: list[str] = []
+    for start, end in sorted((n.start, n.end) for n in work.notes):
+        for match in pattern.finditer(text, start, end):
+            if not negated(text, match.start()):
+                hits.append(CueHit("notice", 1.0, match.start(), match.end()))
+    for value in (meta.summary, meta.notes):
+        if not value:
+            continue
+        at = text.find(value)
+        for match in pattern.finditer(value):
+            if negated(value, match.start()):
+                continue
+            if at >= 0:
+                hits.append(CueHit("notice", 1.0, at + match.start(), at + match.end()))
+            else:
+                words.append(match.group())
+    return hits, words
+
+
+def _major_characters(work: Work) -> set[str]:
+    """Characters prominent enough for their death to be a Major Character Death."""
+    most = max((c.mentions for c in work.characters), default=0)
+    least = max(MAJOR_MENTIONS, MAJOR_SHARE * most)
+    return {c.id for c in work.characters if c.mentions >= least}
 
 
 def _deaths(work: Work, cast: CastIndex) -> list[tuple[CueHit, str]]:
-    """Death cues in narration with a named, present character in the same sentence next to them."""
+    """Death cues in narration with a major character's name in the same sentence next to them."""
     text = work.text
     cues = cue_set("death")
     names = sorted((m for m in work.mentions if m.kind == "name" and m.character), key=lambda m: m.start)
     starts = [m.start for m in names]
-    present = {c.id for c in work.characters if c.mentions >= 2}
+    major = _major_characters(work)
+    note_starts, note_ends = _note_spans(work)
     found = []
     for hit in cues.find(text, work.metadata.body_start):
         if hit.group != "died" or cast.quote_at(hit.start) is not None:
+            continue
+        index = bisect.bisect_right(note_starts, hit.start) - 1
+        if index >= 0 and hit.start < note_ends[index]:
             continue
         sentence = _sentence_around(text, hit.start)
         if any(h.group == "not death" for h in cues.find(text, *sentence)):
@@ -169,7 +336,7 @@ def _deaths(work: Work, cast: CastIndex) -> list[tuple[CueHit, str]]:
         high = bisect.bisect_left(starts, sentence[1])
         nearby = [m for m in names[low:high] if abs(m.end - hit.start) <= 40 or abs(hit.end - m.start) <= 40]
         for mention in nearby:
-            if mention.character in present:
+            if mention.character in major:
                 found.append((hit, mention.character))
                 break
     return found
