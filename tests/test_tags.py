@@ -11,7 +11,7 @@ from fandex.pipeline import run
 from fandex.readers import read_file
 from fandex.relationships import find_relationships
 from fandex.tags import infer_tags
-from fandex.work import AO3_CATEGORIES, AO3_RATINGS, AO3_WARNINGS, FandomGuess, Work
+from fandex.work import AO3_CATEGORIES, AO3_RATINGS, AO3_WARNINGS, FandomGuess, Section, Work
 from taggers.worktools import make_work
 
 TAGGED = ROOT / "tests" / "data" / "tagged"
@@ -130,6 +130,20 @@ def test_characters_present_enough_are_tagged() -> None:
     characters = _values(work, "character")
     assert "Willow Rosenberg" in characters and "Buffy Summers" in characters
     assert "Rupert Giles" not in characters  # named once
+
+
+def test_a_story_told_in_the_second_person_has_the_reader_as_a_character() -> None:
+    text = "You open the door. Willow smiles at you. You smile back and take her hand. Willow laughs."
+    work = make_work(text, ("Willow",))
+    work.sections = [Section(0, len(text), person="second")]
+    _tagged(work)
+    assert "Reader" in _values(work, "character")
+    reader = next(t for t in work.tags if t.value == "Reader")
+    assert reader.evidence and reader.evidence[0].start == 0
+    work = make_work(text, ("Willow",))
+    work.sections = [Section(0, len(text), person="third")]
+    _tagged(work)
+    assert "Reader" not in _values(work, "character")
 
 
 # -- the real samples ----------------------------------------------------------------------

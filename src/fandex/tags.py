@@ -27,6 +27,8 @@ ROMANTIC_TAG_STRENGTH = 0.5
 PLATONIC_TAG_STRENGTH = 0.75
 MAX_RELATIONSHIP_TAGS = 6
 MAX_CHARACTER_TAGS = 12
+# Share of the body told in the second person for the Reader character tag.
+READER_SHARE = 0.5
 # Fandom guesses below this confidence are not tagged.
 FANDOM_CONFIDENCE = 0.5
 NO_WARNINGS = "No Archive Warnings Apply"
@@ -217,7 +219,22 @@ def _characters(ctx: TagContext) -> list[Tag]:
                 sorted(first[cid], key=lambda e: e.start),
             )
         )
-    return tags[:MAX_CHARACTER_TAGS]
+    reader = _reader(ctx)
+    return ([reader] if reader else []) + tags[: MAX_CHARACTER_TAGS - (1 if reader else 0)]
+
+
+def _reader(ctx: TagContext) -> Tag | None:
+    """AO3's "Reader" character: the "you" of a story told mostly in the second person."""
+    work = ctx.work
+    body = max(1, len(work.text) - work.metadata.body_start)
+    second = [s for s in work.sections if s.person == "second"]
+    share = sum(s.end - s.start for s in second) / body
+    if share < READER_SHARE:
+        return None
+    evidence = [
+        Evidence(s.start, min(s.end, s.start + 80), "section told in the second person") for s in second
+    ]
+    return Tag("character", "Reader", "inferred", round(min(0.9, share), 2), evidence[:8])
 
 
 # -- declared --------------------------------------------------------------------------------

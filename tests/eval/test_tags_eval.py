@@ -6,7 +6,17 @@ from pathlib import Path
 import pytest
 
 from fandex.cli import main
-from fandex.eval.tags import Labels, Scores, StoryResult, add, evaluate, labels_from_file, names_match
+from fandex.eval.tags import (
+    Labels,
+    Scores,
+    StoryResult,
+    add,
+    evaluate,
+    labels_from_file,
+    names_match,
+    score_story,
+)
+from fandex.work import Character, Evidence, FandomGuess, Tag, Work
 
 GEN_STORY = """---
 title: Walk
@@ -67,7 +77,8 @@ def test_rating_within_one_level_and_warning_counts() -> None:
         path="x", gold_rating=["Explicit"], rating="Mature", gold_warnings=["Major Character Death"],
         warnings=["Graphic Depictions Of Violence"], gold_category=["F/M"], category=["F/M"],
         main_relationship="A/B", main_found=True, relationships_found=1, relationships_total=2,
-        characters_missed=["C"], characters_total=3, additional_found=[],
+        characters_missed=["C"], characters_total=3, characters_inferred=4,
+        characters_inferred_declared=2, additional_found=[],
     )  # fmt: skip
     add(scores, result)
     summary = scores.summary()
@@ -78,6 +89,19 @@ def test_rating_within_one_level_and_warning_counts() -> None:
     assert summary["main_relationship_recall"] == 1.0
     assert summary["relationship_recall"] == 0.5
     assert summary["character_recall"] == pytest.approx(2 / 3)
+    assert summary["character_precision"] == 0.5
+
+
+def test_a_declared_alias_of_a_tagged_pack_character_is_found() -> None:
+    # The Star Wars pack makes "Ben Solo" an alias of Kylo Ren; "Rey" is declared but not tagged.
+    text = "Kylo Ren stood in the snow."
+    work = Work(text=text)
+    work.characters = [Character("c1", "Kylo Ren", ["Ben Solo"], "M", mentions=1, canonical=True)]
+    work.fandoms = [FandomGuess("Star Wars - All Media Types", 0.9)]
+    work.tags = [Tag("character", "Kylo Ren", "inferred", 0.8, [Evidence(0, 8, "named in the story")])]
+    result = score_story(work, Labels(characters=["Ben Solo", "Rey (Star Wars)"]))
+    assert result.characters_missed == ["Rey (Star Wars)"]
+    assert (result.characters_inferred, result.characters_inferred_declared) == (1, 1)
 
 
 def test_evaluate_hides_the_declared_tags_and_scores_against_them(tmp_path: Path) -> None:

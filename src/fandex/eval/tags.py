@@ -11,11 +11,14 @@ inference (``Options.ignore_declared_tags``), and the pipeline's inferred tags a
 * category: the set of categories exactly right;
 * relationships: recall of the declared main relationship (the first one listed, as AO3 orders
   them), and of all declared relationships;
-* characters: recall of the declared characters.
+* characters: recall of the declared characters, and the precision of the inferred ones (the share of
+  character tags the author also declared), so that tagging everyone cannot pass for recall.
 
 Names match loosely: case, dots and a fandom qualifier in brackets ("Castiel (Supernatural)") are
 ignored, and a name matches a longer one that contains all its words ("Hermione" ~ "Hermione
-Granger"), since a work without a fandom pack only knows the names its text uses.
+Granger"), since a work without a fandom pack only knows the names its text uses. A declared name
+the fandom pack ties to the same character as an inferred tag matches it too ("Ben Solo" is an alias
+of "Kylo Ren" in the Star Wars pack).
 
 Stories that cannot carry front matter (read-only samples) get their labels from a ``*.labels.yaml``
 file in DIR mapping each story's path (relative to that file) to its labels.
@@ -131,6 +134,8 @@ class StoryResult:
     relationships_total: int
     characters_missed: list[str]
     characters_total: int
+    characters_inferred: int
+    characters_inferred_declared: int
     additional_found: list[str]
     canon: str | None = None
     canon_found: bool | None = None
@@ -155,6 +160,8 @@ class Scores:
     relationships_found: int = 0
     characters_total: int = 0
     characters_found: int = 0
+    characters_inferred: int = 0
+    characters_inferred_declared: int = 0
     canon_total: int = 0
     canon_found: int = 0
     tags_without_evidence: int = 0
@@ -172,6 +179,7 @@ class Scores:
             "main_relationship_recall": ratio(self.main_found, self.main_total),
             "relationship_recall": ratio(self.relationships_found, self.relationships_total),
             "character_recall": ratio(self.characters_found, self.characters_total),
+            "character_precision": ratio(self.characters_inferred_declared, self.characters_inferred),
             "canon_anchor_recall": ratio(self.canon_found, self.canon_total),
             "inferred_tags_without_evidence": self.tags_without_evidence,
         }
@@ -192,8 +200,19 @@ def score_story(work: Work, gold: Labels) -> StoryResult:
     resolver = NameResolver(work.characters, packs_for(work, Options(ignore_declared_tags=True)))
     pairings = [p for p in (parse_pairing(raw, resolver) for raw in gold.relationships) if p is not None]
     found_pairings = [p for p in pairings if _pairing_found(p.names, p.kind, relationship_tags)]
-    gold_characters = [resolver.resolve(name)[0] for name in gold.characters]
-    missed = [name for name in gold_characters if not any(names_match(name, c) for c in character_tags)]
+    gold_characters = [resolver.resolve(name) for name in gold.characters]
+    tagged_ids = {resolver.resolve(value)[1] for value in character_tags} - {None}
+
+    def declared_found(name: str, character_id: str | None) -> bool:
+        return character_id in tagged_ids or any(names_match(name, c) for c in character_tags)
+
+    missed = [name for name, cid in gold_characters if not declared_found(name, cid)]
+    gold_ids = {cid for _, cid in gold_characters} - {None}
+    inferred_declared = sum(
+        1
+        for value in character_tags
+        if resolver.resolve(value)[1] in gold_ids or any(names_match(n, value) for n, _ in gold_characters)
+    )
     canon_found = None
     if gold.canon:
         canon_found = any(t.kind == "canon" and gold.canon in t.value for t in inferred)
@@ -212,6 +231,8 @@ def score_story(work: Work, gold: Labels) -> StoryResult:
         relationships_total=len(pairings),
         characters_missed=missed,
         characters_total=len(gold_characters),
+        characters_inferred=len(character_tags) if gold_characters else 0,
+        characters_inferred_declared=inferred_declared,
         additional_found=[
             t.value for t in inferred if t.kind == "additional" and t.value.lower() in wanted_additional
         ],
@@ -247,6 +268,8 @@ def add(scores: Scores, result: StoryResult) -> None:
     scores.relationships_found += result.relationships_found
     scores.characters_total += result.characters_total
     scores.characters_found += result.characters_total - len(result.characters_missed)
+    scores.characters_inferred += result.characters_inferred
+    scores.characters_inferred_declared += result.characters_inferred_declared
     if result.canon_found is not None:
         scores.canon_total += 1
         scores.canon_found += result.canon_found
@@ -331,6 +354,12 @@ def run(args: argparse.Namespace) -> int:
         ("main relationship found", "main_relationship_recall", s.main_found, s.main_total),
         ("all relationships found", "relationship_recall", s.relationships_found, s.relationships_total),
         ("characters found", "character_recall", s.characters_found, s.characters_total),
+        (
+            "character tags declared",
+            "character_precision",
+            s.characters_inferred_declared,
+            s.characters_inferred,
+        ),
         ("canon anchor found", "canon_anchor_recall", s.canon_found, s.canon_total),
     ]
     rows = [[label, percent(summary[key]), f"{right}/{whole}"] for label, key, right, whole in measures]
