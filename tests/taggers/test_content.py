@@ -4,10 +4,13 @@ import pytest
 
 from fandex.options import Options
 from fandex.taggers.cast import CastIndex
-from fandex.taggers.content import ContentReport, assess
+from fandex.taggers.content import SCENE_CHARS, ContentReport, assess
+from fandex.work import Span
 from taggers.worktools import make_work
 
 FILLER = " The night was quiet and the street lamps hummed." * 6
+# More quiet text than one scene holds: cues on either side of it are in different scenes.
+LONG_FILLER = " The night was quiet and the street lamps hummed." * (SCENE_CHARS // 45)
 
 
 def _assess(text: str, names: tuple[str, ...] = ("Buffy", "Spike", "Willow")) -> ContentReport:
@@ -81,3 +84,164 @@ def test_the_death_of_a_named_character_is_found_and_a_near_death_is_not() -> No
     assert [died_id for _, died_id in died.deaths] == ["c1"]
     nearly = _assess("Willow sat with Buffy. Buffy nearly died that night. Willow held her hand.")
     assert nearly.deaths == []
+
+
+# -- one scene decides, not the total over a long work ------------------------------------------
+
+
+def test_injuries_shown_together_earn_the_warning() -> None:
+    scene = (
+        "The knife went in under his ribs. Blood soaked his shirt and the wound was deep; "
+        "blood ran between her fingers, he was bleeding on the floor, and a second gash opened his arm "
+        "where the other knife had stabbed him."
+    )
+    report = _assess(scene)
+    assert report.violence_warning
+    assert {work_hit.group for work_hit in report.violence_graphic} == {"injury"}
+
+
+def test_the_same_injuries_scattered_over_a_long_story_do_not() -> None:
+    scattered = LONG_FILLER.join(
+        [
+            "The knife went in under his ribs.",
+            "Blood soaked his shirt.",
+            "The wound was deep.",
+            "Blood ran between her fingers.",
+            "He was bleeding on the floor.",
+            "A second gash opened his arm.",
+            "The other knife had stabbed him.",
+        ]
+    )
+    report = _assess(scattered)
+    assert not report.violence_warning
+    assert report.rating == "General Audiences"
+
+
+def test_a_scene_dwelling_on_death_is_teen_and_the_same_words_spread_out_are_not() -> None:
+    grief = "The funeral was on Tuesday. Grief sat on the house; the dead man's coat still hung by the door, and she mourned."
+    assert _assess(grief).reasons() == ["death, grief or trauma"]
+    spread = LONG_FILLER.join(
+        ["The funeral was on Tuesday.", "Grief sat on the house.", "She mourned.", "The dead man."]
+    )
+    assert _assess(spread).rating == "General Audiences"
+
+
+# -- gore, not every wound, makes violence Mature -----------------------------------------------
+
+
+def test_a_stabbing_shown_on_the_page_is_warned_for_but_stays_teen() -> None:
+    stabbing = (
+        "Spike stabbed him twice. The wound in his chest was bleeding fast, blood on his hands, "
+        "blood on the floor, and a gash across his cheek."
+    )
+    report = _assess(stabbing)
+    assert report.violence_warning
+    assert report.rating == "Teen And Up Audiences"
+
+
+def test_gore_makes_violence_mature() -> None:
+    gore = (
+        "The demon gutted him. His entrails spilled onto the stones, blood sprayed the wall, "
+        "and the white of the bone showed through the wound."
+    )
+    report = _assess(gore)
+    assert report.violence_warning
+    assert report.rating == "Mature"
+    assert report.reasons() == ["graphic violence"]
+
+
+def test_a_fight_on_the_page_is_teen_and_a_fight_spoken_of_is_not() -> None:
+    assert _assess("Buffy punched the vampire and kicked it into a tree.").rating == "Teen And Up Audiences"
+    text = '"I could punch him," Willow said. "I could kick him."'
+    work = make_work(
+        text + FILLER,
+        ("Willow",),
+        quotes=[("I could punch him,", "Willow", None), ("I could kick him.", "Willow", None)],
+    )
+    assert assess(work, CastIndex(work, Options())).rating == "General Audiences"
+
+
+# -- figurative and everyday uses of the same words ---------------------------------------------
+
+
+def test_figurative_uses_count_for_nothing() -> None:
+    figurative = (
+        "Giles cocked his head, then cocks his head again. He felt a stab of guilt, wound the clock, "
+        "and was dead tired. He had to fight the urge to laugh. The clock struck nine; the conversation "
+        "died down; the high street was dead quiet. His breast pocket held a pen."
+    )
+    assert _assess(figurative, ("Giles",)).rating == "General Audiences"
+
+
+def test_the_literal_uses_still_count() -> None:
+    assert _assess("Spike stabbed the demon and the wound bled; blood everywhere.").violence_warning is False
+    assert (
+        _assess("Spike stabbed the demon and the wound bled; blood everywhere.").rating
+        == "Teen And Up Audiences"
+    )
+    explicit = "She took his cock in her hand and he fucked her slowly, her nipples hard, and she moaned."
+    assert _assess(explicit).rating == "Explicit"
+
+
+# -- sex: a named body part needs a scene, acts make it Explicit --------------------------------
+
+
+def test_one_anatomical_word_alone_is_not_a_sex_scene() -> None:
+    assert _assess("The rooster was a cock of some size, Willow said later.").rating == "General Audiences"
+
+
+def test_anatomy_with_bodies_and_arousal_is_mature_and_with_acts_explicit() -> None:
+    mature = "His cock was hard against her thigh and she moaned into his mouth."
+    assert _assess(mature).rating == "Mature"
+    explicit = (
+        "His cock was hard against her thigh; he spread her legs and went down on her until she moaned."
+    )
+    assert _assess(explicit).rating == "Explicit"
+
+
+# -- Major Character Death: a prominent character, dying in the story ----------------------------
+
+
+def test_a_minor_characters_death_is_no_major_character_death() -> None:
+    buffy = " ".join(["Buffy looked at the grave."] * 16)
+    report = _assess(f"{buffy} Willow waved. Willow died that night.", ("Buffy", "Willow"))
+    assert report.deaths == []  # Willow is named twice, Buffy sixteen times
+    both = " ".join(["Buffy looked at Willow."] * 8)
+    assert [c for _, c in _assess(f"{both} Willow died that night.", ("Buffy", "Willow")).deaths] == ["c2"]
+
+
+def test_a_death_long_before_the_story_is_no_major_character_death() -> None:
+    backstory = "Willow sat with Buffy. Buffy had died years ago, before the war. Willow held her photograph."
+    assert _assess(backstory).deaths == []
+    battery = "Willow sat with Buffy. Buffy's phone battery died. Willow held her hand."
+    assert _assess(battery).deaths == []
+
+
+# -- the author's own notes ---------------------------------------------------------------------
+
+
+def test_notes_announcing_smut_make_a_chaste_chapter_mature() -> None:
+    work = make_work(
+        "Buffy and Willow walked to school and talked about a quiz." + FILLER, ("Buffy", "Willow")
+    )
+    work.metadata.notes = "Slow burn. Smut in chapter 9, marked for anyone who wants to skip it."
+    report = assess(work, CastIndex(work, Options()))
+    assert report.rating == "Mature"
+    assert [e.reason for e in report.evidence()] == ["the author's notes announce sex scenes (smut)"]
+
+
+def test_notes_promising_no_smut_change_nothing() -> None:
+    work = make_work(
+        "Buffy and Willow walked to school and talked about a quiz." + FILLER, ("Buffy", "Willow")
+    )
+    work.metadata.notes = "No smut, sorry! Just friendship."
+    assert assess(work, CastIndex(work, Options())).rating == "General Audiences"
+
+
+def test_cues_inside_an_authors_note_in_the_body_do_not_rate_the_story() -> None:
+    note = "A/N: fuck, this took forever. Shit, sorry. Fucking finally. Fuck."
+    text = note + " Buffy and Willow walked to school and talked about a quiz." + FILLER
+    work = make_work(text, ("Buffy", "Willow"))
+    assert assess(work, CastIndex(work, Options())).rating == "Mature"  # read as story: frequent swearing
+    work.notes = [Span(0, len(note))]
+    assert assess(work, CastIndex(work, Options())).rating == "General Audiences"
