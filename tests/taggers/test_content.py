@@ -245,3 +245,23 @@ def test_cues_inside_an_authors_note_in_the_body_do_not_rate_the_story() -> None
     assert assess(work, CastIndex(work, Options())).rating == "Mature"  # read as story: frequent swearing
     work.notes = [Span(0, len(note))]
     assert assess(work, CastIndex(work, Options())).rating == "General Audiences"
+
+
+# -- everyday words that look like content ------------------------------------------------------
+
+
+def test_a_drink_poured_is_general_and_someone_drunk_is_teen() -> None:
+    assert _assess("Giles poured a whisky, and later a second whisky, and read.", ("Giles",)).rating == (
+        "General Audiences"
+    )
+    assert _assess("Giles was drunk on whisky again.", ("Giles",)).rating == "Teen And Up Audiences"
+
+
+def test_a_sleepover_is_not_implied_sex_and_sleeping_with_someone_is() -> None:
+    sleepover = (
+        "Willow spent the night at Buffy's, and she slept with the light on. The opposite sex was a mystery."
+    )
+    assert _assess(sleepover).rating == "General Audiences"
+    assert _assess("Willow spent the night with him, and later slept with him again.").reasons() == [
+        "implied sex"
+    ]

@@ -254,8 +254,9 @@ def assess(work: Work, cast: CastIndex, words: int | None = None) -> ContentRepo
     drugs = _count(work, cast, "drugs")
     if drugs["hard"] >= 4:
         findings.append(Finding(2, "drug use", drugs.of("hard")))
-    if drugs["hard"] >= 1 or drugs["alcohol"] >= 2:
-        findings.append(Finding(1, "drugs or drinking", drugs.of("hard", "alcohol")))
+    # Drinking rates Teen when someone gets drunk on the page, not when a whisky is poured.
+    if drugs["hard"] >= 1 or (drugs["drunk"] >= 1 and drugs["drunk"] + drugs["alcohol"] >= 2):
+        findings.append(Finding(1, "drugs or drinking", drugs.of("hard", "drunk", "alcohol")))
 
     findings += _by_scene(_count(work, cast, "dark_themes", talk_counts_half=True), _grade_dark)
 
