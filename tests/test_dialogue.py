@@ -8,7 +8,7 @@ from conftest import ROOT, SAMPLE_ALL_TALK
 from fandex.dialogue import find_dialogue
 from fandex.mentions import find_name_mentions
 from fandex.options import Options
-from fandex.work import Character, Emphasis, Span, Work
+from fandex.work import Character, Emphasis, Paragraph, Span, Work
 
 CAST = [
     Character("mara", "Mara", gender="F"),
@@ -244,6 +244,34 @@ def test_a_pronoun_tag_follows_the_turn_taking_of_its_gender() -> None:
     )
     work = run(text, cast)
     assert [q.speaker for q in work.quotes] == ["jonah", "tobias", "jonah", "tobias", "jonah"]
+
+
+def test_a_tag_late_in_the_exchange_decides_the_lines_before_it() -> None:
+    # nothing tags the first two lines; the third is Mara's, so the first was hers too
+    text = 'Jonah and Mara reached the door.\n\n"Locked?"\n\n"Of course."\n\n"Then we climb," Jonah said.\n'
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["jonah", "mara", "jonah"]
+
+
+def test_a_name_after_words_of_address_is_called_not_speaking() -> None:
+    # "My dear Jonah," calls Jonah, who has just come in: Ines says it to him, not to Mara
+    text = '"Where is everyone?" asked Ines.\n\n"Gone," said Mara.\n\n"My dear Jonah, you are late."\n'
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["ines", "mara", "ines"]
+    assert work.quotes[2].addressee == "jonah"
+
+
+def test_a_tag_on_the_line_after_the_quote_in_a_hard_wrapped_text() -> None:
+    # the structure stage may cut `said Jonah.` off as a paragraph of its own
+    text = '"Where now?" Mara asked.\n\n"That is no business of yours,"\nsaid Jonah.\n'
+    work = Work(text=text)
+    work.characters = CAST
+    work.mentions = find_name_mentions(text, CAST)
+    starts = [0, text.index('"That'), text.index("said Jonah")]
+    ends = [text.index("\n\n"), text.index("\nsaid"), len(text) - 1]
+    work.paragraphs = [Paragraph(s, e) for s, e in zip(starts, ends, strict=True)]
+    find_dialogue(work, Options())
+    assert [(q.speaker, q.cue) for q in work.quotes] == [("mara", "explicit"), ("jonah", "explicit")]
 
 
 def test_every_quote_has_a_confidence_between_zero_and_one() -> None:

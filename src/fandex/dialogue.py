@@ -10,7 +10,8 @@ text. Two passes:
 2. Attribution, in reading order: a speech tag next to the quote (a name, a pronoun or an epithet
    with a speech verb, in either order), then the tag of another quote in the same paragraph, the
    continuation of an open speech, an action beat in the paragraph's narration, and finally
-   turn-taking: an untagged line goes to whoever spoke two turns ago in the same conversation.
+   turn-taking: the speakers of a conversation's untagged lines are decoded for the whole
+   conversation at once (fandex.conversation), anchored on every tag, both ways.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from fandex.conversation import TurnTaking, decode
 from fandex.options import Options
 from fandex.work import Character, Mention, Quote, Span, Thought, Work
 
@@ -415,7 +417,21 @@ def _paragraphs(work: Work) -> list[_Para]:
     body_start = work.metadata.body_start
     scene_starts = {s.start for s in work.scenes} | {c.start for c in work.chapters}
     if work.paragraphs:
-        paras = [_Para(p.start, p.end) for p in work.paragraphs if p.end > p.start and p.start >= body_start]
+        paras = []
+        for p in work.paragraphs:
+            if p.end <= p.start or p.start < body_start:
+                continue
+            if (
+                paras
+                and work.text[p.start].islower()
+                and "\n" not in work.text[paras[-1].end : p.start].strip(" \t")[1:]
+                and work.text[paras[-1].end - 1] in DOUBLE_CLOSERS + SINGLE_CLOSERS
+            ):
+                # `"...a doctor,"` / `said Ram Chand.` on the next line of a hard-wrapped text: the
+                # tag ends the quote's paragraph, whatever the line breaks made of it
+                paras[-1].end = p.end
+                continue
+            paras.append(_Para(p.start, p.end))
         starts = sorted(scene_starts)
         previous_end = -1
         for para in paras:
@@ -876,11 +892,10 @@ class _Turn:
 
 
 def _take_turns(turns: list[_Turn], paras: list[_Para], context: _Context) -> None:
-    """Untagged turns: the speaker of the nearest known turn an even number of turns away (people
-    take turns), else the other party of the nearest known turn an odd number away. The other
-    party, when no tag names them, is someone addressed or named in the conversation's narration;
-    a conversation with no tag at all alternates between the last two people named before it, else
-    between the last two speakers of the conversation before it in the same scene."""
+    """Untagged turns, conversation by conversation: the people taking part are its tagged
+    speakers, whoever the narration in and just before it names and whoever is addressed; a
+    conversation with no tag at all also counts the last two speakers of the one before it in the
+    same scene. Then the speakers of the whole run are decoded at once (``_decode_run``)."""
     by_run: dict[int, list[_Turn]] = {}
     for turn in turns:
         by_run.setdefault(turn.run, []).append(turn)
@@ -901,50 +916,128 @@ def _take_turns(turns: list[_Turn], paras: list[_Para], context: _Context) -> No
         if not known and previous_people:
             # no tag at all: most likely the talk that a short narration interrupted goes on
             people = people + [p for p in previous_people if p not in people]
-        anchors = {i: run_turns[i].speaker or "" for i in known}
-        addressed = _addressed_anchors(run_turns)
-        # "he said" in a running exchange: the turn-taking speaker of that gender
-        for i, turn in enumerate(run_turns):
-            if turn.speaker or turn.gender is None:
-                continue
-            gender = turn.gender
-
-            def fits(cid: str, gender: str = gender) -> bool:
-                character = context.characters.get(cid)
-                return character is not None and (
-                    character.gender == gender or (gender == "N" and character.gender in ("N", "U"))
-                )
-
-            guess = _turn_guess(run_turns, {**addressed, **anchors}, i, people, fits)
-            for quote in turn.quotes:
-                if quote.pronoun_gender and guess:
-                    quote.speaker = guess
-                turn.speaker = turn.speaker or quote.speaker
-            if turn.speaker:
-                anchors[i] = turn.speaker
-        for i, turn in enumerate(run_turns):
-            if turn.speaker:
-                continue
-            # a tag two turns away outweighs a name called in the turn next door
-            own = {v for q in turn.quotes for v in q.vocatives}
-            near = next((anchors[j] for j in (i - 2, i + 2) if j in anchors and anchors[j] not in own), None)
-            guess = near or addressed.get(i) or _turn_guess(run_turns, {**addressed, **anchors}, i, people)
-            hint = next((q.gender_hint for q in turn.quotes if q.gender_hint in ("F", "M")), None)
-            if hint is not None:
-                fitting = [
-                    p
-                    for p in ([guess] if guess else []) + people
-                    if context.characters.get(p) is not None and context.characters[p].gender == hint
-                ]
-                guess = fitting[0] if fitting else guess
-            if guess is None:
-                continue
-            for quote in turn.quotes:
-                if quote.speaker is None or quote.confidence <= 0.5:
-                    quote.speaker, quote.cue, quote.confidence = guess, "implicit", 0.5
+        _decode_run(run_turns, people, context, paras)
         latest = [q.speaker for t in reversed(run_turns) for q in t.quotes if q.speaker]
         previous_people = list(dict.fromkeys(latest))[:2]
         previous_end = run_turns[-1].para
+
+
+@dataclass(frozen=True)
+class SpeakerEvidence:
+    """How much each sign about one turn's speaker counts when a conversation is decoded
+    (``fandex.conversation.decode``); the sequence itself is scored by ``TURN_TAKING``. Set on the
+    PDNC development novels: a name in a tag is nearly always right (98.8%), a pronoun or epithet
+    tag three times in four, a beat or a continuation less often."""
+
+    named_tag: float = 8.0  # a speech tag with a name
+    other_tag: float = 4.0  # a pronoun or epithet tag resolved by a name close by
+    silent: float = 2.5  # a narration line between two quotes in which someone acts
+    weak: float = 2.5  # an action beat, a continued speech
+    wrong_gender: float = -5.0  # "she said" and a man
+    salient: float = 1.0  # whom salience alone made of that "she"
+    gender_hint: float = -3.0  # "cried her brother" and a woman
+    addressed: float = -5.0  # the turn calls them by name: someone else speaks
+    answers: float = 1.5  # the turn before called them by name: they answer
+    answered: float = 1.5  # the turn after calls them by name: they spoke this one
+    named_nearby: float = 1.0  # the narration of the last NEARBY_PARAGRAPHS names them
+    rank: float = 0.1  # per place down the list of the conversation's people
+    opens: float = 0.2  # the first of them (a tagged speaker, else the latest named) opens it
+
+
+SPEAKER_EVIDENCE = SpeakerEvidence()
+TURN_TAKING = TurnTaking()
+# Participants a conversation is decoded over (its tagged speakers always among them).
+MAX_PARTICIPANTS = 6
+# How far back (paragraphs) the narration's naming of someone makes them a likelier speaker.
+NEARBY_PARAGRAPHS = 15
+
+
+def _anchor_weight(turn: _Turn, weights: SpeakerEvidence) -> float:
+    """How firmly a turn's known speaker holds against turn-taking."""
+    best = max((q.confidence for q in turn.quotes if q.speaker == turn.speaker), default=0.0)
+    named = any(q.cue == "explicit" and q.speaker == turn.speaker for q in turn.quotes)
+    if named and best >= 0.9:
+        return weights.named_tag
+    if best >= 0.85:
+        return weights.other_tag
+    return weights.silent if not turn.quotes else weights.weak
+
+
+def _fits_gender(context: _Context, cid: str, gender: str) -> bool:
+    character = context.characters.get(cid)
+    return character is not None and (
+        character.gender == gender or (gender == "N" and character.gender in ("N", "U"))
+    )
+
+
+def _decode_run(run_turns: list[_Turn], people: list[str], context: _Context, paras: list[_Para]) -> None:
+    """Speakers for a conversation's untagged turns, and for its "he said"s that only salience
+    resolved, decoded as one sequence (see fandex.conversation): every tag pulls on the turns both
+    before and after it."""
+    if all(t.speaker for t in run_turns):
+        return
+    weights = SPEAKER_EVIDENCE
+    counts = Counter(t.speaker for t in run_turns if t.speaker)
+    candidates = [c for c, _ in counts.most_common()]
+    candidates += [p for p in people if p not in candidates]
+    for turn in run_turns:
+        for quote in turn.quotes:
+            if quote.pronoun_gender and quote.speaker and quote.speaker not in candidates:
+                candidates.append(quote.speaker)
+    candidates = candidates[: max(MAX_PARTICIPANTS, len(counts))]
+    if not candidates:
+        return
+    rank = {c: (people.index(c) if c in people else len(people)) for c in candidates}
+    evidence: list[list[float]] = []
+    for i, turn in enumerate(run_turns):
+        own = {v for q in turn.quotes for v in q.vocatives}
+        before = run_turns[i - 1] if i > 0 else None
+        after = run_turns[i + 1] if i + 1 < len(run_turns) else None
+        called_before = {v for q in before.quotes for v in q.vocatives} if before else set()
+        called_after = {v for q in after.quotes for v in q.vocatives} if after else set()
+        if after is not None and after.speaker:
+            called_after.discard(after.speaker)
+        hint = next((q.gender_hint for q in turn.quotes if q.gender_hint in ("F", "M")), None)
+        salient = next((q.speaker for q in turn.quotes if q.pronoun_gender and q.speaker), None)
+        window_start = paras[max(0, turn.para - NEARBY_PARAGRAPHS)].start
+        nearby = {
+            m.character
+            for m in _mentions_between(context, window_start, paras[turn.para].start)
+            if m.character and not _in_quote(context, m.start)
+        }
+        row = []
+        for c in candidates:
+            score = -weights.rank * rank[c]
+            if c in nearby:
+                score += weights.named_nearby
+            if i == 0 and rank[c] == 0:
+                score += weights.opens
+            if turn.speaker:
+                score += _anchor_weight(turn, weights) if c == turn.speaker else 0.0
+            elif turn.gender:
+                if not _fits_gender(context, c, turn.gender):
+                    score += weights.wrong_gender
+                if c == salient:
+                    score += weights.salient
+            if hint is not None and not _fits_gender(context, c, hint):
+                score += weights.gender_hint
+            if c in own:
+                score += weights.addressed
+            if c in called_before and not turn.speaker:
+                score += weights.answers
+            if c in called_after and c not in own:
+                score += weights.answered
+            row.append(score)
+        evidence.append(row)
+    for turn, choice in zip(run_turns, decode(evidence, TURN_TAKING), strict=True):
+        if turn.speaker:
+            continue  # a known speaker stands: on PDNC, overruling even the weak ones loses
+        guess = candidates[choice]
+        for quote in turn.quotes:
+            if quote.pronoun_gender:
+                quote.speaker = guess
+            elif quote.speaker is None or quote.confidence <= 0.5:
+                quote.speaker, quote.cue, quote.confidence = guess, "implicit", 0.5
 
 
 def _conversation_people(turns: list[_Turn], paras: list[_Para], context: _Context) -> list[str]:
@@ -974,57 +1067,6 @@ def _conversation_people(turns: list[_Turn], paras: list[_Para], context: _Conte
         # a first-person narrator takes part in most conversations without being named
         people.append(context.narrator)
     return people
-
-
-def _turn_guess(
-    turns: list[_Turn],
-    anchors: dict[int, str],
-    i: int,
-    people: list[str],
-    fits: Callable[[str], bool] = lambda _: True,
-) -> str | None:
-    """The speaker of untagged turn ``i`` from the anchored turns around it (tags, addressees).
-    ``fits``: who can speak it at all (of the gender its pronoun tag names)."""
-    # who cannot be speaking: whom the turn addresses, and whoever ``fits`` rules out
-    vocatives = {v for q in turns[i].quotes for v in q.vocatives}
-    vocatives |= {p for p in (*anchors.values(), *people) if p and not fits(p)}
-    even = sorted((j for j in anchors if (i - j) % 2 == 0), key=lambda j: (abs(i - j), j > i))
-    for j in even:
-        if anchors[j] not in vocatives:
-            return anchors[j]
-    odd = sorted((j for j in anchors if (i - j) % 2), key=lambda j: (abs(i - j), j > i))
-    for j in odd:
-        neighbour = anchors[j]
-        # the other party: someone else who speaks in this run at the other parity, or whom the
-        # neighbouring turn addresses
-        others = [anchors[m] for m in anchors if (m - j) % 2 == 0 and anchors[m] != neighbour]
-        addressed = [v for q in turns[j].quotes for v in q.vocatives if v != neighbour]
-        for candidate in [*addressed, *people, *others]:
-            if candidate and candidate != neighbour and candidate not in vocatives:
-                return candidate
-    if not anchors and people:
-        # no tag anywhere: the latest person named opens, the one before answers
-        first, second = people[0], next((p for p in people[1:]), None)
-        guess = first if i % 2 == 0 or second is None else second
-        return guess if guess not in vocatives else second
-    return None
-
-
-def _addressed_anchors(turns: list[_Turn]) -> dict[int, str]:
-    """Untagged turns that the next line answers by name (`"Yes, Jonah."`): that name spoke them.
-    (A name called in the line before is a weaker sign of who answers: on PDNC it adds more wrong
-    anchors than right ones.)"""
-    anchors: dict[int, str] = {}
-    for i, turn in enumerate(turns):
-        if turn.speaker or i + 1 >= len(turns):
-            continue
-        own = {v for q in turn.quotes for v in q.vocatives}
-        answer = turns[i + 1]
-        for addressed in (v for q in answer.quotes for v in q.vocatives):
-            if addressed != answer.speaker and addressed not in own:
-                anchors[i] = addressed
-                break
-    return anchors
 
 
 def _addressees(text: str, turns: list[_Turn], context: _Context) -> None:
@@ -1582,6 +1624,27 @@ def _resolve_object(
     return None
 
 
+# Words that may stand between a sentence's start and a name called out: `My dear Isabella,`
+_ADDRESS_WORDS = re.compile(
+    r"(?:(?<![\w'’])(?:my|dear|dearest|sweet|poor|good|darling|oh|o|ah|yes|no|well|now|come|why|"
+    r"hello|hullo|thank you|thanks|please|good-?bye|night|morning|evening|little|old|young)[\s,]*)+$",
+    re.I,
+)
+
+
+def _after_address_words(text: str, quote_start: int, position: int) -> bool:
+    """Whether only words of address (`My dear`, `Oh, well,`) stand between the start of the
+    quote's sentence and ``position``."""
+    window_start = max(quote_start, position - 40)
+    lead = text[window_start:position]
+    rest = _ADDRESS_WORDS.sub("", lead)
+    if rest == lead:
+        return False
+    if not rest.strip():
+        return window_start == quote_start
+    return rest.rstrip().endswith(tuple(",.!?;:—-"))
+
+
 def _vocatives(text: str, quote: _Found, context: _Context) -> list[str]:
     """Characters addressed by name in the quote: at its start or end, or set off by commas."""
     found = []
@@ -1590,7 +1653,11 @@ def _vocatives(text: str, quote: _Found, context: _Context) -> list[str]:
             continue
         before = text[max(quote.start, mention.start - 2) : mention.start]
         after = text[mention.end : min(quote.end, mention.end + 2)]
-        at_start = mention.start - quote.start <= 1 or before.endswith((", ", ",\n", "! ", "? ", ". "))
+        at_start = (
+            mention.start - quote.start <= 1
+            or before.endswith((", ", ",\n", "! ", "? ", ". "))
+            or _after_address_words(text, quote.start, mention.start)
+        )
         at_end = quote.end - mention.end <= 1 or after[:1] in (",", "!", "?", ".")
         if (at_start and (after[:1] in (",", "!", "?", ".", "") or mention.start == quote.start)) or (
             at_end and before.endswith((", ", ",\n"))

@@ -1,0 +1,112 @@
+"""Speaker attribution errors on PDNC, with context, for working through the commonest patterns.
+
+    .venv/bin/python benchmarks/speaker_errors.py ../shared/data/pdnc [--split dev] [--novel NAME]
+        [--type Implicit] [--cue implicit] [--show 40] [--seed 1]
+
+Runs the pipeline with the gold quotes and the gold cast (the setting of ``fandex eval pdnc
+--gold-quotes --gold-roster``), then prints a table of accuracy by PDNC quote type and by the cue
+fandex reported, and a random sample of the wrong attributions: the narration before the quote,
+the quote with the text after it, the gold speaker and ours. Only ever look at the dev split.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from fandex import pipeline, readers
+from fandex.eval.common import name_key
+from fandex.eval.pdnc import load_quotes, novel_folders
+from fandex.eval.roster import load_pdnc_characters
+from fandex.options import Options
+from fandex.work import Span
+
+
+@dataclass
+class Row:
+    novel: str
+    quote_type: str
+    gold: str
+    ours: str
+    cue: str
+    right: bool
+    context: str
+
+
+def _novel_rows(folder: Path) -> list[Row]:
+    gold = load_quotes(folder / "quotation_info.csv")
+    cast = [c for c, _ in load_pdnc_characters(folder / "character_info.csv")]
+    names = {c.id: c.name for c in cast}
+    keys = {c.id: {name_key(n) for n in (c.name, *c.aliases)} for c in cast}
+    work = readers.read_file(folder / "novel_text.txt")
+    options = Options(roster=cast, quotes=[Span(s, e) for q in gold for s, e in q.spans])
+    pipeline.run(work, options)
+    by_start = {q.start: q for q in work.quotes}
+    text = work.text
+    rows = []
+    for quote in gold:
+        start = quote.spans[0][0]
+        ours = by_start.get(start)
+        speaker = ours.speaker if ours is not None else None
+        right = speaker is not None and name_key(quote.speaker) in keys.get(speaker, set())
+        last = quote.spans[-1][1]
+        before = text[max(0, start - 600) : start].replace("\n", " ")
+        after = text[last : last + 120].replace("\n", " ")
+        context = f"...{before}[[{text[start:last][:300]}]]{after}..."
+        rows.append(
+            Row(
+                folder.name,
+                quote.quote_type,
+                quote.speaker,
+                names.get(speaker or "", str(speaker)),
+                f"{ours.cue or '-'}/{ours.confidence}" if ours is not None else "missing",
+                right,
+                context,
+            )
+        )
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("directory", type=Path)
+    parser.add_argument("--split", default="dev", choices=("dev", "holdout", "all"))
+    parser.add_argument("--novel", nargs="+")
+    parser.add_argument("--type", help="only wrong quotes of this PDNC type")
+    parser.add_argument("--cue", help="only wrong quotes with this cue of ours")
+    parser.add_argument("--show", type=int, default=30)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    folders = novel_folders(args.directory, args.novel, args.split)
+    with ProcessPoolExecutor() as pool:
+        rows = [row for rows in pool.map(_novel_rows, folders) for row in rows]
+    table: Counter[tuple[str, str, bool]] = Counter((r.quote_type, r.cue, r.right) for r in rows)
+    print(f"{'type':10} {'cue':10} {'right':>6} {'wrong':>6} {'acc':>6}")
+    for quote_type in ("Explicit", "Anaphoric", "Implicit"):
+        for cue in sorted({r.cue for r in rows}):
+            right, wrong = table[quote_type, cue, True], table[quote_type, cue, False]
+            if right + wrong:
+                print(f"{quote_type:10} {cue:10} {right:6} {wrong:6} {100 * right / (right + wrong):6.1f}")
+    overall = sum(r.right for r in rows) / max(1, len(rows))
+    print(f"overall {100 * overall:.1f}% of {len(rows)}")
+    wrong = [
+        r
+        for r in rows
+        if not r.right
+        and (args.type is None or r.quote_type == args.type)
+        and (args.cue is None or r.cue == args.cue)
+    ]
+    random.Random(args.seed).shuffle(wrong)
+    for row in wrong[: args.show]:
+        print(f"\n== {row.novel} {row.quote_type} cue={row.cue} gold={row.gold!r} ours={row.ours!r}")
+        print(row.context)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""Conversation decoding: the likeliest speaker sequence from each turn's evidence and turn-taking."""
+
+from __future__ import annotations
+
+import pytest
+
+from fandex.conversation import TurnTaking, decode
+
+A, B, C = 0, 1, 2
+TAG = 8.0
+
+
+def test_no_turns_no_speakers() -> None:
+    assert decode([]) == []
+
+
+def test_a_single_participant_speaks_every_turn() -> None:
+    assert decode([[0.0], [0.0], [0.0]]) == [0, 0, 0]
+
+
+def test_a_conversation_needs_participants() -> None:
+    with pytest.raises(ValueError):
+        decode([[], []])
+
+
+def test_one_tag_sets_the_alternation_forwards() -> None:
+    assert decode([[TAG, 0.0], [0.0, 0.0], [0.0, 0.0], [0.0, 0.0]]) == [A, B, A, B]
+
+
+def test_one_tag_sets_the_alternation_backwards() -> None:
+    # only the last turn is tagged, with B: the three turns before it alternate back from it
+    assert decode([[0.0, 0.0], [0.0, 0.0], [0.0, 0.0], [0.0, TAG]]) == [A, B, A, B]
+
+
+def test_a_third_voice_joins_only_where_a_tag_says_so() -> None:
+    evidence = [
+        [TAG, 0.0, 0.0],
+        [0.0, TAG, 0.0],
+        [0.0, 0.0, 0.0],
+        [0.0, 0.0, TAG],
+        [0.0, 0.0, 0.0],
+    ]
+    # A, B, A, then C joins; the turn after C goes back to the one C answered
+    assert decode(evidence) == [A, B, A, C, A]
+
+
+def test_a_name_called_in_a_turn_rules_its_owner_out() -> None:
+    # turn 1 calls A by name: not A speaking, even though A would alternate there
+    evidence = [[0.0, TAG, 0.0], [-5.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
+    assert decode(evidence)[1] == C
+
+
+def test_turn_taking_weights_change_the_answer() -> None:
+    # A, then two untagged turns with a slight lean to A: alternation wins by default, but a
+    # conversation model that does not penalise a speaker going on lets A keep talking
+    evidence = [[TAG, 0.0], [0.5, 0.0], [0.5, 0.0]]
+    assert decode(evidence) == [A, B, A]
+    assert decode(evidence, TurnTaking(same_again=0.0, alternate=0.0, new_voice=0.0)) == [A, A, A]
