@@ -265,3 +265,10 @@ def test_a_sleepover_is_not_implied_sex_and_sleeping_with_someone_is() -> None:
     assert _assess("Willow spent the night with him, and later slept with him again.").reasons() == [
         "implied sex"
     ]
+
+
+def test_a_moan_of_grief_and_a_naked_baby_are_not_a_sex_scene() -> None:
+    grief = "Willow moaned with grief. The baby was naked in the bath. Buffy thrust the door open and moaned."
+    assert _assess(grief).rating == "General Audiences"
+    scene = "He undressed her, and she was naked, and she moaned when he thrust into her."
+    assert _assess(scene).rating == "Mature"
