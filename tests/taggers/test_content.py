@@ -272,3 +272,13 @@ def test_a_moan_of_grief_and_a_naked_baby_are_not_a_sex_scene() -> None:
     assert _assess(grief).rating == "General Audiences"
     scene = "He undressed her, and she was naked, and she moaned when he thrust into her."
     assert _assess(scene).rating == "Mature"
+
+
+def test_a_lemon_cake_in_the_summary_is_no_notice_of_sex() -> None:
+    work = make_work(
+        "Buffy and Willow walked to school and talked about a quiz." + FILLER, ("Buffy", "Willow")
+    )
+    work.metadata.summary = "Buffy bakes a lemon cake for Willow's birthday."
+    assert assess(work, CastIndex(work, Options())).rating == "General Audiences"
+    work.metadata.summary = "Warning: this chapter is a lemon."
+    assert assess(work, CastIndex(work, Options())).rating == "Mature"

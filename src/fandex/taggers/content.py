@@ -208,6 +208,8 @@ def _grade_violence(scene: Mapping[str, float]) -> list[tuple[int, str, tuple[st
     # Gore is what moves violence from Teen to Mature: bodies opened, bone, blood spraying.
     if gore >= 2 and injury + gore >= 4:
         found.append((2, "graphic violence", ("injury", "gore")))
+    # The warning is no rating level: it rides along as a level-0 finding, which assess() takes
+    # out of the findings and turns into ``violence_warning``.
     if injury + gore >= WARNING_INJURIES or gore >= 2:
         found.append((0, "violence to warn for", ("injury", "gore")))
     # A fight on the page: two blows, a blow and a wound, or injuries shown.
