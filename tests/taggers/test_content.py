@@ -282,3 +282,11 @@ def test_a_lemon_cake_in_the_summary_is_no_notice_of_sex() -> None:
     assert assess(work, CastIndex(work, Options())).rating == "General Audiences"
     work.metadata.summary = "Warning: this chapter is a lemon."
     assert assess(work, CastIndex(work, Options())).rating == "Mature"
+
+
+def test_a_killing_on_the_page_is_violence_and_hyperbole_is_not() -> None:
+    assert _assess("Spike killed him with one blow and slapped the other.").rating == "Teen And Up Audiences"
+    assert (
+        _assess("These shoes are killing me, Willow thought. Spike killed time.").rating
+        == "General Audiences"
+    )
