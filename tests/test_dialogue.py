@@ -261,6 +261,13 @@ def test_a_name_after_words_of_address_is_called_not_speaking() -> None:
     assert work.quotes[2].addressee == "jonah"
 
 
+def test_whom_a_line_speaks_of_is_not_its_speaker() -> None:
+    # Jonah is named last before the exchange, but the answer talks about him: Ines gives it
+    text = 'Mara, Ines and Jonah waited.\n\n"Where is he?" asked Mara.\n\n"Jonah is always late."\n'
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "ines"]
+
+
 def test_a_tag_on_the_line_after_the_quote_in_a_hard_wrapped_text() -> None:
     # the structure stage may cut `said Jonah.` off as a paragraph of its own
     text = '"Where now?" Mara asked.\n\n"That is no business of yours,"\nsaid Jonah.\n'

@@ -937,6 +937,7 @@ class SpeakerEvidence:
     salient: float = 1.0  # whom salience alone made of that "she"
     gender_hint: float = -3.0  # "cried her brother" and a woman
     addressed: float = -5.0  # the turn calls them by name: someone else speaks
+    spoken_of: float = -1.5  # the turn names them, not to call them: someone else speaks
     answers: float = 1.5  # the turn before called them by name: they answer
     answered: float = 1.5  # the turn after calls them by name: they spoke this one
     named_nearby: float = 1.0  # the narration of the last NEARBY_PARAGRAPHS names them
@@ -994,6 +995,11 @@ def _decode_run(run_turns: list[_Turn], people: list[str], context: _Context, pa
         before = run_turns[i - 1] if i > 0 else None
         after = run_turns[i + 1] if i + 1 < len(run_turns) else None
         called_before = {v for q in before.quotes for v in q.vocatives} if before else set()
+        if before is not None:
+            # `said Mara to Jonah`: Jonah answers
+            called_before |= {
+                q.addressee for q in before.quotes if q.addressee and q.addressee != before.speaker
+            }
         called_after = {v for q in after.quotes for v in q.vocatives} if after else set()
         if after is not None and after.speaker:
             called_after.discard(after.speaker)
@@ -1005,6 +1011,12 @@ def _decode_run(run_turns: list[_Turn], people: list[str], context: _Context, pa
             for m in _mentions_between(context, window_start, paras[turn.para].start)
             if m.character and not _in_quote(context, m.start)
         }
+        spoken_of = {
+            m.character
+            for q in turn.quotes
+            for m in _mentions_between(context, q.start, q.end)
+            if m.character
+        } - own
         row = []
         for c in candidates:
             score = -weights.rank * rank[c]
@@ -1023,6 +1035,8 @@ def _decode_run(run_turns: list[_Turn], people: list[str], context: _Context, pa
                 score += weights.gender_hint
             if c in own:
                 score += weights.addressed
+            elif c in spoken_of:
+                score += weights.spoken_of
             if c in called_before and not turn.speaker:
                 score += weights.answers
             if c in called_after and c not in own:
@@ -1461,7 +1475,10 @@ def _by_gender(
             return character.gender in ("N", "U")
         return character.gender == gender
 
-    vocatives = set(quote.vocatives)
+    # whom the quote calls by name or speaks of is not who speaks it
+    vocatives = set(quote.vocatives) | {
+        m.character for m in _mentions_between(context, quote.start, quote.end) if m.character
+    }
     context.gender_rule = "local"
     position = quote.outer_start if position is None else position
     # named in this paragraph before the pronoun, outside quotes
@@ -1534,7 +1551,7 @@ def _by_gender(
 _CLAUSE_OPENERS = re.compile(
     r"(?:^|[.!?;:]\s+|[\"“”]\s*|,\s+(?:and|but|then|when|while|as|so)\s+|\b(?:and|but|then|when|while)\s+)$"
 )
-_FOLLOWED_BY_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)?\b")
+_FOLLOWED_BY_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)?\b|,\s")
 
 
 def _likeliest_antecedent(text: str, mentions: list[Mention]) -> Mention:
@@ -1659,7 +1676,7 @@ def _vocatives(text: str, quote: _Found, context: _Context) -> list[str]:
             or _after_address_words(text, quote.start, mention.start)
         )
         at_end = quote.end - mention.end <= 1 or after[:1] in (",", "!", "?", ".")
-        if (at_start and (after[:1] in (",", "!", "?", ".", "") or mention.start == quote.start)) or (
+        if (at_start and after[:1] in (",", "!", "?", ".", "")) or (
             at_end and before.endswith((", ", ",\n"))
         ):
             found.append(mention.character)
