@@ -290,3 +290,12 @@ def test_a_killing_on_the_page_is_violence_and_hyperbole_is_not() -> None:
         _assess("These shoes are killing me, Willow thought. Spike killed time.").rating
         == "General Audiences"
     )
+
+
+def test_undressing_each_other_is_a_mature_scene_and_undressing_for_bed_is_not() -> None:
+    oblique = (
+        "She took him to bed. He unhooked her bra and she stripped off his shirt, and then the lamp went out."
+    )
+    assert _assess(oblique).rating == "Mature"
+    alone = "Willow pulled off her boots, stripped off her socks and went to bed alone with a book."
+    assert _assess(alone).rating == "General Audiences"
