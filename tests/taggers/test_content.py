@@ -236,6 +236,8 @@ def test_notes_promising_no_smut_change_nothing() -> None:
     )
     work.metadata.notes = "No smut, sorry! Just friendship."
     assert assess(work, CastIndex(work, Options())).rating == "General Audiences"
+    work.metadata.notes = "A smut free zone."
+    assert assess(work, CastIndex(work, Options())).rating == "General Audiences"
 
 
 def test_cues_inside_an_authors_note_in_the_body_do_not_rate_the_story() -> None:
