@@ -268,6 +268,17 @@ def test_whom_a_line_speaks_of_is_not_its_speaker() -> None:
     assert [q.speaker for q in work.quotes] == ["mara", "ines"]
 
 
+def test_title_and_surname_of_a_character_listed_by_full_name() -> None:
+    # the cast says "Adela Quested" and "Ronny Heaslop"; the story says "Miss Quested"
+    cast = [Character("adela", "Adela Quested", gender="F"), Character("ronny", "Ronny Heaslop", gender="M")]
+    text = (
+        '"Tea?" said Miss Quested.\n\n"Not now, Miss Quested," said Ronny.\n\n"Mr. Quested will be cross."\n'
+    )
+    work = run(text, cast)
+    assert [q.speaker for q in work.quotes] == ["adela", "ronny", "adela"]
+    assert work.quotes[1].addressee == "adela"
+
+
 def test_a_tag_on_the_line_after_the_quote_in_a_hard_wrapped_text() -> None:
     # the structure stage may cut `said Jonah.` off as a paragraph of its own
     text = '"Where now?" Mara asked.\n\n"That is no business of yours,"\nsaid Jonah.\n'

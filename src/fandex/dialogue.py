@@ -702,12 +702,58 @@ def _make_context(work: Work, found: list[_Found]) -> _Context:
             alias_index[key] = character.id
     for key in ambiguous:
         del alias_index[key]
+    mentions = _with_title_mentions(work, mentions, alias_index, characters)
     context = _Context(work, characters, [m.start for m in mentions], mentions, alias_index, None)
     spans = sorted((q.start, q.end) for q in found)
     context.quote_starts = [s for s, _ in spans]
     context.quote_ends = [e for _, e in spans]
     context.narrator = _guess_narrator(work, found, context)
     return context
+
+
+def _with_title_mentions(
+    work: Work, mentions: list[Mention], alias_index: dict[str, str], characters: dict[str, Character]
+) -> list[Mention]:
+    """Add `Miss Quested` for a character the cast lists only as `Adela Quested`: a title of the
+    right gender before the surname that only that character has. (A cast given by the caller
+    often lists full names only; a story calls people by title and surname all the time.)"""
+    owners: dict[tuple[str, str], set[str]] = {}
+    for alias, cid in alias_index.items():
+        words = alias.split()
+        if len(words) < 2 or words[0] in _TITLE_GENDER:
+            continue
+        for title, gender in _TITLE_GENDER.items():
+            if gender is None or characters[cid].gender in (gender, "U"):
+                owners.setdefault((title, words[-1]), set()).add(cid)
+    forms = {
+        f"{title} {surname}": cids.pop()
+        for (title, surname), cids in owners.items()
+        if len(cids) == 1 and f"{title} {surname}" not in alias_index
+    }
+    if not forms:
+        return mentions
+    surnames = sorted({form.split()[1] for form in forms}, key=len, reverse=True)
+    pattern = re.compile(
+        r"\b(?P<title>"
+        + "|".join(_TITLE_GENDER)
+        + r")\.?\s+(?P<surname>"
+        + "|".join(re.escape(n) for n in surnames)
+        + r")\b",
+        re.IGNORECASE,
+    )
+    starts = [m.start for m in mentions]
+    added = []
+    for match in pattern.finditer(work.text, work.metadata.body_start):
+        if not (match.group("title")[0].isupper() and match.group("surname")[0].isupper()):
+            continue  # "the general run of men"
+        cid = forms.get(f"{match.group('title').lower()} {match.group('surname').lower()}")
+        if cid is None:
+            continue
+        i = bisect.bisect_right(starts, match.end()) - 1
+        if i >= 0 and mentions[i].end > match.start():
+            continue  # already a mention there
+        added.append(Mention(match.start(), match.end(), cid, "name"))
+    return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
 
 
 def _norm(name: str) -> str:
@@ -1382,7 +1428,7 @@ def _resolve_subject(
     for candidate in (key, re.sub(r"^(?:the|his|her|my|their|our|your|an?) ", "", key)):
         if candidate in context.alias_index:
             return context.alias_index[candidate]
-    by_part = _by_name_part(context, key)
+    by_part = _by_name_part(context, key) or _by_title_and_surname(context, key)
     if by_part is not None:
         return by_part  # "Rodney" for "William Rodney", "the landlord" for "The Landlord of the Inn"
     if subject.kind == "name":
@@ -1420,6 +1466,45 @@ def _by_name_part(context: _Context, key: str) -> str | None:
         }
         context.name_parts[key] = owners.pop() if len(owners) == 1 else None
     return context.name_parts[key]
+
+
+# Titles before a surname, with the gender they imply (None: either).
+_TITLE_GENDER: dict[str, str | None] = {
+    "mr": "M",
+    "mister": "M",
+    "sir": "M",
+    "lord": "M",
+    "master": "M",
+    "mrs": "F",
+    "miss": "F",
+    "ms": "F",
+    "lady": "F",
+    "madam": "F",
+    "madame": "F",
+    "dr": None,
+    "doctor": None,
+    "professor": None,
+    "captain": None,
+    "major": None,
+    "colonel": None,
+    "general": None,
+}
+
+
+def _by_title_and_surname(context: _Context, key: str) -> str | None:
+    """`Miss Quested` for a character listed only as `Adela Quested`: the one character of the
+    title's gender whose name ends with that surname."""
+    words = key.split()
+    if len(words) != 2 or words[0] not in _TITLE_GENDER:
+        return None
+    gender = _TITLE_GENDER[words[0]]
+    owners = {
+        cid
+        for alias, cid in context.alias_index.items()
+        if alias.endswith(" " + words[1])
+        and (gender is None or context.characters[cid].gender in (gender, "U"))
+    }
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _learn_epithet(text: str, key: str, gender: str | None, context: _Context) -> str | None:
