@@ -90,6 +90,7 @@ def test_rating_within_one_level_and_warning_counts() -> None:
     assert summary["relationship_recall"] == 0.5
     assert summary["character_recall"] == pytest.approx(2 / 3)
     assert summary["character_precision"] == 0.5
+    assert summary["main_pair_recall"] == 0.0  # main_pair_found was not set: counted as not found
 
 
 def test_a_declared_alias_of_a_tagged_pack_character_is_found() -> None:
@@ -153,3 +154,25 @@ def test_a_broken_labels_file_is_a_clear_error(tmp_path: Path, capsys: pytest.Ca
     (tmp_path / "bad.labels.yaml").write_text("story.txt: just a string\n", encoding="utf-8")
     assert main(["eval", "tags", str(tmp_path)]) == 2
     assert "must be a mapping" in capsys.readouterr().err
+
+
+def test_a_work_declared_not_rated_is_not_scored_on_rating() -> None:
+    from fandex.eval.tags import labels_from_declared
+    from fandex.work import DeclaredTags
+
+    assert labels_from_declared(DeclaredTags(rating="Not Rated", characters=["Ada"])).ratings == []
+    assert labels_from_declared(DeclaredTags(rating="Mature")).ratings == ["Mature"]
+
+
+def test_a_declared_romance_found_as_a_friendship_is_a_main_pair_but_not_the_main_relationship() -> None:
+    work = Work(text="Ada Quill and Ben Moss walked.")
+    work.characters = [
+        Character("c1", "Ada Quill", [], "F", mentions=1),
+        Character("c2", "Ben Moss", [], "M", mentions=1),
+    ]
+    evidence = [Evidence(0, 9, "together")]
+    work.tags = [Tag("relationship", "Ada Quill & Ben Moss", "inferred", 0.8, evidence)]
+    result = score_story(work, Labels(relationships=["Ada Quill/Ben Moss"]))
+    assert (result.main_found, result.main_pair_found) == (False, True)
+    result = score_story(work, Labels(relationships=["Ada Quill/Cy Long"]))
+    assert (result.main_found, result.main_pair_found) == (False, False)

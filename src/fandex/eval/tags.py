@@ -5,12 +5,13 @@ text with labelled headers) is read, its declared tags are kept as the gold labe
 inference (``Options.ignore_declared_tags``), and the pipeline's inferred tags are scored:
 
 * rating: exact, and within one level of AO3's four (a gold label may list several acceptable
-  ratings, e.g. "Mature or Explicit");
+  ratings, e.g. "Mature or Explicit"); a work declared "Not Rated" is not scored on rating;
 * archive warnings: precision and recall over the four real warnings ("No Archive Warnings Apply" is
   the absence of all of them);
 * category: the set of categories exactly right;
 * relationships: recall of the declared main relationship (the first one listed, as AO3 orders
-  them), and of all declared relationships;
+  them), and of all declared relationships; and, to tell a missed romance from missed people, how
+  often the main relationship's people are paired at all ("A & B" for a declared "A/B");
 * characters: recall of the declared characters, and the precision of the inferred ones (the share of
   character tags the author also declared), so that tagging everyone cannot pass for recall.
 
@@ -36,7 +37,7 @@ from typing import Any
 
 from fandex.errors import FandexError
 from fandex.eval.common import percent, ratio, table
-from fandex.work import AO3_RATINGS, DeclaredTags, Work
+from fandex.work import AO3_RATINGS, NOT_RATED, DeclaredTags, Work
 
 REAL_WARNINGS = ("Graphic Depictions Of Violence", "Major Character Death", "Rape/Non-Con", "Underage Sex")
 LABEL_SUFFIX = ".labels.yaml"
@@ -80,7 +81,8 @@ def labels_from_declared(declared: DeclaredTags) -> Labels:
 
     rating = read.rating(declared.rating)
     return Labels(
-        ratings=[rating] if rating else [],
+        # "Not Rated" is the author declining to rate: there is no level to agree with.
+        ratings=[rating] if rating and rating != NOT_RATED else [],
         warnings=[w for w in (read.warning(x) for x in declared.warnings) if w],
         category=[c for c in (read.category(x) for x in declared.category) if c],
         relationships=list(declared.relationships),
@@ -140,6 +142,7 @@ class StoryResult:
     canon: str | None = None
     canon_found: bool | None = None
     tags_without_evidence: int = 0
+    main_pair_found: bool | None = None  # the main relationship's people, as either kind
 
 
 @dataclass
@@ -156,6 +159,7 @@ class Scores:
     category_exact: int = 0
     main_total: int = 0
     main_found: int = 0
+    main_pair_found: int = 0
     relationships_total: int = 0
     relationships_found: int = 0
     characters_total: int = 0
@@ -177,6 +181,7 @@ class Scores:
             "warning_recall": ratio(self.warning_tp, self.warning_tp + self.warning_fn),
             "category_exact": ratio(self.category_exact, self.category_total),
             "main_relationship_recall": ratio(self.main_found, self.main_total),
+            "main_pair_recall": ratio(self.main_pair_found, self.main_total),
             "relationship_recall": ratio(self.relationships_found, self.relationships_total),
             "character_recall": ratio(self.characters_found, self.characters_total),
             "character_precision": ratio(self.characters_inferred_declared, self.characters_inferred),
@@ -227,6 +232,14 @@ def score_story(work: Work, gold: Labels) -> StoryResult:
         category=sorted(values["category"]),
         main_relationship=pairings[0].tag if pairings else None,
         main_found=bool(pairings and pairings[0] in found_pairings) if pairings else None,
+        main_pair_found=(
+            any(
+                _pairing_found(pairings[0].names, kind, relationship_tags)
+                for kind in ("romantic", "platonic")
+            )
+            if pairings
+            else None
+        ),
         relationships_found=len(found_pairings),
         relationships_total=len(pairings),
         characters_missed=missed,
@@ -264,6 +277,7 @@ def add(scores: Scores, result: StoryResult) -> None:
     if result.main_found is not None:
         scores.main_total += 1
         scores.main_found += result.main_found
+        scores.main_pair_found += bool(result.main_pair_found)
     scores.relationships_total += result.relationships_total
     scores.relationships_found += result.relationships_found
     scores.characters_total += result.characters_total
@@ -352,6 +366,7 @@ def run(args: argparse.Namespace) -> int:
         ("warning recall", "warning_recall", s.warning_tp, s.warning_tp + s.warning_fn),
         ("category exact", "category_exact", s.category_exact, s.category_total),
         ("main relationship found", "main_relationship_recall", s.main_found, s.main_total),
+        ("main pair found, either kind", "main_pair_recall", s.main_pair_found, s.main_total),
         ("all relationships found", "relationship_recall", s.relationships_found, s.relationships_total),
         ("characters found", "character_recall", s.characters_found, s.characters_total),
         (
