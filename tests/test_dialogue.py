@@ -279,6 +279,24 @@ def test_title_and_surname_of_a_character_listed_by_full_name() -> None:
     assert work.quotes[1].addressee == "adela"
 
 
+def test_more_tag_forms_went_on_and_the_answer_of_a_name() -> None:
+    text = (
+        '"It is late," Jonah went on.\n\n"Never too late," was Mara\'s answer.\n\n"Hush," interposed Ines.\n'
+    )
+    work = run(text)
+    assert [(q.speaker, q.cue) for q in work.quotes] == [
+        ("jonah", "explicit"),
+        ("mara", "explicit"),
+        ("ines", "explicit"),
+    ]
+
+
+def test_a_bare_surname_is_the_man_not_the_mrs() -> None:
+    cast = [Character("ralph", "Ralph Denham", gender="M"), Character("mother", "Mrs. Denham", gender="F")]
+    work = run('"I must go," Denham said.\n', cast)
+    assert work.quotes[0].speaker == "ralph"
+
+
 def test_a_tag_on_the_line_after_the_quote_in_a_hard_wrapped_text() -> None:
     # the structure stage may cut `said Jonah.` off as a paragraph of its own
     text = '"Where now?" Mara asked.\n\n"That is no business of yours,"\nsaid Jonah.\n'

@@ -38,7 +38,8 @@ mutter muse nod note object observe offer order pant plead point pout promise pr
 query question rasp reason recall reassure relent remark remind repeat reply respond resume retort
 return reveal roar rumble scoff scold scream screech shout shriek sigh sing snap snarl sneer snicker
 snort sob speak squeak squeal stammer state stutter suggest tease tell thunder urge venture vow
-wail warn whimper whine whisper yell yelp admit advise affirm allow assert babble bark bellow
+wail warn whimper whine whisper yell yelp interpose ejaculate boom hoot chatter falter counsel
+pursue admit advise affirm allow assert babble bark bellow
 bleat bluster chide cajole caution coax croak decide demur entreat exclaim fret giggle gush
 implore intone jeer lament lisp marvel mock mouth muse opine prattle pronounce propose quip rage
 rant recite recollect rejoin repeat retaliate sniff sniffle soothe splutter sputter squawk
@@ -102,10 +103,23 @@ def _inflect(stem: str) -> tuple[str, ...]:
     return (stem + "ed", stem + "s", stem + "ing")
 
 
+# Speech verbs of two words: `Turton went on`, `she broke in`.
+_PHRASAL_SPEECH = frozenset(
+    f"{verb} {particle}"
+    for verbs, particle in (
+        ("go goes went going", "on"),
+        (
+            "break breaks broke breaking cut cuts cutting strike strikes struck striking chime chimes chimed",
+            "in",
+        ),
+        ("burst bursts bursting call calls called calling cry cries cried crying sing sings sang", "out"),
+    )
+    for verb in verbs.split()
+)
 SPEECH_VERBS: frozenset[str] = (
     frozenset(form for stem in _SPEECH_VERB_STEMS.split() for form in (stem, *_inflect(stem)))
-    - _THOUGHT_VERB_FORMS
-)
+    | _PHRASAL_SPEECH
+) - _THOUGHT_VERB_FORMS
 THOUGHT_VERBS: frozenset[str] = _THOUGHT_VERB_FORMS
 # Speech-tag verbs that are as much a gesture as speech: outranked by a real tag in the paragraph.
 _NONVERBAL_STEMS = """grin nod laugh sigh chuckle groan pout snort sniff giggle smile smirk shrug moan gasp"""
@@ -271,7 +285,7 @@ _SUBJECT = (
     r"|(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur|[Yy]our|[Aa]n?)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+"
     r"|[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|of|the)){0,3})"
 )
-_VERB = r"(?P<verb>[a-z]+(?:\s+in)?)"
+_VERB = r"(?P<verb>[a-z]+(?:\s+(?:in|on|out))?)"
 # "Willow asked", "she said softly", "the vampire replied"
 _TAG_SUBJ_VERB = re.compile(rf"{_SUBJECT}\s+(?:{_ADVERB}\s+)?{_VERB}\b")
 # An epithet subject of exactly n words after its determiner, for n = 1..4.
@@ -296,6 +310,12 @@ _CLAUSE_SUBJECT = re.compile(
 _LOOSE_TAG = re.compile(r"(?P<verb>[a-z]+)\s+(?P<subj>[a-z][\w'’-]*(?:\s+[\w'’-]+){0,2})\s*$")
 _ANSWER_NOUNS = frozenset(
     {"answer", "reply", "response", "rejoinder", "remark", "retort", "comment", "observation"}
+    | {"question", "words", "exclamation", "consolation", "injunction", "cry", "greeting", "advice"}
+)
+# PDNC's texts lost some apostrophes: "Catherine s answer"
+_NAMED_ANSWER = re.compile(
+    r"(?:was|were)\s+(?P<subj>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)(?:'s|’s|\ss)\s+"
+    r"(?:[a-z]+\s+)?(?P<noun>[a-z]+)\b"
 )
 _EPITHET_TO_PUNCTUATION = re.compile(r"(?P<subj>\w+(?:\s+[\w'’-]+){1,4})(?=\s*(?:[,.;:!?—]|--|$))")
 _COORDINATED_VERB = re.compile(r"\b(?:and|then)\s+(?P<verb>[a-z]+)\b(?P<tail>[^,;:]*)[,:]?\s*$")
@@ -1298,6 +1318,10 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
         return subject, verb, obj_start, obj_text
     # `said nanny`, `was her answer`: a lower-case subject after the verb, kept for the resolver
     # (a known alias, or a possessive pronoun's owner)
+    # `was Catherine's answer`, `were Colonel Fitzwilliam's words`
+    owned = _NAMED_ANSWER.match(clause)
+    if owned and owned.group("noun") in _ANSWER_NOUNS:
+        return _Subject(None, "name", owned.group("subj"), offset + lead + owned.start("subj")), "said", 0, ""
     loose = _LOOSE_TAG.match(clause)
     if loose and (_verb(loose.group("verb")) in SPEECH_VERBS or loose.group("verb") == "was"):
         subj = loose.group("subj")
@@ -1464,6 +1488,14 @@ def _by_name_part(context: _Context, key: str) -> str | None:
             for alias, cid in context.alias_index.items()
             if alias.startswith(key + " ") or alias.endswith(" " + key)
         }
+        if len(owners) > 1:
+            # "Denham" with Ralph Denham and Mrs. Denham: a bare surname is the one of them known
+            # by a given name or a man's title with it, not a Mrs. or Miss known by no other
+            owners = {
+                cid
+                for alias, cid in context.alias_index.items()
+                if alias.endswith(" " + key) and _TITLE_GENDER.get(alias.split()[0], "M") == "M"
+            }
         context.name_parts[key] = owners.pop() if len(owners) == 1 else None
     return context.name_parts[key]
 
