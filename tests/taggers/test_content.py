@@ -126,6 +126,19 @@ def test_a_scene_dwelling_on_death_is_teen_and_the_same_words_spread_out_are_not
     assert _assess(spread).rating == "General Audiences"
 
 
+def test_killing_and_murder_make_a_scene_about_death_but_killing_time_does_not() -> None:
+    killing = (
+        "The clan had been killed in one night. Shisui knew who the killer was. "
+        "He had murdered them all, and Itachi would have to kill again."
+    )
+    assert _assess(killing, ()).reasons() == ["death, grief or trauma"]
+    idle = (
+        "They were killing time at the station. Kill the engine, Buffy said. You're killing me, "
+        "Willow laughed, and Spike told them to kill the lights."
+    )
+    assert _assess(idle).rating == "General Audiences"
+
+
 # -- gore, not every wound, makes violence Mature -----------------------------------------------
 
 
