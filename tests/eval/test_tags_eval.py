@@ -176,3 +176,18 @@ def test_a_declared_romance_found_as_a_friendship_is_a_main_pair_but_not_the_mai
     assert (result.main_found, result.main_pair_found) == (False, True)
     result = score_story(work, Labels(relationships=["Ada Quill/Cy Long"]))
     assert (result.main_found, result.main_pair_found) == (False, False)
+
+
+def test_declared_characters_the_text_never_names_are_reported_apart() -> None:
+    work = Work(text="The Pack waited. Ada Quill walked to the den with Moss.")
+    result = score_story(
+        work, Labels(characters=["Ada Quill", "Cy Long", "Ben Moss", "The Alpha Pack", "OFC"])
+    )
+    # Nobody is tagged, so all five are missed; three are never named ("The" and "Pack" name no one
+    # and "Alpha" is not there; "OFC" is too short): the text names Ada, and Ben by "Moss".
+    assert len(result.characters_missed) == 5
+    assert result.characters_absent == ["Cy Long", "The Alpha Pack", "OFC"]
+    scores = Scores()
+    add(scores, result)
+    assert scores.summary()["character_recall_named"] == 0.0
+    assert scores.characters_named == 2

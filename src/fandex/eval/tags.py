@@ -12,7 +12,8 @@ inference (``Options.ignore_declared_tags``), and the pipeline's inferred tags a
 * relationships: recall of the declared main relationship (the first one listed, as AO3 orders
   them), and of all declared relationships; and, to tell a missed romance from missed people, how
   often the main relationship's people are paired at all ("A & B" for a declared "A/B");
-* characters: recall of the declared characters, and the precision of the inferred ones (the share of
+* characters: recall of the declared characters (also of those the text names at all: a chapter of a
+  longer work often lacks characters the work's tags list), and the precision of the inferred ones (the share of
   character tags the author also declared), so that tagging everyone cannot pass for recall.
 
 Names match loosely: case, dots and a fandom qualifier in brackets ("Castiel (Supernatural)") are
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -39,6 +41,11 @@ from fandex.errors import FandexError
 from fandex.eval.common import percent, ratio, table
 from fandex.work import AO3_RATINGS, NOT_RATED, DeclaredTags, Work
 
+# Words of AO3 character tags that name no one in particular ("The Alpha Pack", "Original Characters").
+_GENERIC_TAG_WORDS = frozenset(
+    "the original character characters male female pack first other others reader".split()  # noqa: SIM905
+)
+_QUALIFIER = re.compile(r"\([^)]*\)")
 REAL_WARNINGS = ("Graphic Depictions Of Violence", "Major Character Death", "Rape/Non-Con", "Underage Sex")
 LABEL_SUFFIX = ".labels.yaml"
 
@@ -142,6 +149,7 @@ class StoryResult:
     canon: str | None = None
     canon_found: bool | None = None
     tags_without_evidence: int = 0
+    characters_absent: list[str] = field(default_factory=list)  # declared, never named in the text
     main_pair_found: bool | None = None  # the main relationship's people, as either kind
 
 
@@ -164,6 +172,7 @@ class Scores:
     relationships_found: int = 0
     characters_total: int = 0
     characters_found: int = 0
+    characters_named: int = 0  # declared characters the text names at all
     characters_inferred: int = 0
     characters_inferred_declared: int = 0
     canon_total: int = 0
@@ -184,6 +193,7 @@ class Scores:
             "main_pair_recall": ratio(self.main_pair_found, self.main_total),
             "relationship_recall": ratio(self.relationships_found, self.relationships_total),
             "character_recall": ratio(self.characters_found, self.characters_total),
+            "character_recall_named": ratio(self.characters_found, self.characters_named),
             "character_precision": ratio(self.characters_inferred_declared, self.characters_inferred),
             "canon_anchor_recall": ratio(self.canon_found, self.canon_total),
             "inferred_tags_without_evidence": self.tags_without_evidence,
@@ -244,6 +254,9 @@ def score_story(work: Work, gold: Labels) -> StoryResult:
         relationships_total=len(pairings),
         characters_missed=missed,
         characters_total=len(gold_characters),
+        characters_absent=[
+            name for name, cid in gold_characters if cid is None and not _named_in(work, name)
+        ],
         characters_inferred=len(character_tags) if gold_characters else 0,
         characters_inferred_declared=inferred_declared,
         additional_found=[
@@ -282,12 +295,28 @@ def add(scores: Scores, result: StoryResult) -> None:
     scores.relationships_found += result.relationships_found
     scores.characters_total += result.characters_total
     scores.characters_found += result.characters_total - len(result.characters_missed)
+    scores.characters_named += result.characters_total - len(result.characters_absent)
     scores.characters_inferred += result.characters_inferred
     scores.characters_inferred_declared += result.characters_inferred_declared
     if result.canon_found is not None:
         scores.canon_total += 1
         scores.canon_found += result.canon_found
     scores.tags_without_evidence += result.tags_without_evidence
+
+
+def _named_in(work: Work, declared: str) -> bool:
+    """Whether the story's text names a declared character at all: any of the capitalised words
+    of any of its forms ("CC-2224 | Cody", "Gwen (Merlin)") standing as a word in the body. A
+    chapter of a longer work often lacks characters the work's tags list."""
+    body = work.text[work.metadata.body_start :]
+    for form in declared.split("|"):
+        form = _QUALIFIER.sub("", form).replace("- Character", " ")
+        for word in re.findall(r"[A-Z][\w'’-]{2,}", form):
+            if word.lower() in _GENERIC_TAG_WORDS:
+                continue
+            if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", body):
+                return True
+    return False
 
 
 def names_match(gold: str, predicted: str) -> bool:
@@ -369,6 +398,7 @@ def run(args: argparse.Namespace) -> int:
         ("main pair found, either kind", "main_pair_recall", s.main_pair_found, s.main_total),
         ("all relationships found", "relationship_recall", s.relationships_found, s.relationships_total),
         ("characters found", "character_recall", s.characters_found, s.characters_total),
+        ("... of those the text names", "character_recall_named", s.characters_found, s.characters_named),
         (
             "character tags declared",
             "character_precision",
