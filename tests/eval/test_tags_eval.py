@@ -173,9 +173,9 @@ def test_a_declared_romance_found_as_a_friendship_is_a_main_pair_but_not_the_mai
     evidence = [Evidence(0, 9, "together")]
     work.tags = [Tag("relationship", "Ada Quill & Ben Moss", "inferred", 0.8, evidence)]
     result = score_story(work, Labels(relationships=["Ada Quill/Ben Moss"]))
-    assert (result.main_found, result.main_pair_found) == (False, True)
+    assert (result.main_found, result.main_pair_found, result.main_named) == (False, True, True)
     result = score_story(work, Labels(relationships=["Ada Quill/Cy Long"]))
-    assert (result.main_found, result.main_pair_found) == (False, False)
+    assert (result.main_found, result.main_pair_found, result.main_named) == (False, False, False)
 
 
 def test_declared_characters_the_text_never_names_are_reported_apart() -> None:

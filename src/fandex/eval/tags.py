@@ -11,7 +11,8 @@ inference (``Options.ignore_declared_tags``), and the pipeline's inferred tags a
 * category: the set of categories exactly right;
 * relationships: recall of the declared main relationship (the first one listed, as AO3 orders
   them), and of all declared relationships; and, to tell a missed romance from missed people, how
-  often the main relationship's people are paired at all ("A & B" for a declared "A/B");
+  often the main relationship's people are paired at all ("A & B" for a declared "A/B"), and the
+  main relationship's recall over the stories whose text names both its people;
 * characters: recall of the declared characters (also of those the text names at all: a chapter of a
   longer work often lacks characters the work's tags list), and the precision of the inferred ones (the share of
   character tags the author also declared), so that tagging everyone cannot pass for recall.
@@ -151,6 +152,7 @@ class StoryResult:
     tags_without_evidence: int = 0
     characters_absent: list[str] = field(default_factory=list)  # declared, never named in the text
     main_pair_found: bool | None = None  # the main relationship's people, as either kind
+    main_named: bool | None = None  # the text names both people of the main relationship
 
 
 @dataclass
@@ -168,6 +170,8 @@ class Scores:
     main_total: int = 0
     main_found: int = 0
     main_pair_found: int = 0
+    main_named_total: int = 0
+    main_named_found: int = 0
     relationships_total: int = 0
     relationships_found: int = 0
     characters_total: int = 0
@@ -191,6 +195,7 @@ class Scores:
             "category_exact": ratio(self.category_exact, self.category_total),
             "main_relationship_recall": ratio(self.main_found, self.main_total),
             "main_pair_recall": ratio(self.main_pair_found, self.main_total),
+            "main_relationship_recall_named": ratio(self.main_named_found, self.main_named_total),
             "relationship_recall": ratio(self.relationships_found, self.relationships_total),
             "character_recall": ratio(self.characters_found, self.characters_total),
             "character_recall_named": ratio(self.characters_found, self.characters_named),
@@ -242,6 +247,14 @@ def score_story(work: Work, gold: Labels) -> StoryResult:
         category=sorted(values["category"]),
         main_relationship=pairings[0].tag if pairings else None,
         main_found=bool(pairings and pairings[0] in found_pairings) if pairings else None,
+        main_named=(
+            all(
+                cid is not None or _named_in(work, name)
+                for name, cid in zip(pairings[0].names, pairings[0].ids, strict=True)
+            )
+            if pairings
+            else None
+        ),
         main_pair_found=(
             any(
                 _pairing_found(pairings[0].names, kind, relationship_tags)
@@ -291,6 +304,9 @@ def add(scores: Scores, result: StoryResult) -> None:
         scores.main_total += 1
         scores.main_found += result.main_found
         scores.main_pair_found += bool(result.main_pair_found)
+        if result.main_named:
+            scores.main_named_total += 1
+            scores.main_named_found += result.main_found
     scores.relationships_total += result.relationships_total
     scores.relationships_found += result.relationships_found
     scores.characters_total += result.characters_total
@@ -395,6 +411,12 @@ def run(args: argparse.Namespace) -> int:
         ("warning recall", "warning_recall", s.warning_tp, s.warning_tp + s.warning_fn),
         ("category exact", "category_exact", s.category_exact, s.category_total),
         ("main relationship found", "main_relationship_recall", s.main_found, s.main_total),
+        (
+            "... of those the text names",
+            "main_relationship_recall_named",
+            s.main_named_found,
+            s.main_named_total,
+        ),
         ("main pair found, either kind", "main_pair_recall", s.main_pair_found, s.main_total),
         ("all relationships found", "relationship_recall", s.relationships_found, s.relationships_total),
         ("characters found", "character_recall", s.characters_found, s.characters_total),
