@@ -174,6 +174,9 @@ def test_a_declared_romance_found_as_a_friendship_is_a_main_pair_but_not_the_mai
     work.tags = [Tag("relationship", "Ada Quill & Ben Moss", "inferred", 0.8, evidence)]
     result = score_story(work, Labels(relationships=["Ada Quill/Ben Moss"]))
     assert (result.main_found, result.main_pair_found, result.main_named) == (False, True, True)
+    assert (result.relationships_inferred, result.relationships_inferred_declared) == (1, 0)
+    result = score_story(work, Labels(relationships=["Ada Quill & Ben Moss"]))
+    assert (result.relationships_inferred, result.relationships_inferred_declared) == (1, 1)
     result = score_story(work, Labels(relationships=["Ada Quill/Cy Long"]))
     assert (result.main_found, result.main_pair_found, result.main_named) == (False, False, False)
 

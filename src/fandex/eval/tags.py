@@ -12,7 +12,8 @@ inference (``Options.ignore_declared_tags``), and the pipeline's inferred tags a
 * relationships: recall of the declared main relationship (the first one listed, as AO3 orders
   them), and of all declared relationships; and, to tell a missed romance from missed people, how
   often the main relationship's people are paired at all ("A & B" for a declared "A/B"), and the
-  main relationship's recall over the stories whose text names both its people;
+  main relationship's recall over the stories whose text names both its people; and the precision of
+  the inferred relationship tags in stories that declare relationships;
 * characters: recall of the declared characters (also of those the text names at all: a chapter of a
   longer work often lacks characters the work's tags list), and the precision of the inferred ones (the share of
   character tags the author also declared), so that tagging everyone cannot pass for recall.
@@ -153,6 +154,8 @@ class StoryResult:
     characters_absent: list[str] = field(default_factory=list)  # declared, never named in the text
     main_pair_found: bool | None = None  # the main relationship's people, as either kind
     main_named: bool | None = None  # the text names both people of the main relationship
+    relationships_inferred: int = 0
+    relationships_inferred_declared: int = 0  # inferred relationship tags the author declared too
 
 
 @dataclass
@@ -174,6 +177,8 @@ class Scores:
     main_named_found: int = 0
     relationships_total: int = 0
     relationships_found: int = 0
+    relationships_inferred: int = 0
+    relationships_inferred_declared: int = 0
     characters_total: int = 0
     characters_found: int = 0
     characters_named: int = 0  # declared characters the text names at all
@@ -197,6 +202,9 @@ class Scores:
             "main_pair_recall": ratio(self.main_pair_found, self.main_total),
             "main_relationship_recall_named": ratio(self.main_named_found, self.main_named_total),
             "relationship_recall": ratio(self.relationships_found, self.relationships_total),
+            "relationship_precision": ratio(
+                self.relationships_inferred_declared, self.relationships_inferred
+            ),
             "character_recall": ratio(self.characters_found, self.characters_total),
             "character_recall_named": ratio(self.characters_found, self.characters_named),
             "character_precision": ratio(self.characters_inferred_declared, self.characters_inferred),
@@ -265,6 +273,11 @@ def score_story(work: Work, gold: Labels) -> StoryResult:
         ),
         relationships_found=len(found_pairings),
         relationships_total=len(pairings),
+        # Scored only where the author declares relationships: a gen story declares none.
+        relationships_inferred=len(relationship_tags) if pairings else 0,
+        relationships_inferred_declared=sum(
+            1 for tag in relationship_tags if any(_pairing_found(p.names, p.kind, [tag]) for p in pairings)
+        ),
         characters_missed=missed,
         characters_total=len(gold_characters),
         characters_absent=[
@@ -309,6 +322,8 @@ def add(scores: Scores, result: StoryResult) -> None:
             scores.main_named_found += result.main_found
     scores.relationships_total += result.relationships_total
     scores.relationships_found += result.relationships_found
+    scores.relationships_inferred += result.relationships_inferred
+    scores.relationships_inferred_declared += result.relationships_inferred_declared
     scores.characters_total += result.characters_total
     scores.characters_found += result.characters_total - len(result.characters_missed)
     scores.characters_named += result.characters_total - len(result.characters_absent)
@@ -419,6 +434,12 @@ def run(args: argparse.Namespace) -> int:
         ),
         ("main pair found, either kind", "main_pair_recall", s.main_pair_found, s.main_total),
         ("all relationships found", "relationship_recall", s.relationships_found, s.relationships_total),
+        (
+            "relationship tags declared",
+            "relationship_precision",
+            s.relationships_inferred_declared,
+            s.relationships_inferred,
+        ),
         ("characters found", "character_recall", s.characters_found, s.characters_total),
         ("... of those the text names", "character_recall_named", s.characters_found, s.characters_named),
         (
