@@ -7,8 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from fandex.fandoms import BUNDLED_DIR, FandomPack, character_index, find_episode
+from fandex.fandom import guess_from_text
+from fandex.fandoms import BUNDLED_DIR, FandomPack, character_index, find_episode, load_packs, ship_members
 from fandex.fandoms.loader import load_pack_file
+from fandex.options import Options
+from fandex.pipeline import run
+from fandex.readers import from_text
+from fandex.work import Work
 
 BUNDLED = sorted(BUNDLED_DIR.glob("*.yaml"))
 
@@ -131,3 +136,69 @@ def test_sherlock_has_its_thirteen_episodes() -> None:
     assert find_episode(pack, "the reichenbach fall").code == "2x03"
     assert find_episode(pack, "The Abominable Bride").season == 0  # the special
     assert find_episode(pack, "The Final Problem").code == "4x03"
+
+
+# ---------------------------------------------------------------- packs of other large AO3 fandoms
+# Each snippet is written for these tests: a few characters as stories name them (first names,
+# nicknames) and a place of the canon. The pipeline must find the fandom from the text alone and name
+# the characters as AO3's canonical character tags do. Each near miss is ordinary prose sharing the
+# pack's commonest names, which must not be read as the fandom.
+
+
+def analysed(text: str) -> Work:
+    return run(from_text(text), Options())
+
+
+def cast_names(work: Work) -> set[str]:
+    return {c.name for c in work.characters}
+
+
+NEW_PACK_SNIPPETS = {
+    "Teen Wolf (TV)": (
+        "The Jeep rattled up to the old Hale house long after midnight. Stiles killed the engine and "
+        'glared at the porch. "You could just text, Sourwolf," he said. Derek didn\'t smile. "Deaton '
+        'told Scott the hunters are back in Beacon Hills," Derek said. Stiles groaned and grabbed the '
+        "baseball bat from the back seat, and Derek's eyes flashed red in the dark."
+    ),
+}
+NEW_PACK_CAST = {
+    "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
+}
+NEW_PACK_NEAR_MISSES = {
+    "Teen Wolf (TV)": (
+        "Scott and Derek ran the hardware shop on Main Street with their cousin Peter. The sheriff "
+        "came in on Tuesdays for nails, and Lydia at the till always asked after his wife. Nobody "
+        "in town had ever seen a wolf, though Jackson swore he had heard one in the hills."
+    ),
+}
+
+
+@pytest.mark.parametrize("fandom", sorted(NEW_PACK_SNIPPETS))
+def test_new_pack_detects_its_fandom_and_names_its_cast(fandom: str) -> None:
+    work = analysed(NEW_PACK_SNIPPETS[fandom])
+    assert [g.name for g in work.fandoms][:1] == [fandom]
+    assert NEW_PACK_CAST[fandom] <= cast_names(work)
+
+
+@pytest.mark.parametrize("fandom", sorted(NEW_PACK_NEAR_MISSES))
+def test_new_pack_near_miss_is_no_fandom(fandom: str) -> None:
+    assert guess_from_text(NEW_PACK_NEAR_MISSES[fandom], load_packs()) == []
+
+
+def test_teen_wolf_ships_epithets_and_surnames() -> None:
+    pack = bundled("Teen Wolf (TV)")
+    assert ship_members(pack, "Sterek") == ("Derek Hale", "Stiles Stilinski")
+    assert set(ship_members(pack, "Stydia")) == {"Lydia Martin", "Stiles Stilinski"}
+    index = character_index(pack)
+    expected = {
+        "stilinski": "Stiles Stilinski",
+        "sourwolf": "Derek Hale",
+        "the alpha": "Derek Hale",
+        "the true alpha": "Scott McCall",
+        "the banshee": "Lydia Martin",
+        "argent": "Chris Argent",
+        "the sheriff": "Sheriff Stilinski",
+        "deaton": "Alan Deaton",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert index["lydia"].gender == "F" and index["derek"].gender == "M"
