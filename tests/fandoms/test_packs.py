@@ -160,11 +160,23 @@ NEW_PACK_SNIPPETS = {
         'told Scott the hunters are back in Beacon Hills," Derek said. Stiles groaned and grabbed the '
         "baseball bat from the back seat, and Derek's eyes flashed red in the dark."
     ),
+    "Merlin (TV)": (
+        "The feast in Camelot had gone on too long. Arthur slumped on his throne and pretended to "
+        'listen to the envoy from Mercia. "You look half asleep," Merlin murmured as he refilled '
+        'the goblet. "Be quiet, Merlin," Arthur said. Across the hall Gwen hid a smile, and Gaius '
+        "shook his head at both of them."
+    ),
 }
 NEW_PACK_CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
+    "Merlin (TV)": {"Merlin (Merlin)", "Arthur Pendragon (Merlin)", "Gwen (Merlin)", "Gaius (Merlin)"},
 }
 NEW_PACK_NEAR_MISSES = {
+    "Merlin (TV)": (
+        "Arthur drove Gwen to the station in the rain and stopped at the King's Head for a pint "
+        "on the way back. Will was behind the bar, telling everyone about the knight he had seen "
+        "at the fair, and a dragon kite hung from the beams. Arthur's mother called him a prince."
+    ),
     "Teen Wolf (TV)": (
         "Scott and Derek ran the hardware shop on Main Street with their cousin Peter. The sheriff "
         "came in on Tuesdays for nails, and Lydia at the till always asked after his wife. Nobody "
@@ -202,3 +214,22 @@ def test_teen_wolf_ships_epithets_and_surnames() -> None:
     }
     assert {key: index[key].name for key in expected} == expected
     assert index["lydia"].gender == "F" and index["derek"].gender == "M"
+
+
+def test_merlin_ships_epithets_and_disambiguated_names() -> None:
+    pack = bundled("Merlin (TV)")
+    assert set(ship_members(pack, "Merthur")) == {"Arthur Pendragon (Merlin)", "Merlin (Merlin)"}
+    assert set(ship_members(pack, "Arwen")) == {"Arthur Pendragon (Merlin)", "Gwen (Merlin)"}
+    index = character_index(pack)
+    expected = {
+        "the warlock": "Merlin (Merlin)",
+        "emrys": "Merlin (Merlin)",
+        "clotpole": "Arthur Pendragon (Merlin)",
+        "the prince": "Arthur Pendragon (Merlin)",
+        "guinevere": "Gwen (Merlin)",
+        "the physician": "Gaius (Merlin)",
+        "the great dragon": "Kilgharrah (Merlin)",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert "the king" not in index  # Uther's title for four series, Arthur's after
+    assert index["morgana"].gender == "F" and index["uther"].gender == "M"
