@@ -24,8 +24,8 @@ from fandex.work import AO3_RATINGS, Evidence, Relationship, Tag, Work
 # Romantic relationships at least this strong get a relationship tag; platonic ones need more,
 # since AO3 authors tag friendships far less often than pairings.
 ROMANTIC_TAG_STRENGTH = 0.5
-PLATONIC_TAG_STRENGTH = 0.75
-MAX_RELATIONSHIP_TAGS = 6
+PLATONIC_TAG_STRENGTH = 0.9
+MAX_RELATIONSHIP_TAGS = 4
 MAX_CHARACTER_TAGS = 12
 # Share of the body told in the second person for the Reader character tag.
 READER_SHARE = 0.5
