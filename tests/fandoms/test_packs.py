@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from fandex.fandom import guess_from_text
+from fandex.fandom import declared_packs, guess_from_text
 from fandex.fandoms import BUNDLED_DIR, FandomPack, character_index, find_episode, load_packs, ship_members
 from fandex.fandoms.loader import load_pack_file
 from fandex.options import Options
@@ -153,6 +153,8 @@ def cast_names(work: Work) -> set[str]:
     return {c.name for c in work.characters}
 
 
+BNHA = "僕のヒーローアカデミア | Boku no Hero Academia | My Hero Academia"
+
 NEW_PACK_SNIPPETS = {
     "Teen Wolf (TV)": (
         "The Jeep rattled up to the old Hale house long after midnight. Stiles killed the engine and "
@@ -166,12 +168,24 @@ NEW_PACK_SNIPPETS = {
         'the goblet. "Be quiet, Merlin," Arthur said. Across the hall Gwen hid a smile, and Gaius '
         "shook his head at both of them."
     ),
+    BNHA: (
+        "The dorms at Heights Alliance were quiet after curfew. Izuku crept down to the kitchen and "
+        'found Kacchan already there, scowling at a pot of curry. "Go back to bed, Deku," he '
+        'snapped. "You\'re up too," Izuku said. Upstairs, Kirishima laughed in his sleep, and '
+        "somewhere Aizawa was surely grading quirk reports."
+    ),
 }
 NEW_PACK_CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
     "Merlin (TV)": {"Merlin (Merlin)", "Arthur Pendragon (Merlin)", "Gwen (Merlin)", "Gaius (Merlin)"},
+    BNHA: {"Midoriya Izuku", "Bakugou Katsuki", "Kirishima Eijirou", "Aizawa Shouta"},
 }
 NEW_PACK_NEAR_MISSES = {
+    BNHA: (
+        "Mina opened the shutters of the tea house at seven. Her grandmother had run it before her, "
+        "and the regulars still asked for the plum cakes the old woman made. A hero of the village "
+        "team had scored twice on Sunday; Momo, the cat, slept through the celebrations."
+    ),
     "Merlin (TV)": (
         "Arthur drove Gwen to the station in the rain and stopped at the King's Head for a pint "
         "on the way back. Will was behind the bar, telling everyone about the knight he had seen "
@@ -233,3 +247,28 @@ def test_merlin_ships_epithets_and_disambiguated_names() -> None:
     assert {key: index[key].name for key in expected} == expected
     assert "the king" not in index  # Uther's title for four series, Arthur's after
     assert index["morgana"].gender == "F" and index["uther"].gender == "M"
+
+
+def test_my_hero_academia_names_nicknames_and_declared_forms() -> None:
+    pack = bundled(BNHA)
+    assert ship_members(pack, "Bakudeku") == ("Bakugou Katsuki", "Midoriya Izuku")
+    assert set(ship_members(pack, "Erasermic")) == {"Aizawa Shouta", "Yamada Hizashi"}
+    index = character_index(pack)
+    expected = {
+        "kacchan": "Bakugou Katsuki",
+        "bakugo": "Bakugou Katsuki",
+        "deku": "Midoriya Izuku",
+        "the greenette": "Midoriya Izuku",
+        "shoto": "Todoroki Shouto",
+        "icyhot": "Todoroki Shouto",
+        "all might": "Yagi Toshinori",
+        "eraserhead": "Aizawa Shouta",
+        "present mic": "Yamada Hizashi",
+        "endeavor": "Todoroki Enji",
+        "uravity": "Uraraka Ochako",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert index["ochako"].gender == "F" and index["jirou"].gender == "F" and index["iida"].gender == "M"
+    packs = load_packs()
+    for declared in ("Boku no Hero Academia", "My Hero Academia", "BNHA", "MHA", BNHA):
+        assert [p.name for p in declared_packs([declared], packs)] == [BNHA], declared
