@@ -297,6 +297,20 @@ def test_a_bare_surname_is_the_man_not_the_mrs() -> None:
     assert work.quotes[0].speaker == "ralph"
 
 
+def test_a_bare_surname_in_the_narration_is_a_mention_of_that_man() -> None:
+    cast = [Character("ralph", "Ralph Denham", gender="M"), Character("mother", "Mrs. Denham", gender="F")]
+    work = run('Denham smiled. "Tea?"\n\n"Not for me," said Mrs. Denham.\n', cast)
+    assert [q.speaker for q in work.quotes] == ["ralph", "mother"]
+
+
+def test_a_line_that_says_sir_answers_a_man() -> None:
+    # Mara is named last, but the answer calls the one who asked "sir"
+    text = 'Jonah, Ines and Mara waited.\n\n"Are we late?"\n\n"No, sir, not at all."\n'
+    work = run(text)
+    assert work.quotes[0].speaker == "jonah"
+    assert work.quotes[1].speaker != "jonah"
+
+
 def test_a_tag_on_the_line_after_the_quote_in_a_hard_wrapped_text() -> None:
     # the structure stage may cut `said Jonah.` off as a paragraph of its own
     text = '"Where now?" Mara asked.\n\n"That is no business of yours,"\nsaid Jonah.\n'

@@ -734,39 +734,49 @@ def _make_context(work: Work, found: list[_Found]) -> _Context:
 def _with_title_mentions(
     work: Work, mentions: list[Mention], alias_index: dict[str, str], characters: dict[str, Character]
 ) -> list[Mention]:
-    """Add `Miss Quested` for a character the cast lists only as `Adela Quested`: a title of the
-    right gender before the surname that only that character has. (A cast given by the caller
-    often lists full names only; a story calls people by title and surname all the time.)"""
-    owners: dict[tuple[str, str], set[str]] = {}
+    """Add the names a story calls people by that a given cast often leaves out (it lists full
+    names): `Miss Quested` for the one woman listed as ... Quested, and `Denham` alone for the one
+    man, or person with a given name, listed as ... Denham (not for a Mrs. Denham known by no
+    other name, and not when the word is also a common lower-case word of the text)."""
+    text = work.text
+    titled: dict[tuple[str, str], set[str]] = {}
+    bare: dict[str, set[str]] = {}
     for alias, cid in alias_index.items():
         words = alias.split()
-        if len(words) < 2 or words[0] in _TITLE_GENDER:
+        if len(words) < 2 or words[-1] in _NOT_NAME_PARTS:
+            continue
+        if _TITLE_GENDER.get(words[0], "M") == "M":
+            bare.setdefault(words[-1], set()).add(cid)
+        if words[0] in _TITLE_GENDER:
             continue
         for title, gender in _TITLE_GENDER.items():
             if gender is None or characters[cid].gender in (gender, "U"):
-                owners.setdefault((title, words[-1]), set()).add(cid)
+                titled.setdefault((title, words[-1]), set()).add(cid)
     forms = {
         f"{title} {surname}": cids.pop()
-        for (title, surname), cids in owners.items()
+        for (title, surname), cids in titled.items()
         if len(cids) == 1 and f"{title} {surname}" not in alias_index
     }
+    forms.update(
+        (surname, cids.pop())
+        for surname, cids in bare.items()
+        if len(cids) == 1
+        and surname not in alias_index
+        and len(surname) > 2
+        and text.count(f" {surname} ") < 3
+    )
     if not forms:
         return mentions
-    surnames = sorted({form.split()[1] for form in forms}, key=len, reverse=True)
-    pattern = re.compile(
-        r"\b(?P<title>"
-        + "|".join(_TITLE_GENDER)
-        + r")\.?\s+(?P<surname>"
-        + "|".join(re.escape(n) for n in surnames)
-        + r")\b",
-        re.IGNORECASE,
-    )
+    surnames = "|".join(re.escape(n) for n in sorted({f.split()[-1] for f in forms}, key=len, reverse=True))
+    titles = "|".join(_TITLE_GENDER)
+    pattern = re.compile(rf"\b(?:(?P<title>{titles})\.?\s+)?(?P<surname>{surnames})\b", re.IGNORECASE)
     starts = [m.start for m in mentions]
     added = []
-    for match in pattern.finditer(work.text, work.metadata.body_start):
-        if not (match.group("title")[0].isupper() and match.group("surname")[0].isupper()):
+    for match in pattern.finditer(text, work.metadata.body_start):
+        title, surname = match.group("title"), match.group("surname")
+        if not surname[0].isupper() or (title and not title[0].isupper()):
             continue  # "the general run of men"
-        cid = forms.get(f"{match.group('title').lower()} {match.group('surname').lower()}")
+        cid = forms.get(f"{title.lower()} {surname.lower()}" if title else surname.lower())
         if cid is None:
             continue
         i = bisect.bisect_right(starts, match.end()) - 1
@@ -1004,6 +1014,7 @@ class SpeakerEvidence:
     gender_hint: float = -3.0  # "cried her brother" and a woman
     addressed: float = -5.0  # the turn calls them by name: someone else speaks
     spoken_of: float = -1.5  # the turn names them, not to call them: someone else speaks
+    called_sir: float = 2.0  # a line next to it says "sir" and they are a man (or "ma'am", a woman)
     answers: float = 1.5  # the turn before called them by name: they answer
     answered: float = 1.5  # the turn after calls them by name: they spoke this one
     named_nearby: float = 1.0  # the narration of the last NEARBY_PARAGRAPHS names them
@@ -1037,6 +1048,23 @@ def _fits_gender(context: _Context, cid: str, gender: str) -> bool:
     )
 
 
+_ADDRESS_MALE = re.compile(
+    r"\b(?:sir|my lord|my good man|my boy|my dear fellow|old fellow|old chap)\b(?=[,.!?;—-])", re.I
+)
+_ADDRESS_FEMALE = re.compile(
+    r"\b(?:madam|ma'am|ma’am|mum|mama|mamma|my lady|my dear girl|my good woman)\b(?=[,.!?;—-])", re.I
+)
+
+
+def _address_genders(text: str, start: int, end: int) -> list[str]:
+    """The gender of whom a quote calls "sir" or "ma'am"."""
+    male = _ADDRESS_MALE.search(text, start, end) is not None
+    female = _ADDRESS_FEMALE.search(text, start, end) is not None
+    if male == female:
+        return []
+    return ["M"] if male else ["F"]
+
+
 def _decode_run(run_turns: list[_Turn], people: list[str], context: _Context, paras: list[_Para]) -> None:
     """Speakers for a conversation's untagged turns, and for its "he said"s that only salience
     resolved, decoded as one sequence (see fandex.conversation): every tag pulls on the turns both
@@ -1055,9 +1083,19 @@ def _decode_run(run_turns: list[_Turn], people: list[str], context: _Context, pa
     if not candidates:
         return
     rank = {c: (people.index(c) if c in people else len(people)) for c in candidates}
+    text = context.work.text
+    # "Yes, sir": whom each turn addresses is a man (or, "ma'am", a woman), so the turns on
+    # either side of it were likely spoken by one
+    addressed_gender = [
+        next((g for q in turn.quotes for g in _address_genders(text, q.start, q.end)), None)
+        for turn in run_turns
+    ]
     evidence: list[list[float]] = []
     for i, turn in enumerate(run_turns):
         own = {v for q in turn.quotes for v in q.vocatives}
+        neighbour_genders = {
+            addressed_gender[j] for j in (i - 1, i + 1) if 0 <= j < len(run_turns) and addressed_gender[j]
+        }
         before = run_turns[i - 1] if i > 0 else None
         after = run_turns[i + 1] if i + 1 < len(run_turns) else None
         called_before = {v for q in before.quotes for v in q.vocatives} if before else set()
@@ -1099,6 +1137,9 @@ def _decode_run(run_turns: list[_Turn], people: list[str], context: _Context, pa
                     score += weights.salient
             if hint is not None and not _fits_gender(context, c, hint):
                 score += weights.gender_hint
+            if len(neighbour_genders) == 1:
+                fits = _fits_gender(context, c, next(iter(neighbour_genders)))
+                score += weights.called_sir if fits else -weights.called_sir
             if c in own:
                 score += weights.addressed
             elif c in spoken_of:
