@@ -158,6 +158,52 @@ def test_a_family_in_the_plural_is_not_a_character() -> None:
     assert set(_by_name(work)) == {"Ravi Shah"}
 
 
+def test_a_surname_ending_in_s_is_a_person_not_a_family() -> None:
+    # One stray "Mr. Marks" cut short to "Mr. Mark" must not make Marks the plural of a family.
+    work = _cast(
+        'Marks came in from the rain. "Shut the door," said Marks, and he sat down. '
+        'Mr. Mark nodded once. Mr. Marks poured a drink; he drank it. "Again," Marks said. '
+        'Nobody answered Mr. Marks. "Fine," said Marks. Marks left, and Marks did not come back.'
+    )
+    cast = _by_name(work)
+    assert "Marks" in cast or "Mr. Marks" in cast
+    marks = cast.get("Mr. Marks") or cast["Marks"]
+    assert {marks.name, *marks.aliases} >= {"Marks", "Mr. Marks"}
+
+
+def test_a_bare_surname_is_the_man_of_the_family() -> None:
+    work = _cast(
+        "Lydia Wickham laughed at the window; she waved. George Wickham rode up, and he bowed. "
+        'Mr. Wickham smiled. "Come in," said Lydia. Wickham came in, and he sat down. '
+        "Lydia poured the tea. Wickham drank it."
+    )
+    cast = _by_name(work)
+    assert set(cast) == {"Lydia Wickham", "George Wickham"}
+    assert set(cast["George Wickham"].aliases) == {"Mr. Wickham", "Wickham"}
+    assert set(cast["Lydia Wickham"].aliases) == {"Lydia"}
+
+
+def test_the_miss_of_a_family_is_the_daughter_known_by_her_given_name() -> None:
+    work = _cast(
+        "Katharine Hilbery poured the tea, and she smiled. Mrs. Hilbery talked of poets; she "
+        'laughed. "Mother," said Katharine. Miss Hilbery was patient. Mrs. Hilbery went on. '
+        "Katharine sighed, and Miss Hilbery rose."
+    )
+    cast = _by_name(work)
+    assert set(cast) == {"Katharine Hilbery", "Mrs. Hilbery"}
+    assert set(cast["Katharine Hilbery"].aliases) == {"Katharine", "Miss Hilbery"}
+
+
+def test_a_wife_named_for_her_husband_is_not_him() -> None:
+    work = _cast(
+        "Mrs. John Dashwood frowned; she disliked the plan. John Dashwood agreed with her, "
+        "and he nodded. Mrs. John Dashwood spoke again. John Dashwood said nothing more."
+    )
+    cast = _by_name(work)
+    assert set(cast) == {"Mrs. John Dashwood", "John Dashwood"}
+    assert cast["John Dashwood"].gender == "M" and cast["Mrs. John Dashwood"].gender == "F"
+
+
 def test_endearments_are_never_names() -> None:
     work = _cast(
         '"Morning, Luv," Marcus said. "Sleep well, Honey?" Marcus asked. Pia yawned. '

@@ -606,15 +606,17 @@ class _Discovery:
         doubtful: list[_FormStats] = []
         weak: list[_FormStats] = []
         rare: list[_FormStats] = []
-        singular = {stats.names for stats in forms.values()}
-        surnames = {f.names[-1] for f in forms.values() if len(f.names) >= 2 or f.honorific}
+        singular: Counter[tuple[str, ...]] = Counter()
+        surnames: Counter[str] = Counter()
+        for stats in forms.values():
+            singular[stats.names] += stats.count
+            if len(stats.names) >= 2 or stats.honorific:
+                surnames[stats.names[-1]] += stats.count
         # The pack's surnames too: "the Weasleys" is a family once "Fred Weasley" is a character.
-        surnames |= {
-            name.split()[-1]
-            for c in (self.pack.characters if self.pack else ())
-            for name in (c.name, *c.aliases)
-            if " " in name
-        }
+        for character in self.pack.characters if self.pack else ():
+            for name in (character.name, *character.aliases):
+                if " " in name:
+                    surnames[name.split()[-1]] += 1
         for stats in forms.values():
             names_lower = [n.lower() for n in stats.names]
             if " ".join(names_lower) in pack_words or all(n in person_words.NOT_NAMES for n in names_lower):
@@ -629,11 +631,7 @@ class _Discovery:
                 if len(stats.names) >= 2 and not stats.honorific:
                     rare.append(stats)
                 continue
-            plural_of = stats.names[-1][:-1]
-            if stats.names[-1].endswith("s") and (
-                (*stats.names[:-1], plural_of) in singular
-                or (len(stats.names) == 1 and plural_of in surnames)
-            ):
+            if self._plural(stats, singular, surnames):
                 continue  # "Indians" beside "Indian", "the Turtons" beside "Turton": a group
             if stats.honorific:
                 sure.append(stats)
@@ -674,6 +672,25 @@ class _Discovery:
         surnames = {p.names[-1] for p in people if p.honorific or len(p.names) >= 2}
         people += [r for r in rare if r.names[0] in given and r.names[-1] in surnames]
         return people
+
+    @staticmethod
+    def _plural(stats: _FormStats, singular: Counter[tuple[str, ...]], surnames: Counter[str]) -> bool:
+        """Whether a form ending in "s" is the plural of another name: a family or a people.
+
+        A plural mostly follows "the" ("the Turtons", "the Miss Steeles") or is no commoner than its
+        singular; a name that merely ends in "s" ("Sikes", "Mr. Brittles") is far more frequent
+        than a stray "Mr. Sike" and seldom follows "the".
+        """
+        last = stats.names[-1]
+        if not last.endswith("s"):
+            return False
+        plural_of = last[:-1]
+        seen = singular.get((*stats.names[:-1], plural_of), 0)
+        if len(stats.names) == 1:
+            seen = max(seen, surnames.get(plural_of, 0))
+        if not seen:
+            return False
+        return seen >= stats.count or stats.tally("after_the") * 2 >= stats.count
 
     def _ner_filter(self, doubtful: list[_FormStats]) -> list[_FormStats]:
         """Ask spaCy's NER about a few sentences of each doubtful candidate; keep the PERSONs."""
@@ -768,6 +785,9 @@ class _Discovery:
         full = sorted((p for p in people if len(p.names) >= 2), key=lambda s: (-len(s.names), -s.count))
         first_names = Counter(p.names[0] for p in full if not p.honorific)
         single = [p for p in people if len(p.names) == 1]
+        # Surnames with a "Miss": that family's daughter, not its "Mrs.", is the one known by a
+        # given name ("Katharine Hilbery" is Miss Hilbery; Mrs. Hilbery is her mother).
+        self._daughters = {p.names[0] for p in single if p.honorific == "miss"}
         given = [p for p in single if not p.honorific and first_names[p.names[0]] >= 1]
         titled = [p for p in single if p.honorific]
         rest = [p for p in single if not p.honorific and first_names[p.names[0]] == 0]
@@ -834,11 +854,16 @@ class _Discovery:
         """The cluster a name form belongs to, or None for a new character."""
         title_gender = person_words.HONORIFICS.get(stats.honorific or "", "U")
         title_family = _TITLE_FAMILY.get(stats.honorific or "")
+        own_gender = title_gender
+        if own_gender not in _GENDERED:
+            # A given name that is also this story's surname ("Darcy") tells no gender by itself.
+            surname = len(stats.names) == 1 and any(stats.names[0] in c.last_names for c in clusters)
+            own_gender = _form_gender(stats, use_given_name=not surname)
 
         def compatible(cluster: _Cluster) -> bool:
             gender = cluster.gender()
-            if title_gender in _GENDERED and gender in _GENDERED and gender != title_gender:
-                return False  # "Madame Lebrun" is not Robert Lebrun
+            if own_gender in _GENDERED and gender in _GENDERED and gender != own_gender:
+                return False  # "Madame Lebrun" is not Robert Lebrun, "John Dashwood" not his wife
             # "Mr. Weston", "Mrs. Weston" and "Miss Weston" are three people.
             families = {_TITLE_FAMILY.get(f.honorific or "") for f in cluster.forms} - {None}
             return title_family is None or not families - {title_family}
@@ -862,12 +887,15 @@ class _Discovery:
             # A title and a surname join a character known by a fuller name ("Miss Woodhouse" is
             # Emma Woodhouse), unless that character's own full name carries the same title: then
             # "Mr. Knightley", far more frequent than "Mr. John Knightley", is someone else.
+            married = title_family == "mrs" or stats.honorific == "lady"
             candidates = []
             for cluster in clusters:
                 if word not in cluster.last_names and word not in cluster.first_names:
                     continue
                 if (not cluster.full_names and not cluster.pack_name) or not compatible(cluster):
                     continue
+                if married and word in self._daughters and not _has_married_title(cluster):
+                    continue  # "Mrs. Hilbery" beside "Miss Hilbery" is not Katharine Hilbery
                 same_title = any(f.honorific == stats.honorific and len(f.names) >= 2 for f in cluster.forms)
                 if same_title and stats.count > 3 * cluster.count + 2:
                     continue
@@ -876,6 +904,11 @@ class _Discovery:
             candidates = by_last or candidates
             return candidates[0] if len(candidates) == 1 else None
         by_last = [c for c in clusters if word in c.last_names and compatible(c)]
+        men = [c for c in by_last if c.gender() == "M"]
+        if men and len(men) < len(by_last) and given_names.gender_of(word) == "U":
+            # A bare surname is the family's man ("Wickham" is Mr. Wickham, not Lydia Wickham):
+            # narration calls women by a title or a given name.
+            by_last = men
         by_first = [c for c in clusters if word in c.first_names and compatible(c)]
         for candidates in (by_first, by_last):
             if candidates:
@@ -1029,6 +1062,26 @@ class _Discovery:
                 if index.get(lowered) is character:
                     epithets[lowered] = key
         return epithets
+
+
+def _form_gender(stats: _FormStats, use_given_name: bool = True) -> str:
+    """The gender one untitled name form shows by itself: its common given name, else its own
+    pronouns when they are many and nearly unanimous ("U" when neither tells)."""
+    if stats.honorific:
+        return "U"
+    by_name = given_names.gender_of(stats.names[0]) if use_given_name else "U"
+    if by_name in _GENDERED:
+        return by_name
+    male, female = stats.votes["M"], stats.votes["F"]
+    if max(male, female) >= 5 and max(male, female) >= 4 * min(male, female):
+        return "M" if male > female else "F"
+    return "U"
+
+
+def _has_married_title(cluster: _Cluster) -> bool:
+    return cluster.pack_name is not None or any(
+        _TITLE_FAMILY.get(f.honorific or "") == "mrs" or f.honorific == "lady" for f in cluster.forms
+    )
 
 
 def _character(character_id: str, cluster: _Cluster, first: int) -> Character:
