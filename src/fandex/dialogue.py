@@ -395,6 +395,7 @@ class _Context:
     # which rule of _by_gender decided last: "local" (a name in this paragraph or the one before,
     # or the person just addressed) or "conversation" (salience only, which turn-taking can beat)
     gender_rule: str = ""
+    the_phrases: dict[str, list[int]] | None = None  # see _epithet_positions
 
 
 def find_dialogue(work: Work, options: Options) -> None:
@@ -1580,6 +1581,23 @@ def _by_title_and_surname(context: _Context, key: str) -> str | None:
     return owners.pop() if len(owners) == 1 else None
 
 
+_THE_PHRASE = re.compile(r"(?<![\w'’])the\s+([\w-]+)(?:\s+([\w-]+))?(?![\w-])", re.I)
+
+
+def _epithet_positions(text: str, context: _Context) -> dict[str, list[int]]:
+    """Where each "the X" and "the X Y" of the work starts, keyed as _norm keys them: found in one
+    pass over the text, for every epithet to be learned (one scan per epithet cost seconds)."""
+    if context.the_phrases is None:
+        index: dict[str, list[int]] = {}
+        for match in _THE_PHRASE.finditer(text, context.work.metadata.body_start):
+            first = match.group(1).lower()
+            index.setdefault(f"the {first}", []).append(match.start())
+            if match.group(2):
+                index.setdefault(f"the {first} {match.group(2).lower()}", []).append(match.start())
+        context.the_phrases = index
+    return context.the_phrases
+
+
 def _learn_epithet(text: str, key: str, gender: str | None, context: _Context) -> str | None:
     """What a generic epithet ("the vampire", "the red head") stands for in this work: the character
     most often named just before it, across all its uses. Decided once per epithet."""
@@ -1589,11 +1607,10 @@ def _learn_epithet(text: str, key: str, gender: str | None, context: _Context) -
         return None
     if (key, gender) in context.undecided_epithets:
         return None  # counted before and found no clear owner: don't scan the whole text again
-    pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in key.split()) + r"(?!\w)", re.I)
     votes: Counter[str] = Counter()
-    for match in pattern.finditer(text, context.work.metadata.body_start):
-        window_start = max(0, match.start() - 400)
-        sentence_start = max(text.rfind(". ", window_start, match.start()), window_start)
+    for position in _epithet_positions(text, context).get(key, ()):
+        window_start = max(0, position - 400)
+        sentence_start = max(text.rfind(". ", window_start, position), window_start)
         before = _mentions_between(context, window_start, sentence_start)
         for mention in reversed(before):
             cid = mention.character or ""
