@@ -180,11 +180,18 @@ NEW_PACK_SNIPPETS = {
         'Daichi counted the balls. "You two are going to break the gym," Tsukishima said, and '
         "Yamaguchi hid a grin behind his water bottle."
     ),
+    "Doctor Who (2005)": (
+        "The TARDIS wheezed into being on a hillside, and the Doctor threw the doors open with a "
+        'grin. "Barcelona!" he said. "The planet, not the city." Rose stepped out after him and '
+        "laughed at the purple sky. Behind them Captain Jack was already flirting with the locals, "
+        "and the Doctor waved the sonic screwdriver at him in warning."
+    ),
 }
 NEW_PACK_CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
     "Merlin (TV)": {"Merlin (Merlin)", "Arthur Pendragon (Merlin)", "Gwen (Merlin)", "Gaius (Merlin)"},
     BNHA: {"Midoriya Izuku", "Bakugou Katsuki", "Kirishima Eijirou", "Aizawa Shouta"},
+    "Doctor Who (2005)": {"The Doctor (Doctor Who)", "Rose Tyler", "Jack Harkness"},
     "Haikyuu!!": {
         "Kageyama Tobio",
         "Hinata Shouyou",
@@ -195,6 +202,11 @@ NEW_PACK_CAST = {
     },
 }
 NEW_PACK_NEAR_MISSES = {
+    "Doctor Who (2005)": (
+        "The Doctor had been sent for at midnight. Rose sat by her mother's bed till dawn, while Jack "
+        "rode to the village for the nurse; the Master of the college called twice to ask after the "
+        "patient, and each time the Doctor sent him away with a shake of the head."
+    ),
     "Haikyuu!!": (
         "Naruto waited at the gates of Suna while Hinata counted the kunai twice. The Kazekage's "
         "messenger was late; the sand wind stung their eyes. Hinata pulled her hood up and "
@@ -317,3 +329,26 @@ def test_haikyuu_nicknames_and_ships() -> None:
     assert {key: index[key].name for key in expected} == expected
     assert "miya" not in index  # either twin
     assert index["kiyoko"].gender == "F" and index["yachi"].gender == "F" and index["oikawa"].gender == "M"
+
+
+def test_doctor_who_incarnations_companions_and_ships() -> None:
+    pack = bundled("Doctor Who (2005)")
+    assert set(ship_members(pack, "Tenrose")) == {"Rose Tyler", "Tenth Doctor"}
+    assert set(ship_members(pack, "Amy/Rory")) == {"Amy Pond", "Rory Williams"}
+    index = character_index(pack)
+    expected = {
+        "the doctor": "The Doctor (Doctor Who)",
+        "the oncoming storm": "The Doctor (Doctor Who)",
+        "the tenth doctor": "Tenth Doctor",
+        "pond": "Amy Pond",
+        "the impossible girl": "Clara Oswald",
+        "melody pond": "River Song",
+        "captain jack": "Jack Harkness",
+        "the master": "The Master (Doctor Who)",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert "doctor" not in index  # novels are full of doctors
+    assert index["missy"].gender == "F" and index["the thirteenth doctor"].gender == "F"
+    packs = load_packs()
+    for declared in ("Doctor Who", "Doctor Who (2005)", "Doctor Who & Related Fandoms", "DW"):
+        assert [p.name for p in declared_packs([declared], packs)] == ["Doctor Who (2005)"], declared
