@@ -186,12 +186,19 @@ NEW_PACK_SNIPPETS = {
         "laughed at the purple sky. Behind them Captain Jack was already flirting with the locals, "
         "and the Doctor waved the sonic screwdriver at him in warning."
     ),
+    "Good Omens (TV)": (
+        "Rain drummed on the windows of the bookshop in Soho. Aziraphale poured the cocoa while "
+        'Crowley sprawled across the sofa, sunglasses pushed up into his hair. "You could have '
+        'driven the Bentley, angel," Crowley said. "And ruin the upholstery?" Aziraphale sniffed. '
+        "Gabriel had not called in weeks; neither of them missed him."
+    ),
 }
 NEW_PACK_CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
     "Merlin (TV)": {"Merlin (Merlin)", "Arthur Pendragon (Merlin)", "Gwen (Merlin)", "Gaius (Merlin)"},
     BNHA: {"Midoriya Izuku", "Bakugou Katsuki", "Kirishima Eijirou", "Aizawa Shouta"},
     "Doctor Who (2005)": {"The Doctor (Doctor Who)", "Rose Tyler", "Jack Harkness"},
+    "Good Omens (TV)": {"Aziraphale (Good Omens)", "Crowley (Good Omens)", "Gabriel (Good Omens)"},
     "Haikyuu!!": {
         "Kageyama Tobio",
         "Hinata Shouyou",
@@ -202,6 +209,11 @@ NEW_PACK_CAST = {
     },
 }
 NEW_PACK_NEAR_MISSES = {
+    "Good Omens (TV)": (
+        "Crowley leaned against the Impala and smirked while Dean loaded the shotgun with rock salt. "
+        '"Gabriel sends his regards," the demon said. Sam and Castiel traded a look. Somewhere in '
+        "Hell, Adam was still waiting, and the holy water in the trunk would not hold the angel long."
+    ),
     "Doctor Who (2005)": (
         "The Doctor had been sent for at midnight. Rose sat by her mother's bed till dawn, while Jack "
         "rode to the village for the nurse; the Master of the college called twice to ask after the "
@@ -238,7 +250,7 @@ def test_new_pack_detects_its_fandom_and_names_its_cast(fandom: str) -> None:
 
 
 # The fandom a near miss does belong to, when it is another pack's story sharing names with the pack.
-NEAR_MISS_FANDOM = {"Haikyuu!!": ["Naruto"]}
+NEAR_MISS_FANDOM = {"Haikyuu!!": ["Naruto"], "Good Omens (TV)": ["Supernatural (TV 2005)"]}
 
 
 @pytest.mark.parametrize("fandom", sorted(NEW_PACK_NEAR_MISSES))
@@ -352,3 +364,24 @@ def test_doctor_who_incarnations_companions_and_ships() -> None:
     packs = load_packs()
     for declared in ("Doctor Who", "Doctor Who (2005)", "Doctor Who & Related Fandoms", "DW"):
         assert [p.name for p in declared_packs([declared], packs)] == ["Doctor Who (2005)"], declared
+
+
+def test_good_omens_angel_demon_and_ineffable_husbands() -> None:
+    pack = bundled("Good Omens (TV)")
+    assert set(ship_members(pack, "Ineffable Husbands")) == {
+        "Aziraphale (Good Omens)",
+        "Crowley (Good Omens)",
+    }
+    index = character_index(pack)
+    expected = {
+        "the angel": "Aziraphale (Good Omens)",
+        "angel": "Aziraphale (Good Omens)",
+        "mr. fell": "Aziraphale (Good Omens)",
+        "the demon": "Crowley (Good Omens)",
+        "the serpent of eden": "Crowley (Good Omens)",
+        "anthony j. crowley": "Crowley (Good Omens)",
+        "the antichrist": "Adam Young (Good Omens)",
+        "newt": "Newton Pulsifer",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert index["beelzebub"].gender == "U" and index["anathema"].gender == "F"
