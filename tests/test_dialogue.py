@@ -311,6 +311,17 @@ def test_a_line_that_says_sir_answers_a_man() -> None:
     assert work.quotes[1].speaker != "jonah"
 
 
+def test_the_conversation_overrules_an_action_beat() -> None:
+    # Jonah grins, but he answers the next line and calls the asker Mara: the beat was his
+    # reaction, and the question is Mara's
+    text = (
+        '"Tea?" asked Mara.\n\n"Yes," said Jonah.\n\nJonah grinned. "Sugar?"\n\n'
+        '"No sugar, Mara," said Jonah.\n\n"Suit yourself."\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "jonah", "mara", "jonah", "mara"]
+
+
 def test_a_tag_on_the_line_after_the_quote_in_a_hard_wrapped_text() -> None:
     # the structure stage may cut `said Jonah.` off as a paragraph of its own
     text = '"Where now?" Mara asked.\n\n"That is no business of yours,"\nsaid Jonah.\n'

@@ -1009,7 +1009,7 @@ class SpeakerEvidence:
     named_tag: float = 8.0  # a speech tag with a name
     other_tag: float = 4.0  # a pronoun or epithet tag resolved by a name close by
     silent: float = 2.5  # a narration line between two quotes in which someone acts
-    weak: float = 2.5  # an action beat, a continued speech
+    weak: float = 5.0  # an action beat, a continued speech (the only anchors decoding may overrule)
     wrong_gender: float = -5.0  # "she said" and a man
     salient: float = 1.0  # whom salience alone made of that "she"
     gender_hint: float = -3.0  # "cried her brother" and a woman
@@ -1152,9 +1152,22 @@ def _decode_run(run_turns: list[_Turn], people: list[str], context: _Context, pa
             row.append(score)
         evidence.append(row)
     for turn, choice in zip(run_turns, decode(evidence, TURN_TAKING), strict=True):
-        if turn.speaker:
-            continue  # a known speaker stands: on PDNC, overruling even the weak ones loses
         guess = candidates[choice]
+        if (
+            turn.speaker
+            and turn.quotes
+            and guess != turn.speaker
+            and _anchor_weight(turn, weights) < weights.named_tag
+        ):
+            # a pronoun tag or an action beat that the whole conversation disagrees with: the
+            # pronoun's antecedent or the beat's actor was someone else; only beats and
+            # continuations change (below 0.8), the tags themselves are kept
+            for quote in turn.quotes:
+                if quote.speaker == turn.speaker and quote.confidence < 0.8:
+                    quote.speaker = guess
+            continue
+        if turn.speaker:
+            continue  # a named tag stands
         for quote in turn.quotes:
             if quote.pronoun_gender:
                 quote.speaker = guess
