@@ -192,6 +192,12 @@ NEW_PACK_SNIPPETS = {
         'driven the Bentley, angel," Crowley said. "And ruin the upholstery?" Aziraphale sniffed. '
         "Gabriel had not called in weeks; neither of them missed him."
     ),
+    "Star Trek": (
+        "The bridge of the Enterprise was quiet on the night shift. Kirk swivelled in the captain's "
+        'chair and grinned at his first officer. "Admit it, Spock, you missed me." Spock raised an '
+        'eyebrow. "That would be illogical, Captain." From the turbolift Bones snorted, and Uhura '
+        "hid a smile behind her console."
+    ),
 }
 NEW_PACK_CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -199,6 +205,7 @@ NEW_PACK_CAST = {
     BNHA: {"Midoriya Izuku", "Bakugou Katsuki", "Kirishima Eijirou", "Aizawa Shouta"},
     "Doctor Who (2005)": {"The Doctor (Doctor Who)", "Rose Tyler", "Jack Harkness"},
     "Good Omens (TV)": {"Aziraphale (Good Omens)", "Crowley (Good Omens)", "Gabriel (Good Omens)"},
+    "Star Trek": {"James T. Kirk", "Spock", "Leonard McCoy", "Nyota Uhura"},
     "Haikyuu!!": {
         "Kageyama Tobio",
         "Hinata Shouyou",
@@ -209,6 +216,11 @@ NEW_PACK_CAST = {
     },
 }
 NEW_PACK_NEAR_MISSES = {
+    "Star Trek": (
+        "Jim walked his mother to the Kirk every Sunday, past the harbour where the captain of the "
+        "herring boat mended his nets. Leonard, the minister's son, read the lesson; afterwards "
+        "the doctor called at the manse, and Scotty the dog slept by the fire."
+    ),
     "Good Omens (TV)": (
         "Crowley leaned against the Impala and smirked while Dean loaded the shotgun with rock salt. "
         '"Gabriel sends his regards," the demon said. Sam and Castiel traded a look. Somewhere in '
@@ -385,3 +397,22 @@ def test_good_omens_angel_demon_and_ineffable_husbands() -> None:
     }
     assert {key: index[key].name for key in expected} == expected
     assert index["beelzebub"].gender == "U" and index["anathema"].gender == "F"
+
+
+def test_star_trek_bridge_crew_and_ships() -> None:
+    pack = bundled("Star Trek")
+    assert ship_members(pack, "Spirk") == ("James T. Kirk", "Spock")
+    assert set(ship_members(pack, "McSpirk")) == {"James T. Kirk", "Leonard McCoy", "Spock"}
+    index = character_index(pack)
+    expected = {
+        "jim": "James T. Kirk",
+        "the captain": "James T. Kirk",
+        "the vulcan": "Spock",
+        "mr. spock": "Spock",
+        "bones": "Leonard McCoy",
+        "the cmo": "Leonard McCoy",
+        "scotty": "Montgomery Scott",
+        "old spock": "Spock Prime",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert index["uhura"].gender == "F" and index["chekov"].gender == "M"
