@@ -7,7 +7,8 @@ import pytest
 
 from conftest import SAMPLE_ALL_TALK, SAMPLE_ONE_LINE
 from fandex import pipeline, readers
-from fandex.characters import find_characters
+from fandex.characters import _name_occurrences, _sentences, _tokens, find_characters
+from fandex.mentions import quoted_spans
 from fandex.options import Options
 from fandex.work import Character, Scene, Work
 
@@ -202,6 +203,16 @@ def test_a_wife_named_for_her_husband_is_not_him() -> None:
     cast = _by_name(work)
     assert set(cast) == {"Mrs. John Dashwood", "John Dashwood"}
     assert cast["John Dashwood"].gender == "M" and cast["Mrs. John Dashwood"].gender == "F"
+
+
+def test_a_name_in_speech_is_said_to_someone_only_when_set_off() -> None:
+    text = '"Nell, pass the salt." "You came, Nell!" "In India, they say so." "We asked Nell, then."'
+    tokens = list(_tokens(text, 0, len(text), quoted_spans(text, 0, len(text))))
+    _, sentence_of = _sentences(tokens)
+    found = [
+        (o.form, o.vocative) for o in _name_occurrences(tokens, sentence_of) if o.form in ("Nell", "India")
+    ]
+    assert found == [("Nell", True), ("Nell", True), ("India", False), ("Nell", False)]
 
 
 def test_endearments_are_never_names() -> None:

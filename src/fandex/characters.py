@@ -82,6 +82,8 @@ _TAG_AFTER = re.compile(
     rf"|(?:{_SPEECH_VERB_WORDS})\s+(?P<late>[A-Z]))"
 )
 _TAG_BEFORE = re.compile(rf"\s+(?:{_SPEECH_VERB_WORDS})\s*[,:]\s*")
+# A name seen this often has enough pronoun votes to show whether they agree.
+_MANY_OCCURRENCES = 30
 # Candidates with doubtful evidence: at most this many sentences each go to spaCy.
 _NER_SENTENCES_PER_NAME = 4
 
@@ -340,7 +342,11 @@ def _name_occurrences(tokens: list[_Token], sentence_of: list[int]) -> Iterator[
             or first_word.after_possessive,
             after_place_word=before is not None and before.lower in person_words.PLACE_PREPOSITIONS,
             acts=after is not None and not after.initial and _looks_past_tense(after.text),
-            vocative=first_word.quoted and (after is None or after.mark_before in (",", "!", "?")),
+            # Said to someone: opening the speech or set off by a comma, and followed by , ! ?
+            # ("Nell, pass the salt", "Come, Nell!"); not "in India, they say".
+            vocative=first_word.quoted
+            and (first_word.initial or first_word.mark_before == ",")
+            and (after is None or after.mark_before in (",", "!", "?")),
             sentence=sentence_of[i],
         )
         i = end
@@ -730,7 +736,11 @@ class _Discovery:
             )
             # Pronoun votes and actions count when they are a fair share of the occurrences: a
             # country named 300 times collects a few stray "he"s and "India was"s.
-            gendered = max(stats.votes["M"], stats.votes["F"])
+            # A name seen often gathers plenty of pronouns: a person's nearly all agree, a place
+            # collects "he"s and "she"s alike. A rare name's few votes are too stray to tell.
+            male, female = stats.votes["M"], stats.votes["F"]
+            mixed = stats.count >= _MANY_OCCURRENCES and max(male, female) < 3 * min(male, female)
+            gendered = 0 if mixed else max(male, female)
             acts = stats.tally("acts")
             shown = (
                 3 * stats.tally("speech")
@@ -739,7 +749,10 @@ class _Discovery:
                 + min(2.0, 0.5 * stats.tally("vocative"))
             )
             person = tally["PERSON"]
-            nationality = tally["NORP"] >= 2 and person == 0 and stats.tally("speech") < 2
+            # A people in the plural ("the Hindus said") is no one speaker, tagged or not.
+            nationality = (
+                tally["NORP"] >= 2 and person == 0 and (stats.tally("speech") < 2 or stats.form.endswith("s"))
+            )
             if (other > 0 and person + shown <= other) or nationality:
                 # The model insists, or it is a nationality or religion ("Hindu"); the small model
                 # also calls some legendary given names NORP, but a nationality is not speech-tagged.
