@@ -198,6 +198,12 @@ NEW_PACK_SNIPPETS = {
         'eyebrow. "That would be illogical, Captain." From the turbolift Bones snorted, and Uhura '
         "hid a smile behind her console."
     ),
+    "Dragon Age (Video Games)": (
+        "Skyhold's tavern was loud that night. Varric shuffled the cards and grinned across the "
+        'table. "Your deal, Curly," he said. Cullen groaned, and Dorian laughed so hard he spilled '
+        "his wine. Cassandra watched from the doorway, arms folded, and pretended not to be amused "
+        "while the Chantry bells rang the hour."
+    ),
 }
 NEW_PACK_CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -206,6 +212,12 @@ NEW_PACK_CAST = {
     "Doctor Who (2005)": {"The Doctor (Doctor Who)", "Rose Tyler", "Jack Harkness"},
     "Good Omens (TV)": {"Aziraphale (Good Omens)", "Crowley (Good Omens)", "Gabriel (Good Omens)"},
     "Star Trek": {"James T. Kirk", "Spock", "Leonard McCoy", "Nyota Uhura"},
+    "Dragon Age (Video Games)": {
+        "Varric Tethras",
+        "Cullen Rutherford",
+        "Dorian Pavus",
+        "Cassandra Pentaghast",
+    },
     "Haikyuu!!": {
         "Kageyama Tobio",
         "Hinata Shouyou",
@@ -216,6 +228,11 @@ NEW_PACK_CAST = {
     },
 }
 NEW_PACK_NEAR_MISSES = {
+    "Dragon Age (Video Games)": (
+        "Dorian leaned on the mantelpiece while Sebastian read aloud from the paper. Cassandra, "
+        "their aunt, asked whether the Warden of the college had answered her letter; Cole the "
+        "gardener was sent to the post. It was a grey afternoon, and nobody spoke of the war."
+    ),
     "Star Trek": (
         "Jim walked his mother to the Kirk every Sunday, past the harbour where the captain of the "
         "herring boat mended his nets. Leonard, the minister's son, read the lesson; afterwards "
@@ -416,3 +433,24 @@ def test_star_trek_bridge_crew_and_ships() -> None:
     }
     assert {key: index[key].name for key in expected} == expected
     assert index["uhura"].gender == "F" and index["chekov"].gender == "M"
+
+
+def test_dragon_age_titles_nicknames_and_generic_player_characters() -> None:
+    pack = bundled("Dragon Age (Video Games)")
+    assert set(ship_members(pack, "Fenders")) == {"Anders (Dragon Age)", "Fenris (Dragon Age)"}
+    index = character_index(pack)
+    expected = {
+        "the champion": "Hawke (Dragon Age)",
+        "the inquisitor": "Inquisitor (Dragon Age)",
+        "the herald of andraste": "Inquisitor (Dragon Age)",
+        "the warden": "Warden (Dragon Age)",
+        "broody": "Fenris (Dragon Age)",
+        "curly": "Cullen Rutherford",
+        "the seeker": "Cassandra Pentaghast",
+        "fen'harel": "Solas (Dragon Age)",
+        "madame de fer": "Vivienne (Dragon Age)",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # The player characters' gender is the player's choice.
+    assert {index[k].gender for k in ("hawke", "the inquisitor", "the warden")} == {"U"}
+    assert index["merrill"].gender == "F" and index["solas"].gender == "M"
