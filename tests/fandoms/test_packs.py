@@ -204,6 +204,12 @@ NEW_PACK_SNIPPETS = {
         "his wine. Cassandra watched from the doorway, arms folded, and pretended not to be amused "
         "while the Chantry bells rang the hour."
     ),
+    "The Witcher (TV)": (
+        "Snow had closed the pass to Kaer Morhen by the time they reached it. Geralt led Roach "
+        'through the gate while Jaskier complained about his boots. "You could have warned me, '
+        'Geralt," he said. Eskel laughed from the wall, and Ciri ran down the steps to meet them, '
+        "her silver hair bright against the stone."
+    ),
 }
 NEW_PACK_CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -218,6 +224,12 @@ NEW_PACK_CAST = {
         "Dorian Pavus",
         "Cassandra Pentaghast",
     },
+    "The Witcher (TV)": {
+        "Geralt z Rivii | Geralt of Rivia",
+        "Jaskier | Dandelion",
+        "Eskel (The Witcher)",
+        "Cirilla Fiona Elen Riannon | Ciri",
+    },
     "Haikyuu!!": {
         "Kageyama Tobio",
         "Hinata Shouyou",
@@ -228,6 +240,11 @@ NEW_PACK_CAST = {
     },
 }
 NEW_PACK_NEAR_MISSES = {
+    "The Witcher (TV)": (
+        "Julian picked a dandelion from the verge and blew the seeds at Lambert. The witch in the "
+        "story their grandmother told had a black cat and a crooked house; a roach ran under the "
+        "larder door. Lambert said he did not believe in witches, and Julian said nobody asked him."
+    ),
     "Dragon Age (Video Games)": (
         "Dorian leaned on the mantelpiece while Sebastian read aloud from the paper. Cassandra, "
         "their aunt, asked whether the Warden of the college had answered her letter; Cole the "
@@ -454,3 +471,20 @@ def test_dragon_age_titles_nicknames_and_generic_player_characters() -> None:
     # The player characters' gender is the player's choice.
     assert {index[k].gender for k in ("hawke", "the inquisitor", "the warden")} == {"U"}
     assert index["merrill"].gender == "F" and index["solas"].gender == "M"
+
+
+def test_witcher_bilingual_names_and_epithets() -> None:
+    pack = bundled("The Witcher (TV)")
+    assert ship_members(pack, "Geraskier") == ("Geralt z Rivii | Geralt of Rivia", "Jaskier | Dandelion")
+    index = character_index(pack)
+    expected = {
+        "geralt": "Geralt z Rivii | Geralt of Rivia",
+        "the white wolf": "Geralt z Rivii | Geralt of Rivia",
+        "the witcher": "Geralt z Rivii | Geralt of Rivia",
+        "dandelion": "Jaskier | Dandelion",
+        "the bard": "Jaskier | Dandelion",
+        "yen": "Yennefer z Vengerbergu | Yennefer of Vengerberg",
+        "zireael": "Cirilla Fiona Elen Riannon | Ciri",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert index["roach"].gender == "U" and index["triss"].gender == "F"
