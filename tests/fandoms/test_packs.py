@@ -210,6 +210,12 @@ NEW_PACK_SNIPPETS = {
         'Geralt," he said. Eskel laughed from the wall, and Ciri ran down the steps to meet them, '
         "her silver hair bright against the stone."
     ),
+    "Stranger Things (TV 2016)": (
+        "The lights in the Byers house flickered again. Will froze on the stairs, and Mike grabbed "
+        'his sleeve. "It\'s the Upside Down," Dustin whispered. Eleven wiped her nose and stepped '
+        "in front of them. Out in the woods of Hawkins something moved, and Steve lifted his bat "
+        "with a sigh."
+    ),
 }
 NEW_PACK_CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -230,6 +236,13 @@ NEW_PACK_CAST = {
         "Eskel (The Witcher)",
         "Cirilla Fiona Elen Riannon | Ciri",
     },
+    "Stranger Things (TV 2016)": {
+        "Will Byers",
+        "Mike Wheeler",
+        "Dustin Henderson",
+        "Eleven (Stranger Things)",
+        "Steve Harrington",
+    },
     "Haikyuu!!": {
         "Kageyama Tobio",
         "Hinata Shouyou",
@@ -240,6 +253,11 @@ NEW_PACK_CAST = {
     },
 }
 NEW_PACK_NEAR_MISSES = {
+    "Stranger Things (TV 2016)": (
+        "Eleven o'clock struck as Mrs. Hawkins came down to breakfast. Nancy had laid the table and "
+        "Jonathan was reading the paper; Billy the spaniel begged for toast. Will you take the "
+        "carriage, Mike asked her, or shall I send for Steve from the farm?"
+    ),
     "The Witcher (TV)": (
         "Julian picked a dandelion from the verge and blew the seeds at Lambert. The witch in the "
         "story their grandmother told had a black cat and a crooked house; a roach ran under the "
@@ -488,3 +506,22 @@ def test_witcher_bilingual_names_and_epithets() -> None:
     }
     assert {key: index[key].name for key in expected} == expected
     assert index["roach"].gender == "U" and index["triss"].gender == "F"
+
+
+def test_stranger_things_nicknames_and_ships() -> None:
+    pack = bundled("Stranger Things (TV 2016)")
+    assert set(ship_members(pack, "Steddie")) == {"Eddie Munson", "Steve Harrington"}
+    assert set(ship_members(pack, "Mileven")) == {"Eleven (Stranger Things)", "Mike Wheeler"}
+    index = character_index(pack)
+    expected = {
+        "el": "Eleven (Stranger Things)",
+        "jane hopper": "Eleven (Stranger Things)",
+        "hopper": "Jim Hopper",
+        "the chief": "Jim Hopper",
+        "harrington": "Steve Harrington",
+        "mad max": "Max Mayfield",
+        "papa": "Martin Brenner",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert "wheeler" not in index and "byers" not in index  # families share them
+    assert index["max"].gender == "F" and index["robin"].gender == "F" and index["will"].gender == "M"
