@@ -431,6 +431,23 @@ def test_a_common_given_name_tells_the_gender_over_a_stray_pronoun() -> None:
     assert _by_name(_cast(text))["Rosa"].gender == "F"
 
 
+def test_a_common_given_name_outweighs_a_few_pronouns_of_the_man_beside_her() -> None:
+    # Each "he" is her husband, but the only name in reach is Fanny's: five votes against her.
+    scene = "Fanny frowned at the letter. He had written it badly. "
+    text = scene * 5 + '"Nonsense," said Fanny, and she tore it up.'
+    assert _by_name(_cast(text))["Fanny"].gender == "F"
+
+
+def test_a_lady_of_a_surname_is_not_the_young_woman_of_that_family() -> None:
+    work = _cast(
+        "Cassandra Otway laughed, and she ran down the stairs. Lady Otway sighed; she was tired. "
+        '"Cassandra," said Lady Otway. Cassandra stopped. Lady Otway smiled at her.'
+    )
+    cast = _by_name(work)
+    assert set(cast) == {"Cassandra Otway", "Lady Otway"}
+    assert set(cast["Cassandra Otway"].aliases) == {"Cassandra"}
+
+
 def test_a_name_only_ever_opening_sentences_is_a_person_when_it_is_a_given_name() -> None:
     text = "Nadia closed the shop. Nadia counted the till twice before going home.\n"
     cast = _by_name(_cast(text))

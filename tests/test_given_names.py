@@ -8,6 +8,9 @@ def test_common_names_have_their_usual_gender() -> None:
     assert given_names.gender_of("Rosa") == "F"
     assert given_names.gender_of("hannah") == "F"
     assert given_names.gender_of("Marcus") == "M"
+    # Continental forms met in English novels of travel.
+    assert given_names.gender_of("Eugenio") == "M"
+    assert given_names.gender_of("Antony") == "M"
 
 
 def test_names_given_to_either_gender_tell_nothing() -> None:

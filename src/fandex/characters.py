@@ -182,9 +182,10 @@ class _Cluster:
         male, female = votes["M"], votes["F"]
         by_name = self.given_name_gender()
         if by_name in _GENDERED:
-            # A common given name tells the gender unless the narration clearly says otherwise.
+            # A common given name tells the gender unless the narration clearly says otherwise:
+            # a few "he"s near "Fanny" are mostly the man she is with.
             against = male if by_name == "F" else female
-            if against < 5 or against < 3 * (male + female - against):
+            if against < 10 or against < 4 * (male + female - against):
                 return by_name
         # Stray votes are common ("Emma ... he" where he is the man she talks to), so a clear
         # majority decides: two to one on little evidence, three to two on plenty.
@@ -907,8 +908,15 @@ class _Discovery:
                     continue
                 if (not cluster.full_names and not cluster.pack_name) or not compatible(cluster):
                     continue
-                if married and word in self._daughters and not _has_married_title(cluster):
-                    continue  # "Mrs. Hilbery" beside "Miss Hilbery" is not Katharine Hilbery
+                if (
+                    married
+                    and (word in self._daughters or stats.honorific == "lady")
+                    and word in cluster.last_names
+                    and not _has_married_title(cluster)
+                ):
+                    # "Mrs. Hilbery" beside "Miss Hilbery" is not Katharine Hilbery, and "Lady
+                    # Otway" (a wife's style) is not Cassandra Otway.
+                    continue
                 same_title = any(f.honorific == stats.honorific and len(f.names) >= 2 for f in cluster.forms)
                 if same_title and stats.count > 3 * cluster.count + 2:
                     continue

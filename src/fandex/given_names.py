@@ -103,7 +103,9 @@ MALE = word_set(
     barnabas beau brody carter cole colton dashiell easton elliott emmanuel everett ezekiel
     finn finley flynn gideon grayson harrison hudson jackson jasper jensen jonas kieran landon
     leland lincoln lorcan magnus micah nolan otto preston reuben rowland sawyer
-    silas tobias wallace weston zane"""
+    silas tobias wallace weston zane
+    antony alberto carlo enrico eugenio federico gino giorgio guido roberto umberto vittorio
+    achille armand gaston jacques leonce marcel raoul"""
 )
 
 UNISEX = word_set(
