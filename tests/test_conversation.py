@@ -55,4 +55,12 @@ def test_turn_taking_weights_change_the_answer() -> None:
     # conversation model that does not penalise a speaker going on lets A keep talking
     evidence = [[TAG, 0.0], [0.5, 0.0], [0.5, 0.0]]
     assert decode(evidence) == [A, B, A]
-    assert decode(evidence, TurnTaking(same_again=0.0, alternate=0.0, new_voice=0.0)) == [A, A, A]
+    flat = TurnTaking(same_again_adjacent=0.0, same_again=0.0, alternate=0.0, new_voice=0.0)
+    assert decode(evidence, flat) == [A, A, A]
+
+
+def test_a_speaker_may_go_on_after_narration_but_not_right_after_their_own_line() -> None:
+    evidence = [[TAG, 0.0], [1.5, 0.0], [1.5, 0.0]]
+    assert decode(evidence, adjacent=[False, True, True]) == [A, B, A]
+    # narration between every two lines: the lean to A is enough for A to keep the floor
+    assert decode(evidence, adjacent=[False, False, False]) == [A, A, A]

@@ -17,6 +17,7 @@ text. Two passes:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -1027,6 +1028,8 @@ SPEAKER_EVIDENCE = SpeakerEvidence()
 TURN_TAKING = TurnTaking()
 # Participants a conversation is decoded over (its tagged speakers always among them).
 MAX_PARTICIPANTS = 6
+# At most this many words between two turns (a tag) and they follow each other directly.
+ADJACENT_WORDS = 4
 # How far back (paragraphs) the narration's naming of someone makes them a likelier speaker.
 NEARBY_PARAGRAPHS = 15
 
@@ -1151,7 +1154,13 @@ def _decode_run(run_turns: list[_Turn], people: list[str], context: _Context, pa
                 score += weights.answered
             row.append(score)
         evidence.append(row)
-    for turn, choice in zip(run_turns, decode(evidence, TURN_TAKING), strict=True):
+    # a turn right after a line, with no more than a tag between them
+    adjacent = [False] + [
+        bool(before.quotes and turn.quotes)
+        and len(text[before.quotes[-1].outer_end : turn.quotes[0].outer_start].split()) <= ADJACENT_WORDS
+        for before, turn in itertools.pairwise(run_turns)
+    ]
+    for turn, choice in zip(run_turns, decode(evidence, TURN_TAKING, adjacent), strict=True):
         guess = candidates[choice]
         if (
             turn.speaker
