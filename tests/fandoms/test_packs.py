@@ -216,6 +216,12 @@ NEW_PACK_SNIPPETS = {
         "in front of them. Out in the woods of Hawkins something moved, and Steve lifted his bat "
         "with a sigh."
     ),
+    "Voltron: Legendary Defender": (
+        "The Castle of Lions hummed around them in the dark. Lance found Keith on the observation "
+        'deck, knees pulled up, staring at the stars. "Couldn\'t sleep either, Mullet?" Lance '
+        'asked. Keith shrugged. "Shiro says we leave for Olkarion at dawn," he said, and Lance sat '
+        "down beside him without another word."
+    ),
 }
 NEW_PACK_CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -243,6 +249,7 @@ NEW_PACK_CAST = {
         "Eleven (Stranger Things)",
         "Steve Harrington",
     },
+    "Voltron: Legendary Defender": {"Keith (Voltron)", "Lance (Voltron)", "Shiro (Voltron)"},
     "Haikyuu!!": {
         "Kageyama Tobio",
         "Hinata Shouyou",
@@ -253,6 +260,11 @@ NEW_PACK_CAST = {
     },
 }
 NEW_PACK_NEAR_MISSES = {
+    "Voltron: Legendary Defender": (
+        "Keith carried the lance back to the stables while Katie led the horses in. Matt had "
+        "promised them a hunk of cheese and the last of the bread if they finished before the rain. "
+        "Adam was already asleep by the fire, and the paladin of the old song had won his lady."
+    ),
     "Stranger Things (TV 2016)": (
         "Eleven o'clock struck as Mrs. Hawkins came down to breakfast. Nancy had laid the table and "
         "Jonathan was reading the paper; Billy the spaniel begged for toast. Will you take the "
@@ -525,3 +537,21 @@ def test_stranger_things_nicknames_and_ships() -> None:
     assert {key: index[key].name for key in expected} == expected
     assert "wheeler" not in index and "byers" not in index  # families share them
     assert index["max"].gender == "F" and index["robin"].gender == "F" and index["will"].gender == "M"
+
+
+def test_voltron_paladins_and_ships() -> None:
+    pack = bundled("Voltron: Legendary Defender")
+    assert set(ship_members(pack, "Klance")) == {"Keith (Voltron)", "Lance (Voltron)"}
+    assert set(ship_members(pack, "Sheith")) == {"Keith (Voltron)", "Shiro (Voltron)"}
+    index = character_index(pack)
+    expected = {
+        "kogane": "Keith (Voltron)",
+        "mullet": "Keith (Voltron)",
+        "takashi shirogane": "Shiro (Voltron)",
+        "katie holt": "Pidge Gunderson",
+        "the green paladin": "Pidge Gunderson",
+        "the princess": "Allura (Voltron)",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert "the red paladin" not in index  # the paladins swap Lions
+    assert index["pidge"].gender == "F" and index["hunk"].gender == "M"
