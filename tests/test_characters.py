@@ -7,7 +7,7 @@ import pytest
 
 from conftest import SAMPLE_ALL_TALK, SAMPLE_ONE_LINE
 from fandex import pipeline, readers
-from fandex.characters import _name_occurrences, _sentences, _tokens, find_characters
+from fandex.characters import _Discovery, _name_occurrences, _sentences, _tokens, find_characters
 from fandex.mentions import quoted_spans
 from fandex.options import Options
 from fandex.work import Character, Scene, Work
@@ -436,6 +436,18 @@ def test_a_common_given_name_outweighs_a_few_pronouns_of_the_man_beside_her() ->
     scene = "Fanny frowned at the letter. He had written it badly. "
     text = scene * 5 + '"Nonsense," said Fanny, and she tore it up.'
     assert _by_name(_cast(text))["Fanny"].gender == "F"
+
+
+def test_pronouns_after_a_name_used_with_the_tell_its_gender() -> None:
+    text = (
+        "The Dodger grinned. He pocketed the watch. "
+        '"Come on," said the Dodger. The Dodger ran, and he laughed. The Dodger was gone; he was quick.'
+    )
+    assert _by_name(_cast(text))["Dodger"].gender == "M"
+    # ...from the narration itself, before any pronoun is resolved.
+    discovery = _Discovery(Work(text=text), None)
+    discovery.run()
+    assert [cluster.gender() for cluster in discovery._clusters] == ["M"]
 
 
 def test_a_lady_of_a_surname_is_not_the_young_woman_of_that_family() -> None:

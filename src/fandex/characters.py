@@ -132,6 +132,8 @@ class _FormStats:
     names: tuple[str, ...]
     occurrences: list[_NameOcc] = field(default_factory=list)
     votes: Counter[str] = field(default_factory=Counter)  # pronoun gender evidence
+    # pronouns after "the Dodger": gender evidence once the form is known to be a person
+    title_votes: Counter[str] = field(default_factory=Counter)
 
     @property
     def count(self) -> int:
@@ -179,6 +181,7 @@ class _Cluster:
         votes: Counter[str] = Counter()
         for form in self.forms:
             votes.update(form.votes)
+            votes.update(form.title_votes)
         male, female = votes["M"], votes["F"]
         by_name = self.given_name_gender()
         if by_name in _GENDERED:
@@ -577,14 +580,18 @@ class _Discovery:
         never votes: it may be an object ("Xander looked at her").
         """
         # Every name in a sentence makes its pronouns ambiguous ("looks at Merlin, and gathers
-        # herself"), but a name after "at"/"the" may be a place, so it only blocks, never collects.
+        # herself"), but a name after "at" may be a place, so it only blocks, never collects; one
+        # after "the" may be a thing ("the Bronze"), so its votes tell a gender but not a person.
         by_start = {
-            occ.start: (stats, not occ.after_place_word and not occ.after_the)
+            occ.start: (
+                stats,
+                "" if occ.after_place_word else "the" if occ.after_the else "name",
+            )
             for stats in forms.values()
             for occ in stats.occurrences
         }
-        current: list[tuple[_FormStats, bool]] = []
-        previous: list[tuple[_FormStats, bool]] = []
+        current: list[tuple[_FormStats, str]] = []
+        previous: list[tuple[_FormStats, str]] = []
         voted = False
         for token in tokens:
             if token.initial:
@@ -601,7 +608,8 @@ class _Discovery:
             if len(names) == 1 and names[0][1]:
                 # One vote a sentence: "as long as he doesn't push, he can watch himself" is one
                 # piece of evidence, not three.
-                names[0][0].votes[gender] += 1
+                stats, kind = names[0]
+                (stats.votes if kind == "name" else stats.title_votes)[gender] += 1
                 voted = True
 
     def _people(self, forms: dict[str, _FormStats]) -> list[_FormStats]:
