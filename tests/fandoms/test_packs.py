@@ -155,6 +155,8 @@ def cast_names(work: Work) -> set[str]:
 
 BNHA = "僕のヒーローアカデミア | Boku no Hero Academia | My Hero Academia"
 
+GENSHIN = "原神 | Genshin Impact (Video Game)"
+
 NEW_PACK_SNIPPETS = {
     "Teen Wolf (TV)": (
         "The Jeep rattled up to the old Hale house long after midnight. Stiles killed the engine and "
@@ -222,6 +224,12 @@ NEW_PACK_SNIPPETS = {
         'asked. Keith shrugged. "Shiro says we leave for Olkarion at dawn," he said, and Lance sat '
         "down beside him without another word."
     ),
+    GENSHIN: (
+        "Liyue Harbor glittered under the lanterns. Childe leaned on the railing and grinned at "
+        'Zhongli, who had forgotten his Mora again. "Dinner is on me, xiansheng," Childe said. '
+        "Lumine rolled her eyes, and Paimon complained loudly that she was starving while the "
+        "Fatui guards pretended not to listen."
+    ),
 }
 NEW_PACK_CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -250,6 +258,12 @@ NEW_PACK_CAST = {
         "Steve Harrington",
     },
     "Voltron: Legendary Defender": {"Keith (Voltron)", "Lance (Voltron)", "Shiro (Voltron)"},
+    GENSHIN: {
+        "Tartaglia | Childe (Genshin Impact)",
+        "Zhongli (Genshin Impact)",
+        "Lumine (Genshin Impact)",
+        "Paimon (Genshin Impact)",
+    },
     "Haikyuu!!": {
         "Kageyama Tobio",
         "Hinata Shouyou",
@@ -260,6 +274,11 @@ NEW_PACK_CAST = {
     },
 }
 NEW_PACK_NEAR_MISSES = {
+    GENSHIN: (
+        "The grimoire listed the spirits in order: Paimon, a king who rides a dromedary; Barbatos, "
+        "who understands the songs of birds; Morax, who teaches astronomy. Ajax, the boy's dog, "
+        "slept under the table while the candle burned down and Amber turned the page."
+    ),
     "Voltron: Legendary Defender": (
         "Keith carried the lance back to the stables while Katie led the horses in. Matt had "
         "promised them a hunk of cheese and the last of the bread if they finished before the rain. "
@@ -555,3 +574,27 @@ def test_voltron_paladins_and_ships() -> None:
     assert {key: index[key].name for key in expected} == expected
     assert "the red paladin" not in index  # the paladins swap Lions
     assert index["pidge"].gender == "F" and index["hunk"].gender == "M"
+
+
+def test_genshin_impact_names_titles_and_ships() -> None:
+    pack = bundled(GENSHIN)
+    assert set(ship_members(pack, "Zhongchi")) == {
+        "Tartaglia | Childe (Genshin Impact)",
+        "Zhongli (Genshin Impact)",
+    }
+    assert set(ship_members(pack, "Kaeluc")) == {"Diluc (Genshin Impact)", "Kaeya (Genshin Impact)"}
+    index = character_index(pack)
+    expected = {
+        "childe": "Tartaglia | Childe (Genshin Impact)",
+        "tartaglia": "Tartaglia | Childe (Genshin Impact)",
+        "morax": "Zhongli (Genshin Impact)",
+        "the geo archon": "Zhongli (Genshin Impact)",
+        "barbatos": "Venti (Genshin Impact)",
+        "kazuha": "Kaedehara Kazuha (Genshin Impact)",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert "the traveler" not in index  # Aether or Lumine
+    assert index["lumine"].gender == "F" and index["aether"].gender == "M" and index["paimon"].gender == "F"
+    packs = load_packs()
+    for declared in ("Genshin Impact", "Genshin Impact (Video Game)", GENSHIN):
+        assert [p.name for p in declared_packs([declared], packs)] == [GENSHIN], declared
