@@ -1123,7 +1123,7 @@ def _decode_run(run_turns: list[_Turn], people: list[str], context: _Context, pa
             m.character
             for q in turn.quotes
             for m in _mentions_between(context, q.start, q.end)
-            if m.character
+            if m.character and m.kind == "name"
         } - own
         row = []
         for c in candidates:
@@ -1674,7 +1674,9 @@ def _by_gender(
 
     # whom the quote calls by name or speaks of is not who speaks it
     vocatives = set(quote.vocatives) | {
-        m.character for m in _mentions_between(context, quote.start, quote.end) if m.character
+        m.character
+        for m in _mentions_between(context, quote.start, quote.end)
+        if m.character and m.kind == "name"  # "I'm not the slayer" may be the slayer speaking
     }
     context.gender_rule = "local"
     position = quote.outer_start if position is None else position
@@ -1846,6 +1848,14 @@ _ADDRESS_WORDS = re.compile(
 )
 
 
+# A name opening a quote is called (`Willow maybe you don't`, fan fiction often drops the comma)
+# unless a verb follows it: `Jonah is late` speaks of Jonah.
+_NAME_THEN_VERB = re.compile(
+    r"(?:'s|’s)?\s+(?:[a-z]+ly\s+)?(?:is|was|has|had|will|would|can|could|did|does|do|must|should|may|might|"
+    r"and|or|[a-z]+(?:ed|s))\b"
+)
+
+
 def _after_address_words(text: str, quote_start: int, position: int) -> bool:
     """Whether only words of address (`My dear`, `Oh, well,`) stand between the start of the
     quote's sentence and ``position``."""
@@ -1873,7 +1883,8 @@ def _vocatives(text: str, quote: _Found, context: _Context) -> list[str]:
             or _after_address_words(text, quote.start, mention.start)
         )
         at_end = quote.end - mention.end <= 1 or after[:1] in (",", "!", "?", ".")
-        if (at_start and after[:1] in (",", "!", "?", ".", "")) or (
+        opens_unpunctuated = mention.start == quote.start and not _NAME_THEN_VERB.match(text, mention.end)
+        if (at_start and (after[:1] in (",", "!", "?", ".", "") or opens_unpunctuated)) or (
             at_end and before.endswith((", ", ",\n"))
         ):
             found.append(mention.character)
