@@ -598,3 +598,13 @@ def test_genshin_impact_names_titles_and_ships() -> None:
     packs = load_packs()
     for declared in ("Genshin Impact", "Genshin Impact (Video Game)", GENSHIN):
         assert [p.name for p in declared_packs([declared], packs)] == [GENSHIN], declared
+
+
+def test_harry_potter_oaths_by_merlin_stay_harry_potter() -> None:
+    # Wizards swear by Merlin and the Weasleys' father is Arthur: neither makes a story BBC Merlin.
+    text = (
+        "\"Merlin's beard,\" Ron breathed, staring at the Burrow's smoking kitchen. Arthur Weasley "
+        "came running with his wand out, and Molly was right behind him. Hermione had already "
+        "vanished the cauldron, and Harry could not stop laughing."
+    )
+    assert [g.name for g in guess_from_text(text, load_packs())] == ["Harry Potter - J. K. Rowling"]
