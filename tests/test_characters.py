@@ -215,6 +215,23 @@ def test_a_name_in_speech_is_said_to_someone_only_when_set_off() -> None:
     assert found == [("Nell", True), ("Nell", True), ("India", False), ("Nell", False)]
 
 
+def test_styles_of_address_and_dialect_oaths_are_not_names() -> None:
+    work = _cast(
+        'Lady Catherine frowned. "Her Ladyship is displeased," said Mr. Collins. "Lor!" cried the maid. '
+        '"Lor, how grand," said Nell. Her Ladyship rose; she left. "Bah," said Nell.'
+    )
+    assert set(_by_name(work)) == {"Lady Catherine", "Mr. Collins", "Nell"}
+
+
+def test_fields_and_buildings_close_a_place_name() -> None:
+    work = _cast(
+        # The apostrophe lost in transcription, as it often is: "Lincoln s Inn Fields".
+        "Ralph Denham had rooms in Lincoln s Inn Fields; he was late. The gravel of Lincoln s Inn "
+        "Fields was wet, and Ralph went on past Edgar s Buildings. Ralph knocked."
+    )
+    assert set(_by_name(work)) == {"Ralph Denham"}
+
+
 def test_endearments_are_never_names() -> None:
     work = _cast(
         '"Morning, Luv," Marcus said. "Sleep well, Honey?" Marcus asked. Pia yawned. '

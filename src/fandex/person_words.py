@@ -208,13 +208,14 @@ NOT_NAMES = word_set(
 )
 
 # More capitalised words that are never someone's name: exclamations and poetic imperatives
-# ("Behold him there"), foreign oaths, feast days and seasons of the year, weekdays and months in
+# ("Behold him there"), foreign oaths, styles of address ("her Ladyship", "your Majesty"), feast days and seasons of the year, weekdays and months in
 # the plural, feelings or faculties that open a sentence ("Instinct told her to run", "Happy?"),
 # and languages ("she could speak no English").
 NOT_NAMES = NOT_NAMES | word_set(
     """behold lo hark hallo alack egad zounds gadzooks forsooth prithee amen hurrah hurray hooray
     bravo encore goodness gosh golly gee jeez geez damn dammit darn blast crikey blimey bloody
-    sapristi parbleu mordieu sacrebleu caramba
+    sapristi parbleu mordieu sacrebleu caramba lor lawk lawks bah tut drat
+    ladyship lordship majesty highness excellency
     midsummer midwinter michaelmas candlemas lammas whitsun whitsuntide lent advent pentecost
     passover ramadan hanukkah yuletide yule
     mondays tuesdays wednesdays thursdays fridays saturdays sundays
@@ -236,7 +237,8 @@ PLACE_HEADS = word_set(
     college university hospital church chapel cathedral castle palace tower station company bank
     office street cemetery mall high club bar cafe restaurant theatre theater museum library gardens
     garden common green wood woods forest valley bay harbour harbor port city town village county
-    shire kingdom empire republic ocean sea coast beach row terrace crescent gate gates"""
+    shire kingdom empire republic ocean sea coast beach row terrace crescent gate gates fields
+    buildings"""
 )
 
 # Common irregular past-tense verbs: a capitalised word followed by one of these acts like a person.
