@@ -141,8 +141,9 @@ def test_sherlock_has_its_thirteen_episodes() -> None:
 # ---------------------------------------------------------------- packs of other large AO3 fandoms
 # Each snippet is written for these tests: a few characters as stories name them (first names,
 # nicknames) and a place of the canon. The pipeline must find the fandom from the text alone and name
-# the characters as AO3's canonical character tags do. Each near miss is ordinary prose sharing the
-# pack's commonest names, which must not be read as the fandom.
+# the characters as AO3's canonical character tags do. Each near miss shares the pack's riskiest
+# names (common given names, English words, names of legend or of another canon) without being its
+# story: ordinary prose must get no fandom, another pack's story only that pack's.
 
 
 def analysed(text: str) -> Work:
