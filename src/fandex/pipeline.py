@@ -70,4 +70,9 @@ def analyze_paths(
 def _looks_like_path(value: str) -> bool:
     if "\n" in value or len(value) > 4096:
         return False
-    return Path(value).exists() or not any(ch.isspace() for ch in value.strip())
+    try:
+        exists = Path(value).exists()
+    except (OSError, ValueError):
+        # A one-line story longer than a file name may be ("File name too long"), or with a NUL.
+        return False
+    return exists or not any(ch.isspace() for ch in value.strip())
