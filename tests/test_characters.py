@@ -467,6 +467,14 @@ def test_pronouns_after_a_name_used_with_the_tell_its_gender() -> None:
     assert [cluster.gender() for cluster in discovery._clusters] == ["M"]
 
 
+def test_a_mrs_is_not_the_man_of_her_surname() -> None:
+    work = _cast(
+        "Mordecai Smith pushed the boat out. Mrs. Smith watched from the door. "
+        '"He\'s late," said Mrs. Smith. Mordecai Smith did not answer.'
+    )
+    assert set(_by_name(work)) == {"Mordecai Smith", "Mrs. Smith"}
+
+
 def test_a_lady_of_a_surname_is_not_the_young_woman_of_that_family() -> None:
     work = _cast(
         "Cassandra Otway laughed, and she ran down the stairs. Lady Otway sighed; she was tired. "

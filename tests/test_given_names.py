@@ -11,6 +11,7 @@ def test_common_names_have_their_usual_gender() -> None:
     # Continental forms met in English novels of travel.
     assert given_names.gender_of("Eugenio") == "M"
     assert given_names.gender_of("Antony") == "M"
+    assert given_names.gender_of("Mordecai") == "M"
 
 
 def test_names_given_to_either_gender_tell_nothing() -> None:

@@ -105,7 +105,8 @@ MALE = word_set(
     leland lincoln lorcan magnus micah nolan otto preston reuben rowland sawyer
     silas tobias wallace weston zane
     antony alberto carlo enrico eugenio federico gino giorgio guido roberto umberto vittorio
-    achille armand gaston jacques leonce marcel raoul"""
+    achille armand gaston jacques leonce marcel raoul
+    mordecai obadiah hezekiah jedediah ephraim enoch absalom thaddeus josiah zachariah"""
 )
 
 UNISEX = word_set(
