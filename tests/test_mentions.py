@@ -60,3 +60,10 @@ def test_possessives_name_the_character_but_longer_words_do_not() -> None:
         (14, "Xander"),
         (40, "O"),
     ]
+
+
+def test_a_name_after_an_opening_single_quote_is_found_but_not_inside_a_word() -> None:
+    pattern = name_pattern(["Scott", "Neil"])
+    assert pattern is not None
+    text = "'Scott says hi,' she said. ‘Neil?’ O'Neil and d’Neil were out."
+    assert [m.group() for m in pattern.finditer(text)] == ["Scott", "Neil"]

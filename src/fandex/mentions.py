@@ -15,8 +15,9 @@ def name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in unique)
     # Whole words; a possessive ("Xander's", "Spike’s") still names the character, but a longer
-    # word joined by an apostrophe ("O'Neil" for an alias "O") does not.
-    return re.compile(rf"(?<![\w'’])(?:{alternatives})(?!\w)(?!['’](?!s\b)\w)")
+    # word joined by an apostrophe ("O'Neil" for an alias "O" or "Neil") does not. An opening single
+    # quotation mark is no such apostrophe: 'Scott says' names Scott.
+    return re.compile(rf"(?<!\w)(?<!\w['’])(?:{alternatives})(?!\w)(?!['’](?!s\b)\w)")
 
 
 def find_name_mentions(
