@@ -322,6 +322,15 @@ def test_the_conversation_overrules_an_action_beat() -> None:
     assert [q.speaker for q in work.quotes] == ["mara", "jonah", "mara", "jonah", "mara"]
 
 
+def test_a_title_before_the_tag_subject_is_no_sentence_end() -> None:
+    cast = [
+        Character("him", "Mr. Elton", aliases=["Elton"], gender="M"),
+        Character("her", "Mrs. Elton", gender="F"),
+    ]
+    work = run('The tea came. Mrs. Elton eagerly interposed with, "Oh! do not mistake me."\n', cast)
+    assert work.quotes[0].speaker == "her"
+
+
 def test_a_tag_on_the_line_after_the_quote_in_a_hard_wrapped_text() -> None:
     # the structure stage may cut `said Jonah.` off as a paragraph of its own
     text = '"Where now?" Mara asked.\n\n"That is no business of yours,"\nsaid Jonah.\n'

@@ -1409,7 +1409,7 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
     stripped = before.rstrip().rstrip("-—–")  # `Emma thus moralised to herself:--`
     if not stripped or (stripped[-1] not in ",:" and not before.rstrip().endswith(("--", "—"))):
         return None, "", 0, ""
-    cut = max(stripped.rfind(". "), stripped.rfind("! "), stripped.rfind("? "), stripped.rfind("\n\n"))
+    cut = max(_last_full_stop(stripped), stripped.rfind("! "), stripped.rfind("? "), stripped.rfind("\n\n"))
     clause_start = cut + 2 if cut >= 0 else 0
     clause = stripped[clause_start:].rstrip(",:")
     for match in _TAG_SUBJ_VERB.finditer(clause):
@@ -1465,6 +1465,17 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
             return subject, _verb(second.group("verb")), obj_start, obj.group("obj") if obj else ""
         return subject, "(intro)", 0, ""
     return None, "", 0, ""
+
+
+_TITLE_ABBREVIATION = re.compile(r"(?:^|\W)(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle|Capt|Col|Gen|Prof|Rev)$")
+
+
+def _last_full_stop(text: str) -> int:
+    """Where the last ". " of the text is, not counting the stop of a title (`Mrs. Elton said,`)."""
+    cut = text.rfind(". ")
+    while cut > 0 and _TITLE_ABBREVIATION.search(text, 0, cut):
+        cut = text.rfind(". ", 0, cut)
+    return cut
 
 
 def _is_tag_verb(match: re.Match[str]) -> bool:
