@@ -475,6 +475,17 @@ def test_a_mrs_is_not_the_man_of_her_surname() -> None:
     assert set(_by_name(work)) == {"Mordecai Smith", "Mrs. Smith"}
 
 
+def test_miss_and_a_surname_is_not_the_younger_daughter_called_miss_and_her_given_name() -> None:
+    work = _cast(
+        "Marianne Dashwood ran to the window; she laughed. Miss Marianne was always first. "
+        "Elinor smiled at her. Miss Dashwood said nothing; she was tired. Marianne sighed. "
+        '"Come away," said Miss Dashwood.'
+    )
+    cast = _by_name(work)
+    assert "Miss Dashwood" in cast
+    assert set(cast["Marianne Dashwood"].aliases) == {"Marianne", "Miss Marianne"}
+
+
 def test_a_lady_of_a_surname_is_not_the_young_woman_of_that_family() -> None:
     work = _cast(
         "Cassandra Otway laughed, and she ran down the stairs. Lady Otway sighed; she was tired. "

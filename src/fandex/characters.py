@@ -810,6 +810,9 @@ class _Discovery:
         # Surnames with a "Miss": that family's daughter, not its "Mrs.", is the one known by a
         # given name ("Katharine Hilbery" is Miss Hilbery; Mrs. Hilbery is her mother).
         self._daughters = {p.names[0] for p in single if p.honorific == "miss"}
+        # Given names with a "Miss" of their own ("Miss Marianne"): a younger daughter, whom
+        # "Miss Dashwood", the eldest's style, does not mean.
+        self._younger = {p.names[0] for p in single if p.honorific == "miss" and first_names[p.names[0]]}
         given = [p for p in single if not p.honorific and first_names[p.names[0]] >= 1]
         titled = [p for p in single if p.honorific]
         rest = [p for p in single if not p.honorific and first_names[p.names[0]] == 0]
@@ -925,6 +928,12 @@ class _Discovery:
                     # "Mrs. Hilbery" beside "Miss Hilbery" is not Katharine Hilbery, and "Lady
                     # Otway" (a wife's style) is not Cassandra Otway.
                     continue
+                if (
+                    stats.honorific == "miss"
+                    and word in cluster.last_names
+                    and cluster.first_names & self._younger
+                ):
+                    continue  # "Miss Dashwood" is not Marianne when she is "Miss Marianne"
                 same_title = any(f.honorific == stats.honorific and len(f.names) >= 2 for f in cluster.forms)
                 if same_title and stats.count > 3 * cluster.count + 2:
                     continue
