@@ -178,3 +178,14 @@ def test_a_plural_inside_the_cue_is_the_pairs_own() -> None:
     work = make_work("Xander and Anya went upstairs to their bed.", ("Xander", "Anya"))
     find_relationships(work, Options())
     assert _pairs(work) == {("Anya Jenkins", "Xander Harris"): "romantic"}
+
+
+def test_a_family_name_and_a_family_word_make_a_kiss_no_romance_but_spouses_keep_theirs() -> None:
+    family = "Joyce hugged Buffy. Her mom kissed Buffy on the forehead and Joyce held Buffy in her arms."
+    work = make_work(family, ("Joyce", "Buffy"))
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Buffy Summers", "Joyce Summers"): "platonic"}
+    spouses = "Hank kissed Joyce. Hank was Joyce's husband, and Joyce kissed Hank back."
+    work = make_work(spouses, ("Joyce", "Hank"))
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Hank Summers", "Joyce Summers"): "romantic"}

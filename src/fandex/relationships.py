@@ -62,6 +62,9 @@ OTHER_THRESHOLD = 0.4
 GEN_PAIR_THRESHOLD = 0.25
 # A romance this many times weaker than another romance of one of its people is not one.
 OVERSHADOW = 2.5
+# Romantic cues that a couple sharing a family name (husband and wife) has and a family does not.
+_COUPLE_CUES = frozenset({"partner word", "sex", "dating"})
+_QUALIFIER = re.compile(r"\([^)]*\)")
 # One sentence shared by exactly two people (and no cue): a weak platonic tie.
 TOGETHER_WEIGHT = 0.1
 # Evidence kept per pair and kind (the earliest ones; enough to show why).
@@ -88,6 +91,7 @@ def find_relationships(work: Work, options: Options) -> None:
     pairs = _collect_cues(work, cast)
     kinds = {ids: kind for ids, cues in pairs.items() if (kind := _kind_of(cues)) is not None}
     _demote_overshadowed(kinds, pairs)
+    _demote_family(kinds, pairs, cast)
     if not kinds and pairs:
         # A short gen story: nobody passes the bar, but the two people most often together are
         # still its pair when they share a few sentences.
@@ -248,6 +252,31 @@ def _demote_overshadowed(kinds: dict[tuple[str, ...], str], pairs: dict[tuple[st
                 kinds[ids] = "platonic"
             else:
                 del kinds[ids]
+
+
+def _demote_family(
+    kinds: dict[tuple[str, ...], str], pairs: dict[tuple[str, ...], _PairCues], cast: CastIndex
+) -> None:
+    """Two people of one family name whom a family word ties ("his dad kissed him") are family:
+    their hugs and kisses are no romance, unless partner words or sex say otherwise (a married
+    couple shares a name too)."""
+    for ids, kind in kinds.items():
+        if kind != "romantic" or len(ids) != 2:
+            continue
+        surnames = {_family_name(cast.name(cid)) for cid in ids}
+        if len(surnames) != 1 or None in surnames:
+            continue
+        cues = pairs[ids]
+        family = any(hit.group == "family" for hit, _ in cues.hits["platonic"])
+        partners = any(hit.group in _COUPLE_CUES for hit, _ in cues.hits["romantic"])
+        if family and not partners:
+            kinds[ids] = "platonic"
+
+
+def _family_name(name: str) -> str | None:
+    """The last word of a full name, without a fandom qualifier ("Stiles Stilinski" -> Stilinski)."""
+    words = _QUALIFIER.sub("", name).split()
+    return words[-1] if len(words) >= 2 else None
 
 
 def _evidence(cues: _PairCues, kind: str) -> list[Evidence]:

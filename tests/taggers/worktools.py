@@ -12,6 +12,8 @@ CAST = {
     "Giles": ("Rupert Giles", "M"),
     "Xander": ("Xander Harris", "M"),
     "Anya": ("Anya Jenkins", "F"),
+    "Joyce": ("Joyce Summers", "F"),
+    "Hank": ("Hank Summers", "M"),
 }
 
 
