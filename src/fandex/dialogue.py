@@ -339,6 +339,8 @@ CONVERSATION_GAP = 3
 # short beat between two lines usually brings in other people or a new exchange.
 LONG_NARRATION = 20
 GAPMODE = 6
+# How many paragraphs before a conversation, in the same scene, name the people taking part in it.
+PEOPLE_LOOKBACK = 4
 # How far back (paragraphs) a pronoun looks for its referent.
 SALIENCE_WINDOW = 8
 
@@ -1192,7 +1194,7 @@ def _conversation_people(turns: list[_Turn], paras: list[_Para], context: _Conte
         if turn.speaker and turn.speaker not in people:
             people.append(turn.speaker)
     first = turns[0].para
-    while first > 0 and turns[0].para - first < 2 and not paras[first].scene_break:
+    while first > 0 and turns[0].para - first < PEOPLE_LOOKBACK and not paras[first].scene_break:
         first -= 1  # the narration just before, within the same scene
     named = [
         m.character
