@@ -5,12 +5,23 @@ import pytest
 from fandex.options import Options
 from fandex.taggers.cast import CastIndex
 from fandex.taggers.content import SCENE_CHARS, ContentReport, assess
-from fandex.work import Span
+from fandex.work import Span, Work
 from taggers.worktools import make_work
 
 FILLER = " The night was quiet and the street lamps hummed." * 6
 # More quiet text than one scene holds: cues on either side of it are in different scenes.
 LONG_FILLER = " The night was quiet and the street lamps hummed." * (SCENE_CHARS // 45)
+
+
+def _quiet_walk() -> Work:
+    """A story with nothing to rate, for tests of what the header and notes say."""
+    return make_work(
+        "Buffy and Willow walked to school and talked about a quiz." + FILLER, ("Buffy", "Willow")
+    )
+
+
+def _rating(work: Work) -> str:
+    return assess(work, CastIndex(work, Options())).rating
 
 
 def _assess(text: str, names: tuple[str, ...] = ("Buffy", "Spike", "Willow")) -> ContentReport:
@@ -171,7 +182,7 @@ def test_a_fight_on_the_page_is_teen_and_a_fight_spoken_of_is_not() -> None:
         ("Willow",),
         quotes=[("I could punch him,", "Willow", None), ("I could kick him.", "Willow", None)],
     )
-    assert assess(work, CastIndex(work, Options())).rating == "General Audiences"
+    assert _rating(work) == "General Audiences"
 
 
 # -- figurative and everyday uses of the same words ---------------------------------------------
@@ -234,9 +245,7 @@ def test_a_death_long_before_the_story_is_no_major_character_death() -> None:
 
 
 def test_notes_announcing_smut_make_a_chaste_chapter_mature() -> None:
-    work = make_work(
-        "Buffy and Willow walked to school and talked about a quiz." + FILLER, ("Buffy", "Willow")
-    )
+    work = _quiet_walk()
     work.metadata.notes = "Slow burn. Smut in chapter 9, marked for anyone who wants to skip it."
     report = assess(work, CastIndex(work, Options()))
     assert report.rating == "Mature"
@@ -244,22 +253,20 @@ def test_notes_announcing_smut_make_a_chaste_chapter_mature() -> None:
 
 
 def test_notes_promising_no_smut_change_nothing() -> None:
-    work = make_work(
-        "Buffy and Willow walked to school and talked about a quiz." + FILLER, ("Buffy", "Willow")
-    )
+    work = _quiet_walk()
     work.metadata.notes = "No smut, sorry! Just friendship."
-    assert assess(work, CastIndex(work, Options())).rating == "General Audiences"
+    assert _rating(work) == "General Audiences"
     work.metadata.notes = "A smut free zone."
-    assert assess(work, CastIndex(work, Options())).rating == "General Audiences"
+    assert _rating(work) == "General Audiences"
 
 
 def test_cues_inside_an_authors_note_in_the_body_do_not_rate_the_story() -> None:
     note = "A/N: fuck, this took forever. Shit, sorry. Fucking finally. Fuck."
     text = note + " Buffy and Willow walked to school and talked about a quiz." + FILLER
     work = make_work(text, ("Buffy", "Willow"))
-    assert assess(work, CastIndex(work, Options())).rating == "Mature"  # read as story: frequent swearing
+    assert _rating(work) == "Mature"  # read as story: frequent swearing
     work.notes = [Span(0, len(note))]
-    assert assess(work, CastIndex(work, Options())).rating == "General Audiences"
+    assert _rating(work) == "General Audiences"
 
 
 # -- everyday words that look like content ------------------------------------------------------
@@ -290,13 +297,11 @@ def test_a_moan_of_grief_and_a_naked_baby_are_not_a_sex_scene() -> None:
 
 
 def test_a_lemon_cake_in_the_summary_is_no_notice_of_sex() -> None:
-    work = make_work(
-        "Buffy and Willow walked to school and talked about a quiz." + FILLER, ("Buffy", "Willow")
-    )
+    work = _quiet_walk()
     work.metadata.summary = "Buffy bakes a lemon cake for Willow's birthday."
-    assert assess(work, CastIndex(work, Options())).rating == "General Audiences"
+    assert _rating(work) == "General Audiences"
     work.metadata.summary = "Warning: this chapter is a lemon."
-    assert assess(work, CastIndex(work, Options())).rating == "Mature"
+    assert _rating(work) == "Mature"
 
 
 def test_a_killing_on_the_page_is_violence_and_hyperbole_is_not() -> None:
