@@ -46,6 +46,16 @@ def test_document_matches_the_schema() -> None:
     jsonschema.validate(_sample_work().to_dict(), json_writer.schema())
 
 
+def test_a_document_written_before_the_notes_layer_is_still_valid_and_loads() -> None:
+    data = _sample_work().to_dict()
+    del data["notes"]
+    jsonschema.validate(data, json_writer.schema())
+    assert Work.from_dict(data).notes == []
+    del data["quotes"]  # a layer of the first documents stays required
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, json_writer.schema())
+
+
 def test_schema_rejects_a_malformed_document() -> None:
     data = _sample_work().to_dict()
     data["quotes"][0]["start"] = "fourteen"

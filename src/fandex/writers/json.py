@@ -19,6 +19,11 @@ def loads(document: str) -> Work:
     return Work.from_dict(json.loads(document))
 
 
+# Layers added to schema version 1 after its first documents were written: optional, so that those
+# documents stay valid (Work.from_dict reads a missing layer as empty).
+LATER_LAYERS = frozenset({"notes"})
+
+
 def schema() -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of ``Work.to_dict()``."""
     layer_properties: dict[str, Any] = {}
@@ -32,7 +37,7 @@ def schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "fandex analysis of one work",
         "type": "object",
-        "required": ["schema_version", "text", "metadata", *LAYERS],
+        "required": ["schema_version", "text", "metadata", *(n for n in LAYERS if n not in LATER_LAYERS)],
         "properties": {
             "schema_version": {"const": SCHEMA_VERSION},
             "source": {"type": ["string", "null"]},
