@@ -226,6 +226,36 @@ def test_untagged_talk_after_a_pause_goes_on_between_the_same_two() -> None:
     assert {q.speaker for q in work.quotes[2:]} == {"mara", "jonah"}
 
 
+_LONG_PAUSE = (
+    "Mara went to the window and stood there a long while, watching the rain fill the ruts in the "
+    "lane and the crows settle on the fence posts one after another."
+)
+
+
+def test_an_earlier_speaker_of_the_scene_answers_when_no_one_near_names_him() -> None:
+    # Only Mara is named in the long pause, yet someone answers her: Jonah, who was talking with
+    # her earlier in the same scene, not Mara again.
+    text = (
+        '"Coffee?" Mara asked.\n\n"Please," said Jonah.\n\n'
+        + f"{_LONG_PAUSE}\n\n" * 4
+        + '"Where is the key?" Mara asked.\n\n"In the drawer."\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "jonah", "mara", "jonah"]
+
+
+def test_someone_named_just_before_beats_an_earlier_speaker_of_the_scene() -> None:
+    # Ines comes in after the pause: the answer is hers, not that of Jonah from the talk before.
+    text = (
+        '"Coffee?" Mara asked.\n\n"Please," said Jonah.\n\n'
+        + f"{_LONG_PAUSE}\n\n" * 4
+        + "Ines came in and sat down.\n\n"
+        + '"Where is the key?" Mara asked.\n\n"In the drawer."\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "jonah", "mara", "ines"]
+
+
 def test_a_first_person_narrator_answers_untagged_lines() -> None:
     # Only Mara is named; the narrator ("me") is the other party of the exchange.
     cast = [*CAST, Character("narrator", "Sam", gender="U", narrator=True)]

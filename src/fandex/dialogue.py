@@ -20,7 +20,7 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from fandex.conversation import TurnTaking, decode
@@ -981,6 +981,7 @@ def _take_turns(turns: list[_Turn], paras: list[_Para], context: _Context) -> No
         by_run.setdefault(turn.run, []).append(turn)
     previous_people: list[str] = []
     previous_end = 0
+    scene_speakers: list[str] = []  # who spoke in the scene's earlier conversations, latest first
     for run_turns in by_run.values():
         known = [i for i, t in enumerate(run_turns) if t.speaker]
         for i in known:
@@ -989,16 +990,18 @@ def _take_turns(turns: list[_Turn], paras: list[_Para], context: _Context) -> No
                 if quote.speaker is None or quote.confidence <= 0.5:
                     quote.speaker, quote.cue, quote.confidence = run_turns[i].speaker, "implicit", 0.8
         people = _conversation_people(run_turns, paras, context)
-        if previous_people and any(
-            paras[k].scene_break for k in range(previous_end + 1, run_turns[0].para + 1)
-        ):
+        if any(paras[k].scene_break for k in range(previous_end + 1, run_turns[0].para + 1)):
             previous_people = []  # a new scene: new people
+            scene_speakers = []
         if not known and previous_people:
             # no tag at all: most likely the talk that a short narration interrupted goes on
             people = people + [p for p in previous_people if p not in people]
-        _decode_run(run_turns, people, context, paras)
+        # the scene's other people: less likely, yet often the one the tags never name
+        extras = [*previous_people, *scene_speakers, *_scene_named(run_turns[0].para, paras, context)]
+        _decode_run(run_turns, people, context, paras, [p for p in dict.fromkeys(extras) if p not in people])
         latest = [q.speaker for t in reversed(run_turns) for q in t.quotes if q.speaker]
         previous_people = list(dict.fromkeys(latest))[:2]
+        scene_speakers = list(dict.fromkeys([*latest, *scene_speakers]))
         previous_end = run_turns[-1].para
 
 
@@ -1024,12 +1027,18 @@ class SpeakerEvidence:
     named_nearby: float = 1.0  # the narration of the last NEARBY_PARAGRAPHS names them
     rank: float = 0.1  # per place down the list of the conversation's people
     opens: float = 0.2  # the first of them (a tagged speaker, else the latest named) opens it
+    outsider: float = -1.0  # one of the scene's other people, not named in or just before it
 
 
 SPEAKER_EVIDENCE = SpeakerEvidence()
 TURN_TAKING = TurnTaking()
 # Participants a conversation is decoded over (its tagged speakers always among them).
 MAX_PARTICIPANTS = 6
+# The scene's other people (earlier speakers, people named further back) added to them, behind a
+# prior (SpeakerEvidence.outsider): the speaker nobody near a conversation names is often one.
+MAX_EXTRAS = 2
+# How far back (paragraphs, within the scene) the narration's names give those other people.
+SCENE_LOOKBACK = 40
 # At most this many words between two turns (a tag) and they follow each other directly.
 ADJACENT_WORDS = 4
 # How far back (paragraphs) the narration's naming of someone makes them a likelier speaker.
@@ -1071,24 +1080,24 @@ def _address_genders(text: str, start: int, end: int) -> list[str]:
     return ["M"] if male else ["F"]
 
 
-def _decode_run(run_turns: list[_Turn], people: list[str], context: _Context, paras: list[_Para]) -> None:
+def _decode_run(
+    run_turns: list[_Turn],
+    people: list[str],
+    context: _Context,
+    paras: list[_Para],
+    extras: Sequence[str] = (),
+) -> None:
     """Speakers for a conversation's untagged turns, and for its "he said"s that only salience
     resolved, decoded as one sequence (see fandex.conversation): every tag pulls on the turns both
     before and after it."""
     if all(t.speaker for t in run_turns):
         return
     weights = SPEAKER_EVIDENCE
-    counts = Counter(t.speaker for t in run_turns if t.speaker)
-    candidates = [c for c, _ in counts.most_common()]
-    candidates += [p for p in people if p not in candidates]
-    for turn in run_turns:
-        for quote in turn.quotes:
-            if quote.pronoun_gender and quote.speaker and quote.speaker not in candidates:
-                candidates.append(quote.speaker)
-    candidates = candidates[: max(MAX_PARTICIPANTS, len(counts))]
+    candidates = _candidates(run_turns, people, extras)
     if not candidates:
         return
     rank = {c: (people.index(c) if c in people else len(people)) for c in candidates}
+    outsiders = set(extras) - set(people) - {t.speaker for t in run_turns}
     text = context.work.text
     # "Yes, sir": whom each turn addresses is a man (or, "ma'am", a woman), so the turns on
     # either side of it were likely spoken by one
@@ -1130,6 +1139,8 @@ def _decode_run(run_turns: list[_Turn], people: list[str], context: _Context, pa
         row = []
         for c in candidates:
             score = -weights.rank * rank[c]
+            if c in outsiders:
+                score += weights.outsider
             if c in nearby:
                 score += weights.named_nearby
             if i == 0 and rank[c] == 0:
@@ -1184,6 +1195,38 @@ def _decode_run(run_turns: list[_Turn], people: list[str], context: _Context, pa
                 quote.speaker = guess
             elif quote.speaker is None or quote.confidence <= 0.5:
                 quote.speaker, quote.cue, quote.confidence = guess, "implicit", 0.5
+
+
+def _candidates(run_turns: list[_Turn], people: list[str], extras: Sequence[str] = ()) -> list[str]:
+    """The participants a conversation is decoded over: its tagged speakers (the most often
+    tagged first), then its people in order, at most MAX_PARTICIPANTS unless more were tagged;
+    then at most MAX_EXTRAS of the scene's other people (``extras``, likeliest first)."""
+    counts = Counter(t.speaker for t in run_turns if t.speaker)
+    candidates = [c for c, _ in counts.most_common()]
+    candidates += [p for p in people if p not in candidates]
+    for turn in run_turns:
+        for quote in turn.quotes:
+            if quote.pronoun_gender and quote.speaker and quote.speaker not in candidates:
+                candidates.append(quote.speaker)
+    candidates = candidates[: max(MAX_PARTICIPANTS, len(counts))]
+    return candidates + [e for e in extras if e not in candidates][:MAX_EXTRAS]
+
+
+def _scene_named(first: int, paras: list[_Para], context: _Context) -> list[str]:
+    """Who the narration of the same scene names before a conversation's own lookback
+    (PEOPLE_LOOKBACK paragraphs), at most SCENE_LOOKBACK paragraphs back, the latest first."""
+    end = first - PEOPLE_LOOKBACK
+    start = end
+    while start > 0 and first - start < SCENE_LOOKBACK and not paras[start].scene_break:
+        start -= 1
+    if end <= start:
+        return []
+    named = [
+        m.character
+        for m in _mentions_between(context, paras[start].start, paras[end].start)
+        if m.character and m.kind == "name" and not _in_quote(context, m.start)
+    ]
+    return list(dict.fromkeys(reversed(named)))
 
 
 def _conversation_people(turns: list[_Turn], paras: list[_Para], context: _Context) -> list[str]:
