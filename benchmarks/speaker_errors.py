@@ -1,12 +1,17 @@
 """Speaker attribution errors on PDNC, with context, for working through the commonest patterns.
 
     .venv/bin/python benchmarks/speaker_errors.py ../shared/data/pdnc [--split dev] [--novel NAME]
-        [--type Implicit] [--cue implicit] [--show 40] [--seed 1]
+        [--type Implicit] [--cue implicit] [--show 40] [--seed 1] [--missing]
 
 Runs the pipeline with the gold quotes and the gold cast (the setting of ``fandex eval pdnc
 --gold-quotes --gold-roster``), then prints a table of accuracy by PDNC quote type and by the cue
 fandex reported, and a random sample of the wrong attributions: the narration before the quote,
 the quote with the text after it, the gold speaker and ours. Only ever look at the dev split.
+
+``--missing`` counts instead how often a conversation's untagged turn was decoded over candidates
+that did not include its gold speaker at all, and what that speaker was to the scene: someone who
+had spoken earlier in it, someone its narration had named, someone named only before it, or
+someone never named before (an unnamed passer-by, PDNC's "Unknowable").
 """
 
 from __future__ import annotations
@@ -15,11 +20,12 @@ import argparse
 import random
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from fandex import pipeline, readers
+from fandex import dialogue, pipeline, readers
 from fandex.eval.common import name_key
 from fandex.eval.pdnc import load_quotes, novel_folders
 from fandex.eval.roster import load_pdnc_characters
@@ -72,6 +78,82 @@ def _novel_rows(folder: Path) -> list[Row]:
     return rows
 
 
+MISSING_LABELS = (
+    "untagged turns",
+    "gold speaker not a candidate",
+    "  had spoken earlier in the scene",
+    "  named in the scene's narration",
+    "  named only before the scene",
+    "  never named before",
+)
+
+
+def _missing_candidates(folder: Path) -> Counter[str]:
+    """Untagged turns decoded without their gold speaker among the candidates, by what that
+    speaker was to the scene (see the module's docstring)."""
+    gold = load_quotes(folder / "quotation_info.csv")
+    cast = [c for c, _ in load_pdnc_characters(folder / "character_info.csv")]
+    ids: dict[str, str] = {}
+    for character in cast:
+        for name in (character.name, *character.aliases):
+            ids.setdefault(name_key(name), character.id)
+    gold_speaker = {q.spans[0][0]: ids.get(name_key(q.speaker)) for q in gold}
+    runs: list[tuple[list[str | None], list[str], list[str], int, int]] = []
+    decode_run = dialogue._decode_run
+
+    def recording(
+        run_turns: list[dialogue._Turn],
+        people: list[str],
+        context: dialogue._Context,
+        paras: list[dialogue._Para],
+        extras: Sequence[str] = (),
+    ) -> None:
+        candidates = dialogue._candidates(run_turns, people, extras)
+        scene = run_turns[0].para
+        while scene > 0 and not paras[scene].scene_break:
+            scene -= 1
+        untagged = [gold_speaker.get(t.quotes[0].start) for t in run_turns if t.quotes and not t.speaker]
+        start = paras[run_turns[0].para].start
+        named = [
+            (m.start >= paras[scene].start, m.character)
+            for m in dialogue._mentions_between(context, 0, start)
+            if m.character and not dialogue._in_quote(context, m.start)
+        ]
+        in_scene = [c for inside, c in named if inside]
+        before = [c for inside, c in named if not inside]
+        runs.append((untagged, candidates, [*in_scene, "|", *before], paras[scene].start, start))
+        decode_run(run_turns, people, context, paras, extras)
+
+    dialogue._decode_run = recording
+    try:
+        work = readers.read_file(folder / "novel_text.txt")
+        options = Options(roster=cast, quotes=[Span(s, e) for q in gold for s, e in q.spans])
+        pipeline.run(work, options)
+    finally:
+        dialogue._decode_run = decode_run
+    spoke = sorted((q.spans[0][0], gold_speaker.get(q.spans[0][0])) for q in gold)
+    counts: Counter[str] = Counter()
+    for untagged, candidates, named, scene_start, start in runs:
+        marker = named.index("|")
+        earlier_speakers = {c for at, c in spoke if scene_start <= at < start}
+        for speaker in untagged:
+            if speaker is None:
+                continue
+            counts[MISSING_LABELS[0]] += 1
+            if speaker in candidates:
+                continue
+            counts[MISSING_LABELS[1]] += 1
+            if speaker in earlier_speakers:
+                counts[MISSING_LABELS[2]] += 1
+            elif speaker in named[:marker]:
+                counts[MISSING_LABELS[3]] += 1
+            elif speaker in named[marker + 1 :]:
+                counts[MISSING_LABELS[4]] += 1
+            else:
+                counts[MISSING_LABELS[5]] += 1
+    return counts
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("directory", type=Path)
@@ -81,8 +163,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cue", help="only wrong quotes with this cue of ours")
     parser.add_argument("--show", type=int, default=30)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--missing", action="store_true", help="count gold speakers not among the candidates")
     args = parser.parse_args(argv)
     folders = novel_folders(args.directory, args.novel, args.split)
+    if args.missing:
+        with ProcessPoolExecutor() as pool:
+            missing = sum(pool.map(_missing_candidates, folders), Counter())
+        for label in MISSING_LABELS:
+            print(f"{label:40} {missing[label]:6}")
+        return 0
     with ProcessPoolExecutor() as pool:
         rows = [row for rows in pool.map(_novel_rows, folders) for row in rows]
     table: Counter[tuple[str, str, bool]] = Counter((r.quote_type, r.cue, r.right) for r in rows)
