@@ -256,6 +256,29 @@ def test_someone_named_just_before_beats_an_earlier_speaker_of_the_scene() -> No
     assert [q.speaker for q in work.quotes] == ["mara", "jonah", "mara", "ines"]
 
 
+def test_a_speech_verb_ending_the_paragraph_before_takes_the_subject_right_before_it() -> None:
+    # `..., and Mara said, as if by an afterthought:` then the quote: Mara, not Jonah who acted first
+    text = (
+        '"Is it over?" asked Jonah.\n\n'
+        "After a pause Jonah bent his head, and Mara said, as if by an afterthought:\n\n"
+        '"Oh, yes."\n'
+    )
+    work = run(text)
+    assert said(work) == [("Is it over?", "jonah"), ("Oh, yes.", "mara")]
+    assert work.quotes[1].cue == "explicit"
+
+
+def test_a_name_after_the_speech_verb_is_not_its_subject() -> None:
+    # Ines comes after "said": she is not the one speaking
+    text = (
+        '"Is it over?" asked Jonah.\n\n'
+        "After a pause Jonah bent his head, and Mara said, as Ines looked away from them both:\n\n"
+        '"Oh, yes."\n'
+    )
+    work = run(text)
+    assert said(work) == [("Is it over?", "jonah"), ("Oh, yes.", "mara")]
+
+
 def test_a_first_person_narrator_answers_untagged_lines() -> None:
     # Only Mara is named; the narrator ("me") is the other party of the exchange.
     cast = [*CAST, Character("narrator", "Sam", gender="U", narrator=True)]

@@ -1478,10 +1478,15 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
     words = list(_LOWER_WORD.finditer(clause))[-7:]
     trailing = next((w for w in reversed(words) if w.group() in SPEECH_VERBS), None)
     if trailing is not None:
+        # (the whole clause is searched: a search ending at the verb could not see the verb that
+        # the subject pattern looks ahead to, and so missed the subject right before it)
         subjects = [
             m
-            for m in _CLAUSE_SUBJECT.finditer(clause, 0, trailing.start())
-            if _first_word(m.group("subj")) not in _NOT_SUBJECT or m.group("subj").lower().startswith("the ")
+            for m in _CLAUSE_SUBJECT.finditer(clause)
+            if m.end("subj") < trailing.start()
+            and (
+                _first_word(m.group("subj")) not in _NOT_SUBJECT or m.group("subj").lower().startswith("the ")
+            )
         ]
         if subjects:
             subj = subjects[-1].group("subj")
