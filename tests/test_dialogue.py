@@ -279,6 +279,21 @@ def test_a_name_after_the_speech_verb_is_not_its_subject() -> None:
     assert said(work) == [("Is it over?", "jonah"), ("Oh, yes.", "mara")]
 
 
+def test_a_tag_running_into_its_quote_without_a_comma() -> None:
+    # `and then Mara said   "...` (a text that lost its dash): Mara's tag all the same
+    text = '"Well?" asked Jonah.\n\nThere was a silence, and then Mara said   "Where is the carriage?"\n'
+    work = run(text)
+    assert said(work) == [("Well?", "jonah"), ("Where is the carriage?", "mara")]
+    assert work.quotes[1].cue == "explicit"
+
+
+def test_narration_running_into_a_quote_without_a_speech_verb_is_no_tag() -> None:
+    # `Mara turned "...`: no speech verb closes the narration, so no tag names the speaker
+    text = '"Well?" asked Jonah.\n\nThere was a silence, and then Mara turned   "Where is the carriage?"\n'
+    work = run(text)
+    assert work.quotes[1].cue != "explicit"
+
+
 def test_a_first_person_narrator_answers_untagged_lines() -> None:
     # Only Mara is named; the narrator ("me") is the other party of the exchange.
     cast = [*CAST, Character("narrator", "Sam", gender="U", narrator=True)]

@@ -1452,7 +1452,11 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
 def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, str]:
     """A tag that introduces the quote: `Emma said, "` / `She asked the blonde, "`."""
     stripped = before.rstrip().rstrip("-—–")  # `Emma thus moralised to herself:--`
-    if not stripped or (stripped[-1] not in ",:" and not before.rstrip().endswith(("--", "—"))):
+    if not stripped or (
+        stripped[-1] not in ",:"
+        and not before.rstrip().endswith(("--", "—"))
+        and not _ends_on_speech_verb(stripped)
+    ):
         return None, "", 0, ""
     cut = max(_last_full_stop(stripped), stripped.rfind("! "), stripped.rfind("? "), stripped.rfind("\n\n"))
     clause_start = cut + 2 if cut >= 0 else 0
@@ -1515,6 +1519,15 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
             return subject, _verb(second.group("verb")), obj_start, obj.group("obj") if obj else ""
         return subject, "(intro)", 0, ""
     return None, "", 0, ""
+
+
+def _ends_on_speech_verb(narration: str) -> bool:
+    """`and then the Secretary said "...`, `cried out "...`: a tag that runs into its quote with no
+    comma or colon (or with one that a text lost)."""
+    words = narration[-30:].split()
+    if words and words[-1] in ("out", "aloud") and len(words) > 1:
+        words.pop()
+    return bool(words) and words[-1] in SPEECH_VERBS
 
 
 _TITLE_ABBREVIATION = re.compile(r"(?:^|\W)(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle|Capt|Col|Gen|Prof|Rev)$")
