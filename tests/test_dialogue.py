@@ -294,6 +294,29 @@ def test_narration_running_into_a_quote_without_a_speech_verb_is_no_tag() -> Non
     assert work.quotes[1].cue != "explicit"
 
 
+def test_a_name_before_a_parenthetical_phrase_is_the_subject_of_the_speech_verb() -> None:
+    # `..., and Mara, with a very good grace, immediately exclaimed,` then the quote: Mara's
+    text = (
+        '"Is it over?" asked Jonah.\n\n'
+        "The compliment was not to be passed by, and Mara, with a very good grace, immediately exclaimed,\n\n"
+        '"Oh, yes."\n'
+    )
+    work = run(text)
+    assert said(work) == [("Is it over?", "jonah"), ("Oh, yes.", "mara")]
+    assert work.quotes[1].cue == "explicit"
+
+
+def test_a_name_set_off_by_commas_before_a_later_subject_is_not_the_speaker() -> None:
+    # Mara, set off by commas, is only described; "he" is who speaks
+    text = (
+        '"Is it over?" Ines asked Jonah.\n\n'
+        "The room was quiet, Mara, as always, silent by the fire, and he said quietly,\n\n"
+        '"Oh, yes."\n'
+    )
+    work = run(text)
+    assert said(work) == [("Is it over?", "ines"), ("Oh, yes.", "jonah")]
+
+
 def test_a_first_person_narrator_answers_untagged_lines() -> None:
     # Only Mara is named; the narrator ("me") is the other party of the exchange.
     cast = [*CAST, Character("narrator", "Sam", gender="U", narrator=True)]

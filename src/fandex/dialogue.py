@@ -306,7 +306,10 @@ _OBJECT = re.compile(
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+\b")
 _CLAUSE_SUBJECT = re.compile(
     r"(?:^|[,;:]\s*|\b(?:and|but|then|when|as|while)\s+)(?P<subj>[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e"
-    r"|(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y)\s+[\w'’-]+|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+(?=[a-z])"
+    r"|(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y)\s+[\w'’-]+|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
+    # `Mr. Weston, with a very good grace, immediately exclaimed,`: a name may stand before a
+    # parenthetical phrase
+    r"(?:\s+|(?<=[a-z]),\s+)(?=[a-z])"
 )
 _LOOSE_TAG = re.compile(r"(?P<verb>[a-z]+)\s+(?P<subj>[a-z][\w'’-]*(?:\s+[\w'’-]+){0,2})\s*$")
 _ANSWER_NOUNS = frozenset(
