@@ -317,6 +317,29 @@ def test_a_name_set_off_by_commas_before_a_later_subject_is_not_the_speaker() ->
     assert said(work) == [("Is it over?", "ines"), ("Oh, yes.", "jonah")]
 
 
+def test_a_name_whose_relative_clause_holds_the_speech_verb_is_its_subject() -> None:
+    # `This was too much for Mara, who could only exclaim,`: Mara speaks
+    text = (
+        '"Is it over?" asked Jonah.\n\n'
+        "This was too much for Mara, who could only exclaim, in the anguish of her heart,\n\n"
+        '"Oh, yes."\n'
+    )
+    work = run(text)
+    assert said(work) == [("Is it over?", "jonah"), ("Oh, yes.", "mara")]
+    assert work.quotes[1].cue == "explicit"
+
+
+def test_a_relative_clause_without_the_speech_verb_leaves_the_later_subject() -> None:
+    # Mara's relative clause says nothing; "he" asks
+    text = (
+        '"Is it over?" Ines asked Jonah.\n\n'
+        "Jonah looked across at Mara, who only shrugged her shoulders, and he asked,\n\n"
+        '"Is it?"\n'
+    )
+    work = run(text)
+    assert said(work) == [("Is it over?", "ines"), ("Is it?", "jonah")]
+
+
 def test_a_first_person_narrator_answers_untagged_lines() -> None:
     # Only Mara is named; the narrator ("me") is the other party of the exchange.
     cast = [*CAST, Character("narrator", "Sam", gender="U", narrator=True)]

@@ -311,6 +311,8 @@ _CLAUSE_SUBJECT = re.compile(
     # parenthetical phrase
     r"(?:\s+|(?<=[a-z]),\s+)(?=[a-z])"
 )
+# `Marianne, who could only exclaim,` / `Miss Steele, who ..., and who now said rather abruptly,`
+_WHO_SUBJECT = re.compile(rf"(?<![\w'’]){_SUBJECT},\s+who\b")
 _LOOSE_TAG = re.compile(r"(?P<verb>[a-z]+)\s+(?P<subj>[a-z][\w'’-]*(?:\s+[\w'’-]+){0,2})\s*$")
 _ANSWER_NOUNS = frozenset(
     {"answer", "reply", "response", "rejoinder", "remark", "retort", "comment", "observation"}
@@ -1487,9 +1489,10 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
     if trailing is not None:
         # (the whole clause is searched: a search ending at the verb could not see the verb that
         # the subject pattern looks ahead to, and so missed the subject right before it)
+        found = [*_CLAUSE_SUBJECT.finditer(clause), *_WHO_SUBJECT.finditer(clause)]
         subjects = [
             m
-            for m in _CLAUSE_SUBJECT.finditer(clause)
+            for m in sorted(found, key=lambda m: m.start("subj"))
             if m.end("subj") < trailing.start()
             and (
                 _first_word(m.group("subj")) not in _NOT_SUBJECT or m.group("subj").lower().startswith("the ")
