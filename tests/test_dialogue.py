@@ -340,6 +340,29 @@ def test_a_relative_clause_without_the_speech_verb_leaves_the_later_subject() ->
     assert said(work) == [("Is it over?", "ines"), ("Is it?", "jonah")]
 
 
+def test_a_capitalised_conjunction_before_the_subject_is_not_part_of_the_name() -> None:
+    # `And Mara was heard to say,`: Mara, not a character called "And Mara"
+    text = '"Is it over?" asked Jonah.\n\nAnd Mara was heard to say,\n\n"Oh, yes."\n'
+    work = run(text)
+    assert said(work) == [("Is it over?", "jonah"), ("Oh, yes.", "mara")]
+    assert work.quotes[1].cue == "explicit"
+
+
+def test_a_capitalised_name_after_a_conjunction_is_still_the_subject() -> None:
+    # `Then Mara ...`: the name after the conjunction speaks, not the man the clause ends on
+    text = '"Is it over?" asked Ines.\n\nThen Mara turned to Jonah and said,\n\n"Oh, yes."\n'
+    work = run(text)
+    assert said(work) == [("Is it over?", "ines"), ("Oh, yes.", "mara")]
+
+
+def test_a_name_that_starts_like_a_conjunction_keeps_its_first_letters() -> None:
+    # "Sofia" opens with "So": she is still Sofia, not "fia"
+    cast = [*CAST, Character("sofia", "Sofia", gender="F")]
+    text = '"Is it over?" asked Jonah.\n\nSofia turned to the window and said,\n\n"Oh, yes."\n'
+    work = run(text, cast)
+    assert said(work) == [("Is it over?", "jonah"), ("Oh, yes.", "sofia")]
+
+
 def test_a_first_person_narrator_answers_untagged_lines() -> None:
     # Only Mara is named; the narrator ("me") is the other party of the exchange.
     cast = [*CAST, Character("narrator", "Sam", gender="U", narrator=True)]

@@ -305,8 +305,11 @@ _OBJECT = re.compile(
 )
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+\b")
 _CLAUSE_SUBJECT = re.compile(
-    r"(?:^|[,;:]\s*|\b(?:and|but|then|when|as|while)\s+)(?P<subj>[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e"
-    r"|(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y)\s+[\w'’-]+|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
+    # (`And Frank Churchill was heard to say,`: a capitalised conjunction opens the clause, it is
+    # no part of the name)
+    r"(?:^|[,;:]\s*|\b(?:[Aa]nd|[Bb]ut|[Tt]hen|[Ss]o|[Ww]hen|as|[Ww]hile)\s+(?:then\s+)?)"
+    r"(?P<subj>[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e|(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y)\s+[\w'’-]+"
+    r"|(?!(?:And|But|Then|So|When|While)\s)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
     # `Mr. Weston, with a very good grace, immediately exclaimed,`: a name may stand before a
     # parenthetical phrase
     r"(?:\s+|(?<=[a-z]),\s+)(?=[a-z])"
