@@ -363,6 +363,23 @@ def test_a_name_that_starts_like_a_conjunction_keeps_its_first_letters() -> None
     assert said(work) == [("Is it over?", "jonah"), ("Oh, yes.", "sofia")]
 
 
+def test_a_tag_with_an_indefinite_description_names_that_character() -> None:
+    # `said a little girl`: the cast's "A Little Girl", a tag like any other
+    cast = [*CAST, Character("girl", "A Little Girl", gender="F")]
+    text = '"Where does he live?" asked Jonah.\n\n"Over there," said a little girl, springing up.\n'
+    work = run(text, cast)
+    assert said(work) == [("Where does he live?", "jonah"), ("Over there,", "girl")]
+    assert work.quotes[1].cue == "anaphoric"
+
+
+def test_an_indefinite_description_is_never_the_woman_just_mentioned() -> None:
+    # `said a woman` is someone new: no tag may resolve it to Mara, whom the line before names
+    text = '"Where is Mara?" asked Jonah.\n\n"Gone," said a woman.\n'
+    work = run(text)
+    assert work.quotes[1].cue == "implicit"
+    assert work.quotes[1].confidence < 0.85
+
+
 def test_a_first_person_narrator_answers_untagged_lines() -> None:
     # Only Mara is named; the narrator ("me") is the other party of the exchange.
     cast = [*CAST, Character("narrator", "Sam", gender="U", narrator=True)]

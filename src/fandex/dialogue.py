@@ -1420,7 +1420,9 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
             match = longer or match
             verb = _verb(match.group("verb"))
         subj = match.group("subj")
-        if _first_word(subj) in _NOT_SUBJECT and not subj.lower().startswith("the "):
+        # `said a little girl`: someone new, described; `that`, `this`, `it`... are no subject
+        indefinite = pattern is _TAG_VERB_SUBJ and _first_word(subj) in ("a", "an")
+        if _first_word(subj) in _NOT_SUBJECT and not subj.lower().startswith("the ") and not indefinite:
             continue
         if pattern is _TAG_VERB_SUBJ and _subject_kind(subj) == "epithet":
             # `said the book-stall keeper, looking in`: the description runs to the punctuation
@@ -1606,6 +1608,8 @@ def _resolve_subject(
         # A capitalised word that is no character we know ("Then", "Somebody"): no decision.
         return None
     head = key.split()[-1] if key else ""
+    if key.startswith(("a ", "an ")):
+        return None  # `said a little girl`: someone new, whom no earlier mention can stand for
     if key in context.epithets:
         return context.epithets[key]
     gender = EPITHET_GENDER.get(head)
