@@ -380,6 +380,23 @@ def test_an_indefinite_description_is_never_the_woman_just_mentioned() -> None:
     assert work.quotes[1].confidence < 0.85
 
 
+def test_a_titled_owner_of_the_answer_after_the_quote() -> None:
+    # `was Mrs. Hale's parting question`: the title's full stop does not end the tag
+    cast = [*CAST, Character("hale", "Mrs. Hale", gender="F")]
+    text = '"Is it over?" asked Jonah.\n\n"Will you write?" was Mrs. Hale\'s parting question.\n'
+    work = run(text, cast)
+    assert said(work) == [("Is it over?", "jonah"), ("Will you write?", "hale")]
+    assert work.quotes[1].cue == "explicit"
+
+
+def test_a_sentence_after_a_titled_tag_is_no_part_of_it() -> None:
+    # the full stop after "Hale" does end the tag: Mara, in the next sentence, does not speak
+    cast = [*CAST, Character("hale", "Mrs. Hale", gender="F")]
+    text = '"Is it over?" asked Jonah.\n\n"Not yet," said Mrs. Hale. Mara left the room.\n'
+    work = run(text, cast)
+    assert said(work) == [("Is it over?", "jonah"), ("Not yet,", "hale")]
+
+
 def test_a_first_person_narrator_answers_untagged_lines() -> None:
     # Only Mara is named; the narrator ("me") is the other party of the exchange.
     cast = [*CAST, Character("narrator", "Sam", gender="U", narrator=True)]

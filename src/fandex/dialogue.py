@@ -1400,6 +1400,9 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
     if not stripped or stripped[0] in DOUBLE_OPENERS + "(":
         return None, "", 0, ""
     clause_end = _SENTENCE_END.search(stripped)
+    while clause_end is not None and _TITLE_ABBREVIATION.search(stripped, 0, clause_end.start()):
+        # `was Mrs. Weston's parting injunction`: a title's full stop ends no sentence
+        clause_end = _SENTENCE_END.search(stripped, clause_end.end())
     clause = stripped[: clause_end.start() if clause_end else len(stripped)]
     for pattern in (_TAG_VERB_SUBJ, _TAG_SUBJ_VERB):
         match = pattern.match(clause)
