@@ -11,7 +11,9 @@ over pairs of consecutive speakers (a second-order Viterbi), so every tag constr
 both before and after it.
 
 Everything here is plain arithmetic over a handful of participants per run: a run of n turns with
-k participants costs n * k**3 steps, and k is capped by the caller.
+k participants costs about n * k**2 steps (the speaker two turns back matters only as "no one", "the
+new speaker" or "someone else", so the best of each is kept rather than tried one by one), and k is
+capped by the caller.
 """
 
 from __future__ import annotations
@@ -54,42 +56,68 @@ def decode(
         raise ValueError("a conversation needs at least one participant")
     if k == 1:
         return [0] * len(evidence)
-    # score[(before, current)]: the best total over turns 0..i with those last two speakers;
-    # back[i][(before, current)]: the speaker of turn i-2 on that best path.
-    score: dict[tuple[int, int], float] = {(NO_ONE, c): evidence[0][c] for c in range(k)}
-    back: list[dict[tuple[int, int], int]] = [{}]
+    minus_infinity = float("-inf")
+    # score[before + 1][current]: the best total over turns 0..i with those last two speakers
+    # (row 0: no one before, the first turn); back[i][before][current]: the speaker of turn i - 2
+    # on that best path.
+    score = [[minus_infinity] * k for _ in range(k + 1)]
+    score[0] = [evidence[0][c] for c in range(k)]
+    back: list[list[list[int]]] = [[]]
     for i, row in enumerate(evidence[1:], start=1):
         repeat = taking.same_again_adjacent if adjacent is None or adjacent[i] else taking.same_again
-        new_score: dict[tuple[int, int], float] = {}
-        pointers: dict[tuple[int, int], int] = {}
-        for current in range(k):
-            own = row[current]
-            for before in range(k):
-                step = own + (repeat if before == current else 0.0)
-                best, best_earlier = float("-inf"), NO_ONE
-                for earlier in (NO_ONE, *range(k)):
-                    total = score.get((earlier, before))
-                    if total is None:
-                        continue
-                    if earlier == NO_ONE:
-                        pass
-                    elif earlier == current and before != current:
-                        total += taking.alternate
-                    elif current not in (earlier, before):
-                        total += taking.new_voice
-                    if total > best:
-                        best, best_earlier = total, earlier
-                if best > float("-inf"):
-                    new_score[(before, current)] = best + step
-                    pointers[(before, current)] = best_earlier
+        new_score = [[minus_infinity] * k for _ in range(k + 1)]
+        pointers = [[NO_ONE] * k for _ in range(k)]
+        for before in range(k):
+            # how turn i - 2's speaker (earlier) scores with this `before`: the bonus of a path
+            # only depends on whether earlier is no one, the new speaker, or anyone else, so the
+            # best of "anyone else" is the best or, when that is the new speaker, second best
+            # (ties go to the earlier index, as a scan in order would give)
+            nobody = score[0][before]
+            first = second = NO_ONE
+            for earlier in range(k):
+                value = score[earlier + 1][before]
+                if value == minus_infinity:
+                    continue
+                if first == NO_ONE or value > score[first + 1][before]:
+                    first, second = earlier, first
+                elif second == NO_ONE or value > score[second + 1][before]:
+                    second = earlier
+            for current in range(k):
+                if before == current:
+                    # no bonus whoever spoke before: the best of all, no one first on a tie
+                    best, best_earlier = nobody, NO_ONE
+                    if first != NO_ONE and score[first + 1][before] > best:
+                        best, best_earlier = score[first + 1][before], first
+                else:
+                    best, best_earlier = nobody, NO_ONE
+                    other = first if first != current else second
+                    for earlier, bonus in ((current, taking.alternate), (other, taking.new_voice)):
+                        if earlier == NO_ONE or score[earlier + 1][before] == minus_infinity:
+                            continue
+                        total = score[earlier + 1][before] + bonus
+                        if total > best or (
+                            total == best and best_earlier != NO_ONE and earlier < best_earlier
+                        ):
+                            best, best_earlier = total, earlier
+                if best > minus_infinity:
+                    new_score[before + 1][current] = best + (
+                        row[current] + (repeat if before == current else 0.0)
+                    )
+                    pointers[before][current] = best_earlier
         score = new_score
         back.append(pointers)
-    (before, current), _ = max(score.items(), key=lambda item: item[1])
+    # the best final pair, scanning as the turns were scanned (current, then before)
+    best_total, before, current = minus_infinity, NO_ONE, 0
+    for last in range(k):
+        for previous in (NO_ONE, *range(k)) if len(evidence) == 1 else range(k):
+            total = score[previous + 1][last]
+            if total > best_total:
+                best_total, before, current = total, previous, last
     path = [current]
     if len(evidence) > 1:
         path.append(before)
     for i in range(len(evidence) - 1, 1, -1):
-        earlier = back[i][(before, current)]
+        earlier = back[i][before][current]
         path.append(earlier)
         before, current = earlier, before
     path.reverse()
