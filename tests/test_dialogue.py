@@ -397,6 +397,22 @@ def test_a_sentence_after_a_titled_tag_is_no_part_of_it() -> None:
     assert said(work) == [("Is it over?", "jonah"), ("Not yet,", "hale")]
 
 
+def test_was_her_anxious_inquiry_is_a_tag() -> None:
+    text = (
+        '"Is it over?" asked Jonah, turning to Mara.\n\n"Not yet. Will you stay?" was her anxious inquiry.\n'
+    )
+    work = run(text)
+    assert said(work) == [("Is it over?", "jonah"), ("Not yet. Will you stay?", "mara")]
+    assert work.quotes[1].cue == "anaphoric"
+
+
+def test_was_her_anxious_look_is_no_tag() -> None:
+    # a look says nothing: no tag, so no anaphoric attribution
+    text = '"Is it over?" asked Jonah, turning to Mara.\n\n"Not yet. Will you stay?" was her anxious look.\n'
+    work = run(text)
+    assert work.quotes[1].cue != "anaphoric"
+
+
 def test_a_first_person_narrator_answers_untagged_lines() -> None:
     # Only Mara is named; the narrator ("me") is the other party of the exchange.
     cast = [*CAST, Character("narrator", "Sam", gender="U", narrator=True)]

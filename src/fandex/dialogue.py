@@ -320,6 +320,7 @@ _LOOSE_TAG = re.compile(r"(?P<verb>[a-z]+)\s+(?P<subj>[a-z][\w'â€™-]*(?:\s+[\w'â
 _ANSWER_NOUNS = frozenset(
     {"answer", "reply", "response", "rejoinder", "remark", "retort", "comment", "observation"}
     | {"question", "words", "exclamation", "consolation", "injunction", "cry", "greeting", "advice"}
+    | {"inquiry", "enquiry", "query", "demand", "request", "entreaty", "protest", "assurance"}
 )
 # PDNC's texts lost some apostrophes: "Catherine s answer"
 _NAMED_ANSWER = re.compile(
