@@ -189,26 +189,55 @@ class Scores:
     tags_without_evidence: int = 0
     results: list[StoryResult] = field(default_factory=list)
 
+    def measures(self) -> list[tuple[str, str, int, int]]:
+        """Each measure once: (label in the table, key in the JSON summary, count right, count in all)."""
+        return [
+            ("rating exact", "rating_exact", self.rating_exact, self.rating_total),
+            ("rating within one level", "rating_within_one", self.rating_within_one, self.rating_total),
+            ("warning precision", "warning_precision", self.warning_tp, self.warning_tp + self.warning_fp),
+            ("warning recall", "warning_recall", self.warning_tp, self.warning_tp + self.warning_fn),
+            ("category exact", "category_exact", self.category_exact, self.category_total),
+            ("main relationship found", "main_relationship_recall", self.main_found, self.main_total),
+            (
+                "... of those the text names",
+                "main_relationship_recall_named",
+                self.main_named_found,
+                self.main_named_total,
+            ),
+            ("main pair found, either kind", "main_pair_recall", self.main_pair_found, self.main_total),
+            (
+                "all relationships found",
+                "relationship_recall",
+                self.relationships_found,
+                self.relationships_total,
+            ),
+            (
+                "relationship tags declared",
+                "relationship_precision",
+                self.relationships_inferred_declared,
+                self.relationships_inferred,
+            ),
+            ("characters found", "character_recall", self.characters_found, self.characters_total),
+            (
+                "... of those the text names",
+                "character_recall_named",
+                self.characters_found,
+                self.characters_named,
+            ),
+            (
+                "character tags declared",
+                "character_precision",
+                self.characters_inferred_declared,
+                self.characters_inferred,
+            ),
+            ("canon anchor found", "canon_anchor_recall", self.canon_found, self.canon_total),
+        ]
+
     def summary(self) -> dict[str, Any]:
         return {
             "stories": self.stories,
             "skipped": len(self.skipped),
-            "rating_exact": ratio(self.rating_exact, self.rating_total),
-            "rating_within_one": ratio(self.rating_within_one, self.rating_total),
-            "warning_precision": ratio(self.warning_tp, self.warning_tp + self.warning_fp),
-            "warning_recall": ratio(self.warning_tp, self.warning_tp + self.warning_fn),
-            "category_exact": ratio(self.category_exact, self.category_total),
-            "main_relationship_recall": ratio(self.main_found, self.main_total),
-            "main_pair_recall": ratio(self.main_pair_found, self.main_total),
-            "main_relationship_recall_named": ratio(self.main_named_found, self.main_named_total),
-            "relationship_recall": ratio(self.relationships_found, self.relationships_total),
-            "relationship_precision": ratio(
-                self.relationships_inferred_declared, self.relationships_inferred
-            ),
-            "character_recall": ratio(self.characters_found, self.characters_total),
-            "character_recall_named": ratio(self.characters_found, self.characters_named),
-            "character_precision": ratio(self.characters_inferred_declared, self.characters_inferred),
-            "canon_anchor_recall": ratio(self.canon_found, self.canon_total),
+            **{key: ratio(right, whole) for _, key, right, whole in self.measures()},
             "inferred_tags_without_evidence": self.tags_without_evidence,
         }
 
@@ -418,39 +447,9 @@ def run(args: argparse.Namespace) -> int:
         )
         return 0
     summary = scores.summary()
-    s = scores
-    measures = [  # label, summary key, count right, count in all
-        ("rating exact", "rating_exact", s.rating_exact, s.rating_total),
-        ("rating within one level", "rating_within_one", s.rating_within_one, s.rating_total),
-        ("warning precision", "warning_precision", s.warning_tp, s.warning_tp + s.warning_fp),
-        ("warning recall", "warning_recall", s.warning_tp, s.warning_tp + s.warning_fn),
-        ("category exact", "category_exact", s.category_exact, s.category_total),
-        ("main relationship found", "main_relationship_recall", s.main_found, s.main_total),
-        (
-            "... of those the text names",
-            "main_relationship_recall_named",
-            s.main_named_found,
-            s.main_named_total,
-        ),
-        ("main pair found, either kind", "main_pair_recall", s.main_pair_found, s.main_total),
-        ("all relationships found", "relationship_recall", s.relationships_found, s.relationships_total),
-        (
-            "relationship tags declared",
-            "relationship_precision",
-            s.relationships_inferred_declared,
-            s.relationships_inferred,
-        ),
-        ("characters found", "character_recall", s.characters_found, s.characters_total),
-        ("... of those the text names", "character_recall_named", s.characters_found, s.characters_named),
-        (
-            "character tags declared",
-            "character_precision",
-            s.characters_inferred_declared,
-            s.characters_inferred,
-        ),
-        ("canon anchor found", "canon_anchor_recall", s.canon_found, s.canon_total),
+    rows = [
+        [label, percent(summary[key]), f"{right}/{whole}"] for label, key, right, whole in scores.measures()
     ]
-    rows = [[label, percent(summary[key]), f"{right}/{whole}"] for label, key, right, whole in measures]
     print(f"{scores.stories} stories scored, {len(scores.skipped)} skipped\n")
     print(table(rows, ["measure", "%", "count"]))
     if scores.tags_without_evidence:
