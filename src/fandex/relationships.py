@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from fandex.options import Options
 from fandex.taggers.cast import CastIndex, Reference
-from fandex.taggers.declared import NameResolver, Pairing, parse_pairing
+from fandex.taggers.declared import NameResolver, Pairing, parse_pairing, without_qualifier
 from fandex.taggers.text import CueHit, cue_set, negated, sentences
 from fandex.work import Evidence, Relationship, Work
 
@@ -64,7 +64,6 @@ GEN_PAIR_THRESHOLD = 0.25
 OVERSHADOW = 2.5
 # Romantic cues that a couple sharing a family name (husband and wife) has and a family does not.
 _COUPLE_CUES = frozenset({"partner word", "sex", "dating"})
-_QUALIFIER = re.compile(r"\([^)]*\)")
 # One sentence shared by exactly two people (and no cue): a weak platonic tie.
 TOGETHER_WEIGHT = 0.1
 # Evidence kept per pair and kind (the earliest ones; enough to show why).
@@ -275,7 +274,7 @@ def _demote_family(
 
 def _family_name(name: str) -> str | None:
     """The last word of a full name, without a fandom qualifier ("Stiles Stilinski" -> Stilinski)."""
-    words = _QUALIFIER.sub("", name).split()
+    words = without_qualifier(name).split()
     return words[-1] if len(words) >= 2 else None
 
 

@@ -47,7 +47,6 @@ from fandex.work import AO3_RATINGS, NOT_RATED, DeclaredTags, Work
 _GENERIC_TAG_WORDS = frozenset(
     "the original character characters male female pack first other others reader".split()  # noqa: SIM905
 )
-_QUALIFIER = re.compile(r"\([^)]*\)")
 REAL_WARNINGS = ("Graphic Depictions Of Violence", "Major Character Death", "Rape/Non-Con", "Underage Sex")
 LABEL_SUFFIX = ".labels.yaml"
 
@@ -368,9 +367,11 @@ def _named_in(work: Work, declared: str) -> bool:
     """Whether the story's text names a declared character at all: any of the capitalised words
     of any of its forms ("CC-2224 | Cody", "Gwen (Merlin)") standing as a word in the body. A
     chapter of a longer work often lacks characters the work's tags list."""
+    from fandex.taggers.declared import without_qualifier
+
     body = work.text[work.metadata.body_start :]
     for form in declared.split("|"):
-        form = _QUALIFIER.sub("", form).replace("- Character", " ")
+        form = without_qualifier(form).replace("- Character", " ")
         for word in re.findall(r"[A-Z][\w'’-]{2,}", form):
             if word.lower() in _GENERIC_TAG_WORDS:
                 continue

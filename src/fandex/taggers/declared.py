@@ -216,8 +216,13 @@ _QUALIFIER = re.compile(r"\s*\([^)]*\)")
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
+def without_qualifier(name: str) -> str:
+    """A tag's name without its bracketed fandom qualifier: "Gwen (Merlin)" -> "Gwen"."""
+    return _QUALIFIER.sub("", name)
+
+
 def _name_words(name: str) -> set[str]:
-    name = _POSSESSIVE.sub("", _QUALIFIER.sub("", name.lower())).replace(".", " ")
+    name = _POSSESSIVE.sub("", without_qualifier(name.lower())).replace(".", " ")
     return set(name.split())
 
 
