@@ -269,6 +269,32 @@ def test_cues_inside_an_authors_note_in_the_body_do_not_rate_the_story() -> None
     assert _rating(work) == "General Audiences"
 
 
+def test_a_quiet_chapter_of_a_much_longer_work_reads_as_teen() -> None:
+    work = _quiet_walk()
+    words = len(work.text.split())
+    work.metadata.words_declared = words * 5  # the header counts the whole work: a fifth is here
+    report = assess(work, CastIndex(work, Options()))
+    assert report.rating == "Teen And Up Audiences"
+    (evidence,) = report.evidence()
+    assert (evidence.start, evidence.end) == (0, len(work.text))
+    assert evidence.reason.startswith("a part of a longer work, rated as a whole")
+
+
+def test_a_whole_work_or_a_part_that_shows_something_is_graded_on_its_text() -> None:
+    work = _quiet_walk()
+    work.metadata.words_declared = len(work.text.split())  # the file is the whole work
+    assert _rating(work) == "General Audiences"
+    work.metadata.words_declared = None  # no word count declared: nothing to compare
+    assert _rating(work) == "General Audiences"
+    # A part whose own text is Mature stays Mature: the part is a floor, not a ceiling.
+    sex = "He undressed her slowly. She was naked against him and he moaned." + FILLER
+    part = make_work(sex, ("Buffy", "Spike"))
+    part.metadata.words_declared = 10 * len(sex.split())
+    report = assess(part, CastIndex(part, Options()))
+    assert report.rating == "Mature"
+    assert all("longer work" not in e.reason for e in report.evidence())
+
+
 # -- everyday words that look like content ------------------------------------------------------
 
 

@@ -40,6 +40,9 @@ SPOKEN_WEIGHT = 0.5
 # and at least this share of the most-mentioned character's.
 MAJOR_MENTIONS = 2
 MAJOR_SHARE = 0.15
+# A file holding at most this share of the words its work declares is a part of a longer work
+# ("Chapters: 2/25"), whose rating is the whole work's: see ``_part_of_longer_work``.
+PART_SHARE = 0.6
 
 
 @dataclass
@@ -270,10 +273,28 @@ def assess(work: Work, cast: CastIndex, words: int | None = None) -> ContentRepo
     notices, noticed_words = _noticed(work)
     if notices or noticed_words:
         findings.append(Finding(2, "the author's notes announce sex scenes", notices, noticed_words))
+    part = _part_of_longer_work(work, words)
+    if part and not any(f.level >= 1 for f in findings):
+        findings.append(Finding(1, "a part of a longer work, rated as a whole", [], [part]))
     graphic = warned[0].hits if warned else []
     return ContentReport(
         words, findings, graphic, bool(warned), deaths, (work.metadata.body_start, len(text))
     )
+
+
+def _part_of_longer_work(work: Work, words: int) -> str | None:
+    """What shows that the text at hand is only a part of its work (a chapter of an AO3 download
+    whose header counts the whole work's words), or None.
+
+    The author rates the whole work, and a long work that shows nothing rated in the part at hand
+    is still far more often Teen And Up than General Audiences: on the real AO3 works of the tag
+    evaluation, every such part declared Teen And Up or Mature. So a part with nothing found reads
+    as Teen And Up; a part that shows something is graded on it as usual.
+    """
+    declared = work.metadata.words_declared
+    if not declared or words > PART_SHARE * declared:
+        return None
+    return f"{words:,} of the work's {declared:,} words"
 
 
 @functools.cache
