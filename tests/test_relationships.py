@@ -189,3 +189,65 @@ def test_a_family_name_and_a_family_word_make_a_kiss_no_romance_but_spouses_keep
     work = make_work(spouses, ("Joyce", "Hank"))
     find_relationships(work, Options())
     assert _pairs(work) == {("Hank Summers", "Joyce Summers"): "romantic"}
+
+
+# -- the summary's two leads -------------------------------------------------------------------
+
+# Spike and Willow share five sentences with no cue word (a slow burn's chapter); Buffy passes by.
+SLOW_BURN = (
+    "Spike sat across from Willow. Willow pushed the book at Spike. Spike read while Willow watched. "
+    "Willow asked Spike about the spell. Spike shrugged at Willow. Buffy came in later."
+)
+
+
+def test_the_two_leads_the_summary_names_and_the_story_keeps_together_are_its_couple() -> None:
+    work = make_work(SLOW_BURN, ("Spike", "Willow", "Buffy"))
+    work.metadata.summary = "Spike is stuck with Willow for a week. Neither of them is happy."
+    find_relationships(work, Options())
+    assert _pairs(work)[("Spike", "Willow Rosenberg")] == "romantic"
+    (couple,) = [r for r in work.relationships if r.kind == "romantic"]
+    assert couple.main
+    reasons = [e.reason for e in couple.evidence if e.reason.endswith("(romantic)")]
+    assert reasons == ["the summary's two leads, often together (romantic)"]
+    # The evidence is their first shared sentence.
+    assert work.text[couple.evidence[0].start : couple.evidence[0].end] == "Spike sat across from Willow."
+
+
+def test_without_the_summary_or_with_too_little_together_the_leads_stay_friends() -> None:
+    work = make_work(SLOW_BURN, ("Spike", "Willow", "Buffy"))
+    find_relationships(work, Options())
+    assert _pairs(work)[("Spike", "Willow Rosenberg")] == "platonic"
+    # The summary names only one of them.
+    work = make_work(SLOW_BURN, ("Spike", "Willow", "Buffy"))
+    work.metadata.summary = "Spike is bored."
+    find_relationships(work, Options())
+    assert _pairs(work)[("Spike", "Willow Rosenberg")] == "platonic"
+    # Four shared sentences are not yet a story about the two of them.
+    four = SLOW_BURN.replace("Spike shrugged at Willow. ", "")
+    work = make_work(four, ("Spike", "Willow", "Buffy"))
+    work.metadata.summary = "Spike is stuck with Willow for a week."
+    find_relationships(work, Options())
+    assert _pairs(work).get(("Spike", "Willow Rosenberg")) != "romantic"
+
+
+def test_leads_called_friends_or_family_again_and_again_are_no_couple() -> None:
+    friends = SLOW_BURN + " Spike was Willow's best friend now. Willow called Spike her best friend."
+    work = make_work(friends, ("Spike", "Willow", "Buffy"))
+    work.metadata.summary = "Spike is stuck with Willow for a week."
+    find_relationships(work, Options())
+    assert _pairs(work)[("Spike", "Willow Rosenberg")] == "platonic"
+
+
+def test_family_words_said_again_and_again_make_love_a_familys_whatever_the_names() -> None:
+    kin = (
+        "Giles was like a father to Buffy. Buffy loved him, and Giles loved her. "
+        "Giles held Buffy in his arms, her father in all but name. Buffy hugged her father Giles."
+    )
+    work = make_work(kin, ("Giles", "Buffy"))
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Buffy Summers", "Rupert Giles"): "platonic"}
+    # One family word is not enough when the names differ: "her father's friend" is someone else.
+    once = "Giles was like a father to Buffy. Buffy loved him, and Giles loved her. Giles held Buffy in his arms."
+    work = make_work(once, ("Giles", "Buffy"))
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Buffy Summers", "Rupert Giles"): "romantic"}

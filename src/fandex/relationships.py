@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from fandex.mentions import find_name_mentions
 from fandex.options import Options
 from fandex.taggers.cast import CastIndex, Reference
 from fandex.taggers.declared import NameResolver, Pairing, parse_pairing, without_qualifier
@@ -64,10 +65,19 @@ GEN_PAIR_THRESHOLD = 0.25
 OVERSHADOW = 2.5
 # Romantic cues that a couple sharing a family name (husband and wife) has and a family does not.
 _COUPLE_CUES = frozenset({"partner word", "sex", "dating"})
+# Family words tying a pair this often make it family whatever the two are called.
+FAMILY_WORDS = 3
 # One sentence shared by exactly two people (and no cue): a weak platonic tie.
 TOGETHER_WEIGHT = 0.1
 # Evidence kept per pair and kind (the earliest ones; enough to show why).
 MAX_EVIDENCE = 12
+# The two leads the author's summary names, when the story keeps them together in at least this
+# many sentences, are the work's couple: a romantic cue of this weight (see ``_summary_leads``).
+LEAD_SENTENCES = 5
+LEAD_WEIGHT = ROMANTIC_THRESHOLD
+SUMMARY_COUPLE = "the summary's two leads, often together"
+# Friend or family words this often for a pair say that the leads are friends or kin instead.
+LEAD_TIES = 2
 
 
 @dataclass
@@ -88,6 +98,7 @@ def find_relationships(work: Work, options: Options) -> None:
     """Add the relationships layer."""
     cast = CastIndex(work, options)
     pairs = _collect_cues(work, cast)
+    leads = _summary_leads(work, pairs)
     kinds = {ids: kind for ids, cues in pairs.items() if (kind := _kind_of(cues)) is not None}
     _demote_overshadowed(kinds, pairs)
     _demote_family(kinds, pairs, cast)
@@ -109,7 +120,7 @@ def find_relationships(work: Work, options: Options) -> None:
     totals = {tuple(r.characters): pairs[tuple(r.characters)].total(r.kind) for r in relationships}
     relationships.sort(key=lambda r: (-totals[tuple(r.characters)], r.characters))
     declared = [] if options.ignore_declared_tags else declared_pairings(work, cast)
-    _mark_main(relationships, declared)
+    _mark_main(relationships, declared, leads)
     work.relationships = relationships
 
 
@@ -158,6 +169,36 @@ def _collect_cues(work: Work, cast: CastIndex) -> dict[tuple[str, ...], _PairCue
                     weight = hit.weight * (DIALOGUE_FACTOR if cast.quote_at(hit.start) else 1.0)
                     pairs.setdefault(pair, _PairCues()).hits[kind].append((hit, weight))
     return pairs
+
+
+def _summary_leads(work: Work, pairs: dict[tuple[str, ...], _PairCues]) -> tuple[str, ...] | None:
+    """The pair of people the author's summary names whom the story keeps together most, given a
+    romantic cue for it (evidence: their first shared sentence), or None.
+
+    An AO3 summary names the work's leads ("Stiles stared at his phone. Was that really a picture of
+    Chris Argent?"), and a work's main pairing is nearly always a romance; a chapter of a slow burn
+    may show the two together page after page with no cue word yet. The cue weighs just enough to
+    make the pair a romance on its own, so family words (the family rule), a stronger romance of one
+    of them (overshadowing) or friend and family words for the pair itself still decide otherwise.
+    """
+    if not work.metadata.summary:
+        return None
+    named = {m.character for m in find_name_mentions(work.metadata.summary, work.characters) if m.character}
+    best: tuple[int, tuple[str, ...]] | None = None
+    for ids, cues in pairs.items():
+        if len(ids) != 2 or not set(ids) <= named:
+            continue
+        together = [hit for hit, _ in cues.hits["platonic"] if hit.group == "together"]
+        ties = sum(1 for hit, _ in cues.hits["platonic"] if hit.group in ("friend", "best friend", "family"))
+        if len(together) >= LEAD_SENTENCES and ties < LEAD_TIES and (best is None or len(together) > best[0]):
+            best = (len(together), ids)
+    if best is None:
+        return None
+    ids = best[1]
+    first = next(hit for hit, _ in pairs[ids].hits["platonic"] if hit.group == "together")
+    lead = CueHit(SUMMARY_COUPLE, LEAD_WEIGHT, first.start, first.end)
+    pairs[ids].hits["romantic"].insert(0, (lead, LEAD_WEIGHT))
+    return ids
 
 
 def _addressed(text: str, hit: CueHit) -> bool:
@@ -258,17 +299,18 @@ def _demote_family(
 ) -> None:
     """Two people of one family name whom a family word ties ("his dad kissed him") are family:
     their hugs and kisses are no romance, unless partner words or sex say otherwise (a married
-    couple shares a name too)."""
+    couple shares a name too). So are two people whom family words tie again and again ("his
+    grandfather" said of the other, ``FAMILY_WORDS`` times) whatever their names: a grandson
+    and a grandfather called by their titles, whose "I love him" is a family's love."""
     for ids, kind in kinds.items():
         if kind != "romantic" or len(ids) != 2:
             continue
-        surnames = {_family_name(cast.name(cid)) for cid in ids}
-        if len(surnames) != 1 or None in surnames:
-            continue
         cues = pairs[ids]
-        family = any(hit.group == "family" for hit, _ in cues.hits["platonic"])
+        family = sum(1 for hit, _ in cues.hits["platonic"] if hit.group == "family")
+        surnames = {_family_name(cast.name(cid)) for cid in ids}
+        kin = family >= FAMILY_WORDS or (family >= 1 and len(surnames) == 1 and None not in surnames)
         partners = any(hit.group in _COUPLE_CUES for hit, _ in cues.hits["romantic"])
-        if family and not partners:
+        if kin and not partners:
             kinds[ids] = "platonic"
 
 
@@ -287,7 +329,9 @@ def _evidence(cues: _PairCues, kind: str) -> list[Evidence]:
     return evidence
 
 
-def _mark_main(relationships: list[Relationship], declared: list[Pairing]) -> None:
+def _mark_main(
+    relationships: list[Relationship], declared: list[Pairing], leads: tuple[str, ...] | None = None
+) -> None:
     by_pair = {tuple(r.characters): r for r in relationships}
     for index, pairing in enumerate(declared):
         ids = tuple(sorted(cid for cid in pairing.ids if cid is not None))
@@ -302,6 +346,10 @@ def _mark_main(relationships: list[Relationship], declared: list[Pairing]) -> No
         relationship.main = relationship.main or index == 0
     if any(r.main for r in relationships):
         return
+    for relationship in relationships:
+        if tuple(relationship.characters) == leads and relationship.kind == "romantic":
+            relationship.main = True  # the summary's couple, even beside a wordier romance
+            return
     for kind in ("romantic", "platonic"):
         candidates = [r for r in relationships if r.kind == kind]
         if candidates:
