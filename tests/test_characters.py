@@ -394,6 +394,38 @@ def test_a_given_roster_is_used_as_is() -> None:
     assert roster[0].mentions == 0  # the caller's objects are not changed
 
 
+def _two_johns() -> list[Character]:
+    # the cast lists the bare "John" for the man everybody calls by his surname
+    return [
+        Character(id="beaver", name="John Beaver", aliases=["John", "Beaver"]),
+        Character(id="child", name="John Andrew"),
+    ]
+
+
+def test_a_shared_first_name_goes_to_whom_the_text_calls_by_it() -> None:
+    text = "John Andrew rode his pony. " + "Beaver came to lunch. " * 12 + "John waved. Then John fell off."
+    work = Work(text=text)
+    find_characters(work, Options(roster=_two_johns()))
+    bare = [m.character for m in work.mentions if text[m.start : m.end] == "John"]
+    assert bare == ["child", "child"]  # Beaver goes by "Beaver", so the bare "John" is the boy
+
+
+def test_a_shared_first_name_keeps_the_cast_s_owner_when_the_text_is_unclear() -> None:
+    # "Beaver" alone only twice, "Andrew" never: too little to overrule the cast's own list
+    text = "John Andrew rode his pony. Beaver came. Beaver left. John waved."
+    work = Work(text=text)
+    find_characters(work, Options(roster=_two_johns()))
+    bare = [m.character for m in work.mentions if text[m.start : m.end] == "John"]
+    assert bare == ["beaver"]
+
+
+def test_a_family_surname_after_a_title_is_not_the_surname_alone() -> None:
+    from fandex.characters import _surname_alone
+
+    text = "Mrs. Maylie smiled. Rose Maylie sang. Maylie left. Harry Maylie stayed."
+    assert _surname_alone(text, "Maylie") == 1
+
+
 # ---------------------------------------------------------------- the real samples
 
 

@@ -390,6 +390,12 @@ def _roster_mode(work: Work, roster: list[Character]) -> None:
     # A cast given from outside: find its names, discover nothing.
     work.characters = [dataclasses.replace(c) for c in roster]
     work.mentions = find_name_mentions(work.text, work.characters, start=work.metadata.body_start)
+    owners = _shared_first_names(work.text, work.characters)
+    if owners:
+        for mention in work.mentions:
+            owner = owners.get(work.text[mention.start : mention.end])
+            if owner is not None:
+                mention.character = owner
     counts: Counter[str] = Counter(m.character for m in work.mentions if m.character is not None)
     firsts: dict[str, int] = {}
     for mention in work.mentions:
@@ -398,6 +404,51 @@ def _roster_mode(work: Work, roster: list[Character]) -> None:
     for character in work.characters:
         character.mentions = counts.get(character.id, 0)
         character.first = firsts.get(character.id)
+
+
+def _shared_first_names(text: str, characters: list[Character]) -> dict[str, str]:
+    """Who a bare first name shared by two of the cast stands for, when the text says it clearly.
+
+    A cast may list "John" as one character's alias while another is "John Andrew". Alone, the
+    name belongs to the one the text does not call by surname: if "Beaver" stands alone two hundred
+    times and "Andrew" almost never, the bare "John" is John Andrew. Decided only when one of them
+    uses its surname alone at most a third as often as every other; else the cast's own lists stand.
+    """
+    by_first: dict[str, dict[str, str]] = {}  # first name -> character id -> surname
+    one_word: dict[str, set[str]] = {}  # a one-word name -> the characters listing it
+    for character in characters:
+        for name in (character.name, *character.aliases):
+            parts = name.split()
+            if len(parts) == 1:
+                one_word.setdefault(parts[0], set()).add(character.id)
+            elif parts[0].lower().rstrip(".") not in person_words.HONORIFICS and all(
+                p[0].isupper() and p.lower() != "the" for p in parts
+            ):
+                by_first.setdefault(parts[0], {}).setdefault(character.id, parts[-1])
+    owners: dict[str, str] = {}
+    for first, listed in one_word.items():
+        sharing = by_first.get(first, {})
+        if len(set(sharing) | listed) < 2 or any(cid not in sharing for cid in listed):
+            continue  # not shared, or listed by someone with no surname to compare
+        alone = {cid: _surname_alone(text, surname) for cid, surname in sharing.items()}
+        ranked = sorted(alone, key=alone.__getitem__)
+        if 3 * alone[ranked[0]] <= alone[ranked[1]] and alone[ranked[1]] >= 10:
+            owners[first] = ranked[0]
+    return owners
+
+
+def _surname_alone(text: str, surname: str) -> int:
+    """How often a surname stands alone ("Beaver"), not after a first name or a title ("John
+    Beaver", "Mrs. Maylie": those may be the family's other members)."""
+    count = 0
+    for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
+        before = text[max(0, match.start() - 20) : match.start()].split()
+        previous = before[-1] if before else ""
+        if previous.lower().rstrip(".") in person_words.HONORIFICS:
+            continue
+        if not previous[:1].isupper() or previous[-1:] in ".!?\"“”'’":
+            count += 1
+    return count
 
 
 def _pack_for(work: Work, options: Options) -> FandomPack | None:
