@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from fandex.options import Options
 from fandex.relationships import find_relationships
-from fandex.work import Work
+from fandex.work import Paragraph, Work
 from taggers.worktools import make_work
 
 
@@ -193,15 +193,25 @@ def test_a_family_name_and_a_family_word_make_a_kiss_no_romance_but_spouses_keep
 
 # -- the summary's two leads -------------------------------------------------------------------
 
-# Spike and Willow share five sentences with no cue word (a slow burn's chapter); Buffy passes by.
+# Spike and Willow share five paragraphs with no cue word (a slow burn's chapter); Buffy passes by.
 SLOW_BURN = (
-    "Spike sat across from Willow. Willow pushed the book at Spike. Spike read while Willow watched. "
-    "Willow asked Spike about the spell. Spike shrugged at Willow. Buffy came in later."
+    "Spike sat across from Willow.\n\nWillow pushed the book at him, and Spike read.\n\n"
+    "Spike read while Willow watched.\n\nWillow asked about the spell. Spike shrugged.\n\n"
+    "Spike looked up at Willow.\n\nBuffy came in later."
 )
 
 
+def _with_paragraphs(text: str, names: tuple[str, ...]) -> Work:
+    work = make_work(text, names)
+    start = 0
+    for block in text.split("\n\n"):
+        work.paragraphs.append(Paragraph(start, start + len(block)))
+        start += len(block) + 2
+    return work
+
+
 def test_the_two_leads_the_summary_names_and_the_story_keeps_together_are_its_couple() -> None:
-    work = make_work(SLOW_BURN, ("Spike", "Willow", "Buffy"))
+    work = _with_paragraphs(SLOW_BURN, ("Spike", "Willow", "Buffy"))
     work.metadata.summary = "Spike is stuck with Willow for a week. Neither of them is happy."
     find_relationships(work, Options())
     assert _pairs(work)[("Spike", "Willow Rosenberg")] == "romantic"
@@ -213,26 +223,36 @@ def test_the_two_leads_the_summary_names_and_the_story_keeps_together_are_its_co
     assert work.text[couple.evidence[0].start : couple.evidence[0].end] == "Spike sat across from Willow."
 
 
-def test_without_the_summary_or_with_too_little_together_the_leads_stay_friends() -> None:
-    work = make_work(SLOW_BURN, ("Spike", "Willow", "Buffy"))
+def test_the_summarys_couple_is_the_main_pairing_beside_a_wordier_romance() -> None:
+    text = SLOW_BURN + "\n\nBuffy kissed Xander. Xander kissed Buffy back, and Buffy was in love with Xander."
+    work = _with_paragraphs(text, ("Spike", "Willow", "Buffy", "Xander"))
+    work.metadata.summary = "Spike is stuck with Willow for a week."
     find_relationships(work, Options())
-    assert _pairs(work)[("Spike", "Willow Rosenberg")] == "platonic"
+    main = [r for r in work.relationships if r.main]
+    assert [{work.character(c).name for c in r.characters} for r in main] == [{"Spike", "Willow Rosenberg"}]
+    assert _pairs(work)[("Buffy Summers", "Xander Harris")] == "romantic"
+
+
+def test_without_the_summary_or_with_too_little_together_the_leads_stay_friends() -> None:
+    work = _with_paragraphs(SLOW_BURN, ("Spike", "Willow", "Buffy"))
+    find_relationships(work, Options())
+    assert _pairs(work).get(("Spike", "Willow Rosenberg")) != "romantic"
     # The summary names only one of them.
-    work = make_work(SLOW_BURN, ("Spike", "Willow", "Buffy"))
+    work = _with_paragraphs(SLOW_BURN, ("Spike", "Willow", "Buffy"))
     work.metadata.summary = "Spike is bored."
     find_relationships(work, Options())
-    assert _pairs(work)[("Spike", "Willow Rosenberg")] == "platonic"
-    # Four shared sentences are not yet a story about the two of them.
-    four = SLOW_BURN.replace("Spike shrugged at Willow. ", "")
-    work = make_work(four, ("Spike", "Willow", "Buffy"))
+    assert _pairs(work).get(("Spike", "Willow Rosenberg")) != "romantic"
+    # Four shared paragraphs are not yet a story about the two of them.
+    four = SLOW_BURN.replace("Spike looked up at Willow.\n\n", "")
+    work = _with_paragraphs(four, ("Spike", "Willow", "Buffy"))
     work.metadata.summary = "Spike is stuck with Willow for a week."
     find_relationships(work, Options())
     assert _pairs(work).get(("Spike", "Willow Rosenberg")) != "romantic"
 
 
 def test_leads_called_friends_or_family_again_and_again_are_no_couple() -> None:
-    friends = SLOW_BURN + " Spike was Willow's best friend now. Willow called Spike her best friend."
-    work = make_work(friends, ("Spike", "Willow", "Buffy"))
+    friends = SLOW_BURN + "\n\nSpike was Willow's best friend now. Willow called Spike her best friend."
+    work = _with_paragraphs(friends, ("Spike", "Willow", "Buffy"))
     work.metadata.summary = "Spike is stuck with Willow for a week."
     find_relationships(work, Options())
     assert _pairs(work)[("Spike", "Willow Rosenberg")] == "platonic"

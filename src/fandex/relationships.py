@@ -14,6 +14,7 @@ romantic relationship (else the strongest platonic one, for gen stories).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -72,8 +73,8 @@ TOGETHER_WEIGHT = 0.1
 # Evidence kept per pair and kind (the earliest ones; enough to show why).
 MAX_EVIDENCE = 12
 # The two leads the author's summary names, when the story keeps them together in at least this
-# many sentences, are the work's couple: a romantic cue of this weight (see ``_summary_leads``).
-LEAD_SENTENCES = 5
+# many paragraphs, are the work's couple: a romantic cue of this weight (see ``_summary_leads``).
+LEAD_PARAGRAPHS = 5
 LEAD_WEIGHT = ROMANTIC_THRESHOLD
 SUMMARY_COUPLE = "the summary's two leads, often together"
 # Friend or family words this often for a pair say that the leads are friends or kin instead.
@@ -98,7 +99,7 @@ def find_relationships(work: Work, options: Options) -> None:
     """Add the relationships layer."""
     cast = CastIndex(work, options)
     pairs = _collect_cues(work, cast)
-    leads = _summary_leads(work, pairs)
+    leads = _summary_leads(work, cast, pairs)
     kinds = {ids: kind for ids, cues in pairs.items() if (kind := _kind_of(cues)) is not None}
     _demote_overshadowed(kinds, pairs)
     _demote_family(kinds, pairs, cast)
@@ -171,34 +172,45 @@ def _collect_cues(work: Work, cast: CastIndex) -> dict[tuple[str, ...], _PairCue
     return pairs
 
 
-def _summary_leads(work: Work, pairs: dict[tuple[str, ...], _PairCues]) -> tuple[str, ...] | None:
-    """The pair of people the author's summary names whom the story keeps together most, given a
-    romantic cue for it (evidence: their first shared sentence), or None.
+def _summary_leads(
+    work: Work, cast: CastIndex, pairs: dict[tuple[str, ...], _PairCues]
+) -> tuple[str, ...] | None:
+    """The pair of people the author's summary names whom the story keeps together in the most
+    paragraphs, given a romantic cue for it, or None.
 
     An AO3 summary names the work's leads ("Stiles stared at his phone. Was that really a picture of
     Chris Argent?"), and a work's main pairing is nearly always a romance; a chapter of a slow burn
-    may show the two together page after page with no cue word yet. The cue weighs just enough to
-    make the pair a romance on its own, so family words (the family rule), a stronger romance of one
-    of them (overshadowing) or friend and family words for the pair itself still decide otherwise.
+    may show the two together page after page with no cue word yet. Paragraphs, not sentences,
+    measure "together": two men in one scene are "he" and "him" in most sentences, whom the
+    pronoun layer cannot always tell apart. The cue weighs just enough to make the pair a romance
+    on its own, so family words (the family rule), a far stronger romance of one of them
+    (overshadowing) or friend and family words for the pair itself still decide otherwise. Its
+    evidence is their first shared sentence, else their first shared paragraph.
     """
     if not work.metadata.summary:
         return None
     named = {m.character for m in find_name_mentions(work.metadata.summary, work.characters) if m.character}
-    best: tuple[int, tuple[str, ...]] | None = None
-    for ids, cues in pairs.items():
-        if len(ids) != 2 or not set(ids) <= named:
-            continue
-        together = [hit for hit, _ in cues.hits["platonic"] if hit.group == "together"]
+    if len(named) < 2:
+        return None
+    shared: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for start, end in _regions(work):
+        present = sorted({r.character for r in cast.between(start, end)} & named)
+        for ids in itertools.combinations(present, 2):
+            shared.setdefault(ids, []).append((start, end))
+    best: tuple[str, ...] | None = None
+    for ids, paragraphs in shared.items():
+        cues = pairs.get(ids, _PairCues())
         ties = sum(1 for hit, _ in cues.hits["platonic"] if hit.group in ("friend", "best friend", "family"))
-        if len(together) >= LEAD_SENTENCES and ties < LEAD_TIES and (best is None or len(together) > best[0]):
-            best = (len(together), ids)
+        if len(paragraphs) >= LEAD_PARAGRAPHS and ties < LEAD_TIES:
+            if best is None or len(paragraphs) > len(shared[best]):
+                best = ids
     if best is None:
         return None
-    ids = best[1]
-    first = next(hit for hit, _ in pairs[ids].hits["platonic"] if hit.group == "together")
-    lead = CueHit(SUMMARY_COUPLE, LEAD_WEIGHT, first.start, first.end)
-    pairs[ids].hits["romantic"].insert(0, (lead, LEAD_WEIGHT))
-    return ids
+    cues = pairs.setdefault(best, _PairCues())
+    together = [hit for hit, _ in cues.hits["platonic"] if hit.group == "together"]
+    start, end = (together[0].start, together[0].end) if together else shared[best][0]
+    cues.hits["romantic"].insert(0, (CueHit(SUMMARY_COUPLE, LEAD_WEIGHT, start, end), LEAD_WEIGHT))
+    return best
 
 
 def _addressed(text: str, hit: CueHit) -> bool:
