@@ -197,20 +197,27 @@ def _summary_leads(
         present = sorted({r.character for r in cast.between(start, end)} & named)
         for ids in itertools.combinations(present, 2):
             shared.setdefault(ids, []).append((start, end))
-    best: tuple[str, ...] | None = None
-    for ids, paragraphs in shared.items():
-        cues = pairs.get(ids, _PairCues())
-        ties = sum(1 for hit, _ in cues.hits["platonic"] if hit.group in ("friend", "best friend", "family"))
-        if len(paragraphs) >= LEAD_PARAGRAPHS and ties < LEAD_TIES:
-            if best is None or len(paragraphs) > len(shared[best]):
-                best = ids
-    if best is None:
+    candidates = [
+        ids
+        for ids, paragraphs in shared.items()
+        if len(paragraphs) >= LEAD_PARAGRAPHS and _ties(pairs.get(ids)) < LEAD_TIES
+    ]
+    if not candidates:
         return None
+    # The most paragraphs shared; the first pair in id order on a tie, so the choice is stable.
+    best = min(candidates, key=lambda ids: (-len(shared[ids]), ids))
     cues = pairs.setdefault(best, _PairCues())
     together = [hit for hit, _ in cues.hits["platonic"] if hit.group == "together"]
     start, end = (together[0].start, together[0].end) if together else shared[best][0]
     cues.hits["romantic"].insert(0, (CueHit(SUMMARY_COUPLE, LEAD_WEIGHT, start, end), LEAD_WEIGHT))
     return best
+
+
+def _ties(cues: _PairCues | None) -> int:
+    """How often friend or family words tie a pair."""
+    if cues is None:
+        return 0
+    return sum(1 for hit, _ in cues.hits["platonic"] if hit.group in ("friend", "best friend", "family"))
 
 
 def _addressed(text: str, hit: CueHit) -> bool:
