@@ -258,3 +258,42 @@ def test_a_sites_typed_fandom_tag_is_shown_as_typed() -> None:
     assert [(t.value, t.source) for t in work.tags if t.kind == "fandom"] == [
         ("Buffy the Vampire Slayer (TV)", "declared")
     ]
+
+
+def test_a_character_the_summary_names_and_the_chapter_lacks_is_tagged() -> None:
+    work = make_work("Willow smiled. Willow waved at Buffy. Buffy grinned.", ("Willow", "Buffy"))
+    work.fandoms = [FandomGuess("Buffy the Vampire Slayer", 0.9)]
+    work.metadata.summary = "Giles has a secret, and Willow means to find it out."
+    _tagged(work, Options(ignore_declared_tags=True))
+    (giles,) = [t for t in work.tags if t.kind == "character" and t.value == "Rupert Giles"]
+    # The summary is kept apart from the text (as in an AO3 download): the whole body, with the words.
+    assert [(e.start, e.end) for e in giles.evidence] == [(0, len(work.text))]
+    assert giles.evidence[0].reason == "named in the author's summary ('Giles'), not in the text at hand"
+    assert _values(work, "character").count("Willow Rosenberg") == 1  # in the text: tagged once
+
+
+def test_a_summary_name_inside_a_longer_name_or_outside_the_fandom_is_no_character() -> None:
+    text = "Willow smiled. Willow waved at Buffy. Buffy grinned."
+    work = make_work(text, ("Willow", "Buffy"))
+    work.fandoms = [FandomGuess("Buffy the Vampire Slayer", 0.9)]
+    # "Professor Giles" is someone the pack does not know; "Xander" is not named at all.
+    work.metadata.summary = "Willow meets a Professor Giles at college."
+    _tagged(work, Options(ignore_declared_tags=True))
+    assert "Rupert Giles" not in _values(work, "character")
+    # Without a fandom sure enough, the summary's names are nobody's.
+    work = make_work(text, ("Willow", "Buffy"))
+    work.fandoms = [FandomGuess("Buffy the Vampire Slayer", 0.3)]
+    work.metadata.summary = "Giles has a secret."
+    _tagged(work, Options(ignore_declared_tags=True))
+    assert "Rupert Giles" not in _values(work, "character")
+
+
+def test_a_summary_in_the_text_points_at_the_name_itself() -> None:
+    header = "Summary: Giles has a secret.\n\n"
+    work = make_work(header + "Willow smiled. Willow waved at Buffy. Buffy grinned.", ("Willow", "Buffy"))
+    work.metadata.body_start = len(header)
+    work.metadata.summary = "Giles has a secret."
+    work.fandoms = [FandomGuess("Buffy the Vampire Slayer", 0.9)]
+    _tagged(work, Options(ignore_declared_tags=True))
+    (giles,) = [t for t in work.tags if t.kind == "character" and t.value == "Rupert Giles"]
+    assert [work.text[e.start : e.end] for e in giles.evidence] == ["Giles"]

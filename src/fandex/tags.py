@@ -10,16 +10,17 @@ sex". With ``Options.ignore_declared_tags`` nothing declared is read. See docs/t
 from __future__ import annotations
 
 import itertools
+import re
 
 from fandex.fandom import declared_packs
 from fandex.fandoms import get_pack, load_packs
-from fandex.mentions import name_pattern
+from fandex.mentions import find_name_mentions, name_pattern
 from fandex.options import Options
 from fandex.taggers import canon, content, declared, tropes
 from fandex.taggers.context import TagContext
 from fandex.taggers.declared import NameResolver, parse_pairing, same_person
 from fandex.taggers.text import folded
-from fandex.work import AO3_RATINGS, Evidence, Relationship, Tag, Work
+from fandex.work import AO3_RATINGS, Character, Evidence, Relationship, Tag, Work
 
 # Romantic relationships at least this strong get a relationship tag; platonic ones need more,
 # since AO3 authors tag friendships far less often than pairings.
@@ -219,8 +220,48 @@ def _characters(ctx: TagContext) -> list[Tag]:
                 sorted(first[cid], key=lambda e: e.start),
             )
         )
+    tags += _summary_characters(ctx, [t.value for t in tags])
     reader = _reader(ctx)
     return ([reader] if reader else []) + tags[: MAX_CHARACTER_TAGS - (1 if reader else 0)]
+
+
+# A capitalised word right before a name, not opening a sentence: the name is part of a longer one
+# the pack does not know ("King Arthur" is no "Arthur" of the pack).
+_TITLED = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'’-]*\s+$")
+
+
+def _summary_characters(ctx: TagContext, tagged: list[str]) -> list[Tag]:
+    """Characters of the work's fandom whom the author's summary names and the text at hand never
+    mentions: the summary speaks for the whole work, and the text is often one chapter of it ("Kakashi
+    would like to know why a dead Uchiha stole his little brother" over a chapter without Kakashi).
+    A character the text does mention is judged by the text (a name or two in a long chapter is a
+    passing mention, summary or not)."""
+    work = ctx.work
+    summary = work.metadata.summary
+    if not summary:
+        return []
+    fandoms = {guess.name for guess in work.fandoms if guess.confidence >= FANDOM_CONFIDENCE}
+    packs = [p for p in ctx.cast.packs if p.name in fandoms or p.name == ctx.options.fandom]
+    people = [
+        Character(f"p{index}", person.name, [*person.aliases, *person.nicknames], person.gender)
+        for index, person in enumerate(c for pack in packs for c in pack.characters)
+    ]
+    at = work.text.find(summary)
+    in_text = [c.name for c in work.characters]
+    tags: list[Tag] = []
+    for mention in find_name_mentions(summary, people):
+        if mention.character is None or _TITLED.search(summary[: mention.start]):
+            continue
+        name = people[int(mention.character[1:])].name
+        if any(same_person(name, other) for other in (*in_text, *tagged, *(t.value for t in tags))):
+            continue
+        words = summary[mention.start : mention.end]
+        reason = f"named in the author's summary ({words!r}), not in the text at hand"
+        evidence = (
+            [Evidence(at + mention.start, at + mention.end, reason)] if at >= 0 else ctx.body_evidence(reason)
+        )
+        tags.append(Tag("character", name, "inferred", 0.5, evidence))
+    return tags
 
 
 def _reader(ctx: TagContext) -> Tag | None:
