@@ -297,3 +297,15 @@ def test_a_summary_in_the_text_points_at_the_name_itself() -> None:
     _tagged(work, Options(ignore_declared_tags=True))
     (giles,) = [t for t in work.tags if t.kind == "character" and t.value == "Rupert Giles"]
     assert [work.text[e.start : e.end] for e in giles.evidence] == ["Giles"]
+
+
+def test_the_notes_name_characters_too_but_not_by_the_fandoms_own_name() -> None:
+    work = make_work("Willow smiled. Willow waved at Xander. Xander grinned.", ("Willow", "Xander"))
+    work.fandoms = [FandomGuess("Buffy the Vampire Slayer", 0.9)]
+    work.metadata.notes = "I don't own Buffy. Thanks to Anya's biggest fan for the beta."
+    _tagged(work, Options(ignore_declared_tags=True))
+    characters = _values(work, "character")
+    assert "Anya Jenkins" in characters
+    assert "Buffy Summers" not in characters  # "Buffy" is the show here
+    (anya,) = [t for t in work.tags if t.kind == "character" and t.value == "Anya Jenkins"]
+    assert anya.evidence[0].reason == "named in the author's notes ('Anya'), not in the text at hand"

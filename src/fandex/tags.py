@@ -231,36 +231,42 @@ _TITLED = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'’-]*\s+$")
 
 
 def _summary_characters(ctx: TagContext, tagged: list[str]) -> list[Tag]:
-    """Characters of the work's fandom whom the author's summary names and the text at hand never
-    mentions: the summary speaks for the whole work, and the text is often one chapter of it ("Kakashi
-    would like to know why a dead Uchiha stole his little brother" over a chapter without Kakashi).
-    A character the text does mention is judged by the text (a name or two in a long chapter is a
-    passing mention, summary or not)."""
+    """Characters of the work's fandom whom the author's summary or notes name and the text at hand
+    never mentions: the author's words speak for the whole work, and the text is often one chapter
+    of it ("Kakashi would like to know why a dead Uchiha stole his little brother" over a chapter
+    without Kakashi). A character the text does mention is judged by the text (a name or two in a
+    long chapter is a passing mention, summary or not). A name that is also the fandom's ("I don't
+    own Naruto") names no one."""
     work = ctx.work
-    summary = work.metadata.summary
-    if not summary:
-        return []
     fandoms = {guess.name for guess in work.fandoms if guess.confidence >= FANDOM_CONFIDENCE}
     packs = [p for p in ctx.cast.packs if p.name in fandoms or p.name == ctx.options.fandom]
     people = [
         Character(f"p{index}", person.name, [*person.aliases, *person.nicknames], person.gender)
         for index, person in enumerate(c for pack in packs for c in pack.characters)
     ]
-    at = work.text.find(summary)
-    in_text = [c.name for c in work.characters]
+    fandom_names = {folded(name) for pack in packs for name in (pack.name, *pack.aliases)}
+    known = [c.name for c in work.characters] + tagged
     tags: list[Tag] = []
-    for mention in find_name_mentions(summary, people):
-        if mention.character is None or _TITLED.search(summary[: mention.start]):
+    for where, words in (("summary", work.metadata.summary), ("notes", work.metadata.notes)):
+        if not words or not people:
             continue
-        name = people[int(mention.character[1:])].name
-        if any(same_person(name, other) for other in (*in_text, *tagged, *(t.value for t in tags))):
-            continue
-        words = summary[mention.start : mention.end]
-        reason = f"named in the author's summary ({words!r}), not in the text at hand"
-        evidence = (
-            [Evidence(at + mention.start, at + mention.end, reason)] if at >= 0 else ctx.body_evidence(reason)
-        )
-        tags.append(Tag("character", name, "inferred", 0.5, evidence))
+        at = work.text.find(words)
+        for mention in find_name_mentions(words, people):
+            named = words[mention.start : mention.end]
+            if mention.character is None or folded(named) in fandom_names:
+                continue
+            if _TITLED.search(words[: mention.start]):
+                continue
+            name = people[int(mention.character[1:])].name
+            if any(same_person(name, other) for other in (*known, *(t.value for t in tags))):
+                continue
+            reason = f"named in the author's {where} ({named!r}), not in the text at hand"
+            evidence = (
+                [Evidence(at + mention.start, at + mention.end, reason)]
+                if at >= 0
+                else ctx.body_evidence(reason)
+            )
+            tags.append(Tag("character", name, "inferred", 0.5, evidence))
     return tags
 
 
