@@ -11,7 +11,16 @@ from fandex.pipeline import run
 from fandex.readers import read_file
 from fandex.relationships import find_relationships
 from fandex.tags import infer_tags
-from fandex.work import AO3_CATEGORIES, AO3_RATINGS, AO3_WARNINGS, FandomGuess, Section, Work
+from fandex.work import (
+    AO3_CATEGORIES,
+    AO3_RATINGS,
+    AO3_WARNINGS,
+    Evidence,
+    FandomGuess,
+    Relationship,
+    Section,
+    Work,
+)
 from taggers.worktools import make_work
 
 TAGGED = ROOT / "tests" / "data" / "tagged"
@@ -71,9 +80,21 @@ def test_two_women_are_f_f_and_two_men_m_m() -> None:
     assert _values(men, "category") == ["M/M"]
 
 
-def test_couples_of_different_kinds_are_multi() -> None:
+def test_couples_of_different_kinds_get_a_category_each_as_authors_tick_them() -> None:
     text = "Willow kissed Anya. Willow was in love with Anya. Spike kissed Xander. Spike was in love with Xander."
     work = _tagged(make_work(text, ("Willow", "Anya", "Spike", "Xander")))
+    assert _values(work, "category") == ["F/F", "M/M"]
+    for tag in (t for t in work.tags if t.kind == "category"):
+        assert tag.note == "relationships of several kinds"
+        couple = ("Willow Rosenberg", "Anya Jenkins") if tag.value == "F/F" else ("Spike", "Xander Harris")
+        assert tag.evidence and all(e.reason.startswith(" and ".join(couple)) for e in tag.evidence)
+
+
+def test_a_relationship_of_three_is_multi() -> None:
+    work = make_work("Willow smiled at Anya and Xander.", ("Willow", "Anya", "Xander"))
+    ids = [c.id for c in work.characters]
+    work.relationships = [Relationship(ids, "romantic", 0.9, [Evidence(0, 6, "kiss (romantic)")], True)]
+    infer_tags(work, Options())
     assert _values(work, "category") == ["Multi"]
 
 

@@ -113,8 +113,12 @@ def _categories(ctx: TagContext) -> list[Tag]:
             return []  # a couple whose genders are unknown: no category rather than a wrong one
         return [Tag("category", "Gen", "inferred", 0.6, ctx.body_evidence("no romantic relationship found"))]
     if len(kinds) > 1:
-        evidence = [e for found in kinds.values() for e in found]
-        return [Tag("category", "Multi", "inferred", 0.6, evidence, "relationships of several kinds")]
+        # Romances of several kinds: one category each, as AO3 authors tick each box ("F/M, M/M");
+        # Multi stays for a relationship of three or more.
+        note = "relationships of several kinds"
+        return [
+            Tag("category", kind, "inferred", 0.6, evidence, note) for kind, evidence in sorted(kinds.items())
+        ]
     ((kind, evidence),) = kinds.items()
     return [Tag("category", kind, "inferred", 0.75, evidence)]
 
