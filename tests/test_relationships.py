@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from fandex.options import Options
-from fandex.relationships import find_relationships
+from fandex.relationships import _collect_cues, find_relationships
+from fandex.taggers.cast import CastIndex
 from fandex.work import Paragraph, Work
 from taggers.worktools import make_work
 
@@ -271,3 +272,41 @@ def test_family_words_said_again_and_again_make_love_a_familys_whatever_the_name
     work = make_work(once, ("Giles", "Buffy"))
     find_relationships(work, Options())
     assert _pairs(work) == {("Buffy Summers", "Rupert Giles"): "romantic"}
+
+
+# -- someone's partner --------------------------------------------------------------------------
+
+
+def test_someones_unnamed_partner_ties_nobody_to_the_people_around() -> None:
+    text = "Giles blamed it all on Xander's new girlfriend, and Willow agreed."
+    work = make_work(text, ("Giles", "Xander", "Willow"))
+    find_relationships(work, Options())
+    assert "romantic" not in _pairs(work).values()
+
+
+def _partner_word_pairs(work: Work) -> list[set[str]]:
+    """The pairs a partner word was tied to, whatever their kind came to (one cue is no romance)."""
+    pairs = _collect_cues(work, CastIndex(work, Options()))
+    return [
+        {work.character(cid).name for cid in ids}
+        for ids, cues in pairs.items()
+        if any(hit.group == "partner word" for hit, _ in cues.hits["romantic"])
+    ]
+
+
+def test_a_partner_named_in_apposition_or_by_a_copula_is_the_possessors() -> None:
+    for text in (
+        "Giles nodded at Xander's girlfriend, Anya, and left.",
+        "Giles watched Anya, Xander's girlfriend, leave.",
+        "Giles knew that Anya was Xander's girlfriend.",
+    ):
+        work = make_work(text, ("Giles", "Xander", "Anya"))
+        assert _partner_word_pairs(work) == [{"Anya Jenkins", "Xander Harris"}], text
+    # Unnamed, the partner is nobody here: no pair, not even the two people nearest the word.
+    work = make_work(
+        "Giles blamed it all on Xander's new girlfriend, and Willow agreed.", ("Giles", "Xander", "Willow")
+    )
+    assert _partner_word_pairs(work) == []
+    # Without a possessive, the nearest two take the cue as before.
+    work = make_work("Anya and Xander were the new lovers of Sunnydale.", ("Xander", "Anya"))
+    assert _partner_word_pairs(work) == [{"Anya Jenkins", "Xander Harris"}]

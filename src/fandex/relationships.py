@@ -55,6 +55,21 @@ _POSSESSIVE_BEFORE = re.compile(r"\b(?:your|his|her|their|my)\s+$", re.IGNORECAS
 _FIRST_PLURAL = re.compile(r"\b(?:we|we're|we've|we'd|us|our)\b[^.!?]*$", re.IGNORECASE)
 _SECOND_PERSON = re.compile(r"\b(?:you|you're|your)\b[^.!?]*$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|me|my)\b", re.IGNORECASE)
+# A partner noun after a possessive ("Allison's new boyfriend", "her husband") is someone's partner:
+# it ties the possessor only to whoever the sentence says that partner is (see ``_owned_partner``).
+_PARTNER_NOUN = re.compile(
+    r"(?:boyfriend|girlfriend|lovers?|husband|wife|fianc[ée]{1,2}|sweetheart)", re.IGNORECASE
+)
+_OWNER_BEFORE = re.compile(
+    r"(?:\b(?:his|her|my|your|their|our)|\w['’]s)\s+"
+    r"(?:(?:new|old|late|future|former|ex-?|first|current|own|dear|beloved|young)\s+)?$",
+    re.IGNORECASE,
+)
+_COPULA_BEFORE = re.compile(
+    r"\b(?:is|was|were|are|am|be|been|became|become|becomes)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+# How near a name must stand to the partner noun to be its apposition ("her boyfriend, Scott").
+_APPOSITION_GAP = 3
 # Talk weighs less than narration: characters tease and deny.
 DIALOGUE_FACTOR = 0.6
 # At least this strength for a kind to be a relationship at all.
@@ -156,7 +171,10 @@ def _collect_cues(work: Work, cast: CastIndex) -> dict[tuple[str, ...], _PairCue
                         continue
                     quote = cast.quote_at(hit.start)
                     candidates = references
-                    if quote is not None and not _addressed(text, hit):
+                    owned = _owned_partner(text, hit, named) if quote is None else None
+                    if owned is not None:
+                        candidates = owned
+                    elif quote is not None and not _addressed(text, hit):
                         # "Your boyfriend cheated on you" is about a third person: talk ties its
                         # speaker and listener only to what one says of the other ("I love you").
                         candidates = [
@@ -218,6 +236,35 @@ def _ties(cues: _PairCues | None) -> int:
     if cues is None:
         return 0
     return sum(1 for hit, _ in cues.hits["platonic"] if hit.group in ("friend", "best friend", "family"))
+
+
+def _owned_partner(text: str, hit: CueHit, references: list[Reference]) -> list[Reference] | None:
+    """For a partner noun after a possessive in narration ("Allison's new boyfriend", "her husband"),
+    the references it ties: the possessor, and the partner when the sentence names them, in
+    apposition ("her boyfriend, Scott", "Scott, her boyfriend") or as the subject of a copula
+    ("Buffy was Spike's girlfriend"). A partner left unnamed ("blamed it on Gerard's hate for
+    Allison's new boyfriend") is a third person, and the cue ties nobody then. None when the cue is
+    no such possessive partner noun: the usual nearest-pair rule decides."""
+    if not _PARTNER_NOUN.fullmatch(text[hit.start : hit.end]):
+        return None
+    before = text[max(0, hit.start - 40) : hit.start]
+    owner = _OWNER_BEFORE.search(before)
+    if owner is None:
+        return None
+    owner_start = hit.start - len(before) + owner.start()
+    # The phrase itself ("her husband") may stand as a mention of someone; who that is the sentence
+    # must say by name, so the phrase ties only its possessor.
+    references = [r for r in references if not (r.start < hit.end and r.end > hit.start)]
+    tied = [r for r in references if r.start < hit.start and r.end > owner_start]  # the possessor
+    # The phrase begins with its possessor's name ("Xander's girlfriend").
+    phrase_start = min([owner_start, *(r.start for r in tied)])
+    tied += [r for r in references if 0 <= r.start - hit.end <= _APPOSITION_GAP]
+    tied += [r for r in references if 0 <= phrase_start - r.end <= _APPOSITION_GAP]
+    if _COPULA_BEFORE.search(text[max(0, phrase_start - 30) : phrase_start]):
+        prior = [r for r in references if r.end <= phrase_start]
+        if prior:
+            tied.append(max(prior, key=lambda r: r.end))
+    return tied
 
 
 def _addressed(text: str, hit: CueHit) -> bool:
