@@ -310,3 +310,14 @@ def test_a_partner_named_in_apposition_or_by_a_copula_is_the_possessors() -> Non
     # Without a possessive, the nearest two take the cue as before.
     work = make_work("Anya and Xander were the new lovers of Sunnydale.", ("Xander", "Anya"))
     assert _partner_word_pairs(work) == [{"Anya Jenkins", "Xander Harris"}]
+
+
+def test_when_the_leads_are_friends_the_next_pair_of_the_summary_is_no_couple_either() -> None:
+    # Spike and Willow share the most paragraphs and are called best friends; Buffy, named in the
+    # summary too, shares five paragraphs with Willow: no couple at all.
+    friends = SLOW_BURN + "\n\nSpike was Willow's best friend now. Willow called Spike her best friend."
+    with_buffy = friends + "".join(f"\n\nBuffy waved at Willow, time {n}." for n in range(5))
+    work = _with_paragraphs(with_buffy, ("Spike", "Willow", "Buffy"))
+    work.metadata.summary = "Spike is stuck with Willow and Buffy for a week."
+    find_relationships(work, Options())
+    assert "romantic" not in _pairs(work).values()

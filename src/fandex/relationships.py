@@ -215,15 +215,14 @@ def _summary_leads(
         present = sorted({r.character for r in cast.between(start, end)} & named)
         for ids in itertools.combinations(present, 2):
             shared.setdefault(ids, []).append((start, end))
-    candidates = [
-        ids
-        for ids, paragraphs in shared.items()
-        if len(paragraphs) >= LEAD_PARAGRAPHS and _ties(pairs.get(ids)) < LEAD_TIES
-    ]
-    if not candidates:
+    if not shared:
         return None
-    # The most paragraphs shared; the first pair in id order on a tie, so the choice is stable.
-    best = min(candidates, key=lambda ids: (-len(shared[ids]), ids))
+    # The pair sharing the most paragraphs (the first in id order on a tie, so the choice is
+    # stable) is the leads; when friend or family words tie them, the work is about no couple, and
+    # the next pair is no couple either (a hero's father, met in the same chapters).
+    best = min(shared, key=lambda ids: (-len(shared[ids]), ids))
+    if len(shared[best]) < LEAD_PARAGRAPHS or _ties(pairs.get(best)) >= LEAD_TIES:
+        return None
     cues = pairs.setdefault(best, _PairCues())
     together = [hit for hit, _ in cues.hits["platonic"] if hit.group == "together"]
     start, end = (together[0].start, together[0].end) if together else shared[best][0]
