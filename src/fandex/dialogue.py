@@ -911,7 +911,14 @@ def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Co
         previous = paras[index - 1] if index > 0 else None
         previous_quotes = by_para.get(index - 1, [])
         previous_tail = None
-        if previous is not None and text[previous.end - 1] in ",:-—" and not para.scene_break:
+        if (
+            previous is not None
+            and not para.scene_break
+            and (
+                text[previous.end - 1] in ",:-—" or _ends_on_speech_verb(text[previous.start : previous.end])
+            )
+        ):
+            # `...and then the Secretary said` closing the paragraph before (its dash lost)
             previous_tail = previous_quotes[-1].outer_end if previous_quotes else previous.start
         for k, quote in enumerate(quotes):
             _tag_speaker(text, quote, quotes, k, para, paras, context, conversation, index, previous_tail)
@@ -1023,14 +1030,14 @@ class SpeakerEvidence:
 
     named_tag: float = 8.0  # a speech tag with a name
     other_tag: float = 4.0  # a pronoun or epithet tag resolved by a name close by
-    silent: float = 2.5  # a narration line between two quotes in which someone acts
+    silent: float = 1.5  # a narration line between two quotes in which someone acts
     weak: float = 5.0  # an action beat, a continued speech (the only anchors decoding may overrule)
     wrong_gender: float = -5.0  # "she said" and a man
     salient: float = 1.0  # whom salience alone made of that "she"
-    gender_hint: float = -3.0  # "cried her brother" and a woman
+    gender_hint: float = -4.2  # "cried her brother" and a woman
     addressed: float = -5.0  # the turn calls them by name: someone else speaks
     spoken_of: float = -1.5  # the turn names them, not to call them: someone else speaks
-    called_sir: float = 2.0  # a line next to it says "sir" and they are a man (or "ma'am", a woman)
+    called_sir: float = 2.8  # a line next to it says "sir" and they are a man (or "ma'am", a woman)
     answers: float = 1.5  # the turn before called them by name: they answer
     answered: float = 1.5  # the turn after calls them by name: they spoke this one
     named_nearby: float = 1.0  # the narration of the last NEARBY_PARAGRAPHS names them
@@ -1050,6 +1057,8 @@ MAX_EXTRAS = 2
 SCENE_LOOKBACK = 40
 # At most this many words between two turns (a tag) and they follow each other directly.
 ADJACENT_WORDS = 4
+# How far back (paragraphs, across scenes) a gender-only tag looks for someone who fits it.
+FALLBACK_PARAGRAPHS = 60
 # How far back (paragraphs) the narration's naming of someone makes them a likelier speaker.
 NEARBY_PARAGRAPHS = 15
 
@@ -1105,8 +1114,9 @@ def _decode_run(
     candidates = _candidates(run_turns, people, extras)
     if not candidates:
         return
+    candidates = candidates + _gender_fallbacks(run_turns, candidates, context, paras)
     rank = {c: (people.index(c) if c in people else len(people)) for c in candidates}
-    outsiders = set(extras) - set(people) - {t.speaker for t in run_turns}
+    outsiders = set(candidates) - set(people) - {t.speaker for t in run_turns}
     text = context.work.text
     # "Yes, sir": whom each turn addresses is a man (or, "ma'am", a woman), so the turns on
     # either side of it were likely spoken by one
@@ -1204,6 +1214,29 @@ def _decode_run(
                 quote.speaker = guess
             elif quote.speaker is None or quote.confidence <= 0.5:
                 quote.speaker, quote.cue, quote.confidence = guess, "implicit", 0.5
+
+
+def _gender_fallbacks(
+    run_turns: list[_Turn], candidates: list[str], context: _Context, paras: list[_Para]
+) -> list[str]:
+    """For a turn whose tag gives only a gender ("said the girl", a "she" with no antecedent) when
+    no candidate has that gender: the latest person of that gender the narration named before the
+    conversation (in any scene), so that the decoding has someone who fits."""
+    added: list[str] = []
+    for turn in run_turns:
+        if turn.speaker:
+            continue
+        genders = {turn.gender, *(q.gender_hint for q in turn.quotes)} & {"F", "M"}
+        for gender in genders:
+            if any(_fits_gender(context, c, gender) for c in [*candidates, *added]):
+                continue
+            window_start = paras[max(0, turn.para - FALLBACK_PARAGRAPHS)].start
+            for mention in reversed(_mentions_between(context, window_start, paras[turn.para].start)):
+                cid = mention.character
+                if cid and _fits_gender(context, cid, gender) and not _in_quote(context, mention.start):
+                    added.append(cid)
+                    break
+    return added
 
 
 def _candidates(run_turns: list[_Turn], people: list[str], extras: Sequence[str] = ()) -> list[str]:
@@ -1606,6 +1639,8 @@ def _resolve_subject(
         if candidate in context.alias_index:
             return context.alias_index[candidate]
     by_part = _by_name_part(context, key) or _by_title_and_surname(context, key)
+    if by_part is None and key.startswith("the ") and _TITLE_GENDER.get(key[4:], "M") is None:
+        by_part = _by_name_part(context, key[4:])  # "the Major": the one Major Callendar
     if by_part is not None:
         return by_part  # "Rodney" for "William Rodney", "the landlord" for "The Landlord of the Inn"
     if subject.kind == "name":
@@ -1784,7 +1819,7 @@ def _by_gender(
     if para_mentions:
         # a subject is a likelier antecedent than an object: "Her friendship with Mrs. Moore
         # was deep... she sighed" is not Mrs. Moore
-        return _likeliest_antecedent(text, para_mentions).character
+        return _topic(text, para_mentions, position, gender).character
     para_start = _para_start(text, position)
     if para_start == quote.outer_start or not _mentions_between(context, para_start, position):
         # the previous line called someone by name: she answers
@@ -1809,8 +1844,16 @@ def _by_gender(
             and m.character != previous_speaker
             and not _in_quote(context, m.start)
         ]
+        if (
+            previous
+            and previous_speaker is not None
+            and not any(_is_subject(text, m) and not _is_possessive(text, m) for m in previous)
+        ):
+            # the line before was someone else's, and its narration only names this one in
+            # passing (`she began, remembering how often William had said so`): the talk decides
+            previous = []
         if previous:
-            return _likeliest_antecedent(text, previous).character
+            return _topic(text, previous, para_start, gender).character
     context.gender_rule = "conversation"
     participants = [p for p in conversation.participants() if fits(p)]
     recent = [
@@ -1835,13 +1878,38 @@ def _by_gender(
     for cid in recent:
         if cid not in vocatives:
             return cid
-    return recent[0] if recent else None
+    return None  # only whom the line calls by name: someone else speaks it
 
 
 _CLAUSE_OPENERS = re.compile(
     r"(?:^|[.!?;:]\s+|[\"“”]\s*|,\s+(?:and|but|then|when|while|as|so)\s+|\b(?:and|but|then|when|while)\s+)$"
 )
 _FOLLOWED_BY_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)?\b|,\s")
+
+
+_PRONOUN_SUBJECT = {
+    "F": re.compile(r"(?:^|[.!?;]\s+|[\"“”]\s+|\n)She\b|(?:[,;]|\band|\bbut|\bthen)\s+she\b"),
+    "M": re.compile(r"(?:^|[.!?;]\s+|[\"“”]\s+|\n)He\b|(?:[,;]|\band|\bbut|\bthen)\s+he\b"),
+}
+
+
+def _topic(text: str, mentions: list[Mention], end: int, gender: str) -> Mention:
+    """Whom a paragraph is about, for a "she" right after it: the one its "she"s go on from.
+    (`Mary's lips parted. She could not conceive why Katharine envied her.`: the paragraph, and
+    the next "she", are Mary's, though Katharine is named last.) Without such a chain, the latest
+    subject (_likeliest_antecedent)."""
+    pattern = _PRONOUN_SUBJECT.get(gender)
+    if pattern is not None:
+        chains = []
+        for i, mention in enumerate(mentions):
+            stop = mentions[i + 1].start if i + 1 < len(mentions) else end
+            chains.append(len(pattern.findall(text, mention.end, stop)))
+        best = max(range(len(mentions)), key=lambda i: (chains[i], i))
+        if chains[best] > 0 and best != len(mentions) - 1:
+            last = mentions[-1]
+            if not _is_subject(text, last) or _is_possessive(text, last):
+                return mentions[best]
+    return _likeliest_antecedent(text, mentions)
 
 
 def _likeliest_antecedent(text: str, mentions: list[Mention]) -> Mention:
@@ -2005,7 +2073,7 @@ def _beat_speaker(
         at_sentence_start = (
             mention.start == para.start or re.search(r"[.!?\"”]\s+$|^\s*$", before) is not None
         )
-        if at_sentence_start:
+        if at_sentence_start and not _reacts_to_speaker(text, mention, quotes[0].end):
             return mention.character
     # `She smiled. "..."`: a pronoun subject at the paragraph's start
     lead = text[para.start : quotes[0].outer_start]
@@ -2014,6 +2082,21 @@ def _beat_speaker(
         gender = PRONOUN_GENDER[pronoun.group(1).lower()]
         return _by_gender(gender, context, conversation, index, quotes[0], text)
     return None
+
+
+def _reacts_to_speaker(text: str, mention: Mention, quote_end: int) -> bool:
+    """`"..." The fire crackled. Cassandra looked at her.`: someone who, after the line, does
+    something to a "her" or "him" is reacting to whoever spoke it, not speaking."""
+    if mention.start < quote_end:
+        return False
+    stop = _SENTENCE_END.search(text, mention.end)
+    clause = text[mention.end : stop.start() if stop else mention.end + 200]
+    return _OBJECT_PRONOUN.search(clause) is not None
+
+
+_OBJECT_PRONOUN = re.compile(
+    r"\b(?:at|to|on|upon|towards?|with)\s+(?:her|him)\b|\b(?:gave|handed|told|asked)\s+(?:her|him)\b"
+)
 
 
 _INNER_NOUN_WORDS = (
