@@ -759,3 +759,31 @@ def test_a_title_two_characters_share_decides_nothing_alone() -> None:
     text = '"That is better," remarked Mara.\n\n"Thoroughly desirable," replied the Major.\n'
     work = run(text, cast=cast)
     assert work.quotes[1].cue == "implicit"  # no tag resolved: turn-taking decides
+
+
+def test_a_sentence_adverb_before_the_subject_is_nobody() -> None:
+    cast = [*CAST, Character("theo", "Theo", gender="M")]
+    work = run('Theo came in with Ines.\n\nLater he said to Ines, "She was tired."\n', cast=cast)
+    assert (work.quotes[0].speaker, work.quotes[0].cue) == ("theo", "anaphoric")
+    assert work.quotes[0].addressee == "ines"
+
+
+def test_who_says_i_am_someone_is_that_someone() -> None:
+    text = (
+        "Jonah and Mara came to the village. A woman stood at the door.\n\n"
+        '"Good morning. I am Ines. You give me a cigarette."\n\n'
+        '"Why does this woman ask?" Jonah said.\n\n'
+        '"She is hungry."\n'
+    )
+    work = run(text)
+    assert work.quotes[0].speaker == "ines"
+
+
+def test_naming_someone_else_in_the_line_is_no_introduction() -> None:
+    text = (
+        "Jonah and Mara came to the village. A woman stood at the door.\n\n"
+        '"Good morning. I met Ines. You give me a cigarette."\n\n'
+        '"Why does this woman ask?" Jonah said.\n'
+    )
+    work = run(text)
+    assert work.quotes[0].speaker != "ines"
