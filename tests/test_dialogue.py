@@ -787,3 +787,17 @@ def test_naming_someone_else_in_the_line_is_no_introduction() -> None:
     )
     work = run(text)
     assert work.quotes[0].speaker != "ines"
+
+
+def test_a_run_of_spaces_where_a_dash_was_lost_ends_a_tag() -> None:
+    text = (
+        'Jonah came in.\n\nThen he turned to the others and said somewhat austerely   "We leave at dawn."\n'
+    )
+    work = run(text)
+    assert (work.quotes[0].speaker, work.quotes[0].cue) == ("jonah", "anaphoric")
+
+
+def test_one_space_before_a_quote_is_no_lost_dash() -> None:
+    text = 'Jonah came in.\n\nMara looked at the sky somewhat austerely "We leave at dawn."\n'
+    work = run(text)
+    assert work.quotes[0].cue != "anaphoric"

@@ -1523,9 +1523,12 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
 def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, str]:
     """A tag that introduces the quote: `Emma said, "` / `She asked the blonde, "`."""
     stripped = before.rstrip().rstrip("-—–")  # `Emma thus moralised to herself:--`
+    # `and said somewhat austerely   "`: a run of spaces where a text lost its dash
+    lost_dash = re.search(r"\w {3,}$", before) is not None
     if not stripped or (
         stripped[-1] not in ",:"
         and not before.rstrip().endswith(("--", "—"))
+        and not lost_dash
         and not _ends_on_speech_verb(stripped)
     ):
         return None, "", 0, ""
