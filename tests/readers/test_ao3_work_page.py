@@ -100,3 +100,24 @@ def test_one_shot_page_has_no_work_text_label() -> None:
     assert work.metadata.title == "Small Rain"
     assert work.text.strip() == "It rained on the citadel all week."
     assert work.chapters == []
+
+
+def test_page_with_a_long_inline_head_is_still_read_as_ao3() -> None:
+    # A saved page can carry tens of kilobytes of inline style before its body: the archive's name
+    # is then nowhere near the top of the markup except in the <title>.
+    filler = "<style>" + ".x { color: red; }\n" * 2000 + "</style>"
+    markup = WORK_PAGE.replace("<head>", "<head>" + filler, 1).replace(
+        '<h1 class="heading"><a href="/"><span>Archive of Our Own</span>',
+        '<h1 class="heading"><a href="/"><span>Home</span>',
+        1,
+    )
+    assert markup.index("Archive of Our Own") > 30000
+    work = _read(markup)
+    assert work.source_format == "ao3-html"
+    assert work.metadata.declared_tags.rating == "Not Rated"
+    assert work.metadata.declared_tags.characters == ["gaius of Camelot"]
+
+
+def test_plain_page_titled_without_the_archive_is_not_ao3() -> None:
+    markup = "<html><head><title>Lanterns</title></head><body><p>Gaius trimmed the wick.</p></body></html>"
+    assert _read(markup).source_format != "ao3-html"

@@ -65,6 +65,10 @@ def is_ao3(root: lxml.html.HtmlElement, markup: str) -> bool:
     has_tags = bool(tag_lists(root))
     has_preface = bool(root.xpath("//*[@id='preface']"))
     mentions_archive = "Archive of Our Own" in markup[:20000] or "archiveofourown.org" in markup[:20000]
+    if not mentions_archive:
+        # A work page saved from the site can carry 50 KB of inline script and style before its body;
+        # its <title> still ends "[Archive of Our Own]".
+        mentions_archive = "Archive of Our Own" in (root.findtext(".//title") or "")
     return (has_tags and (has_preface or mentions_archive)) or (has_preface and mentions_archive)
 
 
