@@ -345,3 +345,17 @@ def test_undressing_each_other_is_a_mature_scene_and_undressing_for_bed_is_not()
     assert _assess(oblique).rating == "Mature"
     alone = "Willow pulled off her boots, stripped off her socks and went to bed alone with a book."
     assert _assess(alone).rating == "General Audiences"
+
+
+def test_a_hand_around_his_cock_is_a_sex_act() -> None:
+    # Written for the rule: a hand job described is an act on the page, so with the anatomy around
+    # it the scene is Explicit; a hand around a cup, or his cock named alone, is no act.
+    explicit = (
+        "Spike moaned. Buffy kept her hand firmly around his cock, and his cock twitched against her"
+        " palm while she bit his nipple."
+    )
+    assert _assess(explicit).rating == "Explicit"
+    stroking = "Buffy was stroking Spike's cock slowly, and his cock was hard against her nipples."
+    assert _assess(stroking).rating == "Explicit"
+    cup = "Buffy kept her hand firmly around her cup while Spike talked about his cock of a rooster."
+    assert _assess(cup).rating != "Explicit"
