@@ -1030,7 +1030,7 @@ class SpeakerEvidence:
 
     named_tag: float = 8.0  # a speech tag with a name
     other_tag: float = 4.0  # a pronoun or epithet tag resolved by a name close by
-    silent: float = 1.5  # a narration line between two quotes in which someone acts
+    silent: float = 2.0  # a narration line between two quotes in which someone acts
     weak: float = 5.0  # an action beat, a continued speech (the only anchors decoding may overrule)
     wrong_gender: float = -5.0  # "she said" and a man
     salient: float = 1.0  # whom salience alone made of that "she"
