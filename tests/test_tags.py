@@ -10,7 +10,7 @@ from fandex.options import Options
 from fandex.pipeline import run
 from fandex.readers import read_file
 from fandex.relationships import find_relationships
-from fandex.tags import infer_tags
+from fandex.tags import character_threshold, infer_tags
 from fandex.work import (
     AO3_CATEGORIES,
     AO3_RATINGS,
@@ -151,6 +151,19 @@ def test_characters_present_enough_are_tagged() -> None:
     characters = _values(work, "character")
     assert "Willow Rosenberg" in characters and "Buffy Summers" in characters
     assert "Rupert Giles" not in characters  # named once
+
+
+def test_a_side_character_of_a_long_story_needs_fewer_mentions_than_one_per_thousand_words() -> None:
+    # Written for the rule: about 16,000 words ask 2.5 * sqrt(16) = 10 mentions, not 16. Giles is
+    # named 12 times and is tagged; Xander, named 6 times, is not.
+    filler = " ".join(["Buffy walked the long road past the quiet houses and the old church again."] * 1150)
+    text = filler + " Giles read." * 12 + " Xander ran." * 6
+    work = _tagged(make_work(text))
+    characters = _values(work, "character")
+    assert "Rupert Giles" in characters
+    assert "Xander Harris" not in characters
+    assert character_threshold(16_000) == 10
+    assert character_threshold(1_000) == 2
 
 
 def test_a_story_told_in_the_second_person_has_the_reader_as_a_character() -> None:

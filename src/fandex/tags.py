@@ -10,6 +10,7 @@ sex". With ``Options.ignore_declared_tags`` nothing declared is read. See docs/t
 from __future__ import annotations
 
 import itertools
+import math
 import re
 
 from fandex.fandom import declared_packs
@@ -28,6 +29,13 @@ ROMANTIC_TAG_STRENGTH = 0.5
 PLATONIC_TAG_STRENGTH = 0.9
 MAX_RELATIONSHIP_TAGS = 4
 MAX_CHARACTER_TAGS = 12
+# Mentions a character needs to be tagged: a couple in a short story, and in a longer one a number
+# that grows with the square root of its length. A side character's mentions do not grow in step
+# with a novel's length (one per 1,000 words asked 78 of the Lucius Malfoy of a 78,000-word work
+# that tags him, with 57), while the lead's do.
+SHORT_STORY_WORDS = 1500
+CHARACTER_MENTIONS_SHORT = 2
+CHARACTER_MENTIONS_PER_SQRT_THOUSAND = 2.5
 # Share of the body told in the second person for the Reader character tag.
 READER_SHARE = 0.5
 # Fandom guesses below this confidence are not tagged.
@@ -198,9 +206,16 @@ def _has_cue(relationship: Relationship) -> bool:
     )
 
 
+def character_threshold(words: int) -> int:
+    """Mentions a character needs in a story of ``words`` words to get a character tag."""
+    if words < SHORT_STORY_WORDS:
+        return CHARACTER_MENTIONS_SHORT
+    return max(3, int(CHARACTER_MENTIONS_PER_SQRT_THOUSAND * math.sqrt(words / 1000)))
+
+
 def _characters(ctx: TagContext) -> list[Tag]:
     """Characters present enough to tag: a few mentions in a short story, more in a long one."""
-    threshold = 2 if ctx.words < 1500 else max(3, ctx.words // 1000)
+    threshold = character_threshold(ctx.words)
     counts: dict[str, int] = {}
     first: dict[str, list[Evidence]] = {}
     for mention in ctx.work.mentions:
