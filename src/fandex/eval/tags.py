@@ -367,7 +367,7 @@ def _named_in(work: Work, declared: str) -> bool:
     """Whether the story's text names a declared character at all: any of the capitalised words
     of any of its forms ("CC-2224 | Cody", "Gwen (Merlin)") standing as a word in the body. A
     chapter of a longer work often lacks characters the work's tags list."""
-    from fandex.taggers.declared import without_qualifier
+    from fandex.taggers.declared import without_accents, without_qualifier
 
     body = work.text[work.metadata.body_start :]
     for form in declared.split("|"):
@@ -375,8 +375,10 @@ def _named_in(work: Work, declared: str) -> bool:
         for word in re.findall(r"[A-Z][\w'’-]{2,}", form):
             if word.lower() in _GENERIC_TAG_WORDS:
                 continue
-            if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", body):
-                return True
+            # A tag's tone marks ("Xiè") are often left out of the text ("Xie").
+            for spelling in {word, without_accents(word)}:
+                if re.search(rf"(?<!\w){re.escape(spelling)}(?!\w)", body):
+                    return True
     return False
 
 

@@ -8,6 +8,7 @@ work's cast first, then against the fandom packs, and written with their canonic
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -222,14 +223,29 @@ def without_qualifier(name: str) -> str:
 
 
 def _name_words(name: str) -> set[str]:
-    name = _POSSESSIVE.sub("", without_qualifier(name.lower())).replace(".", " ")
+    name = _POSSESSIVE.sub("", without_qualifier(without_accents(name).lower())).replace(".", " ")
     return set(name.split())
+
+
+def without_accents(name: str) -> str:
+    """``name`` with its diacritics dropped: AO3 tags a romanised name with its tone marks ("Xiè
+    Lián") that the story's text often leaves out ("Xie Lian")."""
+    if name.isascii():
+        return name
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+# A possessive inside a name: "Xie Lian's Mother" is someone of Xie Lian's, not Xie Lian.
+_RELATIVE = re.compile(r"\w['’]s\s+\w")
 
 
 def same_person(a: str, b: str) -> bool:
     """Two names for one person: one's words all within the other's ("Hermione" ~ "Hermione
-    Granger"), ignoring case, dots, possessives and a bracketed fandom ("Castiel (Supernatural)")."""
+    Granger"), ignoring case, accents, dots, possessives and a bracketed fandom ("Castiel
+    (Supernatural)"); but a name that is someone's relation ("Xie Lian's Mother") is only itself."""
     words_a, words_b = _name_words(a), _name_words(b)
+    if bool(_RELATIVE.search(a)) != bool(_RELATIVE.search(b)):
+        return bool(words_a) and words_a == words_b
     return bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
 
 
