@@ -343,3 +343,21 @@ def test_the_notes_name_characters_too_but_not_by_the_fandoms_own_name() -> None
     assert "Buffy Summers" not in characters  # "Buffy" is the show here
     (anya,) = [t for t in work.tags if t.kind == "character" and t.value == "Anya Jenkins"]
     assert anya.evidence[0].reason == "named in the author's notes ('Anya'), not in the text at hand"
+
+
+def test_a_friendship_beside_the_main_romance_gets_no_tag() -> None:
+    # Written for the rule: the friendship is in the relationships layer, strong, but AO3 authors
+    # tag the pairing the work is about.
+    friends = " ".join(["Buffy trusted Xander, her best friend."] * 4)
+    work = _tagged(make_work(ROMANCE + " " + friends))
+    friendship = [r for r in work.relationships if r.kind == "platonic" and r.strength >= 0.9]
+    assert friendship, "the layer should still find the friendship"
+    relationships = _values(work, "relationship")
+    assert relationships[0] == "Spike/Willow Rosenberg"
+    assert not any("&" in value for value in relationships)
+
+
+def test_the_friendship_of_a_gen_story_is_still_its_main_tag() -> None:
+    friends = " ".join(["Buffy trusted Xander, her best friend."] * 4)
+    work = _tagged(make_work(friends))
+    assert _values(work, "relationship") == ["Buffy Summers & Xander Harris"]
