@@ -197,6 +197,18 @@ def test_figurative_uses_count_for_nothing() -> None:
     assert _assess(figurative, ("Giles",)).rating == "General Audiences"
 
 
+def test_idioms_of_blood_and_a_heart_in_the_throat_are_no_injury() -> None:
+    # Written for the rule: fear and anger told through the blood, and a heart in the throat.
+    idioms = (
+        "Giles felt his blood run cold, then his blood ran cold again. Blood pounding in his ears, he "
+        "waited; his heart leapt into his throat and his heart kicked up into his throat."
+    )
+    report = _assess(idioms, ("Giles",))
+    assert report.rating == "General Audiences"
+    literal = "Spike drove the knife into his throat; blood ran down the demon's chest and blood pooled."
+    assert _assess(literal).rating == "Teen And Up Audiences"
+
+
 def test_the_literal_uses_still_count() -> None:
     assert _assess("Spike stabbed the demon and the wound bled; blood everywhere.").violence_warning is False
     assert (
