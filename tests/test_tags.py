@@ -90,6 +90,24 @@ def test_couples_of_different_kinds_get_a_category_each_as_authors_tick_them() -
         assert tag.evidence and all(e.reason.startswith(" and ".join(couple)) for e in tag.evidence)
 
 
+def test_a_weak_romance_beside_the_main_pairing_ticks_no_category() -> None:
+    # Written for the rule: the category follows the relationship tags, and a romance beside the
+    # main pairing is tagged only at strength 0.9.
+    work = make_work(
+        "Spike smiled at Xander. Willow smiled at Giles.", ("Spike", "Xander", "Willow", "Giles")
+    )
+    spike, xander, willow, giles = (c.id for c in work.characters)
+    kiss = [Evidence(0, 5, "kiss (romantic)")]
+    main = Relationship([spike, xander], "romantic", 0.95, kiss, True)
+    work.relationships = [main, Relationship([willow, giles], "romantic", 0.6, kiss, False)]
+    infer_tags(work, Options())
+    assert _values(work, "category") == ["M/M"]
+    work.tags = []
+    work.relationships = [main, Relationship([willow, giles], "romantic", 0.95, kiss, False)]
+    infer_tags(work, Options())
+    assert _values(work, "category") == ["F/M", "M/M"]
+
+
 def test_a_relationship_of_three_is_multi() -> None:
     work = make_work("Willow smiled at Anya and Xander.", ("Willow", "Anya", "Xander"))
     ids = [c.id for c in work.characters]

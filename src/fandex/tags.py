@@ -101,7 +101,10 @@ def _warnings(ctx: TagContext, report: content.ContentReport) -> list[Tag]:
 def _categories(ctx: TagContext) -> list[Tag]:
     kinds: dict[str, list[Evidence]] = {}
     romantic = [
-        r for r in ctx.work.relationships if r.kind == "romantic" and r.strength >= ROMANTIC_TAG_STRENGTH
+        r
+        for r in ctx.work.relationships
+        if r.kind == "romantic"
+        and r.strength >= (ROMANTIC_TAG_STRENGTH if r.main else SECONDARY_ROMANCE_STRENGTH)
     ]
     for relationship in romantic:
         genders = sorted(ctx.cast.genders.get(cid, "U") for cid in relationship.characters)
