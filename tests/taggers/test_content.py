@@ -371,3 +371,27 @@ def test_a_hand_around_his_cock_is_a_sex_act() -> None:
     assert _assess(stroking).rating == "Explicit"
     cup = "Buffy kept her hand firmly around her cup while Spike talked about his cock of a rooster."
     assert _assess(cup).rating != "Explicit"
+
+
+# -- language and friendly slaps ------------------------------------------------------------------
+
+
+def test_one_shit_is_a_mild_swear_and_one_fuck_is_strong() -> None:
+    # Written for the rule: one "shit" alone leaves a story General; with another mild swear, or as
+    # one of many strong words, it counts as before.
+    assert _assess("Willow said the soup tasted like shit and laughed.").rating == "General Audiences"
+    assert _assess("Willow said the soup tasted like shit, damn it.").rating == "Teen And Up Audiences"
+    assert _assess("Willow said the soup was fucking awful.").rating == "Teen And Up Audiences"
+    many = "Shit. Fuck this shit, Spike said. Fucking shit, fuck."
+    assert _assess(many, ("Spike",)).rating == "Mature"
+
+
+def test_a_friendly_or_playful_slap_is_no_blow() -> None:
+    # Written for the rule: a hand slapped away, a slap on the back or on the table is no violence.
+    playful = (
+        "Buffy slapped his hand away from the cake. Spike slapped him on the back. "
+        "Willow slapped the table and laughed; it was a slap on the wrist."
+    )
+    assert _assess(playful).rating == "General Audiences"
+    blows = "Buffy slapped him across the face. The slap echoed and Spike slapped her back."
+    assert _assess(blows).rating == "Teen And Up Audiences"

@@ -253,10 +253,11 @@ def assess(work: Work, cast: CastIndex, words: int | None = None) -> ContentRepo
     findings += [f for f in violence if f.level > 0]
 
     language = _count(work, cast, "language")
-    if language["strong"] >= 4 and language["strong"] * per_1000 >= 8:
-        findings.append(Finding(2, "frequent strong language", language.of("strong")))
-    if language["strong"] >= 1 or language["mild"] >= 2:
-        findings.append(Finding(1, "strong language", language.of("strong", "mild")))
+    strong = language["strong"] + language["crude"]
+    if strong >= 4 and strong * per_1000 >= 8:
+        findings.append(Finding(2, "frequent strong language", language.of("strong", "crude")))
+    if language["strong"] >= 1 or language["mild"] + language["crude"] >= 2:
+        findings.append(Finding(1, "strong language", language.of("strong", "crude", "mild")))
 
     drugs = _count(work, cast, "drugs")
     if drugs["hard"] >= 4:
