@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from fandex.options import Options
-from fandex.relationships import _collect_cues, find_relationships
+from fandex.relationships import SUMMARY_COUPLE, _collect_cues, find_relationships
 from fandex.taggers.cast import CastIndex
 from fandex.work import Paragraph, Work
 from taggers.worktools import make_work
@@ -249,6 +249,17 @@ def test_without_the_summary_or_with_too_little_together_the_leads_stay_friends(
     work.metadata.summary = "Spike is stuck with Willow for a week."
     find_relationships(work, Options())
     assert _pairs(work).get(("Spike", "Willow Rosenberg")) != "romantic"
+
+
+def test_a_summary_lead_the_story_never_gives_a_gender_is_no_partner() -> None:
+    # Written for the rule: a "lead" with no gender from the cast, a pack or a pronoun is a place
+    # or a thing the summary personifies (an island that "pulls Spike to her"), not half a couple.
+    work = _with_paragraphs(SLOW_BURN, ("Spike", "Willow", "Buffy"))
+    work.character("c2").gender = "U"
+    work.metadata.summary = "Willow pulls Spike to her. Spike decides to stay."
+    find_relationships(work, Options())
+    assert _pairs(work).get(("Spike", "Willow Rosenberg")) != "romantic"
+    assert not any(SUMMARY_COUPLE in e.reason for r in work.relationships for e in r.evidence)
 
 
 def test_leads_called_friends_or_family_again_and_again_are_no_couple() -> None:

@@ -207,7 +207,13 @@ def _summary_leads(
     """
     if not work.metadata.summary:
         return None
-    named = {m.character for m in find_name_mentions(work.metadata.summary, work.characters) if m.character}
+    # Only people: a lead the story never gives a gender (no pronoun, no pack) is a place or a thing
+    # the summary speaks of as "her" at most ("Uzushio pulls Shisui to her": an island).
+    named = {
+        m.character
+        for m in find_name_mentions(work.metadata.summary, work.characters)
+        if m.character and cast.genders.get(m.character, "U") != "U"
+    }
     if len(named) < 2:
         return None
     shared: dict[tuple[str, ...], list[tuple[int, int]]] = {}
