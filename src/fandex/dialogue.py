@@ -1115,7 +1115,8 @@ def _decode_run(
     candidates = _candidates(run_turns, people, extras)
     if not candidates:
         return
-    introducing = [c for turn in run_turns for c in _introduced(turn, context) if c not in candidates]
+    introduced_by = [_introduced(turn, context) for turn in run_turns]
+    introducing = [c for found in introduced_by for c in found if c not in candidates]
     candidates = candidates + list(dict.fromkeys(introducing))
     candidates = candidates + _gender_fallbacks(run_turns, candidates, context, paras)
     rank = {c: (people.index(c) if c in people else len(people)) for c in candidates}
@@ -1152,7 +1153,7 @@ def _decode_run(
             for m in _mentions_between(context, window_start, paras[turn.para].start)
             if m.character and not _in_quote(context, m.start)
         }
-        introduced = _introduced(turn, context)
+        introduced = introduced_by[i]
         spoken_of = (
             {
                 m.character
@@ -1226,7 +1227,7 @@ def _decode_run(
                 quote.speaker, quote.cue, quote.confidence = guess, "implicit", 0.5
 
 
-_SELF_INTRODUCTION = re.compile(r"(?:\b(?:I am|I'm|I’m|my name is|My name is|name's|name’s)|\bit is I,?)\s+$")
+_SELF_INTRODUCTION = re.compile(r"(?:\b(?:I am|I'm|I’m|[Mm]y name is|name's|name’s)|\bit is I,?)\s+$")
 
 
 def _introduced(turn: _Turn, context: _Context) -> set[str]:
@@ -1856,7 +1857,7 @@ def _by_gender(
     if para_mentions:
         # a subject is a likelier antecedent than an object: "Her friendship with Mrs. Moore
         # was deep... she sighed" is not Mrs. Moore
-        return _topic(text, para_mentions, position, gender).character
+        return _topic(context, para_mentions, position, gender).character
     para_start = _para_start(text, position)
     if para_start == quote.outer_start or not _mentions_between(context, para_start, position):
         # the previous line called someone by name: she answers
@@ -1884,13 +1885,13 @@ def _by_gender(
         if (
             previous
             and previous_speaker is not None
-            and not any(_is_subject(text, m) and not _is_possessive(text, m) for m in previous)
+            and not any(_is_plain_subject(text, m) for m in previous)
         ):
             # the line before was someone else's, and its narration only names this one in
             # passing (`she began, remembering how often William had said so`): the talk decides
             previous = []
         if previous:
-            return _topic(text, previous, para_start, gender).character
+            return _topic(context, previous, para_start, gender).character
     context.gender_rule = "conversation"
     participants = [p for p in conversation.participants() if fits(p)]
     recent = [
@@ -1930,17 +1931,19 @@ _PRONOUN_SUBJECT = {
 }
 
 
-def _topic(text: str, mentions: list[Mention], end: int, gender: str) -> Mention:
+def _topic(context: _Context, mentions: list[Mention], end: int, gender: str) -> Mention:
     """Whom a paragraph is about, for a "she" right after it: the one its "she"s go on from.
     (`Mary's lips parted. She could not conceive why Katharine envied her.`: the paragraph, and
     the next "she", are Mary's, though Katharine is named last.) Without such a chain, the latest
-    subject (_likeliest_antecedent)."""
+    subject (_likeliest_antecedent). A "she" inside a line of speech is no part of the chain."""
+    text = context.work.text
     pattern = _PRONOUN_SUBJECT.get(gender)
     if pattern is not None:
         chains = []
         for i, mention in enumerate(mentions):
             stop = mentions[i + 1].start if i + 1 < len(mentions) else end
-            chains.append(len(pattern.findall(text, mention.end, stop)))
+            found = pattern.finditer(text, mention.end, stop)
+            chains.append(sum(1 for match in found if not _in_quote(context, match.end() - 1)))
         best = max(range(len(mentions)), key=lambda i: (chains[i], i))
         if chains[best] > 0 and best != len(mentions) - 1:
             last = mentions[-1]
@@ -1952,11 +1955,16 @@ def _topic(text: str, mentions: list[Mention], end: int, gender: str) -> Mention
 def _likeliest_antecedent(text: str, mentions: list[Mention]) -> Mention:
     """Of the names before a pronoun, the latest subject; else the latest not a possessor
     ("the pleasure of Margaret's return" does not make Margaret the one speaking)."""
-    subjects = [m for m in mentions if _is_subject(text, m) and not _is_possessive(text, m)]
+    subjects = [m for m in mentions if _is_plain_subject(text, m)]
     if subjects:
         return subjects[-1]
     plain = [m for m in mentions if not _is_possessive(text, m)]
     return (plain or mentions)[-1]
+
+
+def _is_plain_subject(text: str, mention: Mention) -> bool:
+    """A name standing as a subject, not as a possessor ("Margaret's return")."""
+    return _is_subject(text, mention) and not _is_possessive(text, mention)
 
 
 def _is_possessive(text: str, mention: Mention) -> bool:
