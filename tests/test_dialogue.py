@@ -537,6 +537,59 @@ def test_every_quote_has_a_confidence_between_zero_and_one() -> None:
     assert work.quotes[0].confidence > work.quotes[1].confidence
 
 
+def _idiolect_scene(untagged_line: str) -> str:
+    """Jonah and Mara each speak four name-tagged lines in a voice of their own, then one of
+    them answers Ines untagged, after narration that names them both."""
+    jonah = [
+        "Aye, lass, the wee boat is ready, aye, and the tide is kind the noo,",
+        "Och aye, ye ken the wee path by the burn, lass, dinnae fret,",
+        "Aye, I ken it fine, lass, ye need nae worry aboot the wee ones,",
+        "Och, lass, the wee dog is oot again, aye, ye ken how he is,",
+    ]
+    mara = [
+        "Indeed, I should think the boat quite ready, certainly by noon,",
+        "Certainly not, I am quite sure the path is indeed perfectly dry,",
+        "Indeed I do, and I am quite certain we shall manage it very well,",
+        "Quite so, I should certainly hope the dog is indeed found by supper,",
+    ]
+    lines = "".join(f'"{j}" said Jonah.\n\n"{m}" said Mara.\n\n' for j, m in zip(jonah, mara, strict=True))
+    return (
+        lines
+        + "* * *\n\nMara and Jonah walked down to the harbour where Ines waited.\n\n"
+        + f'"You are late," said Ines.\n\n"{untagged_line}"\n'
+    )
+
+
+def test_an_untagged_answer_goes_to_the_one_who_talks_like_that() -> None:
+    # turn-taking alone cannot tell Mara from Jonah here (without the idiolects it picks Jonah);
+    # Mara's "indeed" and "quite" in her tagged lines can
+    work = run(_idiolect_scene("Indeed we are, and quite certainly sorry for it."))
+    assert said(work)[-1] == ("Indeed we are, and quite certainly sorry for it.", "mara")
+    work = run(_idiolect_scene("Och aye, lass, the wee tide turned on us, ye ken."))
+    assert said(work)[-1] == ("Och aye, lass, the wee tide turned on us, ye ken.", "jonah")
+
+
+def test_an_idiolect_needs_enough_tagged_words() -> None:
+    from collections import Counter
+
+    from fandex.dialogue import IDIOLECT_MIN_WORDS, _Idiolects, _Turn
+
+    text = '"Aye, lass."'
+    turn = _Turn(run=0, quotes=run(text).quotes, speaker=None, para=0)  # type: ignore[arg-type]
+    talker = Counter({"aye": IDIOLECT_MIN_WORDS, "lass": 5})
+    quiet = Counter({"indeed": IDIOLECT_MIN_WORDS - 1})
+    idiolects = _Idiolects(
+        {"jonah": talker, "mara": Counter({"indeed": 60}), "ines": quiet},
+        {"jonah": IDIOLECT_MIN_WORDS + 5, "mara": 60, "ines": IDIOLECT_MIN_WORDS - 1},
+        talker + Counter({"indeed": 60}) + quiet,
+        2 * IDIOLECT_MIN_WORDS + 64,
+    )
+    jonah, mara, ines = idiolects.scores(text, turn, ["jonah", "mara", "ines"])
+    assert jonah > 0 > mara
+    assert jonah == -mara  # centred on the two who are known
+    assert ines == 0.0  # too few words to say how Ines talks
+
+
 # ---------------------------------------------------------------- thoughts
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -408,6 +409,7 @@ class _Context:
     # or the person just addressed) or "conversation" (salience only, which turn-taking can beat)
     gender_rule: str = ""
     the_phrases: dict[str, list[int]] | None = None  # see _epithet_positions
+    idiolects: _Idiolects | None = None  # see _learn_idiolects
 
 
 def find_dialogue(work: Work, options: Options) -> None:
@@ -972,6 +974,7 @@ def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Co
         else:
             previous_para_speaker = None
         _note_narration(context, conversation, para.start, para.end, index, quotes)
+    context.idiolects = _learn_idiolects(turns, context)
     _take_turns(turns, paras, context)
     _addressees(text, turns, context)
 
@@ -1045,6 +1048,7 @@ class SpeakerEvidence:
     rank: float = 0.1  # per place down the list of the conversation's people
     opens: float = 0.2  # the first of them (a tagged speaker, else the latest named) opens it
     outsider: float = -1.0  # one of the scene's other people, not named in or just before it
+    idiolect: float = 0.1  # per unit of how much more like them an untagged turn sounds (_Idiolects)
 
 
 SPEAKER_EVIDENCE = SpeakerEvidence()
@@ -1064,15 +1068,83 @@ FALLBACK_PARAGRAPHS = 60
 NEARBY_PARAGRAPHS = 15
 
 
-def _anchor_weight(turn: _Turn, weights: SpeakerEvidence) -> float:
-    """How firmly a turn's known speaker holds against turn-taking."""
+def _anchor_kind(turn: _Turn) -> str:
+    """What gave a turn its known speaker: a "named" tag, an "other" (pronoun or epithet) tag, a
+    "silent" reaction between two lines, or a "weak" sign (an action beat, a continued speech)."""
     best = max((q.confidence for q in turn.quotes if q.speaker == turn.speaker), default=0.0)
     named = any(q.cue == "explicit" and q.speaker == turn.speaker for q in turn.quotes)
     if named and best >= 0.9:
-        return weights.named_tag
+        return "named"
     if best >= 0.85:
+        return "other"
+    return "silent" if not turn.quotes else "weak"
+
+
+def _anchor_weight(turn: _Turn, weights: SpeakerEvidence) -> float:
+    """How firmly a turn's known speaker holds against turn-taking."""
+    kind = _anchor_kind(turn)
+    if kind == "named":
+        return weights.named_tag
+    if kind == "other":
         return weights.other_tag
-    return weights.silent if not turn.quotes else weights.weak
+    return weights.silent if kind == "silent" else weights.weak
+
+
+# What an idiolect counts: words, and the marks that set a voice apart (exclamations, questions,
+# dashes of broken-off speech).
+_STYLE_TOKEN = re.compile(r"[a-z'’]+|[!?;]|--|—")
+# Below this many words of a character's tagged lines, their idiolect says nothing.
+IDIOLECT_MIN_WORDS = 50
+# How many words' weight the work's common speech has in each character's idiolect.
+IDIOLECT_PRIOR = 2.0
+
+
+@dataclass
+class _Idiolects:
+    """How each character talks: the words of the lines a name tag, an action beat or a continued
+    speech gives them, beside the words of all those lines together."""
+
+    words: dict[str, Counter[str]]
+    totals: dict[str, int]
+    common: Counter[str]
+    common_total: int
+
+    def scores(self, text: str, turn: _Turn, candidates: Sequence[str]) -> list[float]:
+        """How much more like each candidate a turn's lines sound than like the others (0 for a
+        candidate with too few known lines): the log-likelihood of its words under the candidate's
+        idiolect against the common speech, per square root of a word, centred on the mean."""
+        tokens = [t for q in turn.quotes for t in _STYLE_TOKEN.findall(text[q.start : q.end].lower())]
+        known = [c for c in candidates if self.totals.get(c, 0) >= IDIOLECT_MIN_WORDS]
+        if not tokens or len(known) < 2:
+            return [0.0] * len(candidates)
+        vocabulary = len(self.common) + 1
+        common = [(self.common[t] + 1) / (self.common_total + vocabulary) for t in tokens]
+        likelihood = {}
+        for c in known:
+            counts, total = self.words[c], self.totals[c] + IDIOLECT_PRIOR
+            likelihood[c] = sum(
+                math.log((counts[t] + IDIOLECT_PRIOR * p) / total / p)
+                for t, p in zip(tokens, common, strict=True)
+            ) / math.sqrt(len(tokens))
+        mean = sum(likelihood.values()) / len(likelihood)
+        return [likelihood[c] - mean if c in likelihood else 0.0 for c in candidates]
+
+
+def _learn_idiolects(turns: list[_Turn], context: _Context) -> _Idiolects:
+    """Each character's idiolect from the turns whose speaker is firmly known (a name tag, or a
+    beat or continuation; not a pronoun tag, whose antecedent is wrong too often to learn from)."""
+    text = context.work.text
+    words: dict[str, Counter[str]] = {}
+    for turn in turns:
+        if turn.speaker and turn.quotes and _anchor_kind(turn) in ("named", "weak"):
+            counts = words.setdefault(turn.speaker, Counter())
+            for quote in turn.quotes:
+                counts.update(_STYLE_TOKEN.findall(text[quote.start : quote.end].lower()))
+    common: Counter[str] = Counter()
+    for counts in words.values():
+        common.update(counts)
+    totals = {c: sum(counts.values()) for c, counts in words.items()}
+    return _Idiolects(words, totals, common, sum(totals.values()))
 
 
 def _fits_gender(context: _Context, cid: str, gender: str) -> bool:
@@ -1130,6 +1202,12 @@ def _decode_run(
     ]
     evidence: list[list[float]] = []
     for i, turn in enumerate(run_turns):
+        # how each candidate talks only matters where no tag says who speaks
+        style = (
+            context.idiolects.scores(text, turn, candidates)
+            if context.idiolects is not None and not turn.speaker and weights.idiolect
+            else [0.0] * len(candidates)
+        )
         own = {v for q in turn.quotes for v in q.vocatives}
         neighbour_genders = {
             addressed_gender[j] for j in (i - 1, i + 1) if 0 <= j < len(run_turns) and addressed_gender[j]
@@ -1195,6 +1273,7 @@ def _decode_run(
                 score += weights.answers
             if c in called_after and c not in own:
                 score += weights.answered
+            score += weights.idiolect * style[len(row)]
             row.append(score)
         evidence.append(row)
     # a turn right after a line, with no more than a tag between them
