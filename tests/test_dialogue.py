@@ -801,3 +801,28 @@ def test_one_space_before_a_quote_is_no_lost_dash() -> None:
     text = 'Jonah came in.\n\nMara looked at the sky somewhat austerely "We leave at dawn."\n'
     work = run(text)
     assert work.quotes[0].cue != "anaphoric"
+
+
+# ---------------------------------------------------------------- descriptions as tag subjects
+
+DOCTORS = [
+    Character("losberne", "Mr. Losberne", aliases=["Doctor Losberne"], gender="M"),
+    Character("parish_doctor", "The Doctor", gender="M"),
+    Character("mara", "Mara", gender="F"),
+]
+
+
+def test_the_doctor_is_the_doctor_named_just_before_not_the_cast_member_called_so() -> None:
+    text = 'Doctor Losberne came in and bowed to Mara.\n\n"He will live," said the doctor.\n'
+    assert [q.speaker for q in run(text, cast=DOCTORS).quotes] == ["losberne"]
+
+
+def test_the_doctor_with_no_doctor_named_before_is_the_cast_member_called_so() -> None:
+    text = 'Mara waited by the bed.\n\n"He will live," said the doctor.\n'
+    assert [q.speaker for q in run(text, cast=DOCTORS).quotes] == ["parish_doctor"]
+
+
+def test_a_rank_with_an_adjective_is_the_holder_named_before() -> None:
+    cast = [Character("ratcliffe", "Ratcliffe", aliases=["Inspector Ratcliffe"], gender="M"), *CAST]
+    text = 'Inspector Ratcliffe sat down beside Jonah.\n\n"Nothing yet," said the weary inspector.\n'
+    assert [q.speaker for q in run(text, cast=cast).quotes] == ["ratcliffe"]
