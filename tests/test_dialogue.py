@@ -826,3 +826,19 @@ def test_a_rank_with_an_adjective_is_the_holder_named_before() -> None:
     cast = [Character("ratcliffe", "Ratcliffe", aliases=["Inspector Ratcliffe"], gender="M"), *CAST]
     text = 'Inspector Ratcliffe sat down beside Jonah.\n\n"Nothing yet," said the weary inspector.\n'
     assert [q.speaker for q in run(text, cast=cast).quotes] == ["ratcliffe"]
+
+
+def test_a_gendered_description_is_the_woman_of_this_scene_not_the_one_it_meant_most_often() -> None:
+    # "the old lady" is Mrs. Bedwin three times, then Mrs. Maylie in a later chapter: a noun
+    # that says only "a woman" goes to the woman at hand, not to a work-wide vote
+    cast = [
+        Character("bedwin", "Mrs. Bedwin", gender="F"),
+        Character("maylie", "Mrs. Maylie", gender="F"),
+        Character("oliver", "Oliver", gender="M"),
+    ]
+    earlier = 'Mrs. Bedwin smiled at Oliver. "Tea?" said the old lady.\n\n"Please," said Oliver.\n\n'
+    filler = "The days went by.\n\n" * 10
+    later = 'Mrs. Maylie looked up from her book.\n\n"Who is there?" said the old lady.\n'
+    work = run(earlier * 3 + filler + later, cast=cast)
+    assert work.quotes[-1].speaker == "maylie"
+    assert [q.speaker for q in work.quotes[:2]] == ["bedwin", "oliver"]

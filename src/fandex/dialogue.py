@@ -1699,7 +1699,10 @@ def _resolve_subject(
     gender = EPITHET_GENDER.get(head)
     if key.startswith(("his ", "her ", "my ", "their ")) and gender is None:
         return None  # "his voice", "her friend": not safely a character
-    learned = _learn_epithet(text, key, gender, context)
+    # A noun that gives a gender ("the old lady") often stands for different people chapter by
+    # chapter: the person at hand decides it (below). A work-wide vote only for the others
+    # ("the vampire", "the stranger"), which nothing else can resolve.
+    learned = _learn_epithet(text, key, gender, context) if gender is None else None
     if learned:
         return learned
     if gender is None:
