@@ -842,3 +842,15 @@ def test_a_gendered_description_is_the_woman_of_this_scene_not_the_one_it_meant_
     work = run(earlier * 3 + filler + later, cast=cast)
     assert work.quotes[-1].speaker == "maylie"
     assert [q.speaker for q in work.quotes[:2]] == ["bedwin", "oliver"]
+
+
+def test_a_relative_in_a_tag_is_left_to_turn_taking_with_its_gender() -> None:
+    # "said her father" right after Jonah spoke: not the man salience gives (Jonah), but the man
+    # turn-taking finds among the people of the scene
+    cast = [*CAST[:2], Character("tom", "Tom", gender="M")]
+    text = (
+        "Tom sat by the fire.\n\nMara came in. Jonah followed her.\n\n"
+        '"Where were you?" Mara asked him.\n\n"Out," said Jonah.\n\n"With whom?" said her father.\n'
+    )
+    work = run(text, cast=cast)
+    assert [q.speaker for q in work.quotes] == ["mara", "jonah", "tom"]
