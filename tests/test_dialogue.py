@@ -854,3 +854,56 @@ def test_one_space_before_a_quote_is_no_lost_dash() -> None:
     text = 'Jonah came in.\n\nMara looked at the sky somewhat austerely "We leave at dawn."\n'
     work = run(text)
     assert work.quotes[0].cue != "anaphoric"
+
+
+# ---------------------------------------------------------------- descriptions as tag subjects
+
+DOCTORS = [
+    Character("losberne", "Mr. Losberne", aliases=["Doctor Losberne"], gender="M"),
+    Character("parish_doctor", "The Doctor", gender="M"),
+    Character("mara", "Mara", gender="F"),
+]
+
+
+def test_the_doctor_is_the_doctor_named_just_before_not_the_cast_member_called_so() -> None:
+    text = 'Doctor Losberne came in and bowed to Mara.\n\n"He will live," said the doctor.\n'
+    assert [q.speaker for q in run(text, cast=DOCTORS).quotes] == ["losberne"]
+
+
+def test_the_doctor_with_no_doctor_named_before_is_the_cast_member_called_so() -> None:
+    text = 'Mara waited by the bed.\n\n"He will live," said the doctor.\n'
+    assert [q.speaker for q in run(text, cast=DOCTORS).quotes] == ["parish_doctor"]
+
+
+def test_a_rank_with_an_adjective_is_the_holder_named_before() -> None:
+    cast = [Character("ratcliffe", "Ratcliffe", aliases=["Inspector Ratcliffe"], gender="M"), *CAST]
+    text = 'Inspector Ratcliffe sat down beside Jonah.\n\n"Nothing yet," said the weary inspector.\n'
+    assert [q.speaker for q in run(text, cast=cast).quotes] == ["ratcliffe"]
+
+
+def test_a_gendered_description_is_the_woman_of_this_scene_not_the_one_it_meant_most_often() -> None:
+    # "the old lady" is Mrs. Bedwin three times, then Mrs. Maylie in a later chapter: a noun
+    # that says only "a woman" goes to the woman at hand, not to a work-wide vote
+    cast = [
+        Character("bedwin", "Mrs. Bedwin", gender="F"),
+        Character("maylie", "Mrs. Maylie", gender="F"),
+        Character("oliver", "Oliver", gender="M"),
+    ]
+    earlier = 'Mrs. Bedwin smiled at Oliver. "Tea?" said the old lady.\n\n"Please," said Oliver.\n\n'
+    filler = "The days went by.\n\n" * 10
+    later = 'Mrs. Maylie looked up from her book.\n\n"Who is there?" said the old lady.\n'
+    work = run(earlier * 3 + filler + later, cast=cast)
+    assert work.quotes[-1].speaker == "maylie"
+    assert [q.speaker for q in work.quotes[:2]] == ["bedwin", "oliver"]
+
+
+def test_a_relative_in_a_tag_is_left_to_turn_taking_with_its_gender() -> None:
+    # "said her father" right after Jonah spoke: not the man salience gives (Jonah), but the man
+    # turn-taking finds among the people of the scene
+    cast = [*CAST[:2], Character("tom", "Tom", gender="M")]
+    text = (
+        "Tom sat by the fire.\n\nMara came in. Jonah followed her.\n\n"
+        '"Where were you?" Mara asked him.\n\n"Out," said Jonah.\n\n"With whom?" said her father.\n'
+    )
+    work = run(text, cast=cast)
+    assert [q.speaker for q in work.quotes] == ["mara", "jonah", "tom"]
