@@ -68,6 +68,24 @@ def test_talk_about_sex_weighs_less_than_showing_it() -> None:
     assert assess(told, CastIndex(told, Options())).rating == "Mature"
 
 
+def test_a_throat_kissed_on_a_bed_after_undressing_is_mature() -> None:
+    undressed = "He undressed her and left. Later he came back."
+    scene = f"{undressed} He pinned her to the bed, laughing. He kissed along her throat and she smiled."
+    report = _assess(scene)
+    assert report.rating == "Mature"
+    assert {"pinned her to the bed", "kissed along her throat"} <= set(_evidence_text(scene, report))
+    # Each alone is less: undressing alone is Teen at most, a kiss on the neck is a kiss.
+    assert _assess(undressed).rating != "Mature"
+    assert _assess("He kissed her neck and went to work.").rating == "Teen And Up Audiences"
+    # Pinned to the floor in a fight is no bed.
+    assert _assess(f"{undressed} He pinned her to the floor. He kissed along her throat.").rating != "Mature"
+
+
+def _evidence_text(text: str, report: ContentReport) -> list[str]:
+    body = text + FILLER
+    return [body[e.start : e.end] for e in report.evidence()]
+
+
 def test_negated_sex_does_not_count() -> None:
     assert _assess("It was something that is not sex.").rating == "General Audiences"
 

@@ -177,13 +177,13 @@ def _by_scene(counts: Counts, grade: Grade) -> list[Finding]:
 
 def _grade_sex(scene: Mapping[str, float]) -> list[tuple[int, str, tuple[str, ...]]]:
     acts, anatomy = scene.get("acts", 0.0), scene.get("anatomy", 0.0)
-    described = scene.get("described", 0.0) + scene.get("suggestive", 0.0)
+    described = scene.get("described", 0.0) + scene.get("suggestive", 0.0) + scene.get("sensual", 0.0)
     implied = scene.get("implied", 0.0)
     found = []
     # Explicit: sex acts on the page (two, or one with two more anatomy or arousal cues), or anatomy
     # named throughout a scene of bodies and arousal.
     if acts >= 2 or (acts >= 1 and anatomy + described >= 2) or (anatomy >= 3 and described >= 3):
-        found.append((3, "graphic sex", ("acts", "anatomy", "described", "suggestive")))
+        found.append((3, "graphic sex", ("acts", "anatomy", "described", "suggestive", "sensual")))
     # Mature: a named body part or act with more sex around it, or two described cues in one scene.
     elif (
         (acts + anatomy >= 1 and acts + anatomy + described + scene.get("passionate", 0.0) >= 2)
@@ -193,11 +193,17 @@ def _grade_sex(scene: Mapping[str, float]) -> list[tuple[int, str, tuple[str, ..
         # done", "the sex"): authors rate that Mature too.
         or implied >= 3
     ):
-        found.append((2, "described sex", ("acts", "anatomy", "described", "suggestive", "implied")))
+        found.append(
+            (2, "described sex", ("acts", "anatomy", "described", "suggestive", "sensual", "implied"))
+        )
     if implied >= 1:
         found.append((1, "implied sex", ("implied",)))
-    if scene.get("passionate", 0.0) >= 1 or scene.get("kissing", 0.0) >= 1:
-        found.append((1, "passionate kissing", ("passionate", "kissing")))
+    if (
+        scene.get("passionate", 0.0) >= 1
+        or scene.get("kissing", 0.0) >= 1
+        or scene.get("sensual", 0.0) >= 0.5
+    ):
+        found.append((1, "passionate kissing", ("passionate", "kissing", "sensual")))
     return found
 
 
