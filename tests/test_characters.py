@@ -256,6 +256,38 @@ def test_pack_nicknames_and_aliases_give_the_canonical_name(pack_options: Option
     assert _mentions_of(work, "Ro") == [rowan.id]
 
 
+# A pack whose bare family name stands for its best-known bearer, as real packs do ("Skywalker").
+FAMILY_PACK = """\
+name: Harbour Lights
+characters:
+  - name: Oskar Lind
+    gender: M
+    aliases: [Oskar, Lind]
+  - name: Greta Lind
+    gender: F
+    aliases: [Greta]
+  - name: Pell Haver
+    gender: M
+    aliases: [Pell]
+"""
+
+
+def test_a_family_name_goes_to_the_only_bearer_the_text_names(tmp_path: Path) -> None:
+    (tmp_path / "harbour.yaml").write_text(FAMILY_PACK, encoding="utf-8")
+    options = Options(fandom="Harbour Lights", pack_dirs=[str(tmp_path)])
+    only_greta = (
+        "Greta mended the nets on the quay. Pell watched the boats. Lind looked at the sea. Lind sighed."
+    )
+    work = _cast(only_greta, options)
+    cast = _by_name(work)
+    assert "Oskar Lind" not in cast
+    assert _mentions_of(work, "Lind") == [cast["Greta Lind"].id] * 2
+    # When the text names the pack's own bearer too, the pack's reading stands.
+    both = "Greta mended the nets. Oskar watched the boats. Lind looked at the sea. Lind sighed."
+    work = _cast(both, options)
+    assert _mentions_of(work, "Lind") == [_by_name(work)["Oskar Lind"].id] * 2
+
+
 def test_a_lower_case_nickname_said_to_someone_is_a_mention(pack_options: Options) -> None:
     text = 'Rowan sighed. "Cheer up, sparrow," Teo said. The sparrow on the fence sang, and "so sparrow."'
     work = _cast(text, pack_options)

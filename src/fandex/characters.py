@@ -500,6 +500,7 @@ class _Discovery:
         found = find_name_mentions(self.text, roster, start=self.start, end=self.end)
         found += self._vocative_nicknames({(m.start, m.end) for m in found})
         found.sort(key=lambda m: m.start)
+        found = self._family_names_to_the_one_named(found)
         found, silenced = self._without_self_address(found)
         starts = {t.start: t for t in self.tokens}
         kept: list[Mention] = []
@@ -524,6 +525,49 @@ class _Discovery:
         self.pack_mentions = kept
         # A silenced nickname still is no new character: its stretch stays taken.
         return clusters, kept + silenced
+
+    def _family_names_to_the_one_named(self, found: list[Mention]) -> list[Mention]:
+        """A family name the pack gives one of its bearers goes to another bearer when the text
+        names only that other one.
+
+        A pack lets a bare family name stand for its best-known bearer ("Skywalker" alone is Luke),
+        but a story that names Anakin and never Luke means Anakin by it. So when the owner of a
+        family-name alias is mentioned by nothing but that family name, and exactly one other pack
+        character of that family is named by another form, the family name's mentions are his.
+        """
+        assert self.pack is not None
+        family: dict[str, list[str]] = {}  # lower-cased family name -> pack characters bearing it
+        for character in self.pack.characters:
+            words = character.name.split()
+            if len(words) >= 2:
+                family.setdefault(words[-1].lower(), []).append(character.name)
+        surfaces: dict[str, set[str]] = {}
+        for mention in found:
+            if mention.character is not None:
+                surface = " ".join(self.text[mention.start : mention.end].lower().split())
+                surfaces.setdefault(mention.character, set()).add(surface)
+        moved: dict[tuple[str, str], str] = {}  # (owner, family name) -> the bearer the text names
+        for owner, written in surfaces.items():
+            if len(written) != 1:
+                continue  # the owner is named some other way too: the pack's reading stands
+            (surface,) = written
+            bearers = [
+                name
+                for name in family.get(surface, ())
+                if name != owner and surfaces.get(name, set()) - {surface}
+            ]
+            if len(bearers) == 1:
+                moved[(owner, surface)] = bearers[0]
+        if not moved:
+            return found
+        result = []
+        for mention in found:
+            surface = " ".join(self.text[mention.start : mention.end].lower().split())
+            bearer = moved.get((mention.character or "", surface))
+            result.append(
+                mention if bearer is None else Mention(mention.start, mention.end, bearer, mention.kind)
+            )
+        return result
 
     def _without_self_address(self, found: list[Mention]) -> tuple[list[Mention], list[Mention]]:
         """Drop nicknames said in speech whose speech tag names the same character.

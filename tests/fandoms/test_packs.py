@@ -483,6 +483,17 @@ def test_good_omens_angel_demon_and_ineffable_husbands() -> None:
     assert index["beelzebub"].gender == "U" and index["anathema"].gender == "F"
 
 
+def test_star_wars_clone_medic_helix_is_tagged_by_his_name() -> None:
+    index = character_index(bundled("Star Wars - All Media Types"))
+    assert index["helix"].name == "Helix - Character" and index["helix"].gender == "M"
+    text = (
+        "Helix pressed a bandage to the cut. Cody hissed. Helix did not apologise, and Cody did not "
+        "expect him to. Helix packed his kit when he was done, and Cody thanked him."
+    )
+    work = run(from_text(text), Options(fandom="Star Wars"))
+    assert "Helix - Character" in [t.value for t in work.tags if t.kind == "character"]
+
+
 def test_star_trek_bridge_crew_and_ships() -> None:
     pack = bundled("Star Trek")
     assert ship_members(pack, "Spirk") == ("James T. Kirk", "Spock")

@@ -68,6 +68,24 @@ def test_talk_about_sex_weighs_less_than_showing_it() -> None:
     assert assess(told, CastIndex(told, Options())).rating == "Mature"
 
 
+def test_a_throat_kissed_on_a_bed_after_undressing_is_mature() -> None:
+    undressed = "He undressed her and left. Later he came back."
+    scene = f"{undressed} He pinned her to the bed, laughing. He kissed along her throat and she smiled."
+    report = _assess(scene)
+    assert report.rating == "Mature"
+    assert {"pinned her to the bed", "kissed along her throat"} <= set(_evidence_text(scene, report))
+    # Each alone is less: undressing alone is Teen at most, a kiss on the neck is a kiss.
+    assert _assess(undressed).rating != "Mature"
+    assert _assess("He kissed her neck and went to work.").rating == "Teen And Up Audiences"
+    # Pinned to the floor in a fight is no bed.
+    assert _assess(f"{undressed} He pinned her to the floor. He kissed along her throat.").rating != "Mature"
+
+
+def _evidence_text(text: str, report: ContentReport) -> list[str]:
+    body = text + FILLER
+    return [body[e.start : e.end] for e in report.evidence()]
+
+
 def test_negated_sex_does_not_count() -> None:
     assert _assess("It was something that is not sex.").rating == "General Audiences"
 
@@ -270,6 +288,29 @@ def test_notes_promising_no_smut_change_nothing() -> None:
     assert _rating(work) == "General Audiences"
     work.metadata.notes = "A smut free zone."
     assert _rating(work) == "General Audiences"
+
+
+def test_notes_asking_readers_to_heed_the_tags_make_a_quiet_chapter_mature() -> None:
+    work = _quiet_walk()
+    work.metadata.notes = "Thanks to my beta! Please mind the tags, more will be added as we go."
+    report = assess(work, CastIndex(work, Options()))
+    assert report.rating == "Mature"
+    assert [e.reason for e in report.evidence()] == [
+        "the author's notes ask readers to heed the tags (mind the tags)"
+    ]
+    work.metadata.notes = None
+    work.metadata.summary = "A road trip. Tags are subject to change as I write."
+    assert _rating(work) == "Mature"
+
+
+def test_tags_words_that_ask_nothing_of_the_reader_change_nothing() -> None:
+    work = _quiet_walk()
+    work.metadata.notes = "I tagged the pairing, and there is no need to check the tags: it is all fluff."
+    assert _rating(work) == "General Audiences"
+    work.metadata.notes = None
+    # In the story itself the words are the characters', not the author's.
+    text = "Willow said to mind the tags on the jars. Buffy and Willow walked to school." + FILLER
+    assert _rating(make_work(text, ("Buffy", "Willow"))) == "General Audiences"
 
 
 def test_cues_inside_an_authors_note_in_the_body_do_not_rate_the_story() -> None:
