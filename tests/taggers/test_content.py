@@ -290,29 +290,6 @@ def test_notes_promising_no_smut_change_nothing() -> None:
     assert _rating(work) == "General Audiences"
 
 
-def test_notes_asking_readers_to_heed_the_tags_make_a_quiet_chapter_mature() -> None:
-    work = _quiet_walk()
-    work.metadata.notes = "Thanks to my beta! Please mind the tags, more will be added as we go."
-    report = assess(work, CastIndex(work, Options()))
-    assert report.rating == "Mature"
-    assert [e.reason for e in report.evidence()] == [
-        "the author's notes ask readers to heed the tags (mind the tags)"
-    ]
-    work.metadata.notes = None
-    work.metadata.summary = "A road trip. Tags are subject to change as I write."
-    assert _rating(work) == "Mature"
-
-
-def test_tags_words_that_ask_nothing_of_the_reader_change_nothing() -> None:
-    work = _quiet_walk()
-    work.metadata.notes = "I tagged the pairing, and there is no need to check the tags: it is all fluff."
-    assert _rating(work) == "General Audiences"
-    work.metadata.notes = None
-    # In the story itself the words are the characters', not the author's.
-    text = "Willow said to mind the tags on the jars. Buffy and Willow walked to school." + FILLER
-    assert _rating(make_work(text, ("Buffy", "Willow"))) == "General Audiences"
-
-
 def test_cues_inside_an_authors_note_in_the_body_do_not_rate_the_story() -> None:
     note = "A/N: fuck, this took forever. Shit, sorry. Fucking finally. Fuck."
     text = note + " Buffy and Willow walked to school and talked about a quiz." + FILLER

@@ -122,7 +122,7 @@ class ContentReport:
 
 
 # Cue groups that speak only in the author's summary and notes (see ``_noticed``).
-PREFACE_ONLY = frozenset({"notice", "tags notice"})
+PREFACE_ONLY = frozenset({"notice"})
 
 
 def _note_spans(work: Work) -> tuple[list[int], list[int]]:
@@ -277,15 +277,9 @@ def assess(work: Work, cast: CastIndex, words: int | None = None) -> ContentRepo
     deaths = _deaths(work, cast)
     if deaths:
         findings.append(Finding(1, "death of a character", [hit for hit, _ in deaths]))
-    notices, noticed_words = _noticed(work, "sex", "notice")
+    notices, noticed_words = _noticed(work)
     if notices or noticed_words:
         findings.append(Finding(2, "the author's notes announce sex scenes", notices, noticed_words))
-    # "Mind the tags!": the author warns that the work's tags list dark content, which is what a
-    # General or Teen work has no need to warn of; like a sex notice, it speaks for the chapters the
-    # text at hand may not hold.
-    notices, noticed_words = _noticed(work, "dark_themes", "tags notice")
-    if notices or noticed_words:
-        findings.append(Finding(2, "the author's notes ask readers to heed the tags", notices, noticed_words))
     part = _part_of_longer_work(work, words)
     if part and not any(f.level >= 1 for f in findings):
         findings.append(Finding(1, "a part of a longer work, rated as a whole", [], [part]))
@@ -311,29 +305,27 @@ def _part_of_longer_work(work: Work, words: int) -> str | None:
 
 
 @functools.cache
-def _notice_pattern(family: str, group: str) -> re.Pattern[str]:
-    patterns = lexicon()[family][group]["patterns"]
+def _notice_pattern() -> re.Pattern[str]:
+    patterns = lexicon()["sex"]["notice"]["patterns"]
     return re.compile(rf"(?<![\w’'-])(?:{'|'.join(patterns)})(?![\w-])", re.IGNORECASE)
 
 
-def _noticed(work: Work, family: str, group: str) -> tuple[list[CueHit], list[str]]:
-    """The author's own notice, in the summary or notes, of what the work holds: sex scenes ("Smut
-    in chapter 5", "any lemons will be marked") for the lexicon group ``sex``/``notice``, a warning to
-    heed the tags for ``dark_themes``/``tags notice``. The rating is the whole work's, and a first
-    chapter without what the notes promise is still part of a Mature work. A negated notice ("no
-    smut") does not count.
+def _noticed(work: Work) -> tuple[list[CueHit], list[str]]:
+    """The author's own notice of sex scenes in the summary or notes ("Smut in chapter 5", "any
+    lemons will be marked"): the rating is the whole work's, and a first chapter without the sex the
+    notes promise is still part of a Mature work. A negated notice ("no smut") does not count.
 
     Returns the notices found in the text (as cues) and the words of those in notes kept outside
     it (an AO3 download keeps its summary and notes apart from the story text).
     """
     text, meta = work.text, work.metadata
-    pattern = _notice_pattern(family, group)
+    pattern = _notice_pattern()
     hits: list[CueHit] = []
     words: list[str] = []
     for start, end in sorted((n.start, n.end) for n in work.notes):
         for match in pattern.finditer(text, start, end):
             if not negated(text, match.start()):
-                hits.append(CueHit(group, 1.0, match.start(), match.end()))
+                hits.append(CueHit("notice", 1.0, match.start(), match.end()))
     for value in (meta.summary, meta.notes):
         if not value:
             continue
@@ -342,7 +334,7 @@ def _noticed(work: Work, family: str, group: str) -> tuple[list[CueHit], list[st
             if negated(value, match.start()):
                 continue
             if at >= 0:
-                hits.append(CueHit(group, 1.0, at + match.start(), at + match.end()))
+                hits.append(CueHit("notice", 1.0, at + match.start(), at + match.end()))
             else:
                 words.append(match.group())
     return hits, words
