@@ -801,3 +801,21 @@ def test_one_space_before_a_quote_is_no_lost_dash() -> None:
     text = 'Jonah came in.\n\nMara looked at the sky somewhat austerely "We leave at dawn."\n'
     work = run(text)
     assert work.quotes[0].cue != "anaphoric"
+
+
+def test_a_speech_tag_before_the_quote_outranks_an_action_after_it() -> None:
+    text = 'Jonah glanced at Mara, who said, "Not now." He handed her a cup.\n'
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara"]
+
+
+def test_she_went_on_is_whoever_of_her_gender_spoke_last_in_the_paragraph() -> None:
+    text = '"We should leave," Mara said. Ines looked at the door. "Before dark, I mean," she went on.\n'
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "mara"]
+
+
+def test_she_added_is_the_last_speaker_of_her_gender_in_the_line_before() -> None:
+    text = '"We should leave," Mara said. Ines frowned at the window.\n\n"Before dark, I mean," she added.\n'
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "mara"]
