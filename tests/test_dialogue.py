@@ -819,3 +819,10 @@ def test_she_added_is_the_last_speaker_of_her_gender_in_the_line_before() -> Non
     text = '"We should leave," Mara said. Ines frowned at the window.\n\n"Before dark, I mean," she added.\n'
     work = run(text)
     assert [q.speaker for q in work.quotes] == ["mara", "mara"]
+
+
+def test_the_conversation_overrules_the_antecedent_of_she_said_with_another_woman() -> None:
+    # "she" would be Mara, named just before; but the line introduces Ines, so Ines says it
+    text = 'Jonah opened the door. Mara stood outside.\n\n"I\'m Ines," she said.\n\n"Come in."\n'
+    work = run(text)
+    assert work.quotes[0].speaker == "ines"

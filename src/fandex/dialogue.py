@@ -387,6 +387,7 @@ class _Found:
     gender_hint: str | None = None  # the gender its tag implies when the tag names no one
     # a pronoun tag resolved by conversational salience alone: turn-taking may overrule it
     pronoun_gender: str | None = None
+    tag_pronoun: str | None = None  # the gender of a pronoun in its tag, however resolved
 
 
 @dataclass
@@ -1212,10 +1213,15 @@ def _decode_run(
             and _anchor_weight(turn, weights) < weights.named_tag
         ):
             # a pronoun tag or an action beat that the whole conversation disagrees with: the
-            # pronoun's antecedent or the beat's actor was someone else; only beats and
-            # continuations change (below 0.8), the tags themselves are kept
+            # pronoun's antecedent or the beat's actor was someone else; beats and continuations
+            # change (below 0.8), and so does a "she said" when whom the conversation puts there
+            # is a woman too (the pronoun holds, its antecedent was wrong); other tags are kept
             for quote in turn.quotes:
-                if quote.speaker == turn.speaker and quote.confidence < 0.8:
+                if quote.speaker != turn.speaker:
+                    continue
+                if quote.confidence < 0.8 or (
+                    quote.tag_pronoun in ("F", "M") and _fits_gender(context, guess, quote.tag_pronoun)
+                ):
                     quote.speaker = guess
             continue
         if turn.speaker:
@@ -1449,6 +1455,8 @@ def _tag_speaker(
     else:
         quote.tag_subject = character
     quote.cue = "explicit" if subject.kind == "name" else "anaphoric"
+    if subject.kind == "pronoun":
+        quote.tag_pronoun = PRONOUN_GENDER[subject.phrase.lower()]
     if subject.kind == "pronoun" and context.gender_rule == "conversation":
         quote.pronoun_gender = PRONOUN_GENDER[subject.phrase.lower()]
     quote.confidence = (0.95 if subject.kind == "name" else 0.85) - (0.1 if verb == "(intro)" else 0.0)
