@@ -907,3 +907,28 @@ def test_a_relative_in_a_tag_is_left_to_turn_taking_with_its_gender() -> None:
     )
     work = run(text, cast=cast)
     assert [q.speaker for q in work.quotes] == ["mara", "jonah", "tom"]
+
+
+def test_a_speech_tag_before_the_quote_outranks_an_action_after_it() -> None:
+    text = 'Jonah glanced at Mara, who said, "Not now." He handed her a cup.\n'
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara"]
+
+
+def test_she_went_on_is_whoever_of_her_gender_spoke_last_in_the_paragraph() -> None:
+    text = '"We should leave," Mara said. Ines looked at the door. "Before dark, I mean," she went on.\n'
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "mara"]
+
+
+def test_she_added_is_the_last_speaker_of_her_gender_in_the_line_before() -> None:
+    text = '"We should leave," Mara said. Ines frowned at the window.\n\n"Before dark, I mean," she added.\n'
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "mara"]
+
+
+def test_the_conversation_overrules_the_antecedent_of_she_said_with_another_woman() -> None:
+    # "she" would be Mara, named just before; but the line introduces Ines, so Ines says it
+    text = 'Jonah opened the door. Mara stood outside.\n\n"I\'m Ines," she said.\n\n"Come in."\n'
+    work = run(text)
+    assert work.quotes[0].speaker == "ines"

@@ -388,6 +388,7 @@ class _Found:
     gender_hint: str | None = None  # the gender its tag implies when the tag names no one
     # a pronoun tag resolved by conversational salience alone: turn-taking may overrule it
     pronoun_gender: str | None = None
+    tag_pronoun: str | None = None  # the gender of a pronoun in its tag, however resolved
 
 
 @dataclass
@@ -1291,10 +1292,15 @@ def _decode_run(
             and _anchor_weight(turn, weights) < weights.named_tag
         ):
             # a pronoun tag or an action beat that the whole conversation disagrees with: the
-            # pronoun's antecedent or the beat's actor was someone else; only beats and
-            # continuations change (below 0.8), the tags themselves are kept
+            # pronoun's antecedent or the beat's actor was someone else; beats and continuations
+            # change (below 0.8), and so does a "she said" when whom the conversation puts there
+            # is a woman too (the pronoun holds, its antecedent was wrong); other tags are kept
             for quote in turn.quotes:
-                if quote.speaker == turn.speaker and quote.confidence < 0.8:
+                if quote.speaker != turn.speaker:
+                    continue
+                if quote.confidence < 0.8 or (
+                    quote.tag_pronoun in ("F", "M") and _fits_gender(context, guess, quote.tag_pronoun)
+                ):
                     quote.speaker = guess
             continue
         if turn.speaker:
@@ -1480,6 +1486,13 @@ def _tag_speaker(
     if subject is None:
         subject, verb, obj_start, obj_text = _match_before(before, before_start)
         tag_kind = "before"
+    elif verb not in SPEECH_VERBS and verb not in THOUGHT_VERBS:
+        # `at Ben, who said, "Quote." He handed John a switch.`: the speech tag before the
+        # quote names its speaker; the action after it is the next sentence's
+        found = _match_before(before, before_start)
+        if found[0] is not None and found[1] in SPEECH_VERBS:
+            subject, verb, obj_start, obj_text = found
+            tag_kind = "before"
     if subject is None and k > 0 and quotes[k - 1].tag_subject is not None and not before.strip(" ,;:—–-\n"):
         return  # two quotes with nothing between them: the paragraph rule links them
     if subject is None:
@@ -1493,6 +1506,13 @@ def _tag_speaker(
         quote.thought = True
     context.gender_rule = ""
     character = _resolve_subject(text, subject, quote, context, conversation, index)
+    if subject.kind == "pronoun" and verb in _GOING_ON_VERBS:
+        # `"...," he went on`: whoever of that gender spoke last keeps talking
+        going_on = _latest_speaker(
+            PRONOUN_GENDER[subject.phrase.lower()], quotes[:k], conversation, index, context
+        )
+        if going_on is not None:
+            character = going_on
     if character is None:
         if is_speech:
             # "cried her brother": no one to name, but turn-taking must pick a man
@@ -1514,6 +1534,8 @@ def _tag_speaker(
     else:
         quote.tag_subject = character
     quote.cue = "explicit" if subject.kind == "name" else "anaphoric"
+    if subject.kind == "pronoun":
+        quote.tag_pronoun = PRONOUN_GENDER[subject.phrase.lower()]
     if subject.kind == "pronoun" and context.gender_rule == "conversation":
         quote.pronoun_gender = PRONOUN_GENDER[subject.phrase.lower()]
     quote.confidence = (0.95 if subject.kind == "name" else 0.85) - (0.1 if verb == "(intro)" else 0.0)
@@ -1521,6 +1543,24 @@ def _tag_speaker(
         addressee = _resolve_object(text, obj_start, obj_text, quote, context, conversation, index, character)
         if addressee and addressee != character:
             quote.addressee = addressee
+
+
+_GOING_ON_VERBS = frozenset({"continued", "went on", "added", "resumed", "proceeded", "pursued", "repeated"})
+
+
+def _latest_speaker(
+    gender: str, earlier: list[_Found], conversation: _Conversation, index: int, context: _Context
+) -> str | None:
+    """The latest speaker of a gender: of this paragraph's earlier lines, else of the conversation."""
+    for quote in reversed(earlier):
+        if quote.speaker and not quote.thought and _fits_gender(context, quote.speaker, gender):
+            return quote.speaker
+    if conversation.last_para < index - 1:
+        return None
+    for speaker in reversed(conversation.speakers[-4:]):
+        if _fits_gender(context, speaker, gender):
+            return speaker
+    return None
 
 
 def _is_tag_only(before: str) -> bool:
