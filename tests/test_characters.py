@@ -625,3 +625,17 @@ def test_a_name_after_a_place_word_still_makes_a_pronoun_ambiguous() -> None:
         "Tobin grinned. He was happy. Tobin stretched. He yawned. Tobin left. He was tired."
     )
     assert _by_name(work)["Tobin"].gender == "M"
+
+
+def test_a_possessive_after_a_preposition_is_a_person_not_a_place() -> None:
+    # "in Tobias's lap": the lap is the place, so "in" is no vote that Tobias is one; a possessive
+    # standing alone ("to Greta's for the night": her house) still is.
+    work = _cast(
+        'Mira dozed off with her boots in Tobias\'s lap. Tobias turned the page quietly. "Go to bed, Tobias."'
+    )
+    assert "Tobias" in _by_name(work)
+    work = _cast(
+        "Mira took the children to Greta's for the night. She came back alone and slept. "
+        "In the morning Mira walked to Greta's again."
+    )
+    assert "Greta" not in _by_name(work)

@@ -332,3 +332,41 @@ def test_when_the_leads_are_friends_the_next_pair_of_the_summary_is_no_couple_ei
     work.metadata.summary = "Spike is stuck with Willow and Buffy for a week."
     find_relationships(work, Options())
     assert "romantic" not in _pairs(work).values()
+
+
+def test_pet_names_count_only_when_said_to_someone() -> None:
+    # In narration, or after a determiner, "honey", "baby" and "darling" are the things themselves.
+    narrated = (
+        "Xander passed Anya the honey. Anya rocked the baby while Xander watched. "
+        'Xander said he had been a baby once, and Anya laughed. "I was a baby," Xander told Anya.'
+    )
+    work = make_work(narrated, ("Xander", "Anya"), quotes=[("I was a baby,", "Xander", "Anya")])
+    find_relationships(work, Options())
+    assert _pairs(work).get(("Anya Jenkins", "Xander Harris")) != "romantic"
+    # Said to the listener, four of them add up to a romance.
+    spoken = (
+        'Anya smiled at Xander. "Morning, honey." "Coffee, baby?" Xander asked. '
+        '"Thanks, darling." "Anytime, sweetie."'
+    )
+    quotes = [
+        ("Morning, honey.", "Anya", "Xander"),
+        ("Coffee, baby?", "Xander", "Anya"),
+        ("Thanks, darling.", "Anya", "Xander"),
+        ("Anytime, sweetie.", "Xander", "Anya"),
+    ]
+    work = make_work(spoken, ("Xander", "Anya"), quotes=quotes)
+    find_relationships(work, Options())
+    assert _pairs(work).get(("Anya Jenkins", "Xander Harris")) == "romantic"
+
+
+def test_a_kiss_on_the_forehead_or_the_temple_is_no_romance() -> None:
+    # A parent's or a friend's kiss; on the mouth, or anywhere unsaid, it stays a romantic cue.
+    work = make_work(
+        "Giles kissed the top of Buffy's head. Later Giles kissed the side of Buffy's temple.",
+        ("Giles", "Buffy"),
+    )
+    find_relationships(work, Options())
+    assert _pairs(work).get(("Buffy Summers", "Rupert Giles")) != "romantic"
+    work = make_work("Giles kissed Buffy softly.", ("Giles", "Buffy"))
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Buffy Summers", "Rupert Giles"): "romantic"}

@@ -344,7 +344,9 @@ def _name_occurrences(tokens: list[_Token], sentence_of: list[int]) -> Iterator[
             speech=speech,
             after_the=(before is not None and before.lower in person_words.DETERMINERS)
             or first_word.after_possessive,
-            after_place_word=before is not None and before.lower in person_words.PLACE_PREPOSITIONS,
+            after_place_word=before is not None
+            and before.lower in person_words.PLACE_PREPOSITIONS
+            and not _owns_next_word(tokens, end),
             acts=after is not None and not after.initial and _looks_past_tense(after.text),
             # Said to someone: opening the speech or set off by a comma, and followed by , ! ?
             # ("Nell, pass the salt", "Come, Nell!"); not "in India, they say".
@@ -354,6 +356,24 @@ def _name_occurrences(tokens: list[_Token], sentence_of: list[int]) -> Iterator[
             sentence=sentence_of[i],
         )
         i = end
+
+
+# Words after a possessive that show it stands alone ("sent the children to Molly's for the night":
+# Molly's house, a place) rather than owning the next word.
+_NOT_OWNED = word_set(
+    """for and or but to in at on with after before until till that where when while by from as
+    so then again too instead"""
+)
+
+
+def _owns_next_word(tokens: list[_Token], end: int) -> bool:
+    """Whether the name that ends before ``tokens[end]`` is a possessive owning the next word: "in
+    Sam's lap", "to Daniel's flat". The lap or the flat is the place, so "in" is no vote that Sam is
+    a place; a possessive standing alone ("to Molly's for the night") still is."""
+    if end == 0 or end >= len(tokens) or not _POSSESSIVE.search(tokens[end - 1].text):
+        return False
+    after = tokens[end]
+    return not after.initial and after.text.islower() and after.lower not in _NOT_OWNED
 
 
 def _looks_past_tense(word: str) -> bool:

@@ -68,6 +68,12 @@ _OWNER_BEFORE = re.compile(
 _COPULA_BEFORE = re.compile(
     r"\b(?:is|was|were|are|am|be|been|became|become|becomes)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
+# Pet names ("honey", "baby") are said to someone: in narration, or after a determiner ("when I was a
+# baby", "the honey"), the word means the thing itself.
+ENDEARMENT = "endearment"
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:a|an|the|this|that|his|her|their|its|our|my|your|some)\s+$", re.IGNORECASE
+)
 # How near a name must stand to the partner noun to be its apposition ("her boyfriend, Scott").
 _APPOSITION_GAP = 3
 # Talk weighs less than narration: characters tease and deny.
@@ -170,6 +176,10 @@ def _collect_cues(work: Work, cast: CastIndex) -> dict[tuple[str, ...], _PairCue
                     if negated(text, hit.start):
                         continue
                     quote = cast.quote_at(hit.start)
+                    if hit.group == ENDEARMENT and (
+                        quote is None or _DETERMINER_BEFORE.search(text[max(0, hit.start - 8) : hit.start])
+                    ):
+                        continue  # narration's "honey" and "baby", or "a baby" said of one: no pet name
                     candidates = references
                     owned = _owned_partner(text, hit, named) if quote is None else None
                     if owned is not None:
@@ -275,7 +285,7 @@ def _owned_partner(text: str, hit: CueHit, references: list[Reference]) -> list[
 def _addressed(text: str, hit: CueHit) -> bool:
     """Whether a cue spoken in a quote is about the speaker and the listener: "I love you", "kiss
     me", "we kissed", "you're my girlfriend", or an endearment (said to the listener)."""
-    if hit.group == "endearment":
+    if hit.group == ENDEARMENT:
         return True
     cue = text[hit.start : hit.end].lower()
     if re.search(r"\byou\b", cue):
