@@ -1203,10 +1203,13 @@ def _decode_run(
     ]
     evidence: list[list[float]] = []
     for i, turn in enumerate(run_turns):
-        # how each candidate talks only matters where no tag says who speaks
+        # how each candidate talks matters where no tag, or only a pronoun's antecedent, says who
+        # speaks
         style = (
             context.idiolects.scores(text, turn, candidates)
-            if context.idiolects is not None and not turn.speaker and weights.idiolect
+            if context.idiolects is not None
+            and weights.idiolect
+            and (not turn.speaker or _anchor_kind(turn) == "other")
             else [0.0] * len(candidates)
         )
         own = {v for q in turn.quotes for v in q.vocatives}
