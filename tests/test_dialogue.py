@@ -932,3 +932,42 @@ def test_the_conversation_overrules_the_antecedent_of_she_said_with_another_woma
     text = 'Jonah opened the door. Mara stood outside.\n\n"I\'m Ines," she said.\n\n"Come in."\n'
     work = run(text)
     assert work.quotes[0].speaker == "ines"
+
+
+HALE_CAST = [
+    Character("lydia", "Lydia Hale", aliases=["Lydia"], gender="F"),
+    Character("crane", "Mrs. Crane", gender="F"),
+    Character("hale", "Mrs. Hale", gender="F"),
+    Character("tom_wife", "Mrs. Tom Hale", gender="F"),
+]
+
+
+def test_relative_tag_resolved_by_the_family_name() -> None:
+    # "her mother" after Lydia Hale's line: the one plain Mrs. Hale (not Mrs. Tom Hale, her
+    # daughter-in-law), though she has not spoken yet
+    text = (
+        "Lydia Hale sat with Mrs. Crane by the window.\n\n"
+        '"I shall go to the ball," said Lydia.\n\n'
+        '"You shall not," said Mrs. Crane.\n\n'
+        '"But I shall," said Lydia.\n\n'
+        '"Nonsense, child," cried her mother.\n'
+    )
+    work = run(text, cast=HALE_CAST)
+    assert [q.speaker for q in work.quotes] == ["lydia", "crane", "lydia", "hale"]
+
+
+def test_daughter_tag_needs_a_parent_who_goes_by_mrs() -> None:
+    # Lydia Hale, the latest woman to speak, is nobody's mother here: "her daughter" is not
+    # resolved through her to another Hale
+    cast = [
+        Character("lydia", "Lydia Hale", aliases=["Lydia"], gender="F"),
+        Character("crane", "Mrs. Crane", gender="F"),
+        Character("kitty", "Kitty Hale", gender="F"),
+    ]
+    text = (
+        "Lydia Hale sat with Mrs. Crane by the window.\n\n"
+        '"I shall go to the ball," said Lydia.\n\n'
+        '"Nonsense," answered her daughter.\n'
+    )
+    work = run(text, cast=cast)
+    assert work.quotes[1].speaker != "kitty"
