@@ -971,3 +971,16 @@ def test_daughter_tag_needs_a_parent_who_goes_by_mrs() -> None:
     )
     work = run(text, cast=cast)
     assert work.quotes[1].speaker != "kitty"
+
+
+def test_description_tag_answering_a_line_is_not_its_speaker() -> None:
+    # "said the gentleman" right after Jonah's line: Pavel, the other man in the scene
+    cast = [*CAST, Character("pavel", "Pavel", gender="M")]
+    text = (
+        "Pavel stood by the door while Jonah and Mara talked.\n\n"
+        '"It is late," said Mara.\n\n'
+        '"Too late," said Jonah.\n\n'
+        '"Not for me," said the gentleman.\n'
+    )
+    work = run(text, cast=cast)
+    assert [q.speaker for q in work.quotes] == ["mara", "jonah", "pavel"]
