@@ -1083,12 +1083,12 @@ def _anchor_kind(turn: _Turn) -> str:
 
 def _anchor_weight(turn: _Turn, weights: SpeakerEvidence) -> float:
     """How firmly a turn's known speaker holds against turn-taking."""
-    kind = _anchor_kind(turn)
-    if kind == "named":
-        return weights.named_tag
-    if kind == "other":
-        return weights.other_tag
-    return weights.silent if kind == "silent" else weights.weak
+    return {
+        "named": weights.named_tag,
+        "other": weights.other_tag,
+        "silent": weights.silent,
+        "weak": weights.weak,
+    }[_anchor_kind(turn)]
 
 
 # What an idiolect counts: words, and the marks that set a voice apart (exclamations, questions,
@@ -1509,13 +1509,10 @@ def _tag_speaker(
         quote.thought = True
     context.gender_rule = ""
     character = _resolve_subject(text, subject, quote, context, conversation, index)
-    if subject.kind == "pronoun" and verb in _GOING_ON_VERBS:
+    pronoun_gender = PRONOUN_GENDER[subject.phrase.lower()] if subject.kind == "pronoun" else None
+    if pronoun_gender is not None and verb in _GOING_ON_VERBS:
         # `"...," he went on`: whoever of that gender spoke last keeps talking
-        going_on = _latest_speaker(
-            PRONOUN_GENDER[subject.phrase.lower()], quotes[:k], conversation, index, context
-        )
-        if going_on is not None:
-            character = going_on
+        character = _latest_speaker(pronoun_gender, quotes[:k], conversation, index, context) or character
     if character is None:
         if is_speech:
             # "cried her brother": no one to name, but turn-taking must pick a man
@@ -1537,10 +1534,9 @@ def _tag_speaker(
     else:
         quote.tag_subject = character
     quote.cue = "explicit" if subject.kind == "name" else "anaphoric"
-    if subject.kind == "pronoun":
-        quote.tag_pronoun = PRONOUN_GENDER[subject.phrase.lower()]
-    if subject.kind == "pronoun" and context.gender_rule == "conversation":
-        quote.pronoun_gender = PRONOUN_GENDER[subject.phrase.lower()]
+    quote.tag_pronoun = pronoun_gender
+    if context.gender_rule == "conversation":
+        quote.pronoun_gender = pronoun_gender
     quote.confidence = (0.95 if subject.kind == "name" else 0.85) - (0.1 if verb == "(intro)" else 0.0)
     if obj_text:
         addressee = _resolve_object(text, obj_start, obj_text, quote, context, conversation, index, character)
