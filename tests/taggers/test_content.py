@@ -155,6 +155,21 @@ def test_a_scene_dwelling_on_death_is_teen_and_the_same_words_spread_out_are_not
     assert _assess(spread).rating == "General Audiences"
 
 
+def test_deaths_named_in_dialogue_do_not_make_a_scene_about_death() -> None:
+    told = "The corpse lay in the hall. Grief sat on the house, and Willow mourned."
+    said = [("He was murdered,", "Willow", None), ("The funeral is on Tuesday.", "Willow", None)]
+    spoken = make_work(
+        told + ' "He was murdered," Willow said. "The funeral is on Tuesday."' + FILLER,
+        ("Willow",),
+        quotes=said,
+    )
+    # Three cues in narration and two in dialogue: news told, General Audiences.
+    assert _rating(spoken) == "General Audiences"
+    # The same five cues all in narration dwell on the death: Teen And Up.
+    narrated = make_work(told + " He was murdered. The funeral was on Tuesday." + FILLER, ("Willow",))
+    assert assess(narrated, CastIndex(narrated, Options())).reasons() == ["death, grief or trauma"]
+
+
 def test_killing_and_murder_make_a_scene_about_death_but_killing_time_does_not() -> None:
     killing = (
         "The clan had been killed in one night. Shisui knew who the killer was. "

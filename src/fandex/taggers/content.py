@@ -123,6 +123,11 @@ class ContentReport:
 
 # Cue groups that speak only in the author's summary and notes (see ``_noticed``).
 PREFACE_ONLY = frozenset({"notice"})
+# Cue groups that count only in narration. A scene about death and grief is one the narration
+# dwells on (a corpse looked at, a funeral, mourning); a death named in dialogue ("He killed my
+# brother," in a quarrel; "with both of them dead —" in a briefing) is news told, which General
+# Audiences works of murder and investigation are full of.
+NARRATION_ONLY = frozenset({"loss"})
 
 
 def _note_spans(work: Work) -> tuple[list[int], list[int]]:
@@ -133,7 +138,8 @@ def _note_spans(work: Work) -> tuple[list[int], list[int]]:
 def _count(work: Work, cast: CastIndex, *keys: str, talk_counts_half: bool = False) -> Counts:
     """Cue hits of a family in the body, outside the author's notes; with ``talk_counts_half``,
     hits inside quotes weigh half (talking about sex is not showing it, while a swear word or a
-    drug is the same in dialogue and narration)."""
+    drug is the same in dialogue and narration); hits of ``NARRATION_ONLY`` groups inside quotes
+    do not count at all."""
     counts = Counts()
     note_starts, note_ends = _note_spans(work)
     for hit in cue_set(*keys).find(work.text, work.metadata.body_start):
@@ -144,7 +150,10 @@ def _count(work: Work, cast: CastIndex, *keys: str, talk_counts_half: bool = Fal
             continue  # the author talking about the story, not the story
         if negated(work.text, hit.start):
             continue  # "something that is not sex"
-        spoken = talk_counts_half and cast.quote_at(hit.start) is not None
+        narration_only = hit.group in NARRATION_ONLY
+        spoken = (talk_counts_half or narration_only) and cast.quote_at(hit.start) is not None
+        if spoken and narration_only:
+            continue
         counts.add(hit, hit.weight * (SPOKEN_WEIGHT if spoken else 1.0))
     return counts
 
