@@ -428,19 +428,3 @@ def test_a_friendly_or_playful_slap_is_no_blow() -> None:
     assert _assess(playful).rating == "General Audiences"
     blows = "Buffy slapped him across the face. The slap echoed and Spike slapped her back."
     assert _assess(blows).rating == "Teen And Up Audiences"
-
-
-def test_a_long_work_sworn_through_is_mature_and_a_few_swears_in_it_are_teen() -> None:
-    # Written for the rule: over a long work, six strong swears at 2.5 or more per 1,000 words are a
-    # swearing voice throughout (Mature); fewer, or the same six spread thinner, are Teen And Up.
-    swear = " Fuck, Spike said, and shut the crypt door."
-    page = " The night was quiet and the street lamps hummed." * 33  # about 300 words
-
-    def story(swears: int, pages_between: int) -> str:
-        return "Buffy walked home." + (page * pages_between + swear) * swears
-
-    dense = _assess(story(6, 1))
-    assert dense.words > 1500  # a work, not a passage: 8 per 1,000 words does not hold
-    assert dense.reasons() == ["frequent strong language"]
-    assert _assess(story(5, 1)).rating == "Teen And Up Audiences"
-    assert _assess(story(6, 3)).rating == "Teen And Up Audiences"

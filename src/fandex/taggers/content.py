@@ -236,13 +236,6 @@ def _grade_violence(scene: Mapping[str, float]) -> list[tuple[int, str, tuple[st
     return found
 
 
-# Frequent strong language (Mature), as (at least this many strong swears, at least this many per
-# 1,000 words): four at 8 per 1,000 in a passage of a page or two; six at 2.5 per 1,000 over a long
-# work, a swearing voice throughout (one every 400 words), where a Teen And Up work's few f-words
-# fall far under one per 1,000 words.
-FREQUENT_SWEARS = ((4, 8.0), (6, 2.5))
-
-
 # Death, grief and trauma words in one scene that make it a scene about them (Teen And Up): a
 # death mentioned in passing, or a corpse looked at, is not yet a dark story.
 LOSS_CUES = 4
@@ -276,7 +269,7 @@ def assess(work: Work, cast: CastIndex, words: int | None = None) -> ContentRepo
 
     language = _count(work, cast, "language")
     strong = language["strong"] + language["crude"]
-    if any(strong >= least and strong * per_1000 >= rate for least, rate in FREQUENT_SWEARS):
+    if strong >= 4 and strong * per_1000 >= 8:
         findings.append(Finding(2, "frequent strong language", language.of("strong", "crude")))
     if language["strong"] >= 1 or language["mild"] + language["crude"] >= 2:
         findings.append(Finding(1, "strong language", language.of("strong", "crude", "mild")))
