@@ -639,3 +639,17 @@ def test_a_possessive_after_a_preposition_is_a_person_not_a_place() -> None:
         "In the morning Mira walked to Greta's again."
     )
     assert "Greta" not in _by_name(work)
+
+
+def test_a_verb_run_into_a_name_is_no_part_of_it() -> None:
+    # "Corwin’d" and "Corwin'll" are Corwin plus "would"/"will", not a second person named so.
+    work = _cast(
+        "Corwin’d never liked the harbour. Mara waited for him. Corwin'll be late, Mara thought, "
+        "and Corwin’d say the tide held him. Mara laughed at Corwin."
+    )
+    cast = _by_name(work)
+    assert set(cast) == {"Corwin", "Mara"}
+    named = [
+        work.span_text(m) for m in work.mentions if m.character == cast["Corwin"].id and m.kind == "name"
+    ]
+    assert named == ["Corwin"] * 4

@@ -39,6 +39,9 @@ _WORD = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*(?:-{_LETTERS}(?:['’]{_LE
 # What between two words ends a sentence or opens a new one (a paragraph, a quote, a thought).
 _SENTENCE_GAP = re.compile(r"[.!?…:;\n\"“”*(\[]|--|—")
 _POSSESSIVE = re.compile(r"['’]s$")
+# A name's own ending that is no part of it: a possessive, or a verb run into it ("Harry’d gone",
+# "Draco’ll know"), which would otherwise make "Harry’d" a character of its own.
+_NAME_SUFFIX = re.compile(r"['’](?:s|d|ll)$")
 _APOSTROPHE = re.compile(r"['’]")
 # Abbreviations whose full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -312,7 +315,7 @@ def _name_occurrences(tokens: list[_Token], sentence_of: list[int]) -> Iterator[
                 break
             if end == j and (word.base in person_words.NOT_NAMES or not _is_capitalised(word.text)):
                 break
-            possessive = _POSSESSIVE.search(word.text)
+            possessive = _NAME_SUFFIX.search(word.text)
             names.append(word.text[: possessive.start()] if possessive else word.text)
             end += 1
             if possessive:
@@ -321,7 +324,8 @@ def _name_occurrences(tokens: list[_Token], sentence_of: list[int]) -> Iterator[
             i += 1
             continue
         last = tokens[end - 1]
-        last_end = last.end - (2 if _POSSESSIVE.search(last.text) else 0)
+        suffix = _NAME_SUFFIX.search(last.text)
+        last_end = last.end - (len(suffix.group()) if suffix else 0)
         first_word = tokens[i]
         before = tokens[i - 1] if i > 0 and not first_word.initial else None
         after = tokens[end] if end < count else None

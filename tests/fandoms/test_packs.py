@@ -620,3 +620,16 @@ def test_harry_potter_oaths_by_merlin_stay_harry_potter() -> None:
         "vanished the cauldron, and Harry could not stop laughing."
     )
     assert [g.name for g in guess_from_text(text, load_packs())] == ["Harry Potter - J. K. Rowling"]
+
+
+def test_harry_potter_molly_and_andromeda_are_their_canon_names() -> None:
+    # AO3 tags them "Molly Weasley" and "Andromeda Tonks"; stories call them by their given names.
+    text = (
+        "Molly set the kettle on. Andromeda sat by the fire with her knitting, and Molly poured. "
+        "Andromeda thanked her and Molly smiled."
+    )
+    work = run(from_text(text), Options(fandom="Harry Potter"))
+    cast = {c.name: c for c in work.characters}
+    assert {"Molly Weasley", "Andromeda Tonks"} <= set(cast)
+    assert cast["Andromeda Tonks"].gender == "F"
+    assert "Molly" not in cast and "Andromeda" not in cast
