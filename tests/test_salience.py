@@ -73,6 +73,22 @@ def test_without_ties_a_possessive_epithet_takes_the_most_recent_fitting_person(
     assert _who(work, "his wife") == "Dora"
 
 
+HOME = """\
+Sarah called Linda in the morning, and Linda said yes. Linda was kind like that.
+
+Their tenth wedding anniversary, and Sarah had sent the twins to Linda's for the night.
+
+Tom came home to find his wife asleep on the sofa. He kissed her awake, and she laughed.
+"""
+
+
+def test_someone_whose_home_the_children_went_to_is_not_at_hand() -> None:
+    work = _cast(HOME)
+    # Linda is the latest woman named, but only as a house to go to; the anniversary does not
+    # tie Sarah to her, and Tom's wife is Sarah.
+    assert _who(work, "his wife") == "Sarah"
+
+
 def test_all_talk_sample_ties_xanders_girlfriend_and_kiss_to_anya(shared_samples: Path) -> None:
     # Read by hand: at the Bronze Xander slips his arm around "his girlfriend" and kisses "her"
     # cheek; both are Anya, though Buffy spoke more recently and is named in the paragraph.

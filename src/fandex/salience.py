@@ -45,6 +45,11 @@ _ROMANTIC_TIE = 4
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n|\n(?=[ \t])")
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|my|your|own)\s+$", re.IGNORECASE)
 _CONJOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$")
+# Someone's home as a destination: "to Molly's for the night", "back from Giles's."
+_GONE_TO_BEFORE = re.compile(r"\b(?:to|at|from)\s+$", re.IGNORECASE)
+_HOME_AFTER = re.compile(
+    r"['’]s?(?=\s*[.,;:!?)]|\s+(?:for|and|after|before|that|when|with|on|in|until|to|again)\b)"
+)
 
 
 @dataclass(slots=True)
@@ -55,6 +60,7 @@ class _Seen:
     quoted: bool  # named inside speech: less salient for the narration's pronouns
     start: int = 0
     end: int = 0
+    elsewhere: bool = False  # "sent the children to Molly's": named as a place to go, not present
 
 
 def generic_epithet_pattern() -> re.Pattern[str]:
@@ -195,8 +201,9 @@ class Resolver:
                         self.learned.pop(character, None)
             if mention.character is not None:
                 quoted = self.quoted(mention.start)
+                elsewhere = mention.kind == "name" and _named_as_destination(text, mention)
                 history.append(
-                    _Seen(mention.character, sentence, subject, quoted, mention.start, mention.end)
+                    _Seen(mention.character, sentence, subject, quoted, mention.start, mention.end, elsewhere)
                 )
         return found
 
@@ -240,7 +247,11 @@ class Resolver:
             self.romantic_sentences.add(self.sentence(hit.start))
         people: dict[int, set[str]] = {}
         for mention in names:
-            if mention.character is not None and not self.quoted(mention.start):
+            if (
+                mention.character is not None
+                and not self.quoted(mention.start)
+                and not _named_as_destination(self.text, mention)
+            ):
                 people.setdefault(paragraph(mention.start), set()).add(mention.character)
         ties: dict[str, Counter[str]] = {}
         for index, present in people.items():
@@ -266,6 +277,8 @@ class Resolver:
         for seen in reversed(history):
             if sentence - seen.sentence > _WINDOW or seen.character == owner or seen.character in candidates:
                 continue
+            if seen.elsewhere:
+                continue  # a partner is someone at hand, not the one whose house the children went to
             if wanted == "U" or self.gender.get(seen.character, "U") in (wanted, "U"):
                 candidates.append(seen.character)
         bonds = ties.get(owner, Counter())
@@ -353,6 +366,15 @@ class Resolver:
             return True
         word = re.match(r"[A-Za-z]+", stripped)
         return word is not None and word.group().lower() in _OBJECT_FOLLOWERS
+
+
+def _named_as_destination(text: str, mention: Mention) -> bool:
+    """A name standing for someone's home ("sent the children to Molly's for the night"): the
+    person is elsewhere, neither tied to the people of the paragraph nor a partner at hand."""
+    return (
+        _HOME_AFTER.match(text, mention.end) is not None
+        and _GONE_TO_BEFORE.search(text, max(0, mention.start - 6), mention.start) is not None
+    )
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
