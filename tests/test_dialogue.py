@@ -984,3 +984,14 @@ def test_description_tag_answering_a_line_is_not_its_speaker() -> None:
     )
     work = run(text, cast=cast)
     assert [q.speaker for q in work.quotes] == ["mara", "jonah", "pavel"]
+
+
+def test_description_tag_broken_over_a_line_after_the() -> None:
+    # hard-wrapped texts break "said the\nDuck": the line break is no reason to drop the tag
+    cast = [*CAST, Character("duck", "The Duck", aliases=["Duck"])]
+    text = (
+        'Mara and Jonah sat by the pond.\n\n"It is wet," said Mara.\n\n'
+        '"I know what wet means well enough," said the\nDuck: "it is generally a pond."\n'
+    )
+    work = run(text, cast=cast)
+    assert [q.speaker for q in work.quotes] == ["mara", "duck", "duck"]

@@ -1602,7 +1602,7 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
         subj = match.group("subj")
         # `said a little girl`: someone new, described; `that`, `this`, `it`... are no subject
         indefinite = pattern is _TAG_VERB_SUBJ and _first_word(subj) in ("a", "an")
-        if _first_word(subj) in _NOT_SUBJECT and not subj.lower().startswith("the ") and not indefinite:
+        if _first_word(subj) in _NOT_SUBJECT and _first_word(subj) != "the" and not indefinite:
             continue
         if pattern is _TAG_VERB_SUBJ and _subject_kind(subj) == "epithet":
             # `said the book-stall keeper, looking in`: the description runs to the punctuation
@@ -1667,7 +1667,7 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
         if len(tail.split()) > 5:
             continue
         subj = match.group("subj")
-        if _first_word(subj) in _NOT_SUBJECT and not subj.lower().startswith("the "):
+        if _first_word(subj) in _NOT_SUBJECT and _first_word(subj) != "the":
             continue
         subject = _Subject(None, _subject_kind(subj), subj, offset + clause_start + match.start("subj"))
         obj_start = offset + clause_start + match.end() + obj.start("obj") if obj else 0
@@ -1685,9 +1685,7 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
             m
             for m in sorted(found, key=lambda m: m.start("subj"))
             if m.end("subj") < trailing.start()
-            and (
-                _first_word(m.group("subj")) not in _NOT_SUBJECT or m.group("subj").lower().startswith("the ")
-            )
+            and (_first_word(m.group("subj")) not in _NOT_SUBJECT or _first_word(m.group("subj")) == "the")
         ]
         if subjects:
             subj = subjects[-1].group("subj")
