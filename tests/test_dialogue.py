@@ -995,3 +995,17 @@ def test_description_tag_broken_over_a_line_after_the() -> None:
     )
     work = run(text, cast=cast)
     assert [q.speaker for q in work.quotes] == ["mara", "duck", "duck"]
+
+
+def test_manner_after_a_description_tag_is_no_part_of_it() -> None:
+    # "said the surgeon at last", "said the surgeon gravely": the cast's "The Surgeon" either way
+    cast = [*CAST, Character("surgeon", "The Surgeon", gender="M")]
+    text = (
+        "Mara and Jonah waited by the bed.\n\n"
+        '"Will she live?" asked Mara.\n\n'
+        '"She will," said the surgeon at last.\n\n'
+        '"Thank God," said Jonah.\n\n'
+        '"But slowly," said the surgeon gravely.\n'
+    )
+    work = run(text, cast=cast)
+    assert [q.speaker for q in work.quotes] == ["mara", "surgeon", "jonah", "surgeon"]

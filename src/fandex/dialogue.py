@@ -329,6 +329,15 @@ _NAMED_ANSWER = re.compile(
     r"(?:[a-z]+\s+)?(?P<noun>[a-z]+)\b"
 )
 _EPITHET_TO_PUNCTUATION = re.compile(r"(?P<subj>\w+(?:\s+[\w'’-]+){1,4})(?=\s*(?:[,.;:!?—]|--|$))")
+# A manner adverb closing a description tag, after the determiner and at least one more word.
+# (-ly adjectives that do describe a person are kept: "the elderly man".)
+_TRAILING_MANNER = re.compile(
+    r"(?<=\w)\s+(?:(?:quite|very|rather|so|more|most|less)\s+)?"
+    r"(?!(?:elderly|lovely|ugly|holy|friendly|lonely|lively|curly|early|only|silly|jolly|family|"
+    r"burly|surly|portly|stately|comely|homely|kindly|sickly|worldly|manly|womanly|saintly|"
+    r"ghostly|beastly|gentlemanly|scholarly|lily|bully|ally)\b)[a-z]+ly\b.*$"
+    r"|\s+(?:at\s+(?:last|length|once)|again|once\s+more|in\s+a\s+moment|presently)\b.*$"
+)
 _COORDINATED_VERB = re.compile(r"\b(?:and|then)\s+(?P<verb>[a-z]+)\b(?P<tail>[^,;:]*)[,:]?\s*$")
 _SENTENCE_END = re.compile(r"[.!?;…]+[\"'”’]?\s|[.!?…]+$|\s[—–]\s|--")
 _CAPITAL_WORD = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
@@ -1608,6 +1617,9 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
             # `said the book-stall keeper, looking in`: the description runs to the punctuation
             whole = _EPITHET_TO_PUNCTUATION.match(clause, match.start("subj"))
             subj = whole.group("subj") if whole else subj
+            # `said the girl rapidly`, `said the surgeon at last`: the manner is no part of her
+            manner = _TRAILING_MANNER.search(subj)
+            subj = subj[: manner.start()] if manner else subj
         subject = _Subject(None, _subject_kind(subj), subj, offset + lead + match.start("subj"))
         obj_start, obj_text = 0, ""
         if pattern is _TAG_SUBJ_VERB:
