@@ -1009,3 +1009,17 @@ def test_manner_after_a_description_tag_is_no_part_of_it() -> None:
     )
     work = run(text, cast=cast)
     assert [q.speaker for q in work.quotes] == ["mara", "surgeon", "jonah", "surgeon"]
+
+
+def test_older_speech_verbs_tag_a_quote() -> None:
+    # "assented", "subjoined", "remonstrated": tags of the older novels, not the talk's alternation
+    text = (
+        "Mara, Jonah and Ines sat at dinner.\n\n"
+        '"It is late," said Mara.\n\n'
+        '"It is," said Jonah.\n\n'
+        '"Much too late," assented Ines.\n\n'
+        '"Not for me," subjoined Ines.\n\n'
+        '"Nor for me," remonstrated Jonah.\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "jonah", "ines", "ines", "jonah"]

@@ -46,7 +46,7 @@ bleat bluster chide cajole caution coax croak decide demur entreat exclaim fret 
 implore intone jeer lament lisp marvel mock mouth muse opine prattle pronounce propose quip rage
 rant recite recollect rejoin repeat retaliate sniff sniffle soothe splutter sputter squawk
 sympathise sympathize taunt testify threaten titter trill utter volunteer wheeze wonder
-whoop call explain fill start trail
+whoop call explain fill start trail subjoin assent acquiesce remonstrate expostulate
 """
 _IRREGULAR_SPEECH = {
     "say": ("said", "says", "saying"),
