@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import ROOT, SAMPLE_ALL_TALK
-from fandex.dialogue import find_dialogue
+from fandex.dialogue import _match_after, find_dialogue
 from fandex.mentions import find_name_mentions
 from fandex.options import Options
 from fandex.work import Character, Emphasis, Paragraph, Span, Work
@@ -1023,3 +1023,11 @@ def test_older_speech_verbs_tag_a_quote() -> None:
     )
     work = run(text)
     assert [q.speaker for q in work.quotes] == ["mara", "jonah", "ines", "ines", "jonah"]
+
+
+def test_long_description_tag_is_read_to_its_punctuation() -> None:
+    # "said the gentleman in the white waistcoat": the whole description is the subject (the cast
+    # may know him only by it), not "the gentleman"
+    subject = _match_after(" said the gentleman in the white waistcoat. And he sat down.", 0)[0]
+    assert subject is not None
+    assert subject.phrase == "the gentleman in the white waistcoat"

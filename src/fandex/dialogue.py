@@ -328,7 +328,8 @@ _NAMED_ANSWER = re.compile(
     r"(?:was|were)\s+(?P<subj>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)(?:'s|’s|\ss)\s+"
     r"(?:[a-z]+\s+)?(?P<noun>[a-z]+)\b"
 )
-_EPITHET_TO_PUNCTUATION = re.compile(r"(?P<subj>\w+(?:\s+[\w'’-]+){1,4})(?=\s*(?:[,.;:!?—]|--|$))")
+# (up to six words after the determiner: "the gentleman in the white waistcoat")
+_EPITHET_TO_PUNCTUATION = re.compile(r"(?P<subj>\w+(?:\s+[\w'’-]+){1,6})(?=\s*(?:[,.;:!?—]|--|$))")
 # A manner adverb closing a description tag, after the determiner and at least one more word.
 # (-ly adjectives that do describe a person are kept: "the elderly man".)
 _TRAILING_MANNER = re.compile(
