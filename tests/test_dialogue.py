@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import ROOT, SAMPLE_ALL_TALK
-from fandex.dialogue import find_dialogue
+from fandex.dialogue import _match_after, find_dialogue
 from fandex.mentions import find_name_mentions
 from fandex.options import Options
 from fandex.work import Character, Emphasis, Paragraph, Span, Work
@@ -984,3 +984,50 @@ def test_description_tag_answering_a_line_is_not_its_speaker() -> None:
     )
     work = run(text, cast=cast)
     assert [q.speaker for q in work.quotes] == ["mara", "jonah", "pavel"]
+
+
+def test_description_tag_broken_over_a_line_after_the() -> None:
+    # hard-wrapped texts break "said the\nDuck": the line break is no reason to drop the tag
+    cast = [*CAST, Character("duck", "The Duck", aliases=["Duck"])]
+    text = (
+        'Mara and Jonah sat by the pond.\n\n"It is wet," said Mara.\n\n'
+        '"I know what wet means well enough," said the\nDuck: "it is generally a pond."\n'
+    )
+    work = run(text, cast=cast)
+    assert [q.speaker for q in work.quotes] == ["mara", "duck", "duck"]
+
+
+def test_manner_after_a_description_tag_is_no_part_of_it() -> None:
+    # "said the surgeon at last", "said the surgeon gravely": the cast's "The Surgeon" either way
+    cast = [*CAST, Character("surgeon", "The Surgeon", gender="M")]
+    text = (
+        "Mara and Jonah waited by the bed.\n\n"
+        '"Will she live?" asked Mara.\n\n'
+        '"She will," said the surgeon at last.\n\n'
+        '"Thank God," said Jonah.\n\n'
+        '"But slowly," said the surgeon gravely.\n'
+    )
+    work = run(text, cast=cast)
+    assert [q.speaker for q in work.quotes] == ["mara", "surgeon", "jonah", "surgeon"]
+
+
+def test_older_speech_verbs_tag_a_quote() -> None:
+    # "assented", "subjoined", "remonstrated": tags of the older novels, not the talk's alternation
+    text = (
+        "Mara, Jonah and Ines sat at dinner.\n\n"
+        '"It is late," said Mara.\n\n'
+        '"It is," said Jonah.\n\n'
+        '"Much too late," assented Ines.\n\n'
+        '"Not for me," subjoined Ines.\n\n'
+        '"Nor for me," remonstrated Jonah.\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "jonah", "ines", "ines", "jonah"]
+
+
+def test_long_description_tag_is_read_to_its_punctuation() -> None:
+    # "said the gentleman in the white waistcoat": the whole description is the subject (the cast
+    # may know him only by it), not "the gentleman"
+    subject = _match_after(" said the gentleman in the white waistcoat. And he sat down.", 0)[0]
+    assert subject is not None
+    assert subject.phrase == "the gentleman in the white waistcoat"

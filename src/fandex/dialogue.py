@@ -46,7 +46,7 @@ bleat bluster chide cajole caution coax croak decide demur entreat exclaim fret 
 implore intone jeer lament lisp marvel mock mouth muse opine prattle pronounce propose quip rage
 rant recite recollect rejoin repeat retaliate sniff sniffle soothe splutter sputter squawk
 sympathise sympathize taunt testify threaten titter trill utter volunteer wheeze wonder
-whoop call explain fill start trail
+whoop call explain fill start trail subjoin assent acquiesce remonstrate expostulate
 """
 _IRREGULAR_SPEECH = {
     "say": ("said", "says", "saying"),
@@ -328,7 +328,17 @@ _NAMED_ANSWER = re.compile(
     r"(?:was|were)\s+(?P<subj>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)(?:'s|’s|\ss)\s+"
     r"(?:[a-z]+\s+)?(?P<noun>[a-z]+)\b"
 )
-_EPITHET_TO_PUNCTUATION = re.compile(r"(?P<subj>\w+(?:\s+[\w'’-]+){1,4})(?=\s*(?:[,.;:!?—]|--|$))")
+# (up to six words after the determiner: "the gentleman in the white waistcoat")
+_EPITHET_TO_PUNCTUATION = re.compile(r"(?P<subj>\w+(?:\s+[\w'’-]+){1,6})(?=\s*(?:[,.;:!?—]|--|$))")
+# A manner adverb closing a description tag, after the determiner and at least one more word.
+# (-ly adjectives that do describe a person are kept: "the elderly man".)
+_TRAILING_MANNER = re.compile(
+    r"(?<=\w)\s+(?:(?:quite|very|rather|so|more|most|less)\s+)?"
+    r"(?!(?:elderly|lovely|ugly|holy|friendly|lonely|lively|curly|early|only|silly|jolly|family|"
+    r"burly|surly|portly|stately|comely|homely|kindly|sickly|worldly|manly|womanly|saintly|"
+    r"ghostly|beastly|gentlemanly|scholarly|lily|bully|ally)\b)[a-z]+ly\b.*$"
+    r"|\s+(?:at\s+(?:last|length|once)|again|once\s+more|in\s+a\s+moment|presently)\b.*$"
+)
 _COORDINATED_VERB = re.compile(r"\b(?:and|then)\s+(?P<verb>[a-z]+)\b(?P<tail>[^,;:]*)[,:]?\s*$")
 _SENTENCE_END = re.compile(r"[.!?;…]+[\"'”’]?\s|[.!?…]+$|\s[—–]\s|--")
 _CAPITAL_WORD = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
@@ -1602,12 +1612,15 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
         subj = match.group("subj")
         # `said a little girl`: someone new, described; `that`, `this`, `it`... are no subject
         indefinite = pattern is _TAG_VERB_SUBJ and _first_word(subj) in ("a", "an")
-        if _first_word(subj) in _NOT_SUBJECT and not subj.lower().startswith("the ") and not indefinite:
+        if _first_word(subj) in _NOT_SUBJECT and _first_word(subj) != "the" and not indefinite:
             continue
         if pattern is _TAG_VERB_SUBJ and _subject_kind(subj) == "epithet":
             # `said the book-stall keeper, looking in`: the description runs to the punctuation
             whole = _EPITHET_TO_PUNCTUATION.match(clause, match.start("subj"))
             subj = whole.group("subj") if whole else subj
+            # `said the girl rapidly`, `said the surgeon at last`: the manner is no part of her
+            manner = _TRAILING_MANNER.search(subj)
+            subj = subj[: manner.start()] if manner else subj
         subject = _Subject(None, _subject_kind(subj), subj, offset + lead + match.start("subj"))
         obj_start, obj_text = 0, ""
         if pattern is _TAG_SUBJ_VERB:
@@ -1667,7 +1680,7 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
         if len(tail.split()) > 5:
             continue
         subj = match.group("subj")
-        if _first_word(subj) in _NOT_SUBJECT and not subj.lower().startswith("the "):
+        if _first_word(subj) in _NOT_SUBJECT and _first_word(subj) != "the":
             continue
         subject = _Subject(None, _subject_kind(subj), subj, offset + clause_start + match.start("subj"))
         obj_start = offset + clause_start + match.end() + obj.start("obj") if obj else 0
@@ -1685,9 +1698,7 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
             m
             for m in sorted(found, key=lambda m: m.start("subj"))
             if m.end("subj") < trailing.start()
-            and (
-                _first_word(m.group("subj")) not in _NOT_SUBJECT or m.group("subj").lower().startswith("the ")
-            )
+            and (_first_word(m.group("subj")) not in _NOT_SUBJECT or _first_word(m.group("subj")) == "the")
         ]
         if subjects:
             subj = subjects[-1].group("subj")
