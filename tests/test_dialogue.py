@@ -152,6 +152,15 @@ def test_a_name_the_pronoun_acts_on_is_not_the_next_she() -> None:
     assert work.quotes[0].speaker == "mara"
 
 
+def test_a_name_the_pronoun_acts_on_in_the_paragraph_before_is_not_the_next_she() -> None:
+    text = (
+        '"Where is it?" Mara asked Jonah.\n\n"Gone," he said.\n\n'
+        'She could not bear to look at Ines.\n\n"Let us go," she said.\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "jonah", "mara"]
+
+
 def test_epithet_tag_with_a_gendered_noun() -> None:
     text = 'Jonah waited at the gate.\n\n"Late again," the old man sighed.\n'
     work = run(text)

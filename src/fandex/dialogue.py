@@ -2127,6 +2127,7 @@ def _by_gender(
             and m.character not in vocatives
             and m.character != previous_speaker
             and not _in_quote(context, m.start)
+            and not _acted_on_by_pronoun(context, m, gender)
         ]
         if (
             previous
