@@ -152,6 +152,16 @@ def test_a_name_the_pronoun_acts_on_is_not_the_next_she() -> None:
     assert work.quotes[0].speaker == "mara"
 
 
+def test_a_name_in_a_clause_under_a_she_is_not_the_next_she() -> None:
+    # Ines is the subject of "while Ines packed", but the sentence is the "she"'s: so is the tag
+    text = (
+        "Mara walked home alone.\n\n"
+        'She waited while Ines packed. She thought a while and then said: "Let us go."\n'
+    )
+    work = run(text)
+    assert work.quotes[0].speaker == "mara"
+
+
 def test_a_name_the_pronoun_acts_on_in_the_paragraph_before_is_not_the_next_she() -> None:
     text = (
         '"Where is it?" Mara asked Jonah.\n\n"Gone," he said.\n\n'

@@ -2246,8 +2246,9 @@ _SUBJECT_PRONOUN = {"F": re.compile(r"\b[Ss]he\b"), "M": re.compile(r"\b[Hh]e\b"
 
 def _acted_on_by_pronoun(context: _Context, mention: Mention, gender: str) -> bool:
     """Whether a same-gender "she"/"he" earlier in the sentence acts on the named character
-    (`She had only to look at Cassandra.`, `when he came to discuss it with Jock`): the name is
-    that pronoun's object, and the pronoun's own person is whom the next "she" goes on with."""
+    (`She had only to look at Cassandra.`, `when he came to discuss it with Jock`) or governs the
+    clause it stands in (`She waited while Ines packed.`): the sentence is that pronoun's, and the
+    pronoun's own person is whom the next "she" goes on with."""
     pattern = _SUBJECT_PRONOUN.get(gender)
     if pattern is None:
         return False
@@ -2256,8 +2257,6 @@ def _acted_on_by_pronoun(context: _Context, mention: Mention, gender: str) -> bo
     sentence_start = window_start
     for match in _SENTENCE_END.finditer(text, window_start, mention.start):
         sentence_start = match.end()
-    if _is_plain_subject(text, mention):
-        return False
     return any(
         not _in_quote(context, m.start()) for m in pattern.finditer(text, sentence_start, mention.start)
     )
