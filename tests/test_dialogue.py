@@ -141,6 +141,36 @@ def test_pronoun_tag_after_a_line_that_named_her() -> None:
     assert [q.speaker for q in work.quotes] == ["jonah", "mara"]
 
 
+def test_a_name_the_pronoun_acts_on_is_not_the_next_she() -> None:
+    # "She ... look at Ines": Ines is the object of that "she", so the tag's "she" goes on with
+    # the woman of the paragraph before, not with the last woman named
+    text = (
+        "Mara walked home alone.\n\n"
+        'She had only to look at Ines to know it. She thought a while and then said: "Let us go."\n'
+    )
+    work = run(text)
+    assert work.quotes[0].speaker == "mara"
+
+
+def test_a_name_in_a_clause_under_a_she_is_not_the_next_she() -> None:
+    # Ines is the subject of "while Ines packed", but the sentence is the "she"'s: so is the tag
+    text = (
+        "Mara walked home alone.\n\n"
+        'She waited while Ines packed. She thought a while and then said: "Let us go."\n'
+    )
+    work = run(text)
+    assert work.quotes[0].speaker == "mara"
+
+
+def test_a_name_the_pronoun_acts_on_in_the_paragraph_before_is_not_the_next_she() -> None:
+    text = (
+        '"Where is it?" Mara asked Jonah.\n\n"Gone," he said.\n\n'
+        'She could not bear to look at Ines.\n\n"Let us go," she said.\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "jonah", "mara"]
+
+
 def test_epithet_tag_with_a_gendered_noun() -> None:
     text = 'Jonah waited at the gate.\n\n"Late again," the old man sighed.\n'
     work = run(text)

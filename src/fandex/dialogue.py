@@ -2106,7 +2106,11 @@ def _by_gender(
         and m.character not in vocatives
         and not _in_quote(context, m.start)
     ]
-    para_mentions = [m for m in para_mentions if not _acts_on_pronoun(text, m, position, gender)]
+    para_mentions = [
+        m
+        for m in para_mentions
+        if not _acts_on_pronoun(text, m, position, gender) and not _acted_on_by_pronoun(context, m, gender)
+    ]
     if para_mentions:
         # a subject is a likelier antecedent than an object: "Her friendship with Mrs. Moore
         # was deep... she sighed" is not Mrs. Moore
@@ -2134,6 +2138,7 @@ def _by_gender(
             and m.character not in vocatives
             and m.character != previous_speaker
             and not _in_quote(context, m.start)
+            and not _acted_on_by_pronoun(context, m, gender)
         ]
         if (
             previous
@@ -2245,6 +2250,27 @@ def _acts_on_pronoun(text: str, mention: Mention, position: int, gender: str) ->
     clause = text[mention.end : stop.start() if stop else position]
     pattern = _OBJECT_HER if gender == "F" else _OBJECT_HIM if gender == "M" else None
     return pattern is not None and pattern.search(clause) is not None
+
+
+_SUBJECT_PRONOUN = {"F": re.compile(r"\b[Ss]he\b"), "M": re.compile(r"\b[Hh]e\b")}
+
+
+def _acted_on_by_pronoun(context: _Context, mention: Mention, gender: str) -> bool:
+    """Whether a same-gender "she"/"he" earlier in the sentence acts on the named character
+    (`She had only to look at Cassandra.`, `when he came to discuss it with Jock`) or governs the
+    clause it stands in (`She waited while Ines packed.`): the sentence is that pronoun's, and the
+    pronoun's own person is whom the next "she" goes on with."""
+    pattern = _SUBJECT_PRONOUN.get(gender)
+    if pattern is None:
+        return False
+    text = context.work.text
+    window_start = max(_para_start(text, mention.start), mention.start - 300)
+    sentence_start = window_start
+    for match in _SENTENCE_END.finditer(text, window_start, mention.start):
+        sentence_start = match.end()
+    return any(
+        not _in_quote(context, m.start()) for m in pattern.finditer(text, sentence_start, mention.start)
+    )
 
 
 def _para_start(text: str, position: int) -> int:
