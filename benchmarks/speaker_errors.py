@@ -1,7 +1,7 @@
 """Speaker attribution errors on PDNC, with context, for working through the commonest patterns.
 
     .venv/bin/python benchmarks/speaker_errors.py ../shared/data/pdnc [--split dev] [--novel NAME]
-        [--type Implicit] [--cue implicit] [--show 40] [--seed 1] [--missing]
+        [--type Implicit] [--cue implicit] [--show 40] [--seed 1] [--missing] [--turns]
 
 Runs the pipeline with the gold quotes and the gold cast (the setting of ``fandex eval pdnc
 --gold-quotes --gold-roster``), then prints a table of accuracy by PDNC quote type and by the cue
@@ -12,6 +12,12 @@ the quote with the text after it, the gold speaker and ours. Only ever look at t
 that did not include its gold speaker at all, and what that speaker was to the scene: someone who
 had spoken earlier in it, someone its narration had named, someone named only before it, or
 someone never named before (an unnamed passer-by, PDNC's "Unknowable").
+
+``--turns`` sorts the wrong untagged turns of the conversations by how turn-taking failed them:
+the gold speaker was not a candidate, the turn opens its conversation, the gold speaker is the
+gold speaker of the turn before (the same voice again), of the turn two back (the A-B-A
+alternation was there to follow) or someone else (a third voice); and for each, whether our
+choice was our own speaker of two turns back (a wrong pair or phase carried along the run).
 """
 
 from __future__ import annotations
@@ -154,6 +160,77 @@ def _missing_candidates(folder: Path) -> Counter[str]:
     return counts
 
 
+def _turn_classes(folder: Path) -> Counter[str]:
+    """Wrong untagged turns by how turn-taking failed them (see the module's docstring)."""
+    gold = load_quotes(folder / "quotation_info.csv")
+    cast = [c for c, _ in load_pdnc_characters(folder / "character_info.csv")]
+    ids: dict[str, str] = {}
+    for character in cast:
+        for name in (character.name, *character.aliases):
+            ids.setdefault(name_key(name), character.id)
+    gold_speaker = {q.spans[0][0]: ids.get(name_key(q.speaker)) for q in gold}
+    runs: list[tuple[list[dialogue._Turn], list[str], list[bool]]] = []
+    decode_run = dialogue._decode_run
+
+    def recording(
+        run_turns: list[dialogue._Turn],
+        people: list[str],
+        context: dialogue._Context,
+        paras: list[dialogue._Para],
+        extras: Sequence[str] = (),
+    ) -> None:
+        candidates = dialogue._candidates(run_turns, people, extras)
+        tagged = [t.speaker is not None for t in run_turns]
+        decode_run(run_turns, people, context, paras, extras)
+        runs.append((run_turns, candidates, tagged))
+
+    dialogue._decode_run = recording
+    try:
+        work = readers.read_file(folder / "novel_text.txt")
+        options = Options(roster=cast, quotes=[Span(s, e) for q in gold for s, e in q.spans])
+        pipeline.run(work, options)
+    finally:
+        dialogue._decode_run = decode_run
+    counts: Counter[str] = Counter()
+    for run_turns, candidates, tagged in runs:
+        # a silent reaction (no quotes) counts with the speaker its narration gave it
+        golds = [gold_speaker.get(t.quotes[0].start) if t.quotes else t.speaker for t in run_turns]
+        ours = [t.quotes[0].speaker if t.quotes else t.speaker for t in run_turns]
+        for i, turn in enumerate(run_turns):
+            if tagged[i] or not turn.quotes or golds[i] is None:
+                continue
+            counts[TURN_LABELS[0]] += 1
+            if ours[i] == golds[i]:
+                continue
+            counts[TURN_LABELS[1]] += 1
+            if golds[i] not in candidates:
+                label = TURN_LABELS[2]
+            elif i == 0:
+                label = TURN_LABELS[3]
+            elif golds[i] == golds[i - 1]:
+                label = TURN_LABELS[4]
+            elif i > 1 and golds[i] == golds[i - 2]:
+                label = TURN_LABELS[5]
+            else:
+                label = TURN_LABELS[6]
+            counts[label] += 1
+            if i > 1 and ours[i] == ours[i - 2]:
+                counts[f"{label} {TURN_CARRIED}"] += 1
+    return counts
+
+
+TURN_LABELS = (
+    "untagged turns",
+    "wrong",
+    "  gold speaker not a candidate",
+    "  opens its conversation",
+    "  the same voice again",
+    "  alternation (the speaker two back)",
+    "  a third voice",
+)
+TURN_CARRIED = "(ours = our speaker two back)"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("directory", type=Path)
@@ -164,8 +241,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=30)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--missing", action="store_true", help="count gold speakers not among the candidates")
+    parser.add_argument(
+        "--turns", action="store_true", help="count wrong untagged turns by turn-taking class"
+    )
     args = parser.parse_args(argv)
     folders = novel_folders(args.directory, args.novel, args.split)
+    if args.turns:
+        with ProcessPoolExecutor() as pool:
+            classes = sum(pool.map(_turn_classes, folders), Counter())
+        for label in TURN_LABELS:
+            print(f"{label:40} {classes[label]:6}")
+            carried = classes[f"{label} {TURN_CARRIED}"]
+            if label.startswith("  ") and carried:
+                print(f"    {TURN_CARRIED:36} {carried:6}")
+        return 0
     if args.missing:
         with ProcessPoolExecutor() as pool:
             missing = sum(pool.map(_missing_candidates, folders), Counter())
