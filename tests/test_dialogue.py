@@ -8,7 +8,7 @@ from conftest import ROOT, SAMPLE_ALL_TALK
 from fandex.dialogue import find_dialogue
 from fandex.mentions import find_name_mentions
 from fandex.options import Options
-from fandex.work import Character, Emphasis, Paragraph, Span, Work
+from fandex.work import Character, Emphasis, Mention, Paragraph, Span, Work
 
 CAST = [
     Character("mara", "Mara", gender="F"),
@@ -419,6 +419,26 @@ def test_a_first_person_narrator_answers_untagged_lines() -> None:
     text = 'Mara sat down across from me.\n\n"Coffee?"\n\n"Please."\n'
     work = run(text, cast)
     assert [q.speaker for q in work.quotes] == ["mara", "narrator"]
+
+
+def test_he_is_never_the_first_person_narrator() -> None:
+    # "I took it up... 'Is it English?' he asked": the narrator is "I" in his own narration,
+    # so the man who asks is Jonah even though the narrator is the last man named.
+    cast = [*CAST, Character("tom", "Tom", gender="M", narrator=True)]
+    text = (
+        '"Now examine the thorn," said Jonah.\n\n'
+        "I took it up and held it to the lamp.\n\n"
+        '"Is it English?" he asked.\n'
+    )
+    work = Work(text=text)
+    work.characters = cast
+    narrator_at = text.index("I took")
+    work.mentions = sorted(
+        [*find_name_mentions(text, cast), Mention(narrator_at, narrator_at + 1, "tom", "narrator")],
+        key=lambda m: m.start,
+    )
+    find_dialogue(work, Options())
+    assert said(work) == [("Now examine the thorn,", "jonah"), ("Is it English?", "jonah")]
 
 
 def test_a_pronoun_tag_follows_the_turn_taking_of_its_gender() -> None:

@@ -2074,6 +2074,9 @@ def _by_gender(
         character = context.characters.get(cid)
         if character is None or cid in exclude:
             return False
+        if cid == context.narrator:
+            # a first-person narrator is "I" in their own narration, never "he" or "she"
+            return False
         if gender == "N":
             return character.gender in ("N", "U")
         return character.gender == gender
