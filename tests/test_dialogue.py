@@ -441,6 +441,50 @@ def test_he_is_never_the_first_person_narrator() -> None:
     assert said(work) == [("Now examine the thorn,", "jonah"), ("Is it English?", "jonah")]
 
 
+def test_he_went_on_skips_the_first_person_narrator() -> None:
+    # "he repeated" continues the latest man who spoke, but the narrator who spoke last is "I"
+    cast = [*CAST, Character("tom", "Tom", gender="M", narrator=True)]
+    text = (
+        '"There goes the reward!" said Jonah.\n\n'
+        '"He is a rich man," I said. "You will be paid."\n\n'
+        'Jonah shook his head. "It is a bad job," he repeated.\n'
+    )
+    work = Work(text=text)
+    work.characters = cast
+    narrator_at = text.index("I said")
+    work.mentions = sorted(
+        [*find_name_mentions(text, cast), Mention(narrator_at, narrator_at + 1, "tom", "narrator")],
+        key=lambda m: m.start,
+    )
+    find_dialogue(work, Options())
+    assert [q.speaker for q in work.quotes] == ["jonah", "tom", "tom", "jonah"]
+
+
+def test_a_description_tag_is_not_the_first_person_narrator() -> None:
+    # "said her brother" is some man other than the narrator, who would be "I"
+    cast = [*CAST, Character("tom", "Tom", gender="M", narrator=True)]
+    text = (
+        '"Is it late?" Ines asked me.\n\n'
+        '"Not yet," I said.\n\n'
+        '"It is," said her brother.\n\n'
+        '"Hush," said Ines.\n'
+    )
+    work = Work(text=text)
+    work.characters = cast
+    narrator_at = [text.index("me."), text.index("I said")]
+    work.mentions = sorted(
+        [
+            *find_name_mentions(text, cast),
+            Mention(narrator_at[0], narrator_at[0] + 2, "tom", "narrator"),
+            Mention(narrator_at[1], narrator_at[1] + 1, "tom", "narrator"),
+        ],
+        key=lambda m: m.start,
+    )
+    find_dialogue(work, Options())
+    assert [q.speaker for q in work.quotes][:2] == ["ines", "tom"]
+    assert work.quotes[2].speaker != "tom"
+
+
 def test_a_pronoun_tag_follows_the_turn_taking_of_its_gender() -> None:
     # "he said" after an exchange between Jonah and another man: the one whose turn it is, even
     # though Jonah spoke most recently before the last line.

@@ -1155,6 +1155,12 @@ def _fits_gender(context: _Context, cid: str, gender: str) -> bool:
     )
 
 
+def _fits_third_person(context: _Context, cid: str, gender: str) -> bool:
+    """Whether "he", "she" or "said the girl" can mean ``cid``: of that gender and not the
+    first-person narrator, who is "I" in their own narration."""
+    return cid != context.narrator and _fits_gender(context, cid, gender)
+
+
 _ADDRESS_MALE = re.compile(
     r"\b(?:sir|my lord|my good man|my boy|my dear fellow|old fellow|old chap)\b(?=[,.!?;—-])", re.I
 )
@@ -1262,7 +1268,7 @@ def _decode_run(
                     score += weights.wrong_gender
                 if c == salient:
                     score += weights.salient
-            if hint is not None and not _fits_gender(context, c, hint):
+            if hint is not None and not _fits_third_person(context, c, hint):
                 score += weights.gender_hint
             if len(neighbour_genders) == 1:
                 fits = _fits_gender(context, c, next(iter(neighbour_genders)))
@@ -1552,12 +1558,12 @@ def _latest_speaker(
 ) -> str | None:
     """The latest speaker of a gender: of this paragraph's earlier lines, else of the conversation."""
     for quote in reversed(earlier):
-        if quote.speaker and not quote.thought and _fits_gender(context, quote.speaker, gender):
+        if quote.speaker and not quote.thought and _fits_third_person(context, quote.speaker, gender):
             return quote.speaker
     if conversation.last_para < index - 1:
         return None
     for speaker in reversed(conversation.speakers[-4:]):
-        if _fits_gender(context, speaker, gender):
+        if _fits_third_person(context, speaker, gender):
             return speaker
     return None
 
