@@ -148,6 +148,20 @@ def test_epithet_tag_with_a_gendered_noun() -> None:
     assert work.quotes[0].cue == "anaphoric"
 
 
+def test_names_in_a_list_are_not_called() -> None:
+    # "Mara, Ralph, and Sam" are spoken of: the line is said to Jonah, not to Ralph
+    cast = [*CAST, Character("ralph", "Ralph", gender="M")]
+    text = 'Ines and Jonah sat down.\n\n"Have you children?"\n\n"Not also Mara, Ralph, and Sam, surely?"\n'
+    work = run(text, cast)
+    assert [(q.speaker, q.addressee) for q in work.quotes] == [("jonah", "ines"), ("ines", "jonah")]
+
+
+def test_names_called_one_after_another_are_vocatives() -> None:
+    cast = [*CAST, Character("ralph", "Ralph", gender="M")]
+    work = run('"Are you coming?" asked Jonah.\n\n"Mara, Ralph, get down!" said Ines.\n', cast)
+    assert work.quotes[1].addressee == "mara"
+
+
 def test_pronoun_tag_with_an_epithet_addressee() -> None:
     cast = [Character("mara", "Mara", gender="F"), Character("ines", "Ines", gender="F")]
     text = (

@@ -2324,12 +2324,45 @@ def _after_address_words(text: str, quote_start: int, position: int) -> bool:
     return rest.rstrip().endswith(tuple(",.!?;:—-"))
 
 
+# what joins two names of a list: a comma, "and", "or", "nor"
+# what joins two names of a list: a comma, or "and", "or", "nor" with or without one
+_LIST_LINK = re.compile(r",\s*|,?\s+(?:and|or|nor)\s+")
+# a list that goes on to a capitalised word after its last name: "Ralph, and Stella"
+_LIST_GOES_ON = re.compile(r",?\s+(?:and|or|nor)\s+[A-Z]")
+
+
+def _listed_names(text: str, mentions: list[Mention]) -> set[int]:
+    """The indexes of ``mentions`` that stand in a list of names joined by "and" or "or"
+    ("Ronny, Ralph, and Stella"); "Buffy, Willow, get down!" calls both and is no such list."""
+    listed: set[int] = set()
+    chain: list[int] = []
+    joined = False
+    for k in range(len(mentions)):
+        chain.append(k)
+        link = (
+            _LIST_LINK.fullmatch(text, mentions[k].end, mentions[k + 1].start)
+            if k + 1 < len(mentions)
+            else None
+        )
+        if link is not None:
+            joined = joined or bool(link.group().strip(" ,\n"))  # a conjunction, not a comma
+            continue
+        if len(chain) > 1 and (joined or _LIST_GOES_ON.match(text, mentions[k].end)):
+            listed.update(chain)
+        chain, joined = [], False
+    return listed
+
+
 def _vocatives(text: str, quote: _Found, context: _Context) -> list[str]:
     """Characters addressed by name in the quote: at its start or end, or set off by commas."""
     found = []
-    for mention in _mentions_between(context, quote.start, quote.end):
+    mentions = _mentions_between(context, quote.start, quote.end)
+    listed = _listed_names(text, mentions)
+    for k, mention in enumerate(mentions):
         if not mention.character:
             continue
+        if k in listed:
+            continue  # "Ronny, Ralph, and Stella": names in a list are spoken of, not called
         before = text[max(quote.start, mention.start - 2) : mention.start]
         after = text[mention.end : min(quote.end, mention.end + 2)]
         at_start = (
