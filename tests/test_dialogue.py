@@ -8,7 +8,7 @@ from conftest import ROOT, SAMPLE_ALL_TALK
 from fandex.dialogue import _match_after, find_dialogue
 from fandex.mentions import find_name_mentions
 from fandex.options import Options
-from fandex.work import Character, Emphasis, Paragraph, Span, Work
+from fandex.work import Character, Emphasis, Mention, Paragraph, Span, Work
 
 CAST = [
     Character("mara", "Mara", gender="F"),
@@ -176,6 +176,20 @@ def test_epithet_tag_with_a_gendered_noun() -> None:
     work = run(text)
     assert work.quotes[0].speaker == "jonah"
     assert work.quotes[0].cue == "anaphoric"
+
+
+def test_names_in_a_list_are_not_called() -> None:
+    # "Mara, Ralph, and Sam" are spoken of: the line is said to Jonah, not to Ralph
+    cast = [*CAST, Character("ralph", "Ralph", gender="M")]
+    text = 'Ines and Jonah sat down.\n\n"Have you children?"\n\n"Not also Mara, Ralph, and Sam, surely?"\n'
+    work = run(text, cast)
+    assert [(q.speaker, q.addressee) for q in work.quotes] == [("jonah", "ines"), ("ines", "jonah")]
+
+
+def test_names_called_one_after_another_are_vocatives() -> None:
+    cast = [*CAST, Character("ralph", "Ralph", gender="M")]
+    work = run('"Are you coming?" asked Jonah.\n\n"Mara, Ralph, get down!" said Ines.\n', cast)
+    assert work.quotes[1].addressee == "mara"
 
 
 def test_pronoun_tag_with_an_epithet_addressee() -> None:
@@ -449,6 +463,70 @@ def test_a_first_person_narrator_answers_untagged_lines() -> None:
     text = 'Mara sat down across from me.\n\n"Coffee?"\n\n"Please."\n'
     work = run(text, cast)
     assert [q.speaker for q in work.quotes] == ["mara", "narrator"]
+
+
+def test_he_is_never_the_first_person_narrator() -> None:
+    # "I took it up... 'Is it English?' he asked": the narrator is "I" in his own narration,
+    # so the man who asks is Jonah even though the narrator is the last man named.
+    cast = [*CAST, Character("tom", "Tom", gender="M", narrator=True)]
+    text = (
+        '"Now examine the thorn," said Jonah.\n\n'
+        "I took it up and held it to the lamp.\n\n"
+        '"Is it English?" he asked.\n'
+    )
+    work = Work(text=text)
+    work.characters = cast
+    narrator_at = text.index("I took")
+    work.mentions = sorted(
+        [*find_name_mentions(text, cast), Mention(narrator_at, narrator_at + 1, "tom", "narrator")],
+        key=lambda m: m.start,
+    )
+    find_dialogue(work, Options())
+    assert said(work) == [("Now examine the thorn,", "jonah"), ("Is it English?", "jonah")]
+
+
+def test_he_went_on_skips_the_first_person_narrator() -> None:
+    # "he repeated" continues the latest man who spoke, but the narrator who spoke last is "I"
+    cast = [*CAST, Character("tom", "Tom", gender="M", narrator=True)]
+    text = (
+        '"There goes the reward!" said Jonah.\n\n'
+        '"He is a rich man," I said. "You will be paid."\n\n'
+        'Jonah shook his head. "It is a bad job," he repeated.\n'
+    )
+    work = Work(text=text)
+    work.characters = cast
+    narrator_at = text.index("I said")
+    work.mentions = sorted(
+        [*find_name_mentions(text, cast), Mention(narrator_at, narrator_at + 1, "tom", "narrator")],
+        key=lambda m: m.start,
+    )
+    find_dialogue(work, Options())
+    assert [q.speaker for q in work.quotes] == ["jonah", "tom", "tom", "jonah"]
+
+
+def test_a_description_tag_is_not_the_first_person_narrator() -> None:
+    # "said her brother" is some man other than the narrator, who would be "I"
+    cast = [*CAST, Character("tom", "Tom", gender="M", narrator=True)]
+    text = (
+        '"Is it late?" Ines asked me.\n\n'
+        '"Not yet," I said.\n\n'
+        '"It is," said her brother.\n\n'
+        '"Hush," said Ines.\n'
+    )
+    work = Work(text=text)
+    work.characters = cast
+    narrator_at = [text.index("me."), text.index("I said")]
+    work.mentions = sorted(
+        [
+            *find_name_mentions(text, cast),
+            Mention(narrator_at[0], narrator_at[0] + 2, "tom", "narrator"),
+            Mention(narrator_at[1], narrator_at[1] + 1, "tom", "narrator"),
+        ],
+        key=lambda m: m.start,
+    )
+    find_dialogue(work, Options())
+    assert [q.speaker for q in work.quotes][:2] == ["ines", "tom"]
+    assert work.quotes[2].speaker != "tom"
 
 
 def test_a_pronoun_tag_follows_the_turn_taking_of_its_gender() -> None:

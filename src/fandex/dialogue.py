@@ -1165,6 +1165,12 @@ def _fits_gender(context: _Context, cid: str, gender: str) -> bool:
     )
 
 
+def _fits_third_person(context: _Context, cid: str, gender: str) -> bool:
+    """Whether "he", "she" or "said the girl" can mean ``cid``: of that gender and not the
+    first-person narrator, who is "I" in their own narration."""
+    return cid != context.narrator and _fits_gender(context, cid, gender)
+
+
 _ADDRESS_MALE = re.compile(
     r"\b(?:sir|my lord|my good man|my boy|my dear fellow|old fellow|old chap)\b(?=[,.!?;—-])", re.I
 )
@@ -1272,7 +1278,7 @@ def _decode_run(
                     score += weights.wrong_gender
                 if c == salient:
                     score += weights.salient
-            if hint is not None and not _fits_gender(context, c, hint):
+            if hint is not None and not _fits_third_person(context, c, hint):
                 score += weights.gender_hint
             if len(neighbour_genders) == 1:
                 fits = _fits_gender(context, c, next(iter(neighbour_genders)))
@@ -1562,12 +1568,12 @@ def _latest_speaker(
 ) -> str | None:
     """The latest speaker of a gender: of this paragraph's earlier lines, else of the conversation."""
     for quote in reversed(earlier):
-        if quote.speaker and not quote.thought and _fits_gender(context, quote.speaker, gender):
+        if quote.speaker and not quote.thought and _fits_third_person(context, quote.speaker, gender):
             return quote.speaker
     if conversation.last_para < index - 1:
         return None
     for speaker in reversed(conversation.speakers[-4:]):
-        if _fits_gender(context, speaker, gender):
+        if _fits_third_person(context, speaker, gender):
             return speaker
     return None
 
@@ -2085,6 +2091,9 @@ def _by_gender(
         character = context.characters.get(cid)
         if character is None or cid in exclude:
             return False
+        if cid == context.narrator:
+            # a first-person narrator is "I" in their own narration, never "he" or "she"
+            return False
         if gender == "N":
             return character.gender in ("N", "U")
         return character.gender == gender
@@ -2352,12 +2361,45 @@ def _after_address_words(text: str, quote_start: int, position: int) -> bool:
     return rest.rstrip().endswith(tuple(",.!?;:—-"))
 
 
+# what joins two names of a list: a comma, "and", "or", "nor"
+# what joins two names of a list: a comma, or "and", "or", "nor" with or without one
+_LIST_LINK = re.compile(r",\s*|,?\s+(?:and|or|nor)\s+")
+# a list that goes on to a capitalised word after its last name: "Ralph, and Stella"
+_LIST_GOES_ON = re.compile(r",?\s+(?:and|or|nor)\s+[A-Z]")
+
+
+def _listed_names(text: str, mentions: list[Mention]) -> set[int]:
+    """The indexes of ``mentions`` that stand in a list of names joined by "and" or "or"
+    ("Ronny, Ralph, and Stella"); "Buffy, Willow, get down!" calls both and is no such list."""
+    listed: set[int] = set()
+    chain: list[int] = []
+    joined = False
+    for k in range(len(mentions)):
+        chain.append(k)
+        link = (
+            _LIST_LINK.fullmatch(text, mentions[k].end, mentions[k + 1].start)
+            if k + 1 < len(mentions)
+            else None
+        )
+        if link is not None:
+            joined = joined or bool(link.group().strip(" ,\n"))  # a conjunction, not a comma
+            continue
+        if len(chain) > 1 and (joined or _LIST_GOES_ON.match(text, mentions[k].end)):
+            listed.update(chain)
+        chain, joined = [], False
+    return listed
+
+
 def _vocatives(text: str, quote: _Found, context: _Context) -> list[str]:
     """Characters addressed by name in the quote: at its start or end, or set off by commas."""
     found = []
-    for mention in _mentions_between(context, quote.start, quote.end):
+    mentions = _mentions_between(context, quote.start, quote.end)
+    listed = _listed_names(text, mentions)
+    for k, mention in enumerate(mentions):
         if not mention.character:
             continue
+        if k in listed:
+            continue  # "Ronny, Ralph, and Stella": names in a list are spoken of, not called
         before = text[max(quote.start, mention.start - 2) : mention.start]
         after = text[mention.end : min(quote.end, mention.end + 2)]
         at_start = (
