@@ -416,8 +416,9 @@ class _Context:
     name_parts: dict[str, str | None] = field(default_factory=dict)  # cache of _by_name_part
     quote_starts: list[int] = field(default_factory=list)
     quote_ends: list[int] = field(default_factory=list)
-    # which rule of _by_gender decided last: "local" (a name in this paragraph or the one before,
-    # or the person just addressed) or "conversation" (salience only, which turn-taking can beat)
+    # which rule of _by_gender decided last: "paragraph" (a name earlier in this paragraph),
+    # "local" (a name in the paragraph before, or the person just addressed) or "conversation"
+    # (salience only, which turn-taking can beat)
     gender_rule: str = ""
     the_phrases: dict[str, list[int]] | None = None  # see _epithet_positions
     # who each "the <description>" was resolved to where the narration named them close by
