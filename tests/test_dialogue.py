@@ -1139,3 +1139,22 @@ def test_long_description_tag_is_read_to_its_punctuation() -> None:
     subject = _match_after(" said the gentleman in the white waistcoat. And he sat down.", 0)[0]
     assert subject is not None
     assert subject.phrase == "the gentleman in the white waistcoat"
+
+
+def test_description_tag_far_from_any_man_goes_to_whom_it_named_before() -> None:
+    # "the old gentleman" was Mr. Brownlow twice where the paragraph named him; chapters later no
+    # man has been named for a long while, and the description still stands for him, not for the
+    # boy salience would reach back to
+    cast = [
+        Character("brownlow", "Mr. Brownlow", gender="M"),
+        Character("oliver", "Oliver", gender="M"),
+        Character("bedwin", "Mrs. Bedwin", gender="F"),
+    ]
+    earlier = (
+        'Mr. Brownlow looked at Oliver. "Sit down," said the old gentleman.\n\n"Thank you," said Oliver.\n\n'
+    )
+    filler = "The days went by.\n\n" * 100
+    later = 'Mrs. Bedwin brought the tea.\n\n"Is it hot?" said the old gentleman.\n'
+    work = run(earlier * 2 + filler + later, cast=cast)
+    assert [q.speaker for q in work.quotes[:4]] == ["brownlow", "oliver"] * 2
+    assert work.quotes[-1].speaker == "brownlow"

@@ -416,10 +416,13 @@ class _Context:
     name_parts: dict[str, str | None] = field(default_factory=dict)  # cache of _by_name_part
     quote_starts: list[int] = field(default_factory=list)
     quote_ends: list[int] = field(default_factory=list)
-    # which rule of _by_gender decided last: "local" (a name in this paragraph or the one before,
-    # or the person just addressed) or "conversation" (salience only, which turn-taking can beat)
+    # which rule of _by_gender decided last: "paragraph" (a name earlier in this paragraph),
+    # "local" (a name in the paragraph before, or the person just addressed) or "conversation"
+    # (salience only, which turn-taking can beat)
     gender_rule: str = ""
     the_phrases: dict[str, list[int]] | None = None  # see _epithet_positions
+    # who each "the <description>" was resolved to where the narration named them close by
+    description_votes: dict[str, Counter[str]] = field(default_factory=dict)
     idiolects: _Idiolects | None = None  # see _learn_idiolects
 
 
@@ -1850,6 +1853,18 @@ def _resolve_subject(
         # mother is the one Mrs. Bennet.
         return _relative_by_surname(key, context, conversation, index, text, start)
     chosen = _by_gender(gender, context, conversation, index, quote, text, start)
+    if key.startswith("the "):
+        # A novel keeps a description as a stable name for one person ("the old gentleman" for
+        # Mr. Brownlow): the people it was resolved to where the narration named them close by
+        # (a paragraph's or the paragraph before's own naming) decide it where no one of its
+        # gender was named lately and only the talk's salience would guess.
+        votes = context.description_votes.setdefault(key, Counter())
+        if context.gender_rule in ("paragraph", "local") and chosen is not None:
+            votes[chosen] += 1
+        elif votes and not _named_of_gender_before(context, text, start, gender):
+            owner, count = votes.most_common(1)[0]
+            if count >= DESCRIPTION_MIN_VOTES and count >= DESCRIPTION_MIN_SHARE * votes.total():
+                return owner
     last = (
         conversation.speakers[-1] if conversation.speakers and conversation.last_para >= index - 1 else None
     )
@@ -1858,6 +1873,23 @@ def _resolve_subject(
         # description least often means (PDNC dev: 4 of 33 right)
         return _by_gender(gender, context, conversation, index, quote, text, start, frozenset({last}))
     return chosen
+
+
+# A description's learnt owner stands in only when no one of its gender was named in the narration
+# of the last DESCRIPTION_WINDOW characters; it needs DESCRIPTION_MIN_VOTES close-by resolutions
+# to one person and that share of all of them.
+DESCRIPTION_WINDOW = 1500
+DESCRIPTION_MIN_VOTES = 2
+DESCRIPTION_MIN_SHARE = 0.7
+
+
+def _named_of_gender_before(context: _Context, text: str, position: int, gender: str) -> bool:
+    """Whether the narration named a character of this gender in the DESCRIPTION_WINDOW before."""
+    for mention in _mentions_between(context, max(0, position - DESCRIPTION_WINDOW), position):
+        character = context.characters.get(mention.character or "")
+        if character is not None and character.gender == gender and not _in_quote(context, mention.start):
+            return True
+    return False
 
 
 # Relatives who share a family name with the one whose relative they are, with the title the
@@ -2123,6 +2155,7 @@ def _by_gender(
     if para_mentions:
         # a subject is a likelier antecedent than an object: "Her friendship with Mrs. Moore
         # was deep... she sighed" is not Mrs. Moore
+        context.gender_rule = "paragraph"  # named in this very paragraph: a reliable resolution
         return _topic(context, para_mentions, position, gender).character
     para_start = _para_start(text, position)
     if para_start == quote.outer_start or not _mentions_between(context, para_start, position):
