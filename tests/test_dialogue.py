@@ -1139,3 +1139,68 @@ def test_long_description_tag_is_read_to_its_punctuation() -> None:
     subject = _match_after(" said the gentleman in the white waistcoat. And he sat down.", 0)[0]
     assert subject is not None
     assert subject.phrase == "the gentleman in the white waistcoat"
+
+
+def test_relative_tag_owner_family_name_from_an_alias() -> None:
+    # Kitty is listed by her given name, but her alias "Miss Hale" gives the family: her mother
+    # is the one Mrs. Hale ("Miss Kitty" would say no family name)
+    cast = [
+        Character("kitty", "Kitty", aliases=["Miss Hale", "Miss Kitty"], gender="F"),
+        Character("crane", "Mrs. Crane", gender="F"),
+        Character("hale", "Mrs. Hale", gender="F"),
+    ]
+    text = (
+        "Kitty sat with Mrs. Crane by the window.\n\n"
+        '"I shall go to the ball," said Kitty.\n\n'
+        '"Nonsense, child," cried her mother.\n'
+    )
+    work = run(text, cast=cast)
+    assert [q.speaker for q in work.quotes] == ["kitty", "hale"]
+
+
+def test_relative_tag_sister_is_not_the_mrs_of_the_family() -> None:
+    # Kitty's sister is Jane Hale; Mrs. Hale, of the same family name, is her mother
+    cast = [
+        Character("kitty", "Kitty", aliases=["Miss Hale"], gender="F"),
+        Character("crane", "Mrs. Crane", gender="F"),
+        Character("hale", "Mrs. Hale", gender="F"),
+        Character("jane", "Jane Hale", gender="F"),
+    ]
+    text = (
+        "Kitty sat with Mrs. Crane by the window.\n\n"
+        '"I shall go to the ball," said Kitty.\n\n'
+        '"So shall I," cried her sister.\n'
+    )
+    work = run(text, cast=cast)
+    assert [q.speaker for q in work.quotes] == ["kitty", "jane"]
+
+
+def test_relative_tag_owner_family_name_learnt_from_the_text() -> None:
+    # the cast knows only "Kitty" and "Miss Kitty" (a given name, no family name), the text
+    # calls her Kitty Hale: her mother is Mrs. Hale
+    cast = [
+        Character("kitty", "Kitty", aliases=["Miss Kitty"], gender="F"),
+        Character("crane", "Mrs. Crane", gender="F"),
+        Character("hale", "Mrs. Hale", gender="F"),
+    ]
+    text = (
+        "Kitty Hale sat with Mrs. Crane by the window.\n\n"
+        '"I shall go to the ball," said Kitty.\n\n'
+        '"Nonsense, child," cried her mother.\n'
+    )
+    work = run(text, cast=cast)
+    assert [q.speaker for q in work.quotes] == ["kitty", "hale"]
+
+
+def test_relative_tag_owner_among_speakers_a_few_lines_back() -> None:
+    # two untagged lines since Lydia Hale last spoke by name: she is still whose mother is meant
+    text = (
+        "Lydia Hale sat with Mrs. Crane by the window.\n\n"
+        '"I shall go to the ball," said Lydia.\n\n'
+        '"You shall not," said Mrs. Crane.\n\n'
+        '"Why not?"\n\n'
+        '"Because."\n\n'
+        '"Nonsense, child," cried her mother.\n'
+    )
+    work = run(text, cast=HALE_CAST)
+    assert work.quotes[-1].speaker == "hale"
