@@ -1204,3 +1204,16 @@ def test_relative_tag_owner_among_speakers_a_few_lines_back() -> None:
     )
     work = run(text, cast=HALE_CAST)
     assert work.quotes[-1].speaker == "hale"
+
+
+def test_relative_tag_owner_called_in_the_line() -> None:
+    # nobody named in the narration, no one has spoken yet: "his wife" calls Mr. Hale by name,
+    # so she is Mrs. Hale
+    cast = [
+        Character("mr_hale", "Mr. Hale", gender="M"),
+        Character("hale", "Mrs. Hale", gender="F"),
+        Character("crane", "Mrs. Crane", gender="F"),
+    ]
+    text = 'It was a fine morning.\n\n"My dear Mr. Hale," said his wife, "the house is let at last."\n'
+    work = run(text, cast=cast)
+    assert work.quotes[0].speaker == "hale"

@@ -1849,7 +1849,7 @@ def _resolve_subject(
         # turn-taking a gender (quote.gender_hint), which resolved these more often (PDNC dev:
         # salience had 46 of 103 right). Unless the family name says it: Elizabeth Bennet's
         # mother is the one Mrs. Bennet.
-        return _relative_by_surname(key, context, conversation, index, text, start)
+        return _relative_by_surname(key, context, conversation, index, text, start, quote)
     chosen = _by_gender(gender, context, conversation, index, quote, text, start)
     last = (
         conversation.speakers[-1] if conversation.speakers and conversation.last_para >= index - 1 else None
@@ -1876,7 +1876,13 @@ _FAMILY_TITLE: dict[str, str | None] = {
 
 
 def _relative_by_surname(
-    key: str, context: _Context, conversation: _Conversation, index: int, text: str, position: int
+    key: str,
+    context: _Context,
+    conversation: _Conversation,
+    index: int,
+    text: str,
+    position: int,
+    quote: _Found,
 ) -> str | None:
     """`her mother` for Elizabeth Bennet: the one Mrs. Bennet of the cast. Whose relative is meant
     is taken from the characters named in this paragraph's narration before the tag, latest first,
@@ -1892,6 +1898,8 @@ def _relative_by_surname(
     title = _FAMILY_TITLE[words[1]]
     mentions = _mentions_between(context, _para_start(text, position), position)
     owners = [m.character for m in reversed(mentions) if m.character and not _in_quote(context, m.start)]
+    # `"My dear Mr. Bennet," replied his wife`: the one called in the line is whose wife she is
+    owners.extend(m.character for m in _mentions_between(context, quote.start, quote.end) if m.character)
     if conversation.last_para >= index - 5:
         owners.extend(reversed(conversation.speakers[-6:]))
     seen: set[str] = set()
