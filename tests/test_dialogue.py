@@ -1158,3 +1158,81 @@ def test_description_tag_far_from_any_man_goes_to_whom_it_named_before() -> None
     work = run(earlier * 2 + filler + later, cast=cast)
     assert [q.speaker for q in work.quotes[:4]] == ["brownlow", "oliver"] * 2
     assert work.quotes[-1].speaker == "brownlow"
+
+
+def test_relative_tag_owner_family_name_from_an_alias() -> None:
+    # Kitty is listed by her given name, but her alias "Miss Hale" gives the family: her mother
+    # is the one Mrs. Hale ("Miss Kitty" would say no family name)
+    cast = [
+        Character("kitty", "Kitty", aliases=["Miss Hale", "Miss Kitty"], gender="F"),
+        Character("crane", "Mrs. Crane", gender="F"),
+        Character("hale", "Mrs. Hale", gender="F"),
+    ]
+    text = (
+        "Kitty sat with Mrs. Crane by the window.\n\n"
+        '"I shall go to the ball," said Kitty.\n\n'
+        '"Nonsense, child," cried her mother.\n'
+    )
+    work = run(text, cast=cast)
+    assert [q.speaker for q in work.quotes] == ["kitty", "hale"]
+
+
+def test_relative_tag_sister_is_not_the_mrs_of_the_family() -> None:
+    # Kitty's sister is Jane Hale; Mrs. Hale, of the same family name, is her mother
+    cast = [
+        Character("kitty", "Kitty", aliases=["Miss Hale"], gender="F"),
+        Character("crane", "Mrs. Crane", gender="F"),
+        Character("hale", "Mrs. Hale", gender="F"),
+        Character("jane", "Jane Hale", gender="F"),
+    ]
+    text = (
+        "Kitty sat with Mrs. Crane by the window.\n\n"
+        '"I shall go to the ball," said Kitty.\n\n'
+        '"So shall I," cried her sister.\n'
+    )
+    work = run(text, cast=cast)
+    assert [q.speaker for q in work.quotes] == ["kitty", "jane"]
+
+
+def test_relative_tag_owner_family_name_learnt_from_the_text() -> None:
+    # the cast knows only "Kitty" and "Miss Kitty" (a given name, no family name), the text
+    # calls her Kitty Hale: her mother is Mrs. Hale
+    cast = [
+        Character("kitty", "Kitty", aliases=["Miss Kitty"], gender="F"),
+        Character("crane", "Mrs. Crane", gender="F"),
+        Character("hale", "Mrs. Hale", gender="F"),
+    ]
+    text = (
+        "Kitty Hale sat with Mrs. Crane by the window.\n\n"
+        '"I shall go to the ball," said Kitty.\n\n'
+        '"Nonsense, child," cried her mother.\n'
+    )
+    work = run(text, cast=cast)
+    assert [q.speaker for q in work.quotes] == ["kitty", "hale"]
+
+
+def test_relative_tag_owner_among_speakers_a_few_lines_back() -> None:
+    # two untagged lines since Lydia Hale last spoke by name: she is still whose mother is meant
+    text = (
+        "Lydia Hale sat with Mrs. Crane by the window.\n\n"
+        '"I shall go to the ball," said Lydia.\n\n'
+        '"You shall not," said Mrs. Crane.\n\n'
+        '"Why not?"\n\n'
+        '"Because."\n\n'
+        '"Nonsense, child," cried her mother.\n'
+    )
+    work = run(text, cast=HALE_CAST)
+    assert work.quotes[-1].speaker == "hale"
+
+
+def test_relative_tag_owner_called_in_the_line() -> None:
+    # nobody named in the narration, no one has spoken yet: "his wife" calls Mr. Hale by name,
+    # so she is Mrs. Hale
+    cast = [
+        Character("mr_hale", "Mr. Hale", gender="M"),
+        Character("hale", "Mrs. Hale", gender="F"),
+        Character("crane", "Mrs. Crane", gender="F"),
+    ]
+    text = 'It was a fine morning.\n\n"My dear Mr. Hale," said his wife, "the house is let at last."\n'
+    work = run(text, cast=cast)
+    assert work.quotes[0].speaker == "hale"

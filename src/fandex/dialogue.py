@@ -424,6 +424,7 @@ class _Context:
     # who each "the <description>" was resolved to where the narration named them close by
     description_votes: dict[str, Counter[str]] = field(default_factory=dict)
     idiolects: _Idiolects | None = None  # see _learn_idiolects
+    family_names: dict[str, set[str]] = field(default_factory=dict)  # cache of _family_from_text
 
 
 def find_dialogue(work: Work, options: Options) -> None:
@@ -1851,7 +1852,7 @@ def _resolve_subject(
         # turn-taking a gender (quote.gender_hint), which resolved these more often (PDNC dev:
         # salience had 46 of 103 right). Unless the family name says it: Elizabeth Bennet's
         # mother is the one Mrs. Bennet.
-        return _relative_by_surname(key, context, conversation, index, text, start)
+        return _relative_by_surname(key, context, conversation, index, text, start, quote)
     chosen = _by_gender(gender, context, conversation, index, quote, text, start)
     if key.startswith("the "):
         # A novel keeps a description as a stable name for one person ("the old gentleman" for
@@ -1907,12 +1908,20 @@ _FAMILY_TITLE: dict[str, str | None] = {
 
 
 def _relative_by_surname(
-    key: str, context: _Context, conversation: _Conversation, index: int, text: str, position: int
+    key: str,
+    context: _Context,
+    conversation: _Conversation,
+    index: int,
+    text: str,
+    position: int,
+    quote: _Found,
 ) -> str | None:
     """`her mother` for Elizabeth Bennet: the one Mrs. Bennet of the cast. Whose relative is meant
     is taken from the characters named in this paragraph's narration before the tag, latest first,
-    then the conversation's latest speakers; the first of them whose family name gives a
-    cast member of the relative's gender and title decides (two or more such: no guess)."""
+    then the conversation's latest speakers (the conversation may have gone on untagged for a few
+    lines); the first of them whose family name (from the cast's names and aliases, else from the
+    text: _family_from_text) gives a cast member of the relative's gender and title decides (two
+    or more such: no guess)."""
     words = key.split()
     if len(words) != 2 or words[1] not in _FAMILY_TITLE:
         return None
@@ -1921,7 +1930,9 @@ def _relative_by_surname(
     title = _FAMILY_TITLE[words[1]]
     mentions = _mentions_between(context, _para_start(text, position), position)
     owners = [m.character for m in reversed(mentions) if m.character and not _in_quote(context, m.start)]
-    if conversation.last_para >= index - 2:
+    # `"My dear Mr. Bennet," replied his wife`: the one called in the line is whose wife she is
+    owners.extend(m.character for m in _mentions_between(context, quote.start, quote.end) if m.character)
+    if conversation.last_para >= index - 5:
         owners.extend(reversed(conversation.speakers[-6:]))
     seen: set[str] = set()
     for owner in owners:
@@ -1929,8 +1940,10 @@ def _relative_by_surname(
         if owner in seen or character is None or character.gender != owner_gender:
             continue
         seen.add(owner)
-        name = _norm(character.name).split()
-        if len(name) < 2 or name[0] == "the":
+        family_names = _family_names(character.name, character.aliases, words[1]) or _family_from_text(
+            owner, context, text
+        )
+        if not family_names:
             continue
         if words[1] in ("son", "daughter") and not any(
             _norm(alias).startswith(("mr ", "mrs ")) for alias in (character.name, *character.aliases)
@@ -1941,14 +1954,66 @@ def _relative_by_surname(
             for alias, cid in context.alias_index.items()
             if cid != owner
             and context.characters[cid].gender in (relative_gender, "U")
+            # a sister of the family is Miss or a given name: "Mrs. Bennet" is the mother
+            and not (words[1] == "sister" and alias.startswith("mrs "))
             # "Mrs. Dashwood" exactly: Mrs. John Dashwood is her daughter-in-law
-            and (alias == f"{title} {name[-1]}" if title else alias.endswith(" " + name[-1]))
+            and any(
+                alias == f"{title} {family}" if title else alias.endswith(" " + family)
+                for family in family_names
+            )
         }
         if len(relatives) == 1:
             return relatives.pop()
         if relatives:
             return None  # the latest possible owner's family is not one person: no guess
     return None
+
+
+# Relatives by blood: a married woman's "Mrs." name is her husband's family, not her parents'.
+_BLOOD_RELATIVES = frozenset(("mother", "father", "sister", "brother"))
+
+
+def _family_names(name: str, aliases: Sequence[str], relative: str) -> set[str]:
+    """The family names a character goes by: the last word of her name and of every alias of two
+    words or more ("Elinor" is also "Miss Dashwood"), but for a parent or sibling not the one of a
+    woman's "Mrs." alias (Lucy Steele as "Mrs. Robert Ferrars" is no Ferrars by birth)."""
+    given_names = {_norm(alias) for alias in (name, *aliases) if len(alias.split()) == 1}
+    family_names = set()
+    for alias in (name, *aliases):
+        words = _norm(alias).split()
+        if len(words) < 2 or words[0] in ("the", "my", "a", "an") or words[-1] in given_names:
+            continue  # "Miss Elizabeth" says no family name
+        if relative in _BLOOD_RELATIVES and words[0] == "mrs":
+            continue
+        family_names.add(words[-1])
+    return family_names
+
+
+def _family_from_text(owner: str, context: _Context, text: str) -> set[str]:
+    """The family name of a character the cast knows by given names only ("Elizabeth", "Lizzy"),
+    as the text writes it after one of them: "Elizabeth Bennet". Only a word that is another cast
+    member's family name counts ("Elizabeth said" is no name); the commonest one wins."""
+    if owner in context.family_names:
+        return context.family_names[owner]
+    character = context.characters[owner]
+    given = sorted(
+        {alias for alias in (character.name, *character.aliases) if re.fullmatch(r"[A-Z][a-z]+", alias)},
+        key=len,
+        reverse=True,
+    )
+    family_names: set[str] = set()
+    if given:
+        others = {
+            alias.split()[-1]
+            for alias, cid in context.alias_index.items()
+            if cid != owner and len(alias.split()) > 1 and alias.split()[0] != "the"
+        }
+        pattern = re.compile(r"\b(?:" + "|".join(given) + r")\s+([A-Z][a-z]+)\b")
+        counts = Counter(word.lower() for word in pattern.findall(text) if word.lower() in others)
+        if counts:
+            family_names.add(counts.most_common(1)[0][0])
+    context.family_names[owner] = family_names
+    return family_names
 
 
 def _by_name_part(context: _Context, key: str) -> str | None:
