@@ -33,10 +33,10 @@ from pathlib import Path
 
 from fandex import dialogue, pipeline, readers
 from fandex.eval.common import name_key
-from fandex.eval.pdnc import load_quotes, novel_folders
+from fandex.eval.pdnc import GoldQuote, load_quotes, novel_folders
 from fandex.eval.roster import load_pdnc_characters
 from fandex.options import Options
-from fandex.work import Span
+from fandex.work import Character, Span
 
 
 @dataclass
@@ -94,16 +94,21 @@ MISSING_LABELS = (
 )
 
 
-def _missing_candidates(folder: Path) -> Counter[str]:
-    """Untagged turns decoded without their gold speaker among the candidates, by what that
-    speaker was to the scene (see the module's docstring)."""
+def _gold_speakers(folder: Path) -> tuple[list[Character], list[GoldQuote], dict[int, str | None]]:
+    """A PDNC novel's cast, its gold quotes, and each quote's gold speaker id by its first offset."""
     gold = load_quotes(folder / "quotation_info.csv")
     cast = [c for c, _ in load_pdnc_characters(folder / "character_info.csv")]
     ids: dict[str, str] = {}
     for character in cast:
         for name in (character.name, *character.aliases):
             ids.setdefault(name_key(name), character.id)
-    gold_speaker = {q.spans[0][0]: ids.get(name_key(q.speaker)) for q in gold}
+    return cast, gold, {q.spans[0][0]: ids.get(name_key(q.speaker)) for q in gold}
+
+
+def _missing_candidates(folder: Path) -> Counter[str]:
+    """Untagged turns decoded without their gold speaker among the candidates, by what that
+    speaker was to the scene (see the module's docstring)."""
+    cast, gold, gold_speaker = _gold_speakers(folder)
     runs: list[tuple[list[str | None], list[str], list[str], int, int]] = []
     decode_run = dialogue._decode_run
 
@@ -162,13 +167,7 @@ def _missing_candidates(folder: Path) -> Counter[str]:
 
 def _turn_classes(folder: Path) -> Counter[str]:
     """Wrong untagged turns by how turn-taking failed them (see the module's docstring)."""
-    gold = load_quotes(folder / "quotation_info.csv")
-    cast = [c for c, _ in load_pdnc_characters(folder / "character_info.csv")]
-    ids: dict[str, str] = {}
-    for character in cast:
-        for name in (character.name, *character.aliases):
-            ids.setdefault(name_key(name), character.id)
-    gold_speaker = {q.spans[0][0]: ids.get(name_key(q.speaker)) for q in gold}
+    cast, gold, gold_speaker = _gold_speakers(folder)
     runs: list[tuple[list[dialogue._Turn], list[str], list[bool]]] = []
     decode_run = dialogue._decode_run
 
