@@ -26,7 +26,7 @@ import argparse
 import random
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,11 +105,13 @@ def _gold_speakers(folder: Path) -> tuple[list[Character], list[GoldQuote], dict
     return cast, gold, {q.spans[0][0]: ids.get(name_key(q.speaker)) for q in gold}
 
 
-def _missing_candidates(folder: Path) -> Counter[str]:
-    """Untagged turns decoded without their gold speaker among the candidates, by what that
-    speaker was to the scene (see the module's docstring)."""
-    cast, gold, gold_speaker = _gold_speakers(folder)
-    runs: list[tuple[list[str | None], list[str], list[str], int, int]] = []
+_Recorder = Callable[[list[dialogue._Turn], dialogue._Context, list[dialogue._Para], list[str]], None]
+
+
+def _run_recording(folder: Path, cast: list[Character], gold: list[GoldQuote], record: _Recorder) -> None:
+    """Run the pipeline on a novel with its gold quotes and cast, showing ``record`` each
+    conversation (its turns, the context, the paragraphs and its candidates) just before it is
+    decoded."""
     decode_run = dialogue._decode_run
 
     def recording(
@@ -119,7 +121,30 @@ def _missing_candidates(folder: Path) -> Counter[str]:
         paras: list[dialogue._Para],
         extras: Sequence[str] = (),
     ) -> None:
-        candidates = dialogue._candidates(run_turns, people, extras)
+        record(run_turns, context, paras, dialogue._candidates(run_turns, people, extras))
+        decode_run(run_turns, people, context, paras, extras)
+
+    dialogue._decode_run = recording
+    try:
+        work = readers.read_file(folder / "novel_text.txt")
+        options = Options(roster=cast, quotes=[Span(s, e) for q in gold for s, e in q.spans])
+        pipeline.run(work, options)
+    finally:
+        dialogue._decode_run = decode_run
+
+
+def _missing_candidates(folder: Path) -> Counter[str]:
+    """Untagged turns decoded without their gold speaker among the candidates, by what that
+    speaker was to the scene (see the module's docstring)."""
+    cast, gold, gold_speaker = _gold_speakers(folder)
+    runs: list[tuple[list[str | None], list[str], list[str], int, int]] = []
+
+    def record(
+        run_turns: list[dialogue._Turn],
+        context: dialogue._Context,
+        paras: list[dialogue._Para],
+        candidates: list[str],
+    ) -> None:
         scene = run_turns[0].para
         while scene > 0 and not paras[scene].scene_break:
             scene -= 1
@@ -133,15 +158,8 @@ def _missing_candidates(folder: Path) -> Counter[str]:
         in_scene = [c for inside, c in named if inside]
         before = [c for inside, c in named if not inside]
         runs.append((untagged, candidates, [*in_scene, "|", *before], paras[scene].start, start))
-        decode_run(run_turns, people, context, paras, extras)
 
-    dialogue._decode_run = recording
-    try:
-        work = readers.read_file(folder / "novel_text.txt")
-        options = Options(roster=cast, quotes=[Span(s, e) for q in gold for s, e in q.spans])
-        pipeline.run(work, options)
-    finally:
-        dialogue._decode_run = decode_run
+    _run_recording(folder, cast, gold, record)
     spoke = sorted((q.spans[0][0], gold_speaker.get(q.spans[0][0])) for q in gold)
     counts: Counter[str] = Counter()
     for untagged, candidates, named, scene_start, start in runs:
@@ -169,27 +187,17 @@ def _turn_classes(folder: Path) -> Counter[str]:
     """Wrong untagged turns by how turn-taking failed them (see the module's docstring)."""
     cast, gold, gold_speaker = _gold_speakers(folder)
     runs: list[tuple[list[dialogue._Turn], list[str], list[bool]]] = []
-    decode_run = dialogue._decode_run
 
-    def recording(
+    def record(
         run_turns: list[dialogue._Turn],
-        people: list[str],
         context: dialogue._Context,
         paras: list[dialogue._Para],
-        extras: Sequence[str] = (),
+        candidates: list[str],
     ) -> None:
-        candidates = dialogue._candidates(run_turns, people, extras)
-        tagged = [t.speaker is not None for t in run_turns]
-        decode_run(run_turns, people, context, paras, extras)
-        runs.append((run_turns, candidates, tagged))
+        # the turns are decoded in place after this: which were tagged is noted now
+        runs.append((run_turns, candidates, [t.speaker is not None for t in run_turns]))
 
-    dialogue._decode_run = recording
-    try:
-        work = readers.read_file(folder / "novel_text.txt")
-        options = Options(roster=cast, quotes=[Span(s, e) for q in gold for s, e in q.spans])
-        pipeline.run(work, options)
-    finally:
-        dialogue._decode_run = decode_run
+    _run_recording(folder, cast, gold, record)
     counts: Counter[str] = Counter()
     for run_turns, candidates, tagged in runs:
         # a silent reaction (no quotes) counts with the speaker its narration gave it

@@ -2185,15 +2185,7 @@ def _by_gender(
     rather than the last speaker. ``exclude``: characters the phrase cannot be (a possessor)."""
 
     def fits(cid: str) -> bool:
-        character = context.characters.get(cid)
-        if character is None or cid in exclude:
-            return False
-        if cid == context.narrator:
-            # a first-person narrator is "I" in their own narration, never "he" or "she"
-            return False
-        if gender == "N":
-            return character.gender in ("N", "U")
-        return character.gender == gender
+        return cid not in exclude and _fits_third_person(context, cid, gender)
 
     # whom the quote calls by name or speaks of is not who speaks it
     vocatives = set(quote.vocatives) | {
@@ -2459,7 +2451,6 @@ def _after_address_words(text: str, quote_start: int, position: int) -> bool:
     return rest.rstrip().endswith(tuple(",.!?;:—-"))
 
 
-# what joins two names of a list: a comma, "and", "or", "nor"
 # what joins two names of a list: a comma, or "and", "or", "nor" with or without one
 _LIST_LINK = re.compile(r",\s*|,?\s+(?:and|or|nor)\s+")
 # a list that goes on to a capitalised word after its last name: "Ralph, and Stella"
