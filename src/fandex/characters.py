@@ -362,14 +362,6 @@ def _name_occurrences(tokens: list[_Token], sentence_of: list[int]) -> Iterator[
         i = end
 
 
-# Words after a possessive that show it stands alone ("sent the children to Molly's for the night":
-# Molly's house, a place) rather than owning the next word.
-_NOT_OWNED = word_set(
-    """for and or but to in at on with after before until till that where when while by from as
-    so then again too instead"""
-)
-
-
 def _owns_next_word(tokens: list[_Token], end: int) -> bool:
     """Whether the name that ends before ``tokens[end]`` is a possessive owning the next word: "in
     Sam's lap", "to Daniel's flat". The lap or the flat is the place, so "in" is no vote that Sam is
@@ -377,7 +369,11 @@ def _owns_next_word(tokens: list[_Token], end: int) -> bool:
     if end == 0 or end >= len(tokens) or not _POSSESSIVE.search(tokens[end - 1].text):
         return False
     after = tokens[end]
-    return not after.initial and after.text.islower() and after.lower not in _NOT_OWNED
+    return (
+        not after.initial
+        and after.text.islower()
+        and after.lower not in person_words.NOT_OWNED_AFTER_POSSESSIVE
+    )
 
 
 def _looks_past_tense(word: str) -> bool:

@@ -227,6 +227,13 @@ NOT_NAMES = NOT_NAMES | word_set(
 # Words after which a capitalised word is probably a place, not a person.
 PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "near", "toward", "towards", "through"})
 
+# Words after a possessive name that show it stands alone ("sent the children to Molly's for the
+# night": Molly's house, a place) rather than owning the next word ("in Sam's lap").
+NOT_OWNED_AFTER_POSSESSIVE = word_set(
+    """for and or but to in at on with after before until till that where when while by from as
+    so then again too instead"""
+)
+
 # Determiners and similar words that make a following capitalised word a thing or a title.
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 

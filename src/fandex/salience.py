@@ -45,10 +45,11 @@ _ROMANTIC_TIE = 4
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n|\n(?=[ \t])")
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|my|your|own)\s+$", re.IGNORECASE)
 _CONJOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)$")
-# Someone's home as a destination: "to Molly's for the night", "back from Giles's."
-_GONE_TO_BEFORE = re.compile(r"\b(?:to|at|from)\s+$", re.IGNORECASE)
-_HOME_AFTER = re.compile(
-    r"['’]s?(?=\s*[.,;:!?)]|\s+(?:for|and|after|before|that|when|with|on|in|until|to|again)\b)"
+# Someone's home as a destination: "to Molly's for the night", "back from Giles's." (a possessive
+# standing alone after a preposition of place)
+_PLACE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(person_words.PLACE_PREPOSITIONS))})\s+$", re.IGNORECASE)
+_POSSESSIVE_ALONE = re.compile(
+    rf"['’]s?(?=\s*[.,;:!?)]|\s+(?:{'|'.join(sorted(person_words.NOT_OWNED_AFTER_POSSESSIVE))})\b)"
 )
 
 
@@ -142,7 +143,9 @@ class Resolver:
         # A possessive pronoun before the epithet it starts ("his" of "his girlfriend"): the
         # epithet is resolved through it.
         found.sort(key=lambda m: (m.start, m.kind == "epithet"))
-        ties = self.ties = self._ties(names, start, end)
+        # names standing for someone's home ("to Molly's"), found once for ties and for history
+        away = {m.start for m in names if _named_as_destination(text, m)}
+        ties = self.ties = self._ties(names, start, end, away)
         possessor: tuple[int, str | None] = (-1, None)
         indefinite = _indefinite_offsets(text, start, end)
         narrator_starts = [n[0] for n in narrator_at]
@@ -201,9 +204,16 @@ class Resolver:
                         self.learned.pop(character, None)
             if mention.character is not None:
                 quoted = self.quoted(mention.start)
-                elsewhere = mention.kind == "name" and _named_as_destination(text, mention)
                 history.append(
-                    _Seen(mention.character, sentence, subject, quoted, mention.start, mention.end, elsewhere)
+                    _Seen(
+                        mention.character,
+                        sentence,
+                        subject,
+                        quoted,
+                        mention.start,
+                        mention.end,
+                        mention.kind == "name" and mention.start in away,
+                    )
                 )
         return found
 
@@ -227,11 +237,12 @@ class Resolver:
             return previous
         return candidates[0].character
 
-    def _ties(self, names: list[Mention], start: int, end: int) -> dict[str, Counter[str]]:
+    def _ties(self, names: list[Mention], start: int, end: int, away: set[int]) -> dict[str, Counter[str]]:
         """Who the text ties to whom: for each character, the others named in the narration of a
         paragraph with them and nobody else, a paragraph with a romantic cue in its narration
         ("kissed", "dating") counting more. The possessive partner words being resolved ("his
-        girlfriend") are no evidence. One pass over the name mentions and the cues."""
+        girlfriend") are no evidence, nor names at ``away`` (someone's home: "to Molly's"). One pass
+        over the name mentions and the cues."""
         paragraph_starts = [start] + [m.end() for m in _PARAGRAPH_BREAK.finditer(self.text, start, end)]
 
         def paragraph(offset: int) -> int:
@@ -247,11 +258,7 @@ class Resolver:
             self.romantic_sentences.add(self.sentence(hit.start))
         people: dict[int, set[str]] = {}
         for mention in names:
-            if (
-                mention.character is not None
-                and not self.quoted(mention.start)
-                and not _named_as_destination(self.text, mention)
-            ):
+            if mention.character is not None and not self.quoted(mention.start) and mention.start not in away:
                 people.setdefault(paragraph(mention.start), set()).add(mention.character)
         ties: dict[str, Counter[str]] = {}
         for index, present in people.items():
@@ -372,8 +379,8 @@ def _named_as_destination(text: str, mention: Mention) -> bool:
     """A name standing for someone's home ("sent the children to Molly's for the night"): the
     person is elsewhere, neither tied to the people of the paragraph nor a partner at hand."""
     return (
-        _HOME_AFTER.match(text, mention.end) is not None
-        and _GONE_TO_BEFORE.search(text, max(0, mention.start - 6), mention.start) is not None
+        _POSSESSIVE_ALONE.match(text, mention.end) is not None
+        and _PLACE_BEFORE.search(text, max(0, mention.start - 9), mention.start) is not None
     )
 
 
