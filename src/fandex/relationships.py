@@ -388,8 +388,10 @@ def _demote_family(
             continue
         cues = pairs[ids]
         family = sum(1 for hit, _ in cues.hits["platonic"] if hit.group == "family")
+        if family == 0:
+            continue  # no family word ties them (and a display name costs a scan of the text)
         surnames = {_family_name(cast.name(cid)) for cid in ids}
-        kin = family >= FAMILY_WORDS or (family >= 1 and len(surnames) == 1 and None not in surnames)
+        kin = family >= FAMILY_WORDS or (len(surnames) == 1 and None not in surnames)
         partners = any(hit.group in _COUPLE_CUES for hit, _ in cues.hits["romantic"])
         if kin and not partners:
             kinds[ids] = "platonic"

@@ -271,7 +271,8 @@ def _summary_characters(ctx: TagContext, tagged: list[str]) -> list[Tag]:
         Character(f"p{index}", person.name, [*person.aliases, *person.nicknames], person.gender)
         for index, person in enumerate(c for pack in packs for c in pack.characters)
     ]
-    fandom_names = {folded(name) for pack in packs for name in (pack.name, *pack.aliases)}
+    # (str.lower, not folded: folding a short string would evict the work's cached folded text)
+    fandom_names = {name.lower() for pack in packs for name in (pack.name, *pack.aliases)}
     known = [c.name for c in work.characters] + tagged
     tags: list[Tag] = []
     for where, words in (("summary", work.metadata.summary), ("notes", work.metadata.notes)):
@@ -280,9 +281,9 @@ def _summary_characters(ctx: TagContext, tagged: list[str]) -> list[Tag]:
         at = work.text.find(words)
         for mention in find_name_mentions(words, people):
             named = words[mention.start : mention.end]
-            if mention.character is None or folded(named) in fandom_names:
+            if mention.character is None or named.lower() in fandom_names:
                 continue
-            if _TITLED.search(words[: mention.start]):
+            if _TITLED.search(words, 0, mention.start):
                 continue
             name = people[int(mention.character[1:])].name
             if any(same_person(name, other) for other in (*known, *(t.value for t in tags))):

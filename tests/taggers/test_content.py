@@ -403,7 +403,7 @@ def test_a_hand_around_his_cock_is_a_sex_act() -> None:
     stroking = "Buffy was stroking Spike's cock slowly, and his cock was hard against her nipples."
     assert _assess(stroking).rating == "Explicit"
     cup = "Buffy kept her hand firmly around her cup while Spike talked about his cock of a rooster."
-    assert _assess(cup).rating != "Explicit"
+    assert _assess(cup).rating == "General Audiences"  # no act, no swear: nothing to rate up
 
 
 # -- language and friendly slaps ------------------------------------------------------------------

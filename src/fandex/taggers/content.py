@@ -150,11 +150,10 @@ def _count(work: Work, cast: CastIndex, *keys: str, talk_counts_half: bool = Fal
             continue  # the author talking about the story, not the story
         if negated(work.text, hit.start):
             continue  # "something that is not sex"
-        narration_only = hit.group in NARRATION_ONLY
-        spoken = (talk_counts_half or narration_only) and cast.quote_at(hit.start) is not None
-        if spoken and narration_only:
-            continue
-        counts.add(hit, hit.weight * (SPOKEN_WEIGHT if spoken else 1.0))
+        in_quote = (talk_counts_half or hit.group in NARRATION_ONLY) and cast.quote_at(hit.start) is not None
+        if in_quote and hit.group in NARRATION_ONLY:
+            continue  # a death named in dialogue: news told, not a scene
+        counts.add(hit, hit.weight * (SPOKEN_WEIGHT if in_quote else 1.0))
     return counts
 
 
