@@ -207,6 +207,17 @@ def test_gore_makes_violence_mature() -> None:
     assert report.reasons() == ["graphic violence"]
 
 
+def test_organs_taken_out_are_gore() -> None:
+    # Written for the rule: eviscerated, viscera and a heart or eyes cut out are gore like entrails,
+    # so with the blood around them the scene is Mature; blood alone stays Teen And Up.
+    opened = "The body had been eviscerated, its viscera on the tiles, blood on the rug, blood on the walls."
+    assert _assess(opened).rating == "Mature"
+    cut_out = "The demon had cut out her heart and gouged out his eyes. Blood on the rug, blood on the walls."
+    assert _assess(cut_out).rating == "Mature"
+    bled = "The body lay in the hall. Blood on the rug, blood on the walls."
+    assert _assess(bled).rating == "Teen And Up Audiences"
+
+
 def test_a_fight_on_the_page_is_teen_and_a_fight_spoken_of_is_not() -> None:
     assert _assess("Buffy punched the vampire and kicked it into a tree.").rating == "Teen And Up Audiences"
     text = '"I could punch him," Willow said. "I could kick him."'
@@ -404,6 +415,17 @@ def test_a_hand_around_his_cock_is_a_sex_act() -> None:
     assert _assess(stroking).rating == "Explicit"
     cup = "Buffy kept her hand firmly around her cup while Spike talked about his cock of a rooster."
     assert _assess(cup).rating == "General Audiences"  # no act, no swear: nothing to rate up
+
+
+def test_sucking_cock_is_a_sex_act() -> None:
+    # Written for the rule: oral sex told as "sucked his cock" or "lips around his erection" is an
+    # act, so with two described cues around it the scene is Explicit, not Mature.
+    sucked = "Spike sucked his cock slowly. Bare skin everywhere; he had undressed him on the way in."
+    assert _assess(sucked).rating == "Explicit"
+    lips = "Bare skin everywhere; Spike had undressed him, and wrapped his lips around Xander's erection."
+    assert _assess(lips).rating == "Explicit"
+    sucked_lemon = "Spike sucked a lemon slowly. Bare skin everywhere; he had undressed him on the way in."
+    assert _assess(sucked_lemon).rating == "Mature"
 
 
 # -- language and friendly slaps ------------------------------------------------------------------
