@@ -428,6 +428,15 @@ def test_sucking_cock_is_a_sex_act() -> None:
     assert _assess(sucked_lemon).rating == "Mature"
 
 
+def test_one_act_with_a_body_part_and_a_moan_is_explicit() -> None:
+    # Written for the rule: one act on the page with the anatomy named and a moan is Explicit; the
+    # same act and body part without more around them stays Mature.
+    moaned = "Spike's cock was hard. Buffy's hand closed around his cock and he moaned."
+    assert _assess(moaned).rating == "Explicit"
+    silent = "Spike's cock was hard. Buffy's hand closed around his cock."
+    assert _assess(silent).rating == "Mature"
+
+
 # -- language and friendly slaps ------------------------------------------------------------------
 
 

@@ -183,14 +183,19 @@ def _by_scene(counts: Counts, grade: Grade) -> list[Finding]:
     return findings
 
 
+# One sex act on the page is Explicit with this much anatomy or arousal around it: a body part named
+# and a moan (a half cue) are enough, since the act itself already shows the sex.
+ACT_COMPANY = 1.5
+
+
 def _grade_sex(scene: Mapping[str, float]) -> list[tuple[int, str, tuple[str, ...]]]:
     acts, anatomy = scene.get("acts", 0.0), scene.get("anatomy", 0.0)
     described = scene.get("described", 0.0) + scene.get("suggestive", 0.0) + scene.get("sensual", 0.0)
     implied = scene.get("implied", 0.0)
     found = []
-    # Explicit: sex acts on the page (two, or one with two more anatomy or arousal cues), or anatomy
-    # named throughout a scene of bodies and arousal.
-    if acts >= 2 or (acts >= 1 and anatomy + described >= 2) or (anatomy >= 3 and described >= 3):
+    # Explicit: sex acts on the page (two, or one with ACT_COMPANY more anatomy or arousal cues), or
+    # anatomy named throughout a scene of bodies and arousal.
+    if acts >= 2 or (acts >= 1 and anatomy + described >= ACT_COMPANY) or (anatomy >= 3 and described >= 3):
         found.append((3, "graphic sex", ("acts", "anatomy", "described", "suggestive", "sensual")))
     # Mature: a named body part or act with more sex around it, or two described cues in one scene.
     elif (
