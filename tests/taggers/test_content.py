@@ -437,6 +437,16 @@ def test_one_act_with_a_body_part_and_a_moan_is_explicit() -> None:
     assert _assess(silent).rating == "Mature"
 
 
+def test_straddling_to_kiss_after_sex_off_the_page_is_teen() -> None:
+    # Written for the rule: straddling someone weighs half a described cue, like nakedness, so a
+    # straddle and a kiss in a scene that mentions sex once ("after sex") stays Teen And Up; with
+    # the body described as well it is Mature.
+    kiss = 'They talked one night after sex. Buffy straddled his waist and kissed him. "Go to sleep."'
+    assert _assess(kiss).rating == "Teen And Up Audiences"
+    undressed = "They talked one night after sex. Buffy straddled his waist and undressed him."
+    assert _assess(undressed).rating == "Mature"
+
+
 # -- language and friendly slaps ------------------------------------------------------------------
 
 
