@@ -447,6 +447,13 @@ def test_straddling_to_kiss_after_sex_off_the_page_is_teen() -> None:
     assert _assess(undressed).rating == "Mature"
 
 
+def test_licking_one_of_her_nipples_is_a_sex_act() -> None:
+    # Written for the rule: "licked one of her nipples" is the act "licked her nipples", so with two
+    # described cues around it the scene is Explicit, not Mature.
+    licked = "Spike leaned in to lick one of her nipples. Bare skin everywhere; he had undressed her."
+    assert _assess(licked).rating == "Explicit"
+
+
 # -- language and friendly slaps ------------------------------------------------------------------
 
 
