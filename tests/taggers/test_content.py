@@ -417,15 +417,15 @@ def test_a_hand_around_his_cock_is_a_sex_act() -> None:
     assert _assess(cup).rating == "General Audiences"  # no act, no swear: nothing to rate up
 
 
-def test_sucking_cock_is_a_sex_act() -> None:
-    # Written for the rule: oral sex told as "sucked his cock" or "lips around his erection" is an
-    # act, so with two described cues around it the scene is Explicit, not Mature.
-    sucked = "Spike sucked his cock slowly. Bare skin everywhere; he had undressed him on the way in."
-    assert _assess(sucked).rating == "Explicit"
+def test_lips_around_an_erection_is_a_sex_act() -> None:
+    # Written for the rule: oral sex told as "lips around his erection" is an act, so with two
+    # described cues around it the scene is Explicit, not Mature. ("sucked his cock" alone is no
+    # act: a real Mature work says it, and the real Explicit work it was meant for is Explicit on
+    # its other cues.)
     lips = "Bare skin everywhere; Spike had undressed him, and wrapped his lips around Xander's erection."
     assert _assess(lips).rating == "Explicit"
-    sucked_lemon = "Spike sucked a lemon slowly. Bare skin everywhere; he had undressed him on the way in."
-    assert _assess(sucked_lemon).rating == "Mature"
+    lips_cup = "Bare skin everywhere; Spike had undressed him, and wrapped his lips around Xander's cup."
+    assert _assess(lips_cup).rating == "Mature"
 
 
 def test_one_act_with_a_body_part_and_a_moan_is_explicit() -> None:
