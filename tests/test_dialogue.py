@@ -1259,3 +1259,11 @@ def test_description_tag_with_a_prepositional_tail_names_by_its_noun() -> None:
     text = 'Jonah stood before the bench.\n\n"Name?" said the clerk in a low voice.\n\n"Jonah," said Jonah.\n'
     work = run(text, cast)
     assert [q.speaker for q in work.quotes] == ["clerk", "jonah"]
+
+
+def test_line_credited_with_from_and_no_verb() -> None:
+    # `"Snow!" from Jonah.`: his line again, though turn-taking would hand it to Mara
+    text = 'Jonah and Mara sat down.\n\n"Rain," said Jonah.\n\n"Snow!" from Jonah, and a laugh.\n'
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["jonah", "jonah"]
+    assert _match_after(" from across the room.", 0)[0] is None

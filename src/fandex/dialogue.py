@@ -336,6 +336,8 @@ _ALL_SAID = re.compile(
     r"(?:was|were)\s+all\s+(?:that\s+)?(?P<subj>he|she|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
     r"\s+(?:(?:could|would|did)\s+)?(?P<verb>[a-z]+)\b"
 )
+# `"Don't!" from the Major.`: a line credited to someone with no verb at all
+_FROM_SUBJECT = re.compile(rf"from\s+{_SUBJECT}\s*(?:,|$)")
 # (up to six words after the determiner: "the gentleman in the white waistcoat")
 _EPITHET_TO_PUNCTUATION = re.compile(r"(?P<subj>\w+(?:\s+[\w'’-]+){1,6})(?=\s*(?:[,.;:!?—]|--|$))")
 # A manner adverb closing a description tag, after the determiner and at least one more word.
@@ -1652,6 +1654,15 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
     owned = _NAMED_ANSWER.match(clause)
     if owned and owned.group("noun") in _ANSWER_NOUNS:
         return _Subject(None, "name", owned.group("subj"), offset + lead + owned.start("subj")), "said", 0, ""
+    credited = _FROM_SUBJECT.match(clause)
+    if credited and _first_word(credited.group("subj")) not in ("a", "an", "my", "our", "your"):
+        subj = credited.group("subj")
+        return (
+            _Subject(None, _subject_kind(subj), subj, offset + lead + credited.start("subj")),
+            "said",
+            0,
+            "",
+        )
     all_said = _ALL_SAID.match(clause)
     if all_said and (all_said.group("verb") in SPEECH_VERBS or all_said.group("verb").endswith("ed")):
         subj = all_said.group("subj")
