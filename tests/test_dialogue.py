@@ -1236,3 +1236,34 @@ def test_relative_tag_owner_called_in_the_line() -> None:
     text = 'It was a fine morning.\n\n"My dear Mr. Hale," said his wife, "the house is let at last."\n'
     work = run(text, cast=cast)
     assert work.quotes[0].speaker == "hale"
+
+
+def test_uncommon_speech_verb_after_the_quote_names_the_speaker() -> None:
+    # "persisted Mara": the same woman speaks again, against the turn-taking
+    text = 'Jonah and Mara sat down.\n\n"It will rain," said Mara.\n\n"It will pour," persisted Mara.\n'
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "mara"]
+
+
+def test_quote_as_all_she_said_is_hers() -> None:
+    text = (
+        'Jonah and Mara sat down.\n\n"Rain," said Jonah.\n\n"Snow," said Mara.\n\n"No," was all she said.\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["jonah", "mara", "mara"]
+
+
+def test_description_tag_with_a_prepositional_tail_names_by_its_noun() -> None:
+    # no one is known as "the clerk in a low voice"; the cast's clerk is
+    cast = [*CAST, Character("clerk", "The Clerk", gender="M")]
+    text = 'Jonah stood before the bench.\n\n"Name?" said the clerk in a low voice.\n\n"Jonah," said Jonah.\n'
+    work = run(text, cast)
+    assert [q.speaker for q in work.quotes] == ["clerk", "jonah"]
+
+
+def test_line_credited_with_from_and_no_verb() -> None:
+    # `"Snow!" from Jonah.`: his line again, though turn-taking would hand it to Mara
+    text = 'Jonah and Mara sat down.\n\n"Rain," said Jonah.\n\n"Snow!" from Jonah, and a laugh.\n'
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["jonah", "jonah"]
+    assert _match_after(" from across the room.", 0)[0] is None

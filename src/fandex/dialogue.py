@@ -47,6 +47,7 @@ implore intone jeer lament lisp marvel mock mouth muse opine prattle pronounce p
 rant recite recollect rejoin repeat retaliate sniff sniffle soothe splutter sputter squawk
 sympathise sympathize taunt testify threaten titter trill utter volunteer wheeze wonder
 whoop call explain fill start trail subjoin assent acquiesce remonstrate expostulate
+persist hazard speculate contradict reiterate nag
 """
 _IRREGULAR_SPEECH = {
     "say": ("said", "says", "saying"),
@@ -73,6 +74,8 @@ _IRREGULAR_SPEECH = {
     "beg": ("begged", "begs", "begging"),
     "hum": ("hummed", "hums", "humming"),
     "spit": ("spat", "spits", "spitting"),
+    "nag": ("nagged", "nags", "nagging"),
+    "counsel": ("counselled", "counseled", "counsels", "counselling"),
 }
 # Verbs of thinking: a quote tagged with one of these is a thought, not speech.
 _THOUGHT_VERB_FORMS = frozenset(
@@ -328,6 +331,13 @@ _NAMED_ANSWER = re.compile(
     r"(?:was|were)\s+(?P<subj>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)(?:'s|’s|\ss)\s+"
     r"(?:[a-z]+\s+)?(?P<noun>[a-z]+)\b"
 )
+# `was all she said`, `was all that Mrs. Milvain vouchsafed`: what she said was the whole of it
+_ALL_SAID = re.compile(
+    r"(?:was|were)\s+all\s+(?:that\s+)?(?P<subj>he|she|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
+    r"\s+(?:(?:could|would|did)\s+)?(?P<verb>[a-z]+)\b"
+)
+# `"Don't!" from the Major.`: a line credited to someone with no verb at all
+_FROM_SUBJECT = re.compile(rf"from\s+{_SUBJECT}\s*(?:,|$)")
 # (up to six words after the determiner: "the gentleman in the white waistcoat")
 _EPITHET_TO_PUNCTUATION = re.compile(r"(?P<subj>\w+(?:\s+[\w'’-]+){1,6})(?=\s*(?:[,.;:!?—]|--|$))")
 # A manner adverb closing a description tag, after the determiner and at least one more word.
@@ -1644,6 +1654,24 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
     owned = _NAMED_ANSWER.match(clause)
     if owned and owned.group("noun") in _ANSWER_NOUNS:
         return _Subject(None, "name", owned.group("subj"), offset + lead + owned.start("subj")), "said", 0, ""
+    credited = _FROM_SUBJECT.match(clause)
+    if credited and _first_word(credited.group("subj")) not in ("a", "an", "my", "our", "your"):
+        subj = credited.group("subj")
+        return (
+            _Subject(None, _subject_kind(subj), subj, offset + lead + credited.start("subj")),
+            "said",
+            0,
+            "",
+        )
+    all_said = _ALL_SAID.match(clause)
+    if all_said and (all_said.group("verb") in SPEECH_VERBS or all_said.group("verb").endswith("ed")):
+        subj = all_said.group("subj")
+        return (
+            _Subject(None, _subject_kind(subj), subj, offset + lead + all_said.start("subj")),
+            "said",
+            0,
+            "",
+        )
     loose = _LOOSE_TAG.match(clause)
     if loose and (_verb(loose.group("verb")) in SPEECH_VERBS or loose.group("verb") == "was"):
         subj = loose.group("subj")
@@ -1820,6 +1848,12 @@ def _resolve_subject(
                 # before: the description is the named man's rank, the other is someone else
                 return _rank_holder(context, key, start) or owner
             return owner
+    place = _DESCRIPTION_TAIL.search(phrase) if subject.kind == "epithet" else None
+    if place is not None and place.start() > phrase.find(" "):
+        # `said the clerk in a low voice`, `the man with the keys`: no one is known by the whole
+        # phrase, so the noun before its prepositional tail names the speaker
+        head = _Subject(None, "epithet", phrase[: place.start()], start)
+        return _resolve_subject(text, head, quote, context, conversation, index)
     by_part = _by_name_part(context, key) or _by_title_and_surname(context, key)
     if by_part is None and key.startswith("the ") and _TITLE_GENDER.get(key[4:], "M") is None:
         by_part = _by_name_part(context, key[4:])  # "the Major": the one Major Callendar
@@ -1875,6 +1909,9 @@ def _resolve_subject(
         return _by_gender(gender, context, conversation, index, quote, text, start, frozenset({last}))
     return chosen
 
+
+# A prepositional phrase or relative clause closing a description: `the voice from the stair-head`
+_DESCRIPTION_TAIL = re.compile(r"\s+(?:with|in|from|at|on|through|behind|beside|near|by|who|whose)\s")
 
 # A description's learnt owner stands in only when no one of its gender was named in the narration
 # of the last DESCRIPTION_WINDOW characters; it needs DESCRIPTION_MIN_VOTES close-by resolutions
