@@ -1236,3 +1236,19 @@ def test_relative_tag_owner_called_in_the_line() -> None:
     text = 'It was a fine morning.\n\n"My dear Mr. Hale," said his wife, "the house is let at last."\n'
     work = run(text, cast=cast)
     assert work.quotes[0].speaker == "hale"
+
+
+def test_description_only_recency_resolves_is_left_to_turn_taking() -> None:
+    # No woman named in this paragraph or the one before and no talk running: "the old woman" is
+    # not simply the last woman mentioned (Mara, who answers her and calls her Ines).
+    text = (
+        "Mara left the inn at dawn and took the road north.\n\n"
+        "The road climbed through pine woods for the whole of the morning, past farms and a ruined mill.\n\n"
+        "At the crossing stood a well, and beside the well a bench of grey stone.\n\n"
+        '"You are far from home," said the old woman.\n\n'
+        '"I walked all night, Ines," said Mara.\n'
+    )
+    assert said(run(text)) == [
+        ("You are far from home,", "ines"),
+        ("I walked all night, Ines,", "mara"),
+    ]
