@@ -1267,3 +1267,19 @@ def test_line_credited_with_from_and_no_verb() -> None:
     work = run(text)
     assert [q.speaker for q in work.quotes] == ["jonah", "jonah"]
     assert _match_after(" from across the room.", 0)[0] is None
+
+
+def test_description_only_recency_resolves_is_left_to_turn_taking() -> None:
+    # No woman named in this paragraph or the one before and no talk running: "the old woman" is
+    # not simply the last woman mentioned (Mara, who answers her and calls her Ines).
+    text = (
+        "Mara left the inn at dawn and took the road north.\n\n"
+        "The road climbed through pine woods for the whole of the morning, past farms and a ruined mill.\n\n"
+        "At the crossing stood a well, and beside the well a bench of grey stone.\n\n"
+        '"You are far from home," said the old woman.\n\n'
+        '"I walked all night, Ines," said Mara.\n'
+    )
+    assert said(run(text)) == [
+        ("You are far from home,", "ines"),
+        ("I walked all night, Ines,", "mara"),
+    ]
