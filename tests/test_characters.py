@@ -288,6 +288,35 @@ def test_a_family_name_goes_to_the_only_bearer_the_text_names(tmp_path: Path) ->
     assert _mentions_of(work, "Lind") == [_by_name(work)["Oskar Lind"].id] * 2
 
 
+# The same pack in a fandom that writes the family name first, as AO3 does for Japanese names.
+FAMILY_FIRST_PACK = """\
+name: Harbour Lights East
+family_name_first: true
+characters:
+  - name: Lind Oskar
+    gender: M
+    aliases: [Oskar, Lind, Oskar Lind]
+  - name: Lind Greta
+    gender: F
+    aliases: [Greta]
+  - name: Haver Pell
+    gender: M
+    aliases: [Pell]
+"""
+
+
+def test_a_family_name_written_first_goes_to_the_only_bearer_the_text_names(tmp_path: Path) -> None:
+    (tmp_path / "harbour.yaml").write_text(FAMILY_FIRST_PACK, encoding="utf-8")
+    options = Options(fandom="Harbour Lights East", pack_dirs=[str(tmp_path)])
+    work = _cast(
+        "Greta mended the nets on the quay. Pell watched the boats. Lind looked at the sea. Lind sighed.",
+        options,
+    )
+    cast = _by_name(work)
+    assert "Lind Oskar" not in cast
+    assert _mentions_of(work, "Lind") == [cast["Lind Greta"].id] * 2
+
+
 def test_a_lower_case_nickname_said_to_someone_is_a_mention(pack_options: Options) -> None:
     text = 'Rowan sighed. "Cheer up, sparrow," Teo said. The sparrow on the fence sang, and "so sparrow."'
     work = _cast(text, pack_options)

@@ -558,9 +558,9 @@ class _Discovery:
         assert self.pack is not None
         family: dict[str, list[str]] = {}  # lower-cased family name -> pack characters bearing it
         for character in self.pack.characters:
-            words = character.name.split()
-            if len(words) >= 2:
-                family.setdefault(words[-1].lower(), []).append(character.name)
+            surname = person_words.family_name(character.name, family_first=self.pack.family_name_first)
+            if surname is not None:
+                family.setdefault(surname.lower(), []).append(character.name)
         surfaces: dict[str, set[str]] = {}
         for mention in found:
             if mention.character is not None:
@@ -743,10 +743,15 @@ class _Discovery:
             if len(stats.names) >= 2 or stats.honorific:
                 surnames[stats.names[-1]] += stats.count
         # The pack's surnames too: "the Weasleys" is a family once "Fred Weasley" is a character.
+        # The pack's names may put the family name first ("Uzumaki Naruto"); aliases that reorder
+        # a name give the western order ("Naruto Uzumaki").
+        pack_family_first = self.pack.family_name_first if self.pack else False
         for character in self.pack.characters if self.pack else ():
-            for name in (character.name, *character.aliases):
-                if " " in name:
-                    surnames[name.split()[-1]] += 1
+            named = ((character.name, pack_family_first), *((alias, False) for alias in character.aliases))
+            for name, family_first in named:
+                surname = person_words.family_name(name, family_first=family_first)
+                if surname is not None:
+                    surnames[surname] += 1
         for stats in forms.values():
             names_lower = [n.lower() for n in stats.names]
             if " ".join(names_lower) in pack_words or all(n in person_words.NOT_NAMES for n in names_lower):
