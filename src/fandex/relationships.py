@@ -120,7 +120,7 @@ def find_relationships(work: Work, options: Options) -> None:
     """Add the relationships layer."""
     cast = CastIndex(work, options)
     pairs = _collect_cues(work, cast)
-    leads = _summary_leads(work, cast, pairs)
+    _add_summary_couple(work, cast, pairs)
     kinds = {ids: kind for ids, cues in pairs.items() if (kind := _kind_of(cues)) is not None}
     _demote_overshadowed(kinds, pairs)
     _demote_family(kinds, pairs, cast)
@@ -142,7 +142,7 @@ def find_relationships(work: Work, options: Options) -> None:
     totals = {tuple(r.characters): pairs[tuple(r.characters)].total(r.kind) for r in relationships}
     relationships.sort(key=lambda r: (-totals[tuple(r.characters)], r.characters))
     declared = [] if options.ignore_declared_tags else declared_pairings(work, cast)
-    _mark_main(relationships, declared, leads)
+    _mark_main(relationships, declared, pairs)
     work.relationships = relationships
 
 
@@ -200,11 +200,9 @@ def _collect_cues(work: Work, cast: CastIndex) -> dict[tuple[str, ...], _PairCue
     return pairs
 
 
-def _summary_leads(
-    work: Work, cast: CastIndex, pairs: dict[tuple[str, ...], _PairCues]
-) -> tuple[str, ...] | None:
-    """The pair of people the author's summary names whom the story keeps together in the most
-    paragraphs, given a romantic cue for it, or None.
+def _add_summary_couple(work: Work, cast: CastIndex, pairs: dict[tuple[str, ...], _PairCues]) -> None:
+    """Give the pair of people the author's summary names whom the story keeps together in the most
+    paragraphs a romantic cue: the summary's couple.
 
     An AO3 summary names the work's leads ("Stiles stared at his phone. Was that really a picture of
     Chris Argent?"), and a work's main pairing is nearly always a romance; a chapter of a slow burn
@@ -213,10 +211,13 @@ def _summary_leads(
     pronoun layer cannot always tell apart. The cue weighs just enough to make the pair a romance
     on its own, so family words (the family rule), a far stronger romance of one of them
     (overshadowing) or friend and family words for the pair itself still decide otherwise. Its
-    evidence is their first shared sentence, else their first shared paragraph.
+    evidence is their first shared sentence, else their first shared paragraph. The cue is the only
+    trace of the couple: ``_mark_main`` finds the pair by it, to make the couple the main pairing
+    even beside a wordier romance (both matter: without the cue the couple often is no
+    relationship at all, without the main mark a side romance is the work's pairing).
     """
     if not work.metadata.summary:
-        return None
+        return
     # Only people: a lead the story never gives a gender (no pronoun, no pack) is a place or a thing
     # the summary speaks of as "her" at most ("Uzushio pulls Shisui to her": an island).
     named = {
@@ -225,25 +226,24 @@ def _summary_leads(
         if m.character and cast.genders.get(m.character, "U") != "U"
     }
     if len(named) < 2:
-        return None
+        return
     shared: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for start, end in _regions(work):
         present = sorted({r.character for r in cast.between(start, end)} & named)
         for ids in itertools.combinations(present, 2):
             shared.setdefault(ids, []).append((start, end))
     if not shared:
-        return None
+        return
     # The pair sharing the most paragraphs (the first in id order on a tie, so the choice is
     # stable) is the leads; when friend or family words tie them, the work is about no couple, and
     # the next pair is no couple either (a hero's father, met in the same chapters).
     best = min(shared, key=lambda ids: (-len(shared[ids]), ids))
     if len(shared[best]) < LEAD_PARAGRAPHS or _ties(pairs.get(best)) >= LEAD_TIES:
-        return None
+        return
     cues = pairs.setdefault(best, _PairCues())
     together = [hit for hit, _ in cues.hits["platonic"] if hit.group == "together"]
     start, end = (together[0].start, together[0].end) if together else shared[best][0]
     cues.hits["romantic"].insert(0, (CueHit(SUMMARY_COUPLE, LEAD_WEIGHT, start, end), LEAD_WEIGHT))
-    return best
 
 
 def _ties(cues: _PairCues | None) -> int:
@@ -413,7 +413,9 @@ def _evidence(cues: _PairCues, kind: str) -> list[Evidence]:
 
 
 def _mark_main(
-    relationships: list[Relationship], declared: list[Pairing], leads: tuple[str, ...] | None = None
+    relationships: list[Relationship],
+    declared: list[Pairing],
+    pairs: dict[tuple[str, ...], _PairCues],
 ) -> None:
     by_pair = {tuple(r.characters): r for r in relationships}
     for index, pairing in enumerate(declared):
@@ -430,7 +432,12 @@ def _mark_main(
     if any(r.main for r in relationships):
         return
     for relationship in relationships:
-        if tuple(relationship.characters) == leads and relationship.kind == "romantic":
+        cues = pairs.get(tuple(relationship.characters))
+        if (
+            relationship.kind == "romantic"
+            and cues is not None
+            and any(hit.group == SUMMARY_COUPLE for hit, _ in cues.hits["romantic"])
+        ):
             relationship.main = True  # the summary's couple, even beside a wordier romance
             return
     for kind in ("romantic", "platonic"):
