@@ -22,7 +22,7 @@ from fandex.mentions import find_name_mentions
 from fandex.options import Options
 from fandex.taggers.cast import CastIndex, Reference
 from fandex.taggers.declared import NameResolver, Pairing, parse_pairing, without_qualifier
-from fandex.taggers.text import CueHit, cue_set, negated, sentences
+from fandex.taggers.text import CueHit, cue_set, lexicon, negated, sentences
 from fandex.work import Evidence, Relationship, Work
 
 # Plural references that may be what a cue is about instead of the people named around it.
@@ -57,8 +57,10 @@ _SECOND_PERSON = re.compile(r"\b(?:you|you're|your)\b[^.!?]*$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|me|my)\b", re.IGNORECASE)
 # A partner noun after a possessive ("Allison's new boyfriend", "her husband") is someone's partner:
 # it ties the possessor only to whoever the sentence says that partner is (see ``_owned_partner``).
+# The nouns are the lexicon's "partner word" cues.
 _PARTNER_NOUN = re.compile(
-    r"(?:boyfriend|girlfriend|lovers?|husband|wife|fianc[ée]{1,2}|sweetheart)", re.IGNORECASE
+    "|".join(f"(?:{p})" for p in lexicon()["relationship"]["romantic"]["partner word"]["patterns"]),
+    re.IGNORECASE,
 )
 _OWNER_BEFORE = re.compile(
     r"(?:\b(?:his|her|my|your|their|our)|\w['’]s)\s+"
@@ -86,7 +88,7 @@ GEN_PAIR_THRESHOLD = 0.25
 # A romance this many times weaker than another romance of one of its people is not one.
 OVERSHADOW = 2.5
 # Romantic cues that a couple sharing a family name (husband and wife) has and a family does not.
-_COUPLE_CUES = frozenset({"partner word", "sex", "dating"})
+_COUPLE_CUES = frozenset({"partner word", "marriage", "sex", "dating"})
 # Family words tying a pair this often make it family whatever the two are called.
 FAMILY_WORDS = 3
 # One sentence shared by exactly two people (and no cue): a weak platonic tie.
@@ -379,8 +381,8 @@ def _demote_family(
     kinds: dict[tuple[str, ...], str], pairs: dict[tuple[str, ...], _PairCues], cast: CastIndex
 ) -> None:
     """Two people of one family name whom a family word ties ("his dad kissed him") are family:
-    their hugs and kisses are no romance, unless partner words or sex say otherwise (a married
-    couple shares a name too). So are two people whom family words tie again and again ("his
+    their hugs and kisses are no romance, unless partner or marriage words or sex say otherwise (a
+    married couple shares a name too). So are two people whom family words tie again and again ("his
     grandfather" said of the other, ``FAMILY_WORDS`` times) whatever their names: a grandson
     and a grandfather called by their titles, whose "I love him" is a family's love."""
     for ids, kind in kinds.items():
