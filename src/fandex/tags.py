@@ -23,7 +23,7 @@ from fandex.taggers.declared import NameResolver, parse_pairing, same_person
 from fandex.taggers.text import folded
 from fandex.work import AO3_RATINGS, Character, Evidence, Relationship, Tag, Work
 
-# Romantic relationships at least this strong are romances for the category.
+# A main romance at least this strong counts, for its relationship tag and for the category.
 ROMANTIC_TAG_STRENGTH = 0.5
 # Relationship tags besides the main pairing: romances at least this strong, and no friendships or
 # families at all. On the 35 real AO3 works of the three tuning sets, none of the 17 friendships
@@ -100,12 +100,7 @@ def _warnings(ctx: TagContext, report: content.ContentReport) -> list[Tag]:
 
 def _categories(ctx: TagContext) -> list[Tag]:
     kinds: dict[str, list[Evidence]] = {}
-    romantic = [
-        r
-        for r in ctx.work.relationships
-        if r.kind == "romantic"
-        and r.strength >= (ROMANTIC_TAG_STRENGTH if r.main else SECONDARY_ROMANCE_STRENGTH)
-    ]
+    romantic = [r for r in ctx.work.relationships if r.kind == "romantic" and _tagged_romance(r)]
     for relationship in romantic:
         genders = sorted(ctx.cast.genders.get(cid, "U") for cid in relationship.characters)
         if "U" in genders:
@@ -184,9 +179,7 @@ def _relationships(ctx: TagContext) -> list[Tag]:
             separator = " & "
         else:
             continue  # AO3 has no tag form for enemies; friendships beside the main pair go untagged
-        if not relationship.main and (
-            relationship.strength < SECONDARY_ROMANCE_STRENGTH or not _has_cue(relationship)
-        ):
+        if relationship.kind == "romantic" and not _tagged_romance(relationship):
             continue
         if not relationship.evidence:
             continue
@@ -204,6 +197,13 @@ def _relationships(ctx: TagContext) -> list[Tag]:
             )
         )
     return tags[:MAX_RELATIONSHIP_TAGS]
+
+
+def _tagged_romance(relationship: Relationship) -> bool:
+    """Whether a romantic relationship is one of the work's romances, for its tags and category."""
+    if relationship.main:
+        return relationship.strength >= ROMANTIC_TAG_STRENGTH
+    return relationship.strength >= SECONDARY_ROMANCE_STRENGTH and _has_cue(relationship)
 
 
 def _has_cue(relationship: Relationship) -> bool:
