@@ -22,7 +22,7 @@ import bisect
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from fandex import fandoms, given_names, person_words, pov, salience
@@ -398,6 +398,16 @@ def _has_dot(tokens: list[_Token], index: int) -> bool:
 # ---------------------------------------------------------------- the stage
 
 
+def pack_roster(packs: Iterable[FandomPack]) -> list[Character]:
+    """The packs' characters as a cast to look for by name: each known by its canonical name (its
+    id too), its aliases and its nicknames."""
+    return [
+        Character(id=c.name, name=c.name, aliases=[*c.aliases, *c.nicknames], gender=c.gender)  # type: ignore[arg-type]
+        for pack in packs
+        for c in pack.characters
+    ]
+
+
 def find_characters(work: Work, options: Options) -> None:
     """Add the characters and mentions layers."""
     if options.roster is not None:
@@ -513,11 +523,7 @@ class _Discovery:
         """Mentions of the pack's characters by name, alias or nickname (capitalised as written)."""
         if self.pack is None:
             return {}, []
-        roster = [
-            Character(id=c.name, name=c.name, aliases=[*c.aliases, *c.nicknames], gender=c.gender)  # type: ignore[arg-type]
-            for c in self.pack.characters
-        ]
-        found = find_name_mentions(self.text, roster, start=self.start, end=self.end)
+        found = find_name_mentions(self.text, pack_roster([self.pack]), start=self.start, end=self.end)
         found += self._vocative_nicknames({(m.start, m.end) for m in found})
         found.sort(key=lambda m: m.start)
         found = self._family_names_to_the_one_named(found)

@@ -13,6 +13,7 @@ import itertools
 import math
 import re
 
+from fandex.characters import pack_roster
 from fandex.fandom import declared_packs
 from fandex.fandoms import get_pack, load_packs
 from fandex.mentions import find_name_mentions, name_pattern
@@ -21,7 +22,7 @@ from fandex.taggers import canon, content, declared, tropes
 from fandex.taggers.context import TagContext
 from fandex.taggers.declared import NameResolver, parse_pairing, same_person
 from fandex.taggers.text import folded
-from fandex.work import AO3_RATINGS, Character, Evidence, Relationship, Tag, Work
+from fandex.work import AO3_RATINGS, Evidence, Relationship, Tag, Work
 
 # A main romance at least this strong counts, for its relationship tag and for the category.
 ROMANTIC_TAG_STRENGTH = 0.5
@@ -267,10 +268,7 @@ def _summary_characters(ctx: TagContext, tagged: list[str]) -> list[Tag]:
     work = ctx.work
     fandoms = {guess.name for guess in work.fandoms if guess.confidence >= FANDOM_CONFIDENCE}
     packs = [p for p in ctx.cast.packs if p.name in fandoms or p.name == ctx.options.fandom]
-    people = [
-        Character(f"p{index}", person.name, [*person.aliases, *person.nicknames], person.gender)
-        for index, person in enumerate(c for pack in packs for c in pack.characters)
-    ]
+    people = pack_roster(packs)
     # (str.lower, not folded: folding a short string would evict the work's cached folded text)
     fandom_names = {name.lower() for pack in packs for name in (pack.name, *pack.aliases)}
     known = [c.name for c in work.characters] + tagged
@@ -285,7 +283,7 @@ def _summary_characters(ctx: TagContext, tagged: list[str]) -> list[Tag]:
                 continue
             if _TITLED.search(words, 0, mention.start):
                 continue
-            name = people[int(mention.character[1:])].name
+            name = mention.character  # a pack character's id is its canonical name
             if any(same_person(name, other) for other in (*known, *(t.value for t in tags))):
                 continue
             reason = f"named in the author's {where} ({named!r}), not in the text at hand"
