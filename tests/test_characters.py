@@ -7,7 +7,14 @@ import pytest
 
 from conftest import SAMPLE_ALL_TALK, SAMPLE_ONE_LINE
 from fandex import pipeline, readers
-from fandex.characters import _Discovery, _name_occurrences, _sentences, _tokens, find_characters
+from fandex.characters import (
+    _Discovery,
+    _name_occurrences,
+    _sentences,
+    _tokens,
+    _without_sentence_opener,
+    find_characters,
+)
 from fandex.mentions import quoted_spans
 from fandex.options import Options
 from fandex.work import Character, Scene, Work
@@ -238,6 +245,33 @@ def test_endearments_are_never_names() -> None:
         '"Not really, Sweetie," Pia replied.'
     )
     assert set(_by_name(work)) == {"Marcus", "Pia"}
+
+
+def test_a_sentence_opening_word_glued_to_a_name_is_no_part_of_it() -> None:
+    # Written for the rule: "Gladly Orrin" is Orrin after an adverb that only ever opens a sentence,
+    # "Except Talvi" is Talvi after a preposition.
+    text = "Gladly Orrin bowed. Orrin left. Later Talvi came. Except Talvi, nobody stayed."
+    assert _without_sentence_opener("Gladly Orrin", ["Orrin"], text) == "Orrin"
+    assert _without_sentence_opener("Except Talvi", ["Talvi"], text) == "Talvi"
+
+
+def test_a_real_first_name_is_kept_in_the_name() -> None:
+    # "Molly" also stands mid-sentence, so it is her first name.
+    text = "Molly Hooper waved. Later he thanked Molly. Hooper smiled."
+    assert _without_sentence_opener("Molly Hooper", ["Hooper"], text) == "Molly Hooper"
+    # A known given name stays, even when the story only ever opens a sentence with it.
+    assert (
+        _without_sentence_opener("George Wickham", ["Wickham"], "George Wickham rode up.") == "George Wickham"
+    )
+    # Without the rest as an alias nothing is known about the two words.
+    assert _without_sentence_opener("Gladly Orrin", [], "Gladly Orrin bowed.") == "Gladly Orrin"
+
+
+def test_the_cast_names_a_character_without_the_word_opening_its_sentence() -> None:
+    # Every consumer of the cast (dialogue, relationships, tags) gets the repaired name.
+    work = _cast("Gladly Orrin bowed. Orrin left. Then Orrin sat down. Orrin sighed.")
+    names = [c.name for c in work.characters]
+    assert "Orrin" in names and "Gladly Orrin" not in names
 
 
 # ---------------------------------------------------------------- the fandom pack

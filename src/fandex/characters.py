@@ -1127,7 +1127,7 @@ class _Discovery:
             if key == _NARRATOR:
                 character = Character(id=final[key], name="Narrator", narrator=True, first=firsts[key])
             else:
-                character = _character(final[key], cluster_of[key], firsts[key])
+                character = _character(final[key], cluster_of[key], firsts[key], self.text)
                 character.narrator = key in heading_keys
                 if character.gender == "U" and key in resolver.learned:
                     character.gender = resolver.learned[key]  # type: ignore[assignment]
@@ -1248,7 +1248,7 @@ def _has_married_title(cluster: _Cluster) -> bool:
     )
 
 
-def _character(character_id: str, cluster: _Cluster, first: int) -> Character:
+def _character(character_id: str, cluster: _Cluster, first: int, text: str) -> Character:
     # The most complete form names the character; a nickname only when nothing else is known.
     forms = sorted(cluster.forms, key=lambda f: (f.form in cluster.nicknames, -len(f.names), -f.count))
     aliases: list[str] = []
@@ -1258,7 +1258,7 @@ def _character(character_id: str, cluster: _Cluster, first: int) -> Character:
     if cluster.pack_name:
         name, canonical = cluster.pack_name, True
     else:
-        name, canonical = forms[0].form, False
+        name, canonical = _without_sentence_opener(forms[0].form, aliases, text), False
         # Names mostly written after "the" ("the Caterpillar") are titles; keep that form too.
         for stats in forms:
             if stats.tally("after_the") * 2 > stats.count:
@@ -1273,6 +1273,33 @@ def _character(character_id: str, cluster: _Cluster, first: int) -> Character:
         first=first,
         canonical=canonical,
     )
+
+
+def _without_sentence_opener(name: str, aliases: list[str], text: str) -> str:
+    """``name`` less an opening word that is ordinary English and no part of it.
+
+    A sentence that opens on an adverb or a conjunction before a name ("Frequently Honoroit
+    forgot", "Except Emmanellain had") can give a "full name" of the two words, while the story
+    calls the character by the second alone. The opening word is dropped when the rest is one of
+    the character's aliases and the word is a conjunction or preposition, or never stands in the
+    story but at the start of a sentence and is no known given name (a first name also stands
+    alone or mid-sentence: "said Molly"). Pack names are never given to this: they are canon.
+    """
+    words = name.split()
+    if len(words) < 2:
+        return name
+    first, rest = words[0], " ".join(words[1:])
+    if rest not in aliases or first in aliases:
+        return name
+    if first.lower() in person_words.SENTENCE_OPENERS:
+        return rest
+    if given_names.gender_of(first) != "U":
+        return name  # a known given name, however the story happens to place it ("George Wickham")
+    for match in re.finditer(rf"(?<!\w){re.escape(first)}(?!\w)", text):
+        before = text[max(0, match.start() - 3) : match.start()].rstrip(" \"'“‘’”*_")
+        if before and not before.endswith((".", "!", "?", "\n")):
+            return name
+    return rest
 
 
 def _sentences(tokens: list[_Token]) -> tuple[list[int], list[int]]:

@@ -260,6 +260,15 @@ PAST_TENSE = word_set(
 )
 
 
+# Conjunctions and prepositions that open a sentence and are no part of a name after them
+# ("Except Emmanellain had...").
+SENTENCE_OPENERS = word_set(
+    """
+    after although and as because before but except if instead once or since so then though unless
+    until when whenever where while with without yet
+    """
+)
+
 # An AO3 disambiguation after a name: "Helix - Character", "Undyne (Undertale)". No name part.
 _DISAMBIGUATION = re.compile(r"\s+(?:-\s.*|\([^()]*\))\s*$")
 
