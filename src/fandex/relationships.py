@@ -18,10 +18,12 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from fandex import person_words
+from fandex.fandoms import FandomPack
 from fandex.mentions import find_name_mentions
 from fandex.options import Options
 from fandex.taggers.cast import CastIndex, Reference
-from fandex.taggers.declared import NameResolver, Pairing, parse_pairing, without_qualifier
+from fandex.taggers.declared import NameResolver, Pairing, parse_pairing
 from fandex.taggers.text import CueHit, cue_set, lexicon, negated, sentences
 from fandex.work import Evidence, Relationship, Work
 
@@ -391,18 +393,21 @@ def _demote_family(
         cues = pairs[ids]
         family = sum(1 for hit, _ in cues.hits["platonic"] if hit.group == "family")
         if family == 0:
-            continue  # no family word ties them (and a display name costs a scan of the text)
-        surnames = {_family_name(cast.name(cid)) for cid in ids}
+            continue  # no family word ties them
+        surnames = {_family_name(cast.name(cid), cast.packs) for cid in ids}
         kin = family >= FAMILY_WORDS or (len(surnames) == 1 and None not in surnames)
         partners = any(hit.group in _COUPLE_CUES for hit, _ in cues.hits["romantic"])
         if kin and not partners:
             kinds[ids] = "platonic"
 
 
-def _family_name(name: str) -> str | None:
-    """The last word of a full name, without a fandom qualifier ("Stiles Stilinski" -> Stilinski)."""
-    words = without_qualifier(name).split()
-    return words[-1] if len(words) >= 2 else None
+def _family_name(name: str, packs: list[FandomPack]) -> str | None:
+    """The family name of a full name ("Stiles Stilinski" -> Stilinski), written first when the
+    name is a pack's that puts it first ("Uzumaki Naruto" -> Uzumaki)."""
+    family_first = any(
+        pack.family_name_first and any(c.name == name for c in pack.characters) for pack in packs
+    )
+    return person_words.family_name(name, family_first=family_first)
 
 
 def _evidence(cues: _PairCues, kind: str) -> list[Evidence]:
