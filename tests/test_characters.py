@@ -7,7 +7,14 @@ import pytest
 
 from conftest import SAMPLE_ALL_TALK, SAMPLE_ONE_LINE
 from fandex import pipeline, readers
-from fandex.characters import _Discovery, _name_occurrences, _sentences, _tokens, find_characters
+from fandex.characters import (
+    _Discovery,
+    _name_occurrences,
+    _sentences,
+    _tokens,
+    _without_sentence_opener,
+    find_characters,
+)
 from fandex.mentions import quoted_spans
 from fandex.options import Options
 from fandex.work import Character, Scene, Work
@@ -240,6 +247,33 @@ def test_endearments_are_never_names() -> None:
     assert set(_by_name(work)) == {"Marcus", "Pia"}
 
 
+def test_a_sentence_opening_word_glued_to_a_name_is_no_part_of_it() -> None:
+    # Written for the rule: "Gladly Orrin" is Orrin after an adverb that only ever opens a sentence,
+    # "Except Talvi" is Talvi after a preposition.
+    text = "Gladly Orrin bowed. Orrin left. Later Talvi came. Except Talvi, nobody stayed."
+    assert _without_sentence_opener("Gladly Orrin", ["Orrin"], text) == "Orrin"
+    assert _without_sentence_opener("Except Talvi", ["Talvi"], text) == "Talvi"
+
+
+def test_a_real_first_name_is_kept_in_the_name() -> None:
+    # "Molly" also stands mid-sentence, so it is her first name.
+    text = "Molly Hooper waved. Later he thanked Molly. Hooper smiled."
+    assert _without_sentence_opener("Molly Hooper", ["Hooper"], text) == "Molly Hooper"
+    # A known given name stays, even when the story only ever opens a sentence with it.
+    assert (
+        _without_sentence_opener("George Wickham", ["Wickham"], "George Wickham rode up.") == "George Wickham"
+    )
+    # Without the rest as an alias nothing is known about the two words.
+    assert _without_sentence_opener("Gladly Orrin", [], "Gladly Orrin bowed.") == "Gladly Orrin"
+
+
+def test_the_cast_names_a_character_without_the_word_opening_its_sentence() -> None:
+    # Every consumer of the cast (dialogue, relationships, tags) gets the repaired name.
+    work = _cast("Gladly Orrin bowed. Orrin left. Then Orrin sat down. Orrin sighed.")
+    names = [c.name for c in work.characters]
+    assert "Orrin" in names and "Gladly Orrin" not in names
+
+
 # ---------------------------------------------------------------- the fandom pack
 
 
@@ -286,6 +320,35 @@ def test_a_family_name_goes_to_the_only_bearer_the_text_names(tmp_path: Path) ->
     both = "Greta mended the nets. Oskar watched the boats. Lind looked at the sea. Lind sighed."
     work = _cast(both, options)
     assert _mentions_of(work, "Lind") == [_by_name(work)["Oskar Lind"].id] * 2
+
+
+# The same pack in a fandom that writes the family name first, as AO3 does for Japanese names.
+FAMILY_FIRST_PACK = """\
+name: Harbour Lights East
+family_name_first: true
+characters:
+  - name: Lind Oskar
+    gender: M
+    aliases: [Oskar, Lind, Oskar Lind]
+  - name: Lind Greta
+    gender: F
+    aliases: [Greta]
+  - name: Haver Pell
+    gender: M
+    aliases: [Pell]
+"""
+
+
+def test_a_family_name_written_first_goes_to_the_only_bearer_the_text_names(tmp_path: Path) -> None:
+    (tmp_path / "harbour.yaml").write_text(FAMILY_FIRST_PACK, encoding="utf-8")
+    options = Options(fandom="Harbour Lights East", pack_dirs=[str(tmp_path)])
+    work = _cast(
+        "Greta mended the nets on the quay. Pell watched the boats. Lind looked at the sea. Lind sighed.",
+        options,
+    )
+    cast = _by_name(work)
+    assert "Lind Oskar" not in cast
+    assert _mentions_of(work, "Lind") == [cast["Lind Greta"].id] * 2
 
 
 def test_a_lower_case_nickname_said_to_someone_is_a_mention(pack_options: Options) -> None:

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+from fandex.fandoms import FandomPack, PackCharacter
 from fandex.options import Options
-from fandex.relationships import SUMMARY_COUPLE, _collect_cues, find_relationships
+from fandex.relationships import SUMMARY_COUPLE, _collect_cues, _family_name, find_relationships
 from fandex.taggers.cast import CastIndex
 from fandex.work import Paragraph, Work
 from taggers.worktools import make_work
@@ -190,6 +191,17 @@ def test_a_family_name_and_a_family_word_make_a_kiss_no_romance_but_spouses_keep
     work = make_work(spouses, ("Joyce", "Hank"))
     find_relationships(work, Options())
     assert _pairs(work) == {("Hank Summers", "Joyce Summers"): "romantic"}
+
+
+def test_the_family_name_of_a_pack_that_writes_it_first_is_its_first_word() -> None:
+    # Written for the rule: "Lind Oskar" and "Lind Greta" share a family name, Lind.
+    pack = FandomPack(
+        "Harbour Lights East", characters=(PackCharacter("Lind Oskar"),), family_name_first=True
+    )
+    assert _family_name("Lind Oskar", [pack]) == "Lind"
+    assert _family_name("Greta Lind", [pack]) == "Lind"  # no name of that pack: western order
+    assert _family_name("Greta Lind (Harbour Lights)", []) == "Lind"
+    assert _family_name("Greta", [pack]) is None
 
 
 # -- the summary's two leads -------------------------------------------------------------------

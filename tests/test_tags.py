@@ -108,6 +108,30 @@ def test_a_weak_romance_beside_the_main_pairing_ticks_no_category() -> None:
     assert _values(work, "category") == ["F/M", "M/M"]
 
 
+def test_the_relationship_tags_and_the_category_count_the_same_romances() -> None:
+    # Written for the rule: one test (_tagged_romance) says which romances count for both.
+    work = make_work(
+        "Spike smiled at Xander. Willow smiled at Giles.", ("Spike", "Xander", "Willow", "Giles")
+    )
+    spike, xander, willow, giles = (c.id for c in work.characters)
+    kiss = [Evidence(0, 5, "kiss (romantic)")]
+    together = [Evidence(0, 5, "together (romantic)")]
+    # A main romance too weak for the category is no relationship tag either.
+    work.relationships = [Relationship([spike, xander], "romantic", 0.3, kiss, True)]
+    infer_tags(work, Options())
+    assert _values(work, "category") == ["Gen"]
+    assert _values(work, "relationship") == []
+    # A strong romance beside the main pair with no cue word is neither tagged nor a category.
+    work.tags = []
+    work.relationships = [
+        Relationship([spike, xander], "romantic", 0.95, kiss, True),
+        Relationship([willow, giles], "romantic", 0.95, together, False),
+    ]
+    infer_tags(work, Options())
+    assert _values(work, "category") == ["M/M"]
+    assert _values(work, "relationship") == ["Spike/Xander Harris"]
+
+
 def test_a_relationship_of_three_is_multi() -> None:
     work = make_work("Willow smiled at Anya and Xander.", ("Willow", "Anya", "Xander"))
     ids = [c.id for c in work.characters]

@@ -22,7 +22,7 @@ import bisect
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from fandex import fandoms, given_names, person_words, pov, salience
@@ -398,6 +398,16 @@ def _has_dot(tokens: list[_Token], index: int) -> bool:
 # ---------------------------------------------------------------- the stage
 
 
+def pack_roster(packs: Iterable[FandomPack]) -> list[Character]:
+    """The packs' characters as a cast to look for by name: each known by its canonical name (its
+    id too), its aliases and its nicknames."""
+    return [
+        Character(id=c.name, name=c.name, aliases=[*c.aliases, *c.nicknames], gender=c.gender)  # type: ignore[arg-type]
+        for pack in packs
+        for c in pack.characters
+    ]
+
+
 def find_characters(work: Work, options: Options) -> None:
     """Add the characters and mentions layers."""
     if options.roster is not None:
@@ -513,11 +523,7 @@ class _Discovery:
         """Mentions of the pack's characters by name, alias or nickname (capitalised as written)."""
         if self.pack is None:
             return {}, []
-        roster = [
-            Character(id=c.name, name=c.name, aliases=[*c.aliases, *c.nicknames], gender=c.gender)  # type: ignore[arg-type]
-            for c in self.pack.characters
-        ]
-        found = find_name_mentions(self.text, roster, start=self.start, end=self.end)
+        found = find_name_mentions(self.text, pack_roster([self.pack]), start=self.start, end=self.end)
         found += self._vocative_nicknames({(m.start, m.end) for m in found})
         found.sort(key=lambda m: m.start)
         found = self._family_names_to_the_one_named(found)
@@ -558,9 +564,9 @@ class _Discovery:
         assert self.pack is not None
         family: dict[str, list[str]] = {}  # lower-cased family name -> pack characters bearing it
         for character in self.pack.characters:
-            words = character.name.split()
-            if len(words) >= 2:
-                family.setdefault(words[-1].lower(), []).append(character.name)
+            surname = person_words.family_name(character.name, family_first=self.pack.family_name_first)
+            if surname is not None:
+                family.setdefault(surname.lower(), []).append(character.name)
         surfaces: dict[str, set[str]] = {}
         for mention in found:
             if mention.character is not None:
@@ -743,10 +749,15 @@ class _Discovery:
             if len(stats.names) >= 2 or stats.honorific:
                 surnames[stats.names[-1]] += stats.count
         # The pack's surnames too: "the Weasleys" is a family once "Fred Weasley" is a character.
+        # The pack's names may put the family name first ("Uzumaki Naruto"); aliases that reorder
+        # a name give the western order ("Naruto Uzumaki").
+        pack_family_first = self.pack.family_name_first if self.pack else False
         for character in self.pack.characters if self.pack else ():
-            for name in (character.name, *character.aliases):
-                if " " in name:
-                    surnames[name.split()[-1]] += 1
+            named = ((character.name, pack_family_first), *((alias, False) for alias in character.aliases))
+            for name, family_first in named:
+                surname = person_words.family_name(name, family_first=family_first)
+                if surname is not None:
+                    surnames[surname] += 1
         for stats in forms.values():
             names_lower = [n.lower() for n in stats.names]
             if " ".join(names_lower) in pack_words or all(n in person_words.NOT_NAMES for n in names_lower):
@@ -1116,7 +1127,7 @@ class _Discovery:
             if key == _NARRATOR:
                 character = Character(id=final[key], name="Narrator", narrator=True, first=firsts[key])
             else:
-                character = _character(final[key], cluster_of[key], firsts[key])
+                character = _character(final[key], cluster_of[key], firsts[key], self.text)
                 character.narrator = key in heading_keys
                 if character.gender == "U" and key in resolver.learned:
                     character.gender = resolver.learned[key]  # type: ignore[assignment]
@@ -1237,7 +1248,7 @@ def _has_married_title(cluster: _Cluster) -> bool:
     )
 
 
-def _character(character_id: str, cluster: _Cluster, first: int) -> Character:
+def _character(character_id: str, cluster: _Cluster, first: int, text: str) -> Character:
     # The most complete form names the character; a nickname only when nothing else is known.
     forms = sorted(cluster.forms, key=lambda f: (f.form in cluster.nicknames, -len(f.names), -f.count))
     aliases: list[str] = []
@@ -1247,7 +1258,7 @@ def _character(character_id: str, cluster: _Cluster, first: int) -> Character:
     if cluster.pack_name:
         name, canonical = cluster.pack_name, True
     else:
-        name, canonical = forms[0].form, False
+        name, canonical = _without_sentence_opener(forms[0].form, aliases, text), False
         # Names mostly written after "the" ("the Caterpillar") are titles; keep that form too.
         for stats in forms:
             if stats.tally("after_the") * 2 > stats.count:
@@ -1262,6 +1273,33 @@ def _character(character_id: str, cluster: _Cluster, first: int) -> Character:
         first=first,
         canonical=canonical,
     )
+
+
+def _without_sentence_opener(name: str, aliases: list[str], text: str) -> str:
+    """``name`` less an opening word that is ordinary English and no part of it.
+
+    A sentence that opens on an adverb or a conjunction before a name ("Frequently Honoroit
+    forgot", "Except Emmanellain had") can give a "full name" of the two words, while the story
+    calls the character by the second alone. The opening word is dropped when the rest is one of
+    the character's aliases and the word is a conjunction or preposition, or never stands in the
+    story but at the start of a sentence and is no known given name (a first name also stands
+    alone or mid-sentence: "said Molly"). Pack names are never given to this: they are canon.
+    """
+    words = name.split()
+    if len(words) < 2:
+        return name
+    first, rest = words[0], " ".join(words[1:])
+    if rest not in aliases or first in aliases:
+        return name
+    if first.lower() in person_words.SENTENCE_OPENERS:
+        return rest
+    if given_names.gender_of(first) != "U":
+        return name  # a known given name, however the story happens to place it ("George Wickham")
+    for match in re.finditer(rf"(?<!\w){re.escape(first)}(?!\w)", text):
+        before = text[max(0, match.start() - 3) : match.start()].rstrip(" \"'“‘’”*_")
+        if before and not before.endswith((".", "!", "?", "\n")):
+            return name
+    return rest
 
 
 def _sentences(tokens: list[_Token]) -> tuple[list[int], list[int]]:

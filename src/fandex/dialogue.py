@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from fandex import person_words
 from fandex.conversation import TurnTaking, decode
 from fandex.options import Options
 from fandex.work import Character, Mention, Quote, Span, Thought, Work
@@ -2017,19 +2018,9 @@ _BLOOD_RELATIVES = frozenset(("mother", "father", "sister", "brother"))
 
 
 def _family_names(name: str, aliases: Sequence[str], relative: str) -> set[str]:
-    """The family names a character goes by: the last word of her name and of every alias of two
-    words or more ("Elinor" is also "Miss Dashwood"), but for a parent or sibling not the one of a
-    woman's "Mrs." alias (Lucy Steele as "Mrs. Robert Ferrars" is no Ferrars by birth)."""
-    given_names = {_norm(alias) for alias in (name, *aliases) if len(alias.split()) == 1}
-    family_names = set()
-    for alias in (name, *aliases):
-        words = _norm(alias).split()
-        if len(words) < 2 or words[0] in ("the", "my", "a", "an") or words[-1] in given_names:
-            continue  # "Miss Elizabeth" says no family name
-        if relative in _BLOOD_RELATIVES and words[0] == "mrs":
-            continue
-        family_names.add(words[-1])
-    return family_names
+    """The family names a character goes by, but for a parent or sibling not the one of a woman's
+    "Mrs." alias: person_words.family_names."""
+    return person_words.family_names(name, aliases, birth_only=relative in _BLOOD_RELATIVES)
 
 
 def _family_from_text(owner: str, context: _Context, text: str) -> set[str]:

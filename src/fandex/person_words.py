@@ -6,6 +6,9 @@ in the fandom packs. These lists only say how English refers to people in genera
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 
 def word_set(words: str) -> frozenset[str]:
     """A set of words written as one whitespace-separated string (long lists read better so)."""
@@ -255,3 +258,56 @@ PAST_TENSE = word_set(
     read rode rose sang sank shook shot shut slept spoke spent stole struck swam swore threw understood
     woke wore won wrote bit blew broke chose drew drank drove ate flew forgot forgave froze"""
 )
+
+
+# Conjunctions and prepositions that open a sentence and are no part of a name after them
+# ("Except Emmanellain had...").
+SENTENCE_OPENERS = word_set(
+    """
+    after although and as because before but except if instead once or since so then though unless
+    until when whenever where while with without yet
+    """
+)
+
+# An AO3 disambiguation after a name: "Helix - Character", "Undyne (Undertale)". No name part.
+_DISAMBIGUATION = re.compile(r"\s+(?:-\s.*|\([^()]*\))\s*$")
+
+# Words that open a description rather than a name: "the Doctor", "my lady" say no family name.
+_NOT_NAME_OPENERS = frozenset(("the", "my", "a", "an"))
+
+
+def without_disambiguation(name: str) -> str:
+    """The name without AO3's disambiguating suffix ("Undyne (Undertale)" -> "Undyne")."""
+    return _DISAMBIGUATION.sub("", name).strip()
+
+
+def family_name(name: str, *, family_first: bool = False) -> str | None:
+    """The family-name word of a name of two words or more: the first in fandoms that write the
+    family name first (AO3's "Uzumaki Naruto"), else the last; None for a one-word name or a
+    description ("the Doctor"). An AO3 disambiguation suffix is no word of the name."""
+    words = without_disambiguation(name).split()
+    if len(words) < 2 or words[0].lower() in _NOT_NAME_OPENERS:
+        return None
+    return words[0] if family_first else words[-1]
+
+
+def family_names(name: str, aliases: Iterable[str], *, birth_only: bool = False) -> set[str]:
+    """The lower-cased family names a character goes by: that of her name and of every alias of
+    two words or more ("Elinor" is also "Miss Dashwood"). A form whose family word is one of her
+    one-word names says none ("Miss Elizabeth"); with ``birth_only``, a "Mrs." form says none
+    either (Lucy Steele as "Mrs. Robert Ferrars" is no Ferrars by birth)."""
+    forms = [_plain(form) for form in (name, *aliases)]
+    given = {form for form in forms if len(form.split()) == 1}
+    found = set()
+    for form in forms:
+        family = family_name(form)
+        if family is None or family in given or (birth_only and form.split()[0] == "mrs"):
+            continue
+        found.add(family)
+    return found
+
+
+def _plain(name: str) -> str:
+    """A name lower-cased, without dots or curly apostrophes and its disambiguation suffix."""
+    name = without_disambiguation(name)
+    return " ".join(name.lower().replace("’", "'").replace(".", "").split())

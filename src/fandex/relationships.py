@@ -18,11 +18,13 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from fandex import person_words
+from fandex.fandoms import FandomPack
 from fandex.mentions import find_name_mentions
 from fandex.options import Options
 from fandex.taggers.cast import CastIndex, Reference
-from fandex.taggers.declared import NameResolver, Pairing, parse_pairing, without_qualifier
-from fandex.taggers.text import CueHit, cue_set, negated, sentences
+from fandex.taggers.declared import NameResolver, Pairing, parse_pairing
+from fandex.taggers.text import CueHit, cue_set, lexicon, negated, sentences
 from fandex.work import Evidence, Relationship, Work
 
 # Plural references that may be what a cue is about instead of the people named around it.
@@ -57,8 +59,10 @@ _SECOND_PERSON = re.compile(r"\b(?:you|you're|your)\b[^.!?]*$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|me|my)\b", re.IGNORECASE)
 # A partner noun after a possessive ("Allison's new boyfriend", "her husband") is someone's partner:
 # it ties the possessor only to whoever the sentence says that partner is (see ``_owned_partner``).
+# The nouns are the lexicon's "partner word" cues.
 _PARTNER_NOUN = re.compile(
-    r"(?:boyfriend|girlfriend|lovers?|husband|wife|fianc[ée]{1,2}|sweetheart)", re.IGNORECASE
+    "|".join(f"(?:{p})" for p in lexicon()["relationship"]["romantic"]["partner word"]["patterns"]),
+    re.IGNORECASE,
 )
 _OWNER_BEFORE = re.compile(
     r"(?:\b(?:his|her|my|your|their|our)|\w['’]s)\s+"
@@ -86,7 +90,7 @@ GEN_PAIR_THRESHOLD = 0.25
 # A romance this many times weaker than another romance of one of its people is not one.
 OVERSHADOW = 2.5
 # Romantic cues that a couple sharing a family name (husband and wife) has and a family does not.
-_COUPLE_CUES = frozenset({"partner word", "sex", "dating"})
+_COUPLE_CUES = frozenset({"partner word", "marriage", "sex", "dating"})
 # Family words tying a pair this often make it family whatever the two are called.
 FAMILY_WORDS = 3
 # One sentence shared by exactly two people (and no cue): a weak platonic tie.
@@ -120,7 +124,7 @@ def find_relationships(work: Work, options: Options) -> None:
     """Add the relationships layer."""
     cast = CastIndex(work, options)
     pairs = _collect_cues(work, cast)
-    leads = _summary_leads(work, cast, pairs)
+    _add_summary_couple(work, cast, pairs)
     kinds = {ids: kind for ids, cues in pairs.items() if (kind := _kind_of(cues)) is not None}
     _demote_overshadowed(kinds, pairs)
     _demote_family(kinds, pairs, cast)
@@ -142,7 +146,7 @@ def find_relationships(work: Work, options: Options) -> None:
     totals = {tuple(r.characters): pairs[tuple(r.characters)].total(r.kind) for r in relationships}
     relationships.sort(key=lambda r: (-totals[tuple(r.characters)], r.characters))
     declared = [] if options.ignore_declared_tags else declared_pairings(work, cast)
-    _mark_main(relationships, declared, leads)
+    _mark_main(relationships, declared, pairs)
     work.relationships = relationships
 
 
@@ -200,11 +204,9 @@ def _collect_cues(work: Work, cast: CastIndex) -> dict[tuple[str, ...], _PairCue
     return pairs
 
 
-def _summary_leads(
-    work: Work, cast: CastIndex, pairs: dict[tuple[str, ...], _PairCues]
-) -> tuple[str, ...] | None:
-    """The pair of people the author's summary names whom the story keeps together in the most
-    paragraphs, given a romantic cue for it, or None.
+def _add_summary_couple(work: Work, cast: CastIndex, pairs: dict[tuple[str, ...], _PairCues]) -> None:
+    """Give the pair of people the author's summary names whom the story keeps together in the most
+    paragraphs a romantic cue: the summary's couple.
 
     An AO3 summary names the work's leads ("Stiles stared at his phone. Was that really a picture of
     Chris Argent?"), and a work's main pairing is nearly always a romance; a chapter of a slow burn
@@ -213,10 +215,13 @@ def _summary_leads(
     pronoun layer cannot always tell apart. The cue weighs just enough to make the pair a romance
     on its own, so family words (the family rule), a far stronger romance of one of them
     (overshadowing) or friend and family words for the pair itself still decide otherwise. Its
-    evidence is their first shared sentence, else their first shared paragraph.
+    evidence is their first shared sentence, else their first shared paragraph. The cue is the only
+    trace of the couple: ``_mark_main`` finds the pair by it, to make the couple the main pairing
+    even beside a wordier romance (both matter: without the cue the couple often is no
+    relationship at all, without the main mark a side romance is the work's pairing).
     """
     if not work.metadata.summary:
-        return None
+        return
     # Only people: a lead the story never gives a gender (no pronoun, no pack) is a place or a thing
     # the summary speaks of as "her" at most ("Uzushio pulls Shisui to her": an island).
     named = {
@@ -225,25 +230,24 @@ def _summary_leads(
         if m.character and cast.genders.get(m.character, "U") != "U"
     }
     if len(named) < 2:
-        return None
+        return
     shared: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for start, end in _regions(work):
         present = sorted({r.character for r in cast.between(start, end)} & named)
         for ids in itertools.combinations(present, 2):
             shared.setdefault(ids, []).append((start, end))
     if not shared:
-        return None
+        return
     # The pair sharing the most paragraphs (the first in id order on a tie, so the choice is
     # stable) is the leads; when friend or family words tie them, the work is about no couple, and
     # the next pair is no couple either (a hero's father, met in the same chapters).
     best = min(shared, key=lambda ids: (-len(shared[ids]), ids))
     if len(shared[best]) < LEAD_PARAGRAPHS or _ties(pairs.get(best)) >= LEAD_TIES:
-        return None
+        return
     cues = pairs.setdefault(best, _PairCues())
     together = [hit for hit, _ in cues.hits["platonic"] if hit.group == "together"]
     start, end = (together[0].start, together[0].end) if together else shared[best][0]
     cues.hits["romantic"].insert(0, (CueHit(SUMMARY_COUPLE, LEAD_WEIGHT, start, end), LEAD_WEIGHT))
-    return best
 
 
 def _ties(cues: _PairCues | None) -> int:
@@ -379,8 +383,8 @@ def _demote_family(
     kinds: dict[tuple[str, ...], str], pairs: dict[tuple[str, ...], _PairCues], cast: CastIndex
 ) -> None:
     """Two people of one family name whom a family word ties ("his dad kissed him") are family:
-    their hugs and kisses are no romance, unless partner words or sex say otherwise (a married
-    couple shares a name too). So are two people whom family words tie again and again ("his
+    their hugs and kisses are no romance, unless partner or marriage words or sex say otherwise (a
+    married couple shares a name too). So are two people whom family words tie again and again ("his
     grandfather" said of the other, ``FAMILY_WORDS`` times) whatever their names: a grandson
     and a grandfather called by their titles, whose "I love him" is a family's love."""
     for ids, kind in kinds.items():
@@ -389,18 +393,21 @@ def _demote_family(
         cues = pairs[ids]
         family = sum(1 for hit, _ in cues.hits["platonic"] if hit.group == "family")
         if family == 0:
-            continue  # no family word ties them (and a display name costs a scan of the text)
-        surnames = {_family_name(cast.name(cid)) for cid in ids}
+            continue  # no family word ties them
+        surnames = {_family_name(cast.name(cid), cast.packs) for cid in ids}
         kin = family >= FAMILY_WORDS or (len(surnames) == 1 and None not in surnames)
         partners = any(hit.group in _COUPLE_CUES for hit, _ in cues.hits["romantic"])
         if kin and not partners:
             kinds[ids] = "platonic"
 
 
-def _family_name(name: str) -> str | None:
-    """The last word of a full name, without a fandom qualifier ("Stiles Stilinski" -> Stilinski)."""
-    words = without_qualifier(name).split()
-    return words[-1] if len(words) >= 2 else None
+def _family_name(name: str, packs: list[FandomPack]) -> str | None:
+    """The family name of a full name ("Stiles Stilinski" -> Stilinski), written first when the
+    name is a pack's that puts it first ("Uzumaki Naruto" -> Uzumaki)."""
+    family_first = any(
+        pack.family_name_first and any(c.name == name for c in pack.characters) for pack in packs
+    )
+    return person_words.family_name(name, family_first=family_first)
 
 
 def _evidence(cues: _PairCues, kind: str) -> list[Evidence]:
@@ -413,7 +420,9 @@ def _evidence(cues: _PairCues, kind: str) -> list[Evidence]:
 
 
 def _mark_main(
-    relationships: list[Relationship], declared: list[Pairing], leads: tuple[str, ...] | None = None
+    relationships: list[Relationship],
+    declared: list[Pairing],
+    pairs: dict[tuple[str, ...], _PairCues],
 ) -> None:
     by_pair = {tuple(r.characters): r for r in relationships}
     for index, pairing in enumerate(declared):
@@ -430,7 +439,12 @@ def _mark_main(
     if any(r.main for r in relationships):
         return
     for relationship in relationships:
-        if tuple(relationship.characters) == leads and relationship.kind == "romantic":
+        cues = pairs.get(tuple(relationship.characters))
+        if (
+            relationship.kind == "romantic"
+            and cues is not None
+            and any(hit.group == SUMMARY_COUPLE for hit, _ in cues.hits["romantic"])
+        ):
             relationship.main = True  # the summary's couple, even beside a wordier romance
             return
     for kind in ("romantic", "platonic"):

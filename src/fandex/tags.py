@@ -13,6 +13,7 @@ import itertools
 import math
 import re
 
+from fandex.characters import pack_roster
 from fandex.fandom import declared_packs
 from fandex.fandoms import get_pack, load_packs
 from fandex.mentions import find_name_mentions, name_pattern
@@ -21,9 +22,9 @@ from fandex.taggers import canon, content, declared, tropes
 from fandex.taggers.context import TagContext
 from fandex.taggers.declared import NameResolver, parse_pairing, same_person
 from fandex.taggers.text import folded
-from fandex.work import AO3_RATINGS, Character, Evidence, Relationship, Tag, Work
+from fandex.work import AO3_RATINGS, Evidence, Relationship, Tag, Work
 
-# Romantic relationships at least this strong are romances for the category.
+# A main romance at least this strong counts, for its relationship tag and for the category.
 ROMANTIC_TAG_STRENGTH = 0.5
 # Relationship tags besides the main pairing: romances at least this strong, and no friendships or
 # families at all. On the 35 real AO3 works of the three tuning sets, none of the 17 friendships
@@ -100,12 +101,7 @@ def _warnings(ctx: TagContext, report: content.ContentReport) -> list[Tag]:
 
 def _categories(ctx: TagContext) -> list[Tag]:
     kinds: dict[str, list[Evidence]] = {}
-    romantic = [
-        r
-        for r in ctx.work.relationships
-        if r.kind == "romantic"
-        and r.strength >= (ROMANTIC_TAG_STRENGTH if r.main else SECONDARY_ROMANCE_STRENGTH)
-    ]
+    romantic = [r for r in ctx.work.relationships if r.kind == "romantic" and _tagged_romance(r)]
     for relationship in romantic:
         genders = sorted(ctx.cast.genders.get(cid, "U") for cid in relationship.characters)
         if "U" in genders:
@@ -184,9 +180,7 @@ def _relationships(ctx: TagContext) -> list[Tag]:
             separator = " & "
         else:
             continue  # AO3 has no tag form for enemies; friendships beside the main pair go untagged
-        if not relationship.main and (
-            relationship.strength < SECONDARY_ROMANCE_STRENGTH or not _has_cue(relationship)
-        ):
+        if relationship.kind == "romantic" and not _tagged_romance(relationship):
             continue
         if not relationship.evidence:
             continue
@@ -204,6 +198,13 @@ def _relationships(ctx: TagContext) -> list[Tag]:
             )
         )
     return tags[:MAX_RELATIONSHIP_TAGS]
+
+
+def _tagged_romance(relationship: Relationship) -> bool:
+    """Whether a romantic relationship is one of the work's romances, for its tags and category."""
+    if relationship.main:
+        return relationship.strength >= ROMANTIC_TAG_STRENGTH
+    return relationship.strength >= SECONDARY_ROMANCE_STRENGTH and _has_cue(relationship)
 
 
 def _has_cue(relationship: Relationship) -> bool:
@@ -267,10 +268,7 @@ def _summary_characters(ctx: TagContext, tagged: list[str]) -> list[Tag]:
     work = ctx.work
     fandoms = {guess.name for guess in work.fandoms if guess.confidence >= FANDOM_CONFIDENCE}
     packs = [p for p in ctx.cast.packs if p.name in fandoms or p.name == ctx.options.fandom]
-    people = [
-        Character(f"p{index}", person.name, [*person.aliases, *person.nicknames], person.gender)
-        for index, person in enumerate(c for pack in packs for c in pack.characters)
-    ]
+    people = pack_roster(packs)
     # (str.lower, not folded: folding a short string would evict the work's cached folded text)
     fandom_names = {name.lower() for pack in packs for name in (pack.name, *pack.aliases)}
     known = [c.name for c in work.characters] + tagged
@@ -285,7 +283,7 @@ def _summary_characters(ctx: TagContext, tagged: list[str]) -> list[Tag]:
                 continue
             if _TITLED.search(words, 0, mention.start):
                 continue
-            name = people[int(mention.character[1:])].name
+            name = mention.character  # a pack character's id is its canonical name
             if any(same_person(name, other) for other in (*known, *(t.value for t in tags))):
                 continue
             reason = f"named in the author's {where} ({named!r}), not in the text at hand"

@@ -224,6 +224,12 @@ LAYERS: dict[str, type] = {
     "tags": Tag,
     "notes": Span,
 }
+# Layers whose items carry their text in the JSON as well as their offsets: redundant, but what a
+# reader of the JSON wants to see first.
+LAYERS_WITH_TEXT = frozenset({"quotes", "thoughts"})
+# Layers added to schema version 1 after its first documents were written: a document may lack
+# them, and ``Work.from_dict`` reads a missing layer as empty, so old documents stay valid.
+LATER_LAYERS = frozenset({"notes"})
 
 
 @dataclass
@@ -291,8 +297,7 @@ class Work:
         }
         for name in LAYERS:
             items = [_to_plain(item) for item in getattr(self, name)]
-            if name in ("quotes", "thoughts"):
-                # Redundant with the offsets, but what a reader of the JSON wants to see first.
+            if name in LAYERS_WITH_TEXT:
                 for item in items:
                     item["text"] = self.text[item["start"] : item["end"]]
             data[name] = items

@@ -54,6 +54,12 @@ def test_valid_pack_loads_every_field(tmp_path: Path) -> None:
     assert pack.ships == {"Adabram": ("Ada Quill", "Bram Stoker-Vane")}
     assert pack.endearments == ("cog",)
     assert pack.source.endswith("pack.yaml")
+    assert pack.family_name_first is False  # unset: names are in western order
+
+
+def test_family_name_first_flag_loads(tmp_path: Path) -> None:
+    pack = load_pack_file(write(tmp_path, "name: X\nfamily_name_first: true\ncharacters: [Quill Ada]\n"))
+    assert pack.family_name_first is True
 
 
 BROKEN = {
@@ -87,6 +93,7 @@ BROKEN = {
         "name: X\ncharacters: [Ann]\nships:\n  Annbob: [Ann, Bob]\n",
         "'Bob' is not a character name",
     ),
+    "family_name_first not a flag": ("name: X\nfamily_name_first: yes please\n", "must be true or false"),
     "ship of one": ("name: X\ncharacters: [Ann]\nships:\n  Solo: [Ann]\n", "at least two"),
 }
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from fandex.options import Options
-from fandex.taggers.cast import CastIndex, display_name
+from fandex.taggers.cast import CastIndex
 from fandex.work import Character, Mention, Thought, Work
 from taggers.worktools import make_work
 
@@ -53,24 +53,3 @@ def test_a_thought_belongs_to_its_thinker() -> None:
     work.thoughts = [Thought(start, start + len("I miss Willow"), thinker="c1")]
     index = CastIndex(work, Options())
     assert _who(index, text, "I") == {"Spike"}
-
-
-def test_a_sentence_opening_word_glued_to_a_name_is_dropped_from_the_tag_name() -> None:
-    # Written for the rule: "Gladly Orrin" is Orrin after an adverb that only ever opens a sentence,
-    # "Except Talvi" is Talvi after a preposition.
-    text = "Gladly Orrin bowed. Orrin left. Later Talvi came. Except Talvi, nobody stayed."
-    orrin = Character("c1", "Gladly Orrin", ["Orrin"], "M")
-    talvi = Character("c2", "Except Talvi", ["Talvi"], "F")
-    assert display_name(orrin, text) == "Orrin"
-    assert display_name(talvi, text) == "Talvi"
-
-
-def test_a_real_first_name_is_kept_in_the_tag_name() -> None:
-    # "Molly" also stands mid-sentence, so it is her first name; a pack's name is never trimmed.
-    text = "Molly Hooper waved. Later he thanked Molly. Hooper smiled."
-    molly = Character("c1", "Molly Hooper", ["Hooper"], "F")
-    assert display_name(molly, text) == "Molly Hooper"
-    canonical = Character("c2", "Gladly Orrin", ["Orrin"], "M", canonical=True)
-    assert display_name(canonical, "Gladly Orrin bowed. Orrin left.") == "Gladly Orrin"
-    # Without the rest as an alias nothing is known about the two words.
-    assert display_name(Character("c3", "Gladly Orrin", [], "M"), "Gladly Orrin bowed.") == "Gladly Orrin"

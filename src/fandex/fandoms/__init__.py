@@ -71,6 +71,9 @@ class FandomPack:
     # Words characters of this fandom call each other that are not names ("luv", "pet"); general
     # English endearments live in fandoms/endearments.txt (see ``general_endearments``).
     endearments: tuple[str, ...] = ()
+    # Whether the pack's character names put the family name first, as AO3 tags Japanese names
+    # ("Uzumaki Naruto"); aliases may use either order.
+    family_name_first: bool = False
     source: str = ""  # the file it was loaded from
 
 

@@ -18,7 +18,17 @@ from fandex.fandoms import Episode, FandomPack, PackCharacter
 HINT = "see docs/fandom-packs.md"
 
 PACK_KEYS = frozenset(
-    {"name", "aliases", "characters", "episodes", "places", "terms", "ships", "endearments"}
+    {
+        "name",
+        "aliases",
+        "characters",
+        "episodes",
+        "places",
+        "terms",
+        "ships",
+        "endearments",
+        "family_name_first",
+    }
 )
 CHARACTER_KEYS = frozenset({"name", "aliases", "nicknames", "epithets", "gender", "role"})
 EPISODE_KEYS = frozenset({"season", "number", "title"})
@@ -64,6 +74,7 @@ def pack_from_data(data: Any, path: Path | str) -> FandomPack:
         terms=_strings(data.get("terms"), "`terms`", path),
         ships=ships,
         endearments=_strings(data.get("endearments"), "`endearments`", path),
+        family_name_first=_flag(data.get("family_name_first", False), "`family_name_first`", path),
         source=str(path),
     )
 
@@ -140,6 +151,12 @@ def _check_unique(values: list[str], what: str, path: Path | str) -> None:
         if key in seen:
             _fail(path, f"duplicate {what} {value!r}")
         seen.add(key)
+
+
+def _flag(value: Any, where: str, path: Path | str) -> bool:
+    if not isinstance(value, bool):
+        _fail(path, f"{where} must be true or false")
+    return value
 
 
 def _string(value: Any, where: str, path: Path | str) -> str:

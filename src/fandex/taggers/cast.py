@@ -32,36 +32,6 @@ _PRONOUN_WINDOW = 80
 _GENDER_MAJORITY = 0.75
 # How far apart two quotes may be for one to answer the other (an addressee guess).
 _EXCHANGE_GAP = 600
-# Words that open a sentence and are no part of a name after them ("Except Emmanellain had...").
-_SENTENCE_OPENERS = frozenset(
-    [
-        "after",
-        "although",
-        "and",
-        "as",
-        "because",
-        "before",
-        "but",
-        "except",
-        "if",
-        "instead",
-        "once",
-        "or",
-        "since",
-        "so",
-        "then",
-        "though",
-        "unless",
-        "until",
-        "when",
-        "whenever",
-        "where",
-        "while",
-        "with",
-        "without",
-        "yet",
-    ]
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +48,6 @@ class CastIndex:
         self.work = work
         self.by_id: dict[str, Character] = {c.id: c for c in work.characters}
         self.packs = packs_for(work, options)
-        self._display_names: dict[str, str] = {}
         self.genders = self._genders()
         self.quotes: list[Quote] = sorted(work.quotes, key=lambda q: q.start)
         self._quote_starts = [q.start for q in self.quotes]
@@ -139,13 +108,9 @@ class CastIndex:
         return found
 
     def name(self, character_id: str) -> str:
-        """The name to tag a character by (see ``display_name``)."""
+        """The name to tag a character by (its id when it is no character of the work)."""
         character = self.by_id.get(character_id)
-        if character is None:
-            return character_id
-        if character_id not in self._display_names:
-            self._display_names[character_id] = display_name(character, self.work.text)
-        return self._display_names[character_id]
+        return character_id if character is None else character.name
 
     # -- building --------------------------------------------------------------------------
 
@@ -293,28 +258,3 @@ def packs_for(work: Work, options: Options) -> list[FandomPack]:
 
 def _pronoun_gender(word: str) -> str | None:
     return _PRONOUN_GENDERS.get(word.lower())
-
-
-def display_name(character: Character, text: str) -> str:
-    """``character``'s name, less an opening word that is ordinary English and no part of it.
-
-    A sentence that opens on an adverb or a conjunction before a name ("Frequently Honoroit
-    forgot", "Except Emmanellain had") can give the cast a "full name" of the two words, while the
-    story calls the character by the second alone. The opening word is dropped when the rest is one
-    of the character's aliases, the name is no fandom pack's, and the word is a conjunction or
-    preposition, or never stands in the story but at the start of a sentence (a first name also
-    stands alone or mid-sentence: "said Molly").
-    """
-    words = character.name.split()
-    if len(words) < 2 or character.canonical:
-        return character.name
-    first, rest = words[0], " ".join(words[1:])
-    if rest not in character.aliases or first in character.aliases:
-        return character.name
-    if first.lower() in _SENTENCE_OPENERS:
-        return rest
-    for match in re.finditer(rf"(?<!\w){re.escape(first)}(?!\w)", text):
-        before = text[max(0, match.start() - 3) : match.start()].rstrip(" \"'“‘’”*_")
-        if before and not before.endswith((".", "!", "?", "\n")):
-            return character.name
-    return rest

@@ -8,7 +8,7 @@ import types
 import typing
 from typing import Any
 
-from fandex.work import LAYERS, SCHEMA_VERSION, Metadata, Work
+from fandex.work import LATER_LAYERS, LAYERS, LAYERS_WITH_TEXT, SCHEMA_VERSION, Metadata, Work
 
 
 def dumps(work: Work, indent: int | None = None) -> str:
@@ -19,17 +19,12 @@ def loads(document: str) -> Work:
     return Work.from_dict(json.loads(document))
 
 
-# Layers added to schema version 1 after its first documents were written: optional, so that those
-# documents stay valid (Work.from_dict reads a missing layer as empty).
-LATER_LAYERS = frozenset({"notes"})
-
-
 def schema() -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of ``Work.to_dict()``."""
     layer_properties: dict[str, Any] = {}
     for name, item_type in LAYERS.items():
         item_schema = _dataclass_schema(item_type)
-        if name in ("quotes", "thoughts"):
+        if name in LAYERS_WITH_TEXT:
             item_schema["properties"]["text"] = {"type": "string"}
             item_schema["required"].append("text")
         layer_properties[name] = {"type": "array", "items": item_schema}
@@ -37,6 +32,7 @@ def schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "fandex analysis of one work",
         "type": "object",
+        # A later layer is optional, so that the documents written before it stay valid.
         "required": ["schema_version", "text", "metadata", *(n for n in LAYERS if n not in LATER_LAYERS)],
         "properties": {
             "schema_version": {"const": SCHEMA_VERSION},
