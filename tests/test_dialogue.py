@@ -350,6 +350,19 @@ def test_a_name_before_a_parenthetical_phrase_is_the_subject_of_the_speech_verb(
     assert work.quotes[1].cue == "explicit"
 
 
+def test_a_subject_with_an_auxiliary_before_the_speech_verb_is_the_speaker() -> None:
+    # `..., so that Jonah had said,` then the quote: Jonah's, not the rider's ("Jonah had" is no
+    # subject-verb tag of its own)
+    text = (
+        '"Is it over?" asked Mara.\n\n'
+        "Twice while the rider was moving off she had tried to bolt, so that Jonah had said, "
+        '"Hold her in."\n'
+    )
+    work = run(text)
+    assert said(work) == [("Is it over?", "mara"), ("Hold her in.", "jonah")]
+    assert work.quotes[1].cue == "explicit"
+
+
 def test_a_name_set_off_by_commas_before_a_later_subject_is_not_the_speaker() -> None:
     # Mara, set off by commas, is only described; "he" is who speaks
     text = (
