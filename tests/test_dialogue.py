@@ -363,6 +363,18 @@ def test_a_subject_with_an_auxiliary_before_the_speech_verb_is_the_speaker() -> 
     assert work.quotes[1].cue == "explicit"
 
 
+def test_a_speech_noun_after_a_possessive_is_no_tag_verb() -> None:
+    # "their speedy return" is a noun phrase, not a subject and its verb: the tag is Mara's "said"
+    text = (
+        '"Is it over?" asked Jonah.\n\n'
+        "At the door they were met by Mara, who, on hearing of their speedy return, said, "
+        '"Come in."\n'
+    )
+    work = run(text)
+    assert said(work) == [("Is it over?", "jonah"), ("Come in.", "mara")]
+    assert work.quotes[1].cue == "explicit"
+
+
 def test_a_name_set_off_by_commas_before_a_later_subject_is_not_the_speaker() -> None:
     # Mara, set off by commas, is only described; "he" is who speaks
     text = (

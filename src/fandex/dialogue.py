@@ -1692,6 +1692,10 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
         subj = match.group("subj")
         if _first_word(subj) in _NOT_SUBJECT and _first_word(subj) != "the":
             continue
+        if match.re is _TAG_SUBJ_VERB and verb in _SPEECH_STEMS and _POSSESSIVE_PHRASE.match(subj):
+            # `on hearing the reason of their speedy return, said,`: a bare stem straight after
+            # "their ..." is a noun, not the tag's verb
+            continue
         subject = _Subject(None, _subject_kind(subj), subj, offset + clause_start + match.start("subj"))
         obj_start = offset + clause_start + match.end() + obj.start("obj") if obj else 0
         return subject, verb, obj_start, obj_text
@@ -1778,6 +1782,10 @@ def _tag_subject_verbs(clause: str) -> Iterator[re.Match[str]]:
         tag = _TAG_BEFORE_QUOTE.fullmatch(clause, found.start("subj"), word.end())
         if tag is not None:
             yield tag
+
+
+_SPEECH_STEMS = frozenset(_SPEECH_VERB_STEMS.split())
+_POSSESSIVE_PHRASE = re.compile(r"(?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur|[Yy]our)\s")
 
 
 # Words that open a sentence before its subject: `Later he said`, `At last Rosa spoke`.
