@@ -375,6 +375,18 @@ def test_a_speech_noun_after_a_possessive_is_no_tag_verb() -> None:
     assert work.quotes[1].cue == "explicit"
 
 
+def test_a_tag_verb_followed_by_long_phrases_of_address_and_manner_still_tags_the_quote() -> None:
+    # more than five words after "said", but only "to whom" and "how": Mara's tag
+    text = (
+        '"Is it over?" asked Jonah.\n\n'
+        "The room fell quiet, and Mara said to one of the officers of the court, in a low voice, "
+        '"Let him go."\n'
+    )
+    work = run(text)
+    assert said(work) == [("Is it over?", "jonah"), ("Let him go.", "mara")]
+    assert work.quotes[1].cue == "explicit"
+
+
 def test_a_name_set_off_by_commas_before_a_later_subject_is_not_the_speaker() -> None:
     # Mara, set off by commas, is only described; "he" is who speaks
     text = (

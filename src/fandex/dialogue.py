@@ -1687,7 +1687,7 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
         tail = clause[match.end() :]
         obj = _OBJECT.match(tail)
         obj_text = obj.group("obj") if obj else ""
-        if len(tail.split()) > 5:
+        if len(tail.split()) > 5 and not _is_manner_tail(tail):
             continue
         subj = match.group("subj")
         if _first_word(subj) in _NOT_SUBJECT and _first_word(subj) != "the":
@@ -1786,6 +1786,25 @@ def _tag_subject_verbs(clause: str) -> Iterator[re.Match[str]]:
 
 _SPEECH_STEMS = frozenset(_SPEECH_VERB_STEMS.split())
 _POSSESSIVE_PHRASE = re.compile(r"(?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur|[Yy]our)\s")
+
+
+# Words that open a phrase saying how or to whom something is said, after its tag verb.
+_MANNER_OPENER_WORDS = (
+    "to in with at after without for from over under on upon into across through towards toward "
+    "loud half almost very quite rather so"
+)
+_MANNER_OPENERS = frozenset(_MANNER_OPENER_WORDS.split())
+
+
+def _is_manner_tail(tail: str) -> bool:
+    """`she said to one of the officers of the court,` / `she exclaimed, in a voice of the greatest
+    emotion,` / `said to Marianne, loud enough for them both to hear,`: after the tag verb only
+    phrases of manner or address (each opening on a preposition, an -ing or an -ly word), so the
+    verb still introduces the quote."""
+    chunks = [chunk.split() for chunk in re.split(r"[,;]", tail) if chunk.strip()]
+    return len(tail.split()) <= 16 and all(
+        words[0] in _MANNER_OPENERS or words[0].endswith(("ing", "ly")) for words in chunks
+    )
 
 
 # Words that open a sentence before its subject: `Later he said`, `At last Rosa spoke`.
