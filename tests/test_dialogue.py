@@ -387,6 +387,15 @@ def test_a_tag_verb_followed_by_long_phrases_of_address_and_manner_still_tags_th
     assert work.quotes[1].cue == "explicit"
 
 
+def test_a_full_stop_run_into_a_dash_ends_the_sentence_before_the_tag() -> None:
+    # `floor.--Mara got up and said,`: the sentence with the speech verb starts after ".--", so
+    # its subject is Mara, not Jonah at the paragraph's start
+    text = '"Is it over?" asked Mara.\n\nJonah looked at the floor.--Mara got up and said, "Go home."\n'
+    work = run(text)
+    assert said(work) == [("Is it over?", "mara"), ("Go home.", "mara")]
+    assert work.quotes[1].cue == "explicit"
+
+
 def test_a_name_set_off_by_commas_before_a_later_subject_is_not_the_speaker() -> None:
     # Mara, set off by commas, is only described; "he" is who speaks
     text = (

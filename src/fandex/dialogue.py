@@ -1674,7 +1674,15 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
         and not _ends_on_speech_verb(stripped)
     ):
         return None, "", 0, ""
-    cut = max(_last_full_stop(stripped), stripped.rfind("! "), stripped.rfind("? "), stripped.rfind("\n\n"))
+    cut = max(
+        _last_full_stop(stripped),
+        stripped.rfind("! "),
+        stripped.rfind("? "),
+        stripped.rfind("\n\n"),
+        # `...by significant glances.--The kind-hearted Mrs. Weston had left her seat to join him
+        # and say,`: a stop run into a dash ends a sentence as well (cut = the dash's second hyphen)
+        *(stripped.rfind(end) + 1 for end in (".--", "!--", "?--") if end in stripped),
+    )
     clause_start = cut + 2 if cut >= 0 else 0
     opener = _SENTENCE_ADVERB.match(stripped, clause_start)
     if opener:
