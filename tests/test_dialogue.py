@@ -396,6 +396,14 @@ def test_a_full_stop_run_into_a_dash_ends_the_sentence_before_the_tag() -> None:
     assert work.quotes[1].cue == "explicit"
 
 
+def test_a_preposition_opening_the_sentence_is_no_subject_of_its_tag() -> None:
+    # `After half an hour Mara said,`: "After" is nobody; the name right before the verb speaks
+    text = '"Is it over?" asked Mara.\n\nJonah went out. After half an hour Mara said, "Come back."\n'
+    work = run(text)
+    assert said(work) == [("Is it over?", "mara"), ("Come back.", "mara")]
+    assert work.quotes[1].cue == "explicit"
+
+
 def test_a_name_set_off_by_commas_before_a_later_subject_is_not_the_speaker() -> None:
     # Mara, set off by commas, is only described; "he" is who speaks
     text = (

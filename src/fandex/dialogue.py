@@ -1721,7 +1721,13 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
             for m in sorted(found, key=lambda m: m.start("subj"))
             if m.end("subj") < trailing.start()
             and (_first_word(m.group("subj")) not in _NOT_SUBJECT or _first_word(m.group("subj")) == "the")
+            and _first_word(m.group("subj")) not in _OPENER_WORDS
         ]
+        if not subjects:
+            # `After half an hour Jock said,`: no subject opens the sentence, so the one right
+            # before the verb
+            near = _NAME_RIGHT_BEFORE.search(clause, 0, trailing.start())
+            subjects = [near] if near and _first_word(near.group("subj")) not in _NOT_SUBJECT else []
         if subjects:
             subj = subjects[-1].group("subj")
             subject = _Subject(
@@ -1738,7 +1744,12 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
         return subject, _verb(relative.group("verb")), 0, ""
     # `He cut her short with,` / `Emma, smiling, began:` - the subject of the introducing sentence
     intro = re.match(rf"\s*{_SUBJECT}[\s,]", clause)
-    if intro and _first_word(intro.group("subj")) not in _NOT_SUBJECT and len(clause.split()) <= 25:
+    if (
+        intro
+        and _first_word(intro.group("subj")) not in _NOT_SUBJECT
+        and _first_word(intro.group("subj")) not in _OPENER_WORDS
+        and len(clause.split()) <= 25
+    ):
         subj = intro.group("subj")
         subject = _Subject(None, _subject_kind(subj), subj, offset + clause_start + intro.start("subj"))
         # `Mara set down her cup and asked Jonah,`: a second verb of the same subject
@@ -1813,6 +1824,17 @@ def _is_manner_tail(tail: str) -> bool:
     return len(tail.split()) <= 16 and all(
         words[0] in _MANNER_OPENERS or words[0].endswith(("ing", "ly")) for words in chunks
     )
+
+
+# Capitalised words that open a sentence and are nobody: `In the midst of the din someone said,`
+_OPENER_WORDS = _MANNER_OPENERS | frozenset(
+    ("once", "next", "presently", "during", "before", "since", "until")
+)
+# A name, a pronoun or a one-word description right before a verb.
+_NAME_RIGHT_BEFORE = re.compile(
+    rf"(?<![\w'’])(?P<subj>[Hh]e|[Ss]he|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}}|(?:[Tt]he|[Aa])\s+[a-z]+)"
+    rf"\s+(?:{_ADVERB}\s+)?$"
+)
 
 
 # Words that open a sentence before its subject: `Later he said`, `At last Rosa spoke`.
