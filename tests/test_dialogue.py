@@ -404,6 +404,15 @@ def test_a_preposition_opening_the_sentence_is_no_subject_of_its_tag() -> None:
     assert work.quotes[1].cue == "explicit"
 
 
+def test_the_first_name_after_an_opening_phrase_is_the_subject_of_a_closing_speech_verb() -> None:
+    # `On which Jonah looked up and said,`: Jonah speaks again, though turn-taking would pass
+    # the line to Mara
+    text = '"Is it over?" asked Jonah.\n\nOn which Jonah looked up and said, "No."\n'
+    work = run(text)
+    assert said(work) == [("Is it over?", "jonah"), ("No.", "jonah")]
+    assert work.quotes[1].cue == "explicit"
+
+
 def test_a_name_set_off_by_commas_before_a_later_subject_is_not_the_speaker() -> None:
     # Mara, set off by commas, is only described; "he" is who speaks
     text = (

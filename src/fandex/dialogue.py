@@ -1728,6 +1728,18 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
             # before the verb
             near = _NAME_RIGHT_BEFORE.search(clause, 0, trailing.start())
             subjects = [near] if near and _first_word(near.group("subj")) not in _NOT_SUBJECT else []
+        if not subjects and _first_word(clause) in _OPENER_WORDS:
+            # `On which Seven looked up and said,` / `In a few minutes he approached the table ...
+            # and said in a whisper,`: the first name or pronoun after the opening phrase
+            first = next(
+                (
+                    m
+                    for m in _NAME_BEFORE_VERB.finditer(clause, 0, trailing.start())
+                    if _first_word(m.group("subj")) not in _NOT_SUBJECT | _OPENER_WORDS
+                ),
+                None,
+            )
+            subjects = [first] if first else []
         if subjects:
             subj = subjects[-1].group("subj")
             subject = _Subject(
@@ -1834,6 +1846,12 @@ _OPENER_WORDS = _MANNER_OPENERS | frozenset(
 _NAME_RIGHT_BEFORE = re.compile(
     rf"(?<![\w'’])(?P<subj>[Hh]e|[Ss]he|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}}|(?:[Tt]he|[Aa])\s+[a-z]+)"
     rf"\s+(?:{_ADVERB}\s+)?$"
+)
+
+
+_NAME_BEFORE_VERB = re.compile(
+    r"(?<![\w'’])(?P<subj>[Hh]e|[Ss]he|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|[Tt]he\s+[A-Z][\w'’-]*)"
+    r"\s+(?=[a-z]+(?:ed|s)?\b)"
 )
 
 
