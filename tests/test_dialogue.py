@@ -350,6 +350,69 @@ def test_a_name_before_a_parenthetical_phrase_is_the_subject_of_the_speech_verb(
     assert work.quotes[1].cue == "explicit"
 
 
+def test_a_subject_with_an_auxiliary_before_the_speech_verb_is_the_speaker() -> None:
+    # `..., so that Jonah had said,` then the quote: Jonah's, not the rider's ("Jonah had" is no
+    # subject-verb tag of its own)
+    text = (
+        '"Is it over?" asked Mara.\n\n'
+        "Twice while the rider was moving off she had tried to bolt, so that Jonah had said, "
+        '"Hold her in."\n'
+    )
+    work = run(text)
+    assert said(work) == [("Is it over?", "mara"), ("Hold her in.", "jonah")]
+    assert work.quotes[1].cue == "explicit"
+
+
+def test_a_speech_noun_after_a_possessive_is_no_tag_verb() -> None:
+    # "their speedy return" is a noun phrase, not a subject and its verb: the tag is Mara's "said"
+    text = (
+        '"Is it over?" asked Jonah.\n\n'
+        "At the door they were met by Mara, who, on hearing of their speedy return, said, "
+        '"Come in."\n'
+    )
+    work = run(text)
+    assert said(work) == [("Is it over?", "jonah"), ("Come in.", "mara")]
+    assert work.quotes[1].cue == "explicit"
+
+
+def test_a_tag_verb_followed_by_long_phrases_of_address_and_manner_still_tags_the_quote() -> None:
+    # more than five words after "said", but only "to whom" and "how": Mara's tag
+    text = (
+        '"Is it over?" asked Jonah.\n\n'
+        "The room fell quiet, and Mara said to one of the officers of the court, in a low voice, "
+        '"Let him go."\n'
+    )
+    work = run(text)
+    assert said(work) == [("Is it over?", "jonah"), ("Let him go.", "mara")]
+    assert work.quotes[1].cue == "explicit"
+
+
+def test_a_full_stop_run_into_a_dash_ends_the_sentence_before_the_tag() -> None:
+    # `floor.--Mara got up and said,`: the sentence with the speech verb starts after ".--", so
+    # its subject is Mara, not Jonah at the paragraph's start
+    text = '"Is it over?" asked Mara.\n\nJonah looked at the floor.--Mara got up and said, "Go home."\n'
+    work = run(text)
+    assert said(work) == [("Is it over?", "mara"), ("Go home.", "mara")]
+    assert work.quotes[1].cue == "explicit"
+
+
+def test_a_preposition_opening_the_sentence_is_no_subject_of_its_tag() -> None:
+    # `After half an hour Mara said,`: "After" is nobody; the name right before the verb speaks
+    text = '"Is it over?" asked Mara.\n\nJonah went out. After half an hour Mara said, "Come back."\n'
+    work = run(text)
+    assert said(work) == [("Is it over?", "mara"), ("Come back.", "mara")]
+    assert work.quotes[1].cue == "explicit"
+
+
+def test_the_first_name_after_an_opening_phrase_is_the_subject_of_a_closing_speech_verb() -> None:
+    # `On which Jonah looked up and said,`: Jonah speaks again, though turn-taking would pass
+    # the line to Mara
+    text = '"Is it over?" asked Jonah.\n\nOn which Jonah looked up and said, "No."\n'
+    work = run(text)
+    assert said(work) == [("Is it over?", "jonah"), ("No.", "jonah")]
+    assert work.quotes[1].cue == "explicit"
+
+
 def test_a_name_set_off_by_commas_before_a_later_subject_is_not_the_speaker() -> None:
     # Mara, set off by commas, is only described; "he" is who speaks
     text = (
