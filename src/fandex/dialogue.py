@@ -1656,24 +1656,18 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
     owned = _NAMED_ANSWER.match(clause)
     if owned and owned.group("noun") in _ANSWER_NOUNS:
         return _Subject(None, "name", owned.group("subj"), offset + lead + owned.start("subj")), "said", 0, ""
+    # `"Don't!" from the Major.`, `"No," was all she said.`: the line is credited without a tag verb
     credited = _FROM_SUBJECT.match(clause)
-    if credited and _first_word(credited.group("subj")) not in ("a", "an", "my", "our", "your"):
+    if credited and _first_word(credited.group("subj")) in ("a", "an", "my", "our", "your"):
+        credited = None
+    if credited is None:
+        credited = _ALL_SAID.match(clause)
+        if credited and not (credited.group("verb") in SPEECH_VERBS or credited.group("verb").endswith("ed")):
+            credited = None
+    if credited:
         subj = credited.group("subj")
-        return (
-            _Subject(None, _subject_kind(subj), subj, offset + lead + credited.start("subj")),
-            "said",
-            0,
-            "",
-        )
-    all_said = _ALL_SAID.match(clause)
-    if all_said and (all_said.group("verb") in SPEECH_VERBS or all_said.group("verb").endswith("ed")):
-        subj = all_said.group("subj")
-        return (
-            _Subject(None, _subject_kind(subj), subj, offset + lead + all_said.start("subj")),
-            "said",
-            0,
-            "",
-        )
+        start = offset + lead + credited.start("subj")
+        return _Subject(None, _subject_kind(subj), subj, start), "said", 0, ""
     loose = _LOOSE_TAG.match(clause)
     if loose and (_verb(loose.group("verb")) in SPEECH_VERBS or loose.group("verb") == "was"):
         subj = loose.group("subj")
