@@ -44,6 +44,13 @@ def _assess(text: str, names: tuple[str, ...] = ("Buffy", "Spike", "Willow")) ->
             "Teen And Up Audiences",
         ),
         ("At the door Willow kissed him hungrily and said goodnight.", "Teen And Up Audiences"),
+        # A kick under the table or a punch thrown in practice ("the kicks, the punches") is no blow;
+        # kicking and punching someone is.
+        (
+            "Buffy kicks him lightly under the table. She ran through the kicks, the punches, alone.",
+            "General Audiences",
+        ),
+        ("Buffy kicked the vampire and punched him twice.", "Teen And Up Audiences"),
         ("They slept together that night, and in the morning Buffy left.", "Teen And Up Audiences"),
         (
             "He undressed her slowly. She was naked against him and he moaned when she pulled him inside of her.",
