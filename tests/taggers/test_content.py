@@ -33,9 +33,24 @@ def _assess(text: str, names: tuple[str, ...] = ("Buffy", "Spike", "Willow")) ->
     ("text", "rating"),
     [
         ("Buffy and Willow walked to school and talked about a quiz.", "General Audiences"),
-        # A kiss on the cheek or the forehead is General Audiences; on the mouth, Teen And Up.
+        # A kiss on the cheek or the forehead is General Audiences; a hard one on the mouth, Teen And Up.
         ("Spike kissed her cheek and left. Buffy kissed Willow on the forehead.", "General Audiences"),
         ("Buffy grabbed his coat and kissed him hard.", "Teen And Up Audiences"),
+        # One gentle kiss on the mouth stays General Audiences, as real AO3 authors rate it; a scene
+        # that keeps kissing, or a kiss given hard or hungrily, is Teen And Up.
+        ("At the door Willow kissed Spike, softly, and said goodnight.", "General Audiences"),
+        (
+            "Willow kissed Spike. He kissed her back, and they were kissing still at dawn.",
+            "Teen And Up Audiences",
+        ),
+        ("At the door Willow kissed him hungrily and said goodnight.", "Teen And Up Audiences"),
+        # A kick under the table or a punch thrown in practice ("the kicks, the punches") is no blow;
+        # kicking and punching someone is.
+        (
+            "Buffy kicks him lightly under the table. She ran through the kicks, the punches, alone.",
+            "General Audiences",
+        ),
+        ("Buffy kicked the vampire and punched him twice.", "Teen And Up Audiences"),
         ("They slept together that night, and in the morning Buffy left.", "Teen And Up Audiences"),
         (
             "He undressed her slowly. She was naked against him and he moaned when she pulled him inside of her.",

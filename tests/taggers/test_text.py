@@ -32,6 +32,14 @@ def test_cues_are_found_regardless_of_case_and_only_as_whole_words() -> None:
     assert [h.group for h in hits] == ["kiss"]
 
 
+def test_a_markdown_escaped_hyphen_joins_words_like_a_hyphen() -> None:
+    # Markdown exports write "stoned-looking" as "stoned\\-looking": still one word, no drug cue.
+    cues = cue_set("drugs")
+    assert [h.group for h in cues.find("A stoned\\-looking kid helped her.")] == []
+    assert [h.group for h in cues.find("A stoned-looking kid helped her.")] == []
+    assert [h.group for h in cues.find("The kid was stoned.")] == ["hard"]
+
+
 def test_the_indexed_scan_finds_what_a_plain_scan_finds() -> None:
     text = "He kissed her deeply, a fiery and hungry kiss, and said he was in love. The blood ran. Damn it."
     for keys in (("sex",), ("violence",), ("language",), ("relationship", "romantic")):

@@ -188,6 +188,12 @@ def _by_scene(counts: Counts, grade: Grade) -> list[Finding]:
 ACT_COMPANY = 1.5
 
 
+# Kisses on the mouth in one scene that make it a Teen And Up scene. Real AO3 authors rate a work
+# whose one kiss is a gentle one (a kiss at a door, a kiss after a confession) General Audiences; a
+# scene that keeps kissing is Teen And Up, and so is one hard or hungry kiss (a "passionate" cue).
+KISSES_TEEN = 2
+
+
 def _grade_sex(scene: Mapping[str, float]) -> list[tuple[int, str, tuple[str, ...]]]:
     acts, anatomy = scene.get("acts", 0.0), scene.get("anatomy", 0.0)
     described = scene.get("described", 0.0) + scene.get("suggestive", 0.0) + scene.get("sensual", 0.0)
@@ -213,7 +219,7 @@ def _grade_sex(scene: Mapping[str, float]) -> list[tuple[int, str, tuple[str, ..
         found.append((1, "implied sex", ("implied",)))
     if (
         scene.get("passionate", 0.0) >= 1
-        or scene.get("kissing", 0.0) >= 1
+        or scene.get("kissing", 0.0) >= KISSES_TEEN
         or scene.get("sensual", 0.0) >= 0.5
     ):
         found.append((1, "passionate kissing", ("passionate", "kissing", "sensual")))

@@ -82,8 +82,9 @@ def folded(text: str) -> str:
 
 
 def _whole_words(body: str) -> re.Pattern[str]:
-    # Never IGNORECASE: matching regardless of case runs on the folded text instead.
-    return re.compile(rf"(?<![\w’'-])(?:{body})(?![\w-])")
+    # Never IGNORECASE: matching regardless of case runs on the folded text instead. A cue ends
+    # before neither a hyphen nor a Markdown-escaped one ("stoned\\-looking" is one word).
+    return re.compile(rf"(?<![\w’'-])(?:{body})(?![\w-]|\\-)")
 
 
 def _matches(pattern: re.Pattern[str], fragments: frozenset[str], text: str, start: int, end: int | None):
@@ -299,7 +300,7 @@ class _CueIndex:
 @functools.lru_cache(maxsize=1024)
 def _cue_alternation(fragments: tuple[str, ...]) -> re.Pattern[str]:
     # The same whole-word test as _whole_words; the scanner has already checked the left edge.
-    return re.compile(rf"(?:{'|'.join(fragments)})(?![\w-])")
+    return re.compile(rf"(?:{'|'.join(fragments)})(?![\w-]|\\-)")
 
 
 @functools.cache
