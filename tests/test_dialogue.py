@@ -135,6 +135,21 @@ def test_anaphoric_pronoun_tag() -> None:
     assert [q.cue for q in work.quotes] == ["anaphoric", "anaphoric"]
 
 
+def test_pronoun_tag_read_again_after_an_untagged_line_called_her() -> None:
+    # The untagged middle line (Ines, by turn-taking) calls Mara; while the tags are first read,
+    # the record of who spoke holds only Lucy's tagged line, so "she" was Lucy, still talking.
+    # Read again with the decoded speakers, the "she" answers the line that called her.
+    cast = [*CAST, Character("lucy", "Lucy", gender="F")]
+    text = (
+        "Ines, Mara and Lucy were in the garden.\n\n"
+        '"What a lovely day," said Lucy.\n\n'
+        '"Do you think so, Mara?"\n\n'
+        '"I do," she said.\n'
+    )
+    work = run(text, cast)
+    assert [q.speaker for q in work.quotes] == ["lucy", "ines", "mara"]
+
+
 def test_pronoun_tag_after_a_line_that_named_her() -> None:
     text = '"Bored now," Jonah muttered. Mara rolled her eyes.\n\n"You always are," she retorted.\n'
     work = run(text)

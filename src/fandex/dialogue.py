@@ -437,6 +437,7 @@ class _Context:
     description_votes: dict[str, Counter[str]] = field(default_factory=dict)
     idiolects: _Idiolects | None = None  # see _learn_idiolects
     family_names: dict[str, set[str]] = field(default_factory=dict)  # cache of _family_from_text
+    pronoun_tags: list[_PronounTag] = field(default_factory=list)  # see _reread_pronoun_tags
 
 
 def find_dialogue(work: Work, options: Options) -> None:
@@ -885,9 +886,11 @@ class _Conversation:
     last_para: int = -100
     last_vocatives: list[str] = field(default_factory=list)  # who the last quote paragraph addressed
     salient: list[tuple[int, str]] = field(default_factory=list)  # (paragraph, character) references
+    since: int = 0  # the paragraph where this conversation's record of speakers starts
 
-    def reset(self) -> None:
+    def reset(self, index: int) -> None:
         self.speakers.clear()
+        self.since = index
 
     def participants(self) -> list[str]:
         seen: list[str] = []
@@ -916,14 +919,14 @@ def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Co
     run = 0  # conversation number: turn-taking never reaches across conversations
     for index, para in enumerate(paras):
         if para.scene_break:
-            conversation.reset()
+            conversation.reset(index)
             conversation.salient.clear()
             run += 1
         quotes = by_para.get(index, [])
         if not quotes:
             _note_narration(context, conversation, para.start, para.end, index)
             if index - conversation.last_para > CONVERSATION_GAP:
-                conversation.reset()
+                conversation.reset(index)
             if len(text[para.start : para.end].split()) > LONG_NARRATION:
                 run += 1
             elif turns and turns[-1].run == run:
@@ -1002,7 +1005,20 @@ def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Co
             previous_para_speaker = None
         _note_narration(context, conversation, para.start, para.end, index, quotes)
     context.idiolects = _learn_idiolects(turns, context)
+    first_reading = [(q, q.speaker, q.cue, q.confidence) for turn in turns for q in turn.quotes]
     _take_turns(turns, paras, context)
+    changes = _reread_pronoun_tags(by_para, context)
+    if changes:
+        # decode again from the tags as first read, with the re-read pronouns in place
+        for quote, speaker, cue, confidence in first_reading:
+            quote.speaker, quote.cue, quote.confidence = speaker, cue, confidence
+        for quote, old, character in changes:
+            _change_tag(quote, by_para[quote.para], old, character)
+        changed = {quote.para for quote, _, _ in changes}
+        for turn in turns:
+            if turn.quotes and any(q.para in changed for q in turn.quotes):
+                _anchor_turn(turn)
+        _take_turns(turns, paras, context)
     _addressees(text, turns, context)
 
 
@@ -1569,11 +1585,115 @@ def _tag_speaker(
     quote.tag_pronoun = pronoun_gender
     if context.gender_rule == "conversation":
         quote.pronoun_gender = pronoun_gender
+    if pronoun_gender in ("F", "M") and context.gender_rule == "conversation":
+        # only the talk's salience chose: worth reading again once the untagged lines are decoded
+        context.pronoun_tags.append(
+            _PronounTag(
+                quote,
+                subject,
+                quotes,
+                k,
+                index,
+                conversation.since,
+                verb in _GOING_ON_VERBS,
+                character,
+            )
+        )
     quote.confidence = (0.95 if subject.kind == "name" else 0.85) - (0.1 if verb == "(intro)" else 0.0)
     if obj_text:
         addressee = _resolve_object(text, obj_start, obj_text, quote, context, conversation, index, character)
         if addressee and addressee != character:
             quote.addressee = addressee
+
+
+@dataclass
+class _PronounTag:
+    """A "he said" as first read, with what re-reading it needs (``_reread_pronoun_tags``)."""
+
+    quote: _Found
+    subject: _Subject
+    quotes: list[_Found]  # its paragraph's quotes
+    k: int  # its place among them
+    index: int  # its paragraph
+    since: int  # where its conversation's record of speakers started
+    going_on: bool  # "she went on"
+    first: str  # whom the first reading made of it
+
+
+# How many of a conversation's latest quote paragraphs the second reading rebuilds its record from
+# (the rules it can change look at the last six at most).
+REREAD_HISTORY = 6
+
+
+def _reread_pronoun_tags(
+    by_para: dict[int, list[_Found]], context: _Context
+) -> list[tuple[_Found, str, str]]:
+    """Pronoun tags that only the talk's salience resolved, read again with the decoded
+    conversation. While the tags are first read, the record of who spoke holds only tagged lines:
+    an untagged line between "Lucy said" and "she said" leaves Lucy as the last speaker, and
+    whom that line called by name, or whom its narration brings in, is not seen. Once the
+    conversations are decoded, every quote paragraph before the tag has a speaker, and the
+    pronoun's antecedent is chosen again from that record. A new choice counts only where it rests
+    on the line or paragraph just before (the "local" rules of ``_by_gender``); it then anchors the
+    turn like any pronoun tag. Returns (quote, first speaker, new speaker) of the changed tags."""
+    if not context.pronoun_tags:
+        return []
+    text = context.work.text
+    decoded: dict[int, str] = {}
+    addressed: dict[int, list[str]] = {}
+    for index, quotes in by_para.items():
+        speakers = [q.speaker for q in quotes if q.speaker and not q.thought]
+        if speakers:
+            decoded[index] = Counter(speakers).most_common(1)[0][0]
+            addressed[index] = [v for q in quotes for v in q.vocatives if v != decoded[index]]
+    spoken = sorted(decoded)
+    changes: list[tuple[_Found, str, str]] = []
+    for tag in context.pronoun_tags:
+        quote = tag.quote
+        history = spoken[bisect.bisect_left(spoken, tag.since) : bisect.bisect_left(spoken, tag.index)][
+            -REREAD_HISTORY:
+        ]
+        conversation = _Conversation(
+            speakers=[decoded[p] for p in history],
+            last_para=history[-1] if history else -100,
+            last_vocatives=addressed[history[-1]] if history else [],
+            since=tag.since,
+        )
+        context.gender_rule = ""
+        character = _resolve_subject(text, tag.subject, quote, context, conversation, tag.index)
+        gender = PRONOUN_GENDER[tag.subject.phrase.lower()]
+        if tag.going_on:
+            character = (
+                _latest_speaker(gender, tag.quotes[: tag.k], conversation, tag.index, context) or character
+            )
+        if character is None:
+            continue
+        if context.gender_rule != "local":
+            # a second salience-only reading was no better than the first (PDNC dev: no gain)
+            continue
+        # a local reading anchors the turn even where it agrees with the first
+        changes.append((quote, tag.first, character))
+    return changes
+
+
+def _change_tag(quote: _Found, para_quotes: list[_Found], old: str, character: str) -> None:
+    """Give a re-read pronoun tag its new speaker, and the untagged quotes it lent its speaker to;
+    no longer a salience-only pronoun, it anchors its turn."""
+    for other in para_quotes:
+        if other is quote or (other.speaker == old and other.tag_subject is None):
+            other.speaker = character
+    if quote.tag_subject is not None:
+        quote.tag_subject = character
+    quote.pronoun_gender = None
+
+
+def _anchor_turn(turn: _Turn) -> None:
+    """A turn's known speaker (or the gender its salience-only pronoun leaves open), from its quotes."""
+    strong = [q for q in turn.quotes if q.speaker and q.confidence > 0.5 and not q.thought]
+    firm = [q.speaker for q in strong if q.pronoun_gender is None]
+    gender = next((q.pronoun_gender for q in strong if q.pronoun_gender), None)
+    turn.speaker = firm[0] if firm else None
+    turn.gender = None if firm else gender
 
 
 _GOING_ON_VERBS = frozenset({"continued", "went on", "added", "resumed", "proceeded", "pursued", "repeated"})
