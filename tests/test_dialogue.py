@@ -899,6 +899,14 @@ def test_she_is_the_latest_subject_when_no_chain_says_otherwise() -> None:
     assert work.quotes[0].speaker == "ines"
 
 
+def test_a_name_after_a_capitalised_or_subordinating_conjunction_is_a_subject() -> None:
+    # "But Ines walked", "though Ines had": Ines opens a clause, the latest subject before "she"
+    text = 'Jonah sat down.\n\nMara stood by the door. But Ines walked to the window.\n\n"Hello," she said.\n'
+    assert run(text).quotes[0].speaker == "ines"
+    text = 'Jonah sat down.\n\nMara stood by the door, though Ines had gone in.\n\n"Hello," she said.\n'
+    assert run(text).quotes[0].speaker == "ines"
+
+
 def test_a_name_in_passing_in_the_last_line_s_narration_is_no_antecedent() -> None:
     cast = [*CAST, Character("theo", "Theo", gender="M")]
     text = (

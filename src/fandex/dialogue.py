@@ -2428,8 +2428,11 @@ def _by_gender(
     return None  # only whom the line calls by name: someone else speaks it
 
 
+# a clause opens at a sentence start, after a quote, or after a conjunction, capitalised or not
+# (`But Mary, feeling...`, `though Mrs. Jennings was governed in it`)
 _CLAUSE_OPENERS = re.compile(
-    r"(?:^|[.!?;:]\s+|[\"“”]\s*|,\s+(?:and|but|then|when|while|as|so)\s+|\b(?:and|but|then|when|while)\s+)$"
+    r"(?:^|[.!?;:]\s+|[\"“”]\s*|,\s+(?:and|but|then|when|while|as|so)\s+"
+    r"|\b(?:[Aa]nd|[Bb]ut|[Tt]hen|[Ww]hen|[Ww]hile|[Tt]hough|[Aa]lthough|[Bb]ecause|[Uu]ntil|[Tt]ill|[Ii]f|[Ss]ince)\s+)$"
 )
 _FOLLOWED_BY_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)?\b|,\s")
 
