@@ -914,6 +914,27 @@ def test_she_is_the_latest_subject_when_no_chain_says_otherwise() -> None:
     assert work.quotes[0].speaker == "ines"
 
 
+def test_a_name_after_a_capitalised_or_subordinating_conjunction_is_a_subject() -> None:
+    # "But Ines walked", "though Ines had": Ines opens a clause, the latest subject before "she"
+    text = 'Jonah sat down.\n\nMara stood by the door. But Ines walked to the window.\n\n"Hello," she said.\n'
+    assert run(text).quotes[0].speaker == "ines"
+    text = 'Jonah sat down.\n\nMara stood by the door, though Ines had gone in.\n\n"Hello," she said.\n'
+    assert run(text).quotes[0].speaker == "ines"
+
+
+def test_a_subject_after_but_is_not_governed_by_the_she_before_it() -> None:
+    # "but Mara called" opens Mara's own clause: the "she" before does not act on her, and she
+    # is the subject the next "she" goes on from; after "while" the clause stays the "she"'s
+    text = (
+        'Jonah sat down.\n\nShe turned to the window, but Mara called Ines back.\n\n"Sit down," she said.\n'
+    )
+    assert run(text).quotes[0].speaker == "mara"
+    text = (
+        'Jonah sat down.\n\nShe turned to the window while Mara called Ines back.\n\n"Sit down," she said.\n'
+    )
+    assert run(text).quotes[0].speaker == "ines"
+
+
 def test_a_name_in_passing_in_the_last_line_s_narration_is_no_antecedent() -> None:
     cast = [*CAST, Character("theo", "Theo", gender="M")]
     text = (

@@ -2542,8 +2542,11 @@ def _by_gender(
     return None  # only whom the line calls by name: someone else speaks it
 
 
+# a clause opens at a sentence start, after a quote, or after a conjunction, capitalised or not
+# (`But Mary, feeling...`, `though Mrs. Jennings was governed in it`)
 _CLAUSE_OPENERS = re.compile(
-    r"(?:^|[.!?;:]\s+|[\"“”]\s*|,\s+(?:and|but|then|when|while|as|so)\s+|\b(?:and|but|then|when|while)\s+)$"
+    r"(?:^|[.!?;:]\s+|[\"“”]\s*|,\s+(?:and|but|then|when|while|as|so)\s+"
+    r"|\b(?:[Aa]nd|[Bb]ut|[Tt]hen|[Ww]hen|[Ww]hile|[Tt]hough|[Aa]lthough|[Bb]ecause|[Uu]ntil|[Tt]ill|[Ii]f|[Ss]ince)\s+)$"
 )
 _FOLLOWED_BY_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)?\b|,\s")
 
@@ -2617,6 +2620,9 @@ def _acts_on_pronoun(text: str, mention: Mention, position: int, gender: str) ->
     return pattern is not None and pattern.search(clause) is not None
 
 
+# "but" or a semicolon before a name opens the name's own clause (`She turned, but Mara called
+# Ines back.`): a subject there is not in the earlier "she"'s power
+_CONTRARY_CLAUSE = re.compile(r"(?:\bbut|;)\s+$")
 _SUBJECT_PRONOUN = {"F": re.compile(r"\b[Ss]he\b"), "M": re.compile(r"\b[Hh]e\b")}
 
 
@@ -2629,6 +2635,10 @@ def _acted_on_by_pronoun(context: _Context, mention: Mention, gender: str) -> bo
     if pattern is None:
         return False
     text = context.work.text
+    if _CONTRARY_CLAUSE.search(text, max(0, mention.start - 12), mention.start) and _is_plain_subject(
+        text, mention
+    ):
+        return False
     window_start = max(_para_start(text, mention.start), mention.start - 300)
     sentence_start = window_start
     for match in _SENTENCE_END.finditer(text, window_start, mention.start):
