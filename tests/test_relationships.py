@@ -29,6 +29,18 @@ def test_a_kiss_and_love_in_one_sentence_make_a_romantic_pair() -> None:
     )
 
 
+def test_lips_pressed_to_someone_elses_are_a_kiss_but_not_on_a_forehead() -> None:
+    work = make_work("Willow sat on the porch. Willow leaned in and pressed her lips to Anya's at last.")
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Anya Jenkins", "Willow Rosenberg"): "romantic"}
+    reasons = [e.reason for e in work.relationships[0].evidence]
+    assert "kiss (romantic)" in reasons
+    # On a forehead it is comfort, as a kiss there is.
+    work = make_work("Willow sat on the porch. Willow leaned in and pressed her lips to Anya's forehead.")
+    find_relationships(work, Options())
+    assert _pairs(work).get(("Anya Jenkins", "Willow Rosenberg")) != "romantic"
+
+
 def test_people_in_different_sentences_are_not_tied_to_a_cue() -> None:
     work = make_work("Buffy walked home alone. Spike kissed nobody at all.")
     find_relationships(work, Options())
