@@ -205,6 +205,19 @@ def test_a_family_name_and_a_family_word_make_a_kiss_no_romance_but_spouses_keep
     assert _pairs(work) == {("Hank Summers", "Joyce Summers"): "romantic"}
 
 
+def test_family_words_that_cannot_name_either_of_two_men_do_not_make_them_family() -> None:
+    kisses = "Xander kissed Spike. Xander kissed Spike again. "
+    # "His mother" and "his sister" are a third person talked about, not one of the two men.
+    talk = "Xander told Spike about his mother. Spike asked Xander about his sister. Xander told Spike about his mother."
+    work = make_work(kisses + talk)
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Spike", "Xander Harris"): "romantic"}
+    # "His dad", said three times, could be either of them: they stay family.
+    work = make_work(kisses + talk.replace("mother", "dad").replace("sister", "dad"))
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Spike", "Xander Harris"): "platonic"}
+
+
 def test_the_family_name_of_a_pack_that_writes_it_first_is_its_first_word() -> None:
     # Written for the rule: "Lind Oskar" and "Lind Greta" share a family name, Lind.
     pack = FandomPack(
