@@ -41,6 +41,12 @@ def test_lips_pressed_to_someone_elses_are_a_kiss_but_not_on_a_forehead() -> Non
     assert _pairs(work).get(("Anya Jenkins", "Willow Rosenberg")) != "romantic"
 
 
+def test_mouths_pressed_together_are_the_two_peoples_own_kiss() -> None:
+    work = make_work("Buffy sat on the porch. Buffy pulled Spike close and pressed their mouths together.")
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Buffy Summers", "Spike"): "romantic"}
+
+
 def test_people_in_different_sentences_are_not_tied_to_a_cue() -> None:
     work = make_work("Buffy walked home alone. Spike kissed nobody at all.")
     find_relationships(work, Options())
