@@ -322,6 +322,33 @@ def test_a_family_name_goes_to_the_only_bearer_the_text_names(tmp_path: Path) ->
     assert _mentions_of(work, "Lind") == [_by_name(work)["Oskar Lind"].id] * 2
 
 
+def test_a_pack_given_name_the_text_gives_another_family_name_is_someone_else(tmp_path: Path) -> None:
+    (tmp_path / "harbour.yaml").write_text(FAMILY_PACK, encoding="utf-8")
+    options = Options(fandom="Harbour Lights", pack_dirs=[str(tmp_path)])
+    namesake = (
+        "Pell Ostrow opened the shop. Greta waved at him. Pell smiled back. "
+        "At dusk Pell Ostrow locked the door, and Pell went home."
+    )
+    work = _cast(namesake, options)
+    cast = _by_name(work)
+    assert "Pell Haver" not in cast  # the pack's Pell is never this story's
+    assert _mentions_of(work, "Pell") == [cast["Pell Ostrow"].id] * 2
+    # Another family name written once could be a slip or someone passing: the pack's reading stands.
+    once = "Pell Ostrow opened the shop. Greta waved at him. Pell smiled back. Pell went home."
+    assert "Pell Haver" in _by_name(_cast(once, options))
+
+
+def test_a_title_before_a_given_name_is_the_one_person_of_the_fuller_titled_name() -> None:
+    # "King Aldric" far outnumbers "King Aldric Varrow", as a king is called, but is the same man;
+    # the same title before the same surname ("Mr. John Knightley" beside "Mr. Knightley") is not.
+    text = "King Aldric Varrow ruled the north. " + " ".join(
+        f"King Aldric {verb} at the hall."
+        for verb in ("stood", "sat", "smiled", "waited", "looked", "frowned", "ate")
+    )
+    cast = _by_name(_cast(text))
+    assert [name for name in cast if "Aldric" in name] == ["King Aldric Varrow"]
+
+
 # The same pack in a fandom that writes the family name first, as AO3 does for Japanese names.
 FAMILY_FIRST_PACK = """\
 name: Harbour Lights East

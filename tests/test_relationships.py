@@ -29,6 +29,24 @@ def test_a_kiss_and_love_in_one_sentence_make_a_romantic_pair() -> None:
     )
 
 
+def test_lips_pressed_to_someone_elses_are_a_kiss_but_not_on_a_forehead() -> None:
+    work = make_work("Willow sat on the porch. Willow leaned in and pressed her lips to Anya's at last.")
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Anya Jenkins", "Willow Rosenberg"): "romantic"}
+    reasons = [e.reason for e in work.relationships[0].evidence]
+    assert "kiss (romantic)" in reasons
+    # On a forehead it is comfort, as a kiss there is.
+    work = make_work("Willow sat on the porch. Willow leaned in and pressed her lips to Anya's forehead.")
+    find_relationships(work, Options())
+    assert _pairs(work).get(("Anya Jenkins", "Willow Rosenberg")) != "romantic"
+
+
+def test_mouths_pressed_together_are_the_two_peoples_own_kiss() -> None:
+    work = make_work("Buffy sat on the porch. Buffy pulled Spike close and pressed their mouths together.")
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Buffy Summers", "Spike"): "romantic"}
+
+
 def test_people_in_different_sentences_are_not_tied_to_a_cue() -> None:
     work = make_work("Buffy walked home alone. Spike kissed nobody at all.")
     find_relationships(work, Options())
@@ -191,6 +209,19 @@ def test_a_family_name_and_a_family_word_make_a_kiss_no_romance_but_spouses_keep
     work = make_work(spouses, ("Joyce", "Hank"))
     find_relationships(work, Options())
     assert _pairs(work) == {("Hank Summers", "Joyce Summers"): "romantic"}
+
+
+def test_family_words_that_cannot_name_either_of_two_men_do_not_make_them_family() -> None:
+    kisses = "Xander kissed Spike. Xander kissed Spike again. "
+    # "His mother" and "his sister" are a third person talked about, not one of the two men.
+    talk = "Xander told Spike about his mother. Spike asked Xander about his sister. Xander told Spike about his mother."
+    work = make_work(kisses + talk)
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Spike", "Xander Harris"): "romantic"}
+    # "His dad", said three times, could be either of them: they stay family.
+    work = make_work(kisses + talk.replace("mother", "dad").replace("sister", "dad"))
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Spike", "Xander Harris"): "platonic"}
 
 
 def test_the_family_name_of_a_pack_that_writes_it_first_is_its_first_word() -> None:

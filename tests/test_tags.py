@@ -365,6 +365,15 @@ def test_a_summary_name_inside_a_longer_name_or_outside_the_fandom_is_no_charact
     assert "Rupert Giles" not in _values(work, "character")
 
 
+def test_a_summary_given_name_with_another_family_name_is_no_pack_character() -> None:
+    work = make_work("Willow smiled. Willow waved at Buffy. Buffy grinned.", ("Willow", "Buffy"))
+    work.fandoms = [FandomGuess("Buffy the Vampire Slayer", 0.9)]
+    # The pack's Giles is Rupert Giles: a "Rupert Quell" is someone else of that first name.
+    work.metadata.notes = "Written for a friend who asked for Willow and Rupert Quell."
+    _tagged(work, Options(ignore_declared_tags=True))
+    assert "Rupert Giles" not in _values(work, "character")
+
+
 def test_a_summary_in_the_text_points_at_the_name_itself() -> None:
     header = "Summary: Giles has a secret.\n\n"
     work = make_work(header + "Willow smiled. Willow waved at Buffy. Buffy grinned.", ("Willow", "Buffy"))

@@ -398,6 +398,13 @@ def _has_dot(tokens: list[_Token], index: int) -> bool:
 # ---------------------------------------------------------------- the stage
 
 
+# A fandom qualifier in a pack name: "Gwen (Merlin)".
+_BRACKETED = re.compile(r"\s*\([^)]*\)")
+# How often the text must write a pack character's given name with another family name ("Bruce
+# Wayne" against the pack's "Bruce Banner") to mean someone else by it: once could be a slip.
+_NAMESAKE_FULL_NAMES = 2
+
+
 def pack_roster(packs: Iterable[FandomPack]) -> list[Character]:
     """The packs' characters as a cast to look for by name: each known by its canonical name (its
     id too), its aliases and its nicknames."""
@@ -527,6 +534,7 @@ class _Discovery:
         found += self._vocative_nicknames({(m.start, m.end) for m in found})
         found.sort(key=lambda m: m.start)
         found = self._family_names_to_the_one_named(found)
+        found = self._without_namesakes(found)
         found, silenced = self._without_self_address(found)
         starts = {t.start: t for t in self.tokens}
         kept: list[Mention] = []
@@ -594,6 +602,41 @@ class _Discovery:
                 mention if bearer is None else Mention(mention.start, mention.end, bearer, mention.kind)
             )
         return result
+
+    def _without_namesakes(self, found: list[Mention]) -> list[Mention]:
+        """Drop a pack character named only by a one-word given name that the text gives another
+        family name.
+
+        A crossover or an original story can share a first name with a pack character: a story that
+        writes "Bruce Wayne" again and again and never the pack's "Banner" means by its bare "Bruce"
+        the Bruce it names in full, not the pack's. So when every mention of a pack character is the
+        first word of its pack name alone, and the text writes that word followed by one other
+        capitalised word at least twice (not the pack's family name), those mentions go, and the
+        text's own discovery of names takes the person.
+        """
+        assert self.pack is not None
+        by_name = {c.name: c for c in self.pack.characters}
+        surfaces: dict[str, set[str]] = {}
+        for mention in found:
+            if mention.character is not None:
+                surfaces.setdefault(mention.character, set()).add(self.text[mention.start : mention.end])
+        dropped: set[str] = set()
+        for owner, written in surfaces.items():
+            pack_words = _BRACKETED.sub("", by_name[owner].name).split()
+            if len(written) != 1 or len(pack_words) < 2 or next(iter(written)) != pack_words[0]:
+                continue
+            given = pack_words[0]
+            pattern = re.compile(rf"(?<![\w'’-]){re.escape(given)} ([A-Z][a-z]+)(?![\w'’-])")
+            others = Counter(
+                match.group(1)
+                for match in pattern.finditer(self.text, self.start, self.end)
+                if match.group(1) not in pack_words
+            )
+            if others and others.most_common(1)[0][1] >= _NAMESAKE_FULL_NAMES:
+                dropped.add(owner)
+        if not dropped:
+            return found
+        return [m for m in found if m.character not in dropped]
 
     def _without_self_address(self, found: list[Mention]) -> tuple[list[Mention], list[Mention]]:
         """Drop nicknames said in speech whose speech tag names the same character.
@@ -1060,7 +1103,13 @@ class _Discovery:
                     and cluster.first_names & self._younger
                 ):
                     continue  # "Miss Dashwood" is not Marianne when she is "Miss Marianne"
-                same_title = any(f.honorific == stats.honorific and len(f.names) >= 2 for f in cluster.forms)
+                # The same title before the same surname is a relation ("Mr. John Knightley"'s
+                # brother), but before the same given name it is the one person ("King Arthur" of
+                # "King Arthur Pendragon").
+                same_title = any(
+                    f.honorific == stats.honorific and len(f.names) >= 2 and f.names[-1] == word
+                    for f in cluster.forms
+                )
                 if same_title and stats.count > 3 * cluster.count + 2:
                     continue
                 candidates.append(cluster)

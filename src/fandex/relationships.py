@@ -93,6 +93,19 @@ OVERSHADOW = 2.5
 _COUPLE_CUES = frozenset({"partner word", "marriage", "sex", "dating"})
 # Family words tying a pair this often make it family whatever the two are called.
 FAMILY_WORDS = 3
+# The gender a family word gives whoever it names ("cousin" and "sibling" give none).
+_FAMILY_WORD_GENDER = {
+    **dict.fromkeys(
+        person_words.word_set("mother mum mom sister daughter aunt niece grandmother grandma granddaughter"),
+        "F",
+    ),
+    **dict.fromkeys(
+        person_words.word_set(
+            "father dad brother son uncle nephew grandfather grandpa grandson godfather godson"
+        ),
+        "M",
+    ),
+}
 # One sentence shared by exactly two people (and no cue): a weak platonic tie.
 TOGETHER_WEIGHT = 0.1
 # Evidence kept per pair and kind (the earliest ones; enough to show why).
@@ -391,7 +404,12 @@ def _demote_family(
         if kind != "romantic" or len(ids) != 2:
             continue
         cues = pairs[ids]
-        family = sum(1 for hit, _ in cues.hits["platonic"] if hit.group == "family")
+        genders = {cast.genders.get(cid, "U") for cid in ids}
+        family = sum(
+            1
+            for hit, _ in cues.hits["platonic"]
+            if hit.group == "family" and _may_name_either(cast.work.text[hit.start : hit.end], genders)
+        )
         if family == 0:
             continue  # no family word ties them
         surnames = {_family_name(cast.name(cid), cast.packs) for cid in ids}
@@ -399,6 +417,13 @@ def _demote_family(
         partners = any(hit.group in _COUPLE_CUES for hit, _ in cues.hits["romantic"])
         if kin and not partners:
             kinds[ids] = "platonic"
+
+
+def _may_name_either(family_word: str, genders: set[str]) -> bool:
+    """Whether a family word could be said of one of two people: "his mother" or "her sister" is
+    no tie between two men (it is a third person of the family, talked about), "his dad" is."""
+    word_gender = _FAMILY_WORD_GENDER.get(family_word.lower(), "U")
+    return word_gender == "U" or "U" in genders or word_gender in genders
 
 
 def _family_name(name: str, packs: list[FandomPack]) -> str | None:

@@ -256,6 +256,9 @@ def _characters(ctx: TagContext) -> list[Tag]:
 # A capitalised word right before a name, not opening a sentence: the name is part of a longer one
 # the pack does not know ("King Arthur" is no "Arthur" of the pack).
 _TITLED = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'’-]*\s+$")
+# A capitalised word right after a name: the pack's given name with another family name ("Bruce
+# Wayne" is not the pack's "Bruce Banner", whose full name would have matched as a whole).
+_SURNAMED = re.compile(r" [A-Z][a-z][\w'’-]*(?![\w'’-])")
 
 
 def _summary_characters(ctx: TagContext, tagged: list[str]) -> list[Tag]:
@@ -281,7 +284,7 @@ def _summary_characters(ctx: TagContext, tagged: list[str]) -> list[Tag]:
             named = words[mention.start : mention.end]
             if mention.character is None or named.lower() in fandom_names:
                 continue
-            if _TITLED.search(words, 0, mention.start):
+            if _TITLED.search(words, 0, mention.start) or _SURNAMED.match(words, mention.end):
                 continue
             name = mention.character  # a pack character's id is its canonical name
             if any(same_person(name, other) for other in (*known, *(t.value for t in tags))):
