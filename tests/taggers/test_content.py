@@ -506,3 +506,11 @@ def test_a_fight_in_scene_after_scene_is_violence_throughout_and_mature() -> Non
     # Five fights spread over a long work (one per two thousand words and more) are not throughout.
     sparse = _assess("Buffy went out on patrol." + (FIGHT + LONG_FILLER * 4) * 5)
     assert sparse.rating == "Teen And Up Audiences"
+
+
+def test_jerking_each_other_off_is_a_sex_act() -> None:
+    # Told in one line beside making out: sex on the page, Mature (an act with a passionate cue).
+    text = "All winter they kept making out in his room and jerking each other off when his parents were out."
+    report = _assess(text)
+    assert report.rating == "Mature"
+    assert "described sex" in report.reasons()
