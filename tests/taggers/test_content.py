@@ -491,3 +491,26 @@ def test_a_friendly_or_playful_slap_is_no_blow() -> None:
     assert _assess(playful).rating == "General Audiences"
     blows = "Buffy slapped him across the face. The slap echoed and Spike slapped her back."
     assert _assess(blows).rating == "Teen And Up Audiences"
+
+
+FIGHT = " Spike punched the vampire and kicked him into the wall."
+
+
+def test_a_fight_in_scene_after_scene_is_violence_throughout_and_mature() -> None:
+    # Five separate fights, none gory, in about three thousand words: a work of fights is Mature.
+    throughout = _assess("Buffy went out on patrol." + (FIGHT + LONG_FILLER) * 5)
+    assert throughout.rating == "Mature"
+    assert any(f.reason == "violence throughout" and len(f.hits) == 5 for f in throughout.findings)
+    # Four fights are a story with fights in it: Teen And Up, as before.
+    assert _assess("Buffy went out on patrol." + (FIGHT + LONG_FILLER) * 4).rating == "Teen And Up Audiences"
+    # Five fights spread over a long work (one per two thousand words and more) are not throughout.
+    sparse = _assess("Buffy went out on patrol." + (FIGHT + LONG_FILLER * 4) * 5)
+    assert sparse.rating == "Teen And Up Audiences"
+
+
+def test_jerking_each_other_off_is_a_sex_act() -> None:
+    # Told in one line beside making out: sex on the page, Mature (an act with a passionate cue).
+    text = "All winter they kept making out in his room and jerking each other off when his parents were out."
+    report = _assess(text)
+    assert report.rating == "Mature"
+    assert "described sex" in report.reasons()
