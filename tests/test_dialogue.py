@@ -1259,6 +1259,16 @@ def test_description_tag_far_from_any_man_goes_to_whom_it_named_before() -> None
     assert work.quotes[-1].speaker == "brownlow"
 
 
+def test_grown_person_description_is_not_the_one_called_the_boy() -> None:
+    # the work calls Tom "the boy" again and again: "said the gentleman" in a paragraph that names
+    # Tom first is the other man there, not the boy
+    cast = [Character("tom", "Tom", gender="M"), Character("grey", "Mr. Grey", gender="M")]
+    intro = "Tom ran down the lane. The boy was hungry.\n\n" * 6
+    scene = 'Tom looked up at Mr. Grey on the step.\n\n"Good day to you," said the gentleman.\n'
+    work = run(intro + scene, cast=cast)
+    assert [q.speaker for q in work.quotes] == ["grey"]
+
+
 def test_relative_tag_owner_family_name_from_an_alias() -> None:
     # Kitty is listed by her given name, but her alias "Miss Hale" gives the family: her mother
     # is the one Mrs. Hale ("Miss Kitty" would say no family name)

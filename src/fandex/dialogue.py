@@ -424,6 +424,8 @@ class _Context:
     narrator: str | None
     epithets: dict[str, str] = field(default_factory=dict)
     undecided_epithets: set[tuple[str, str | None]] = field(default_factory=set)
+    # by gender, the characters the work calls "the boy" or "the child" (_known_children)
+    children: dict[str, frozenset[str]] = field(default_factory=dict)
     name_parts: dict[str, str | None] = field(default_factory=dict)  # cache of _by_name_part
     quote_starts: list[int] = field(default_factory=list)
     quote_ends: list[int] = field(default_factory=list)
@@ -2119,7 +2121,8 @@ def _resolve_subject(
         # salience had 46 of 103 right). Unless the family name says it: Elizabeth Bennet's
         # mother is the one Mrs. Bennet.
         return _relative_by_surname(key, context, conversation, index, text, start, quote)
-    chosen = _by_gender(gender, context, conversation, index, quote, text, start)
+    children = _known_children(text, head, gender, context)
+    chosen = _by_gender(gender, context, conversation, index, quote, text, start, children)
     if key.startswith("the "):
         # A novel keeps a description as a stable name for one person ("the old gentleman" for
         # Mr. Brownlow): the people it was resolved to where the narration named them close by
@@ -2143,8 +2146,37 @@ def _resolve_subject(
     if chosen is not None and chosen == last and context.gender_rule == "conversation":
         # "said the gentleman" answering a line: the talk's last speaker is the one a
         # description least often means (PDNC dev: 4 of 33 right)
-        return _by_gender(gender, context, conversation, index, quote, text, start, frozenset({last}))
+        return _by_gender(gender, context, conversation, index, quote, text, start, children | {last})
     return chosen
+
+
+# Nouns for a grown person and for a child: "the gentleman" is not the one the work calls "the boy".
+_ADULT_NOUNS = frozenset(("gentleman", "man", "lady", "woman", "gent"))
+_CHILD_NOUNS: dict[str, tuple[str, ...]] = {
+    "M": ("the boy", "the child", "the lad"),
+    "F": ("the girl", "the child"),
+}
+
+
+def _known_children(text: str, head: str, gender: str, context: _Context) -> frozenset[str]:
+    """For a description of a grown person, the character of its gender the work calls "the boy"
+    or "the child" most often (at least CHILD_MIN_VOTES times and CHILD_MIN_SHARE of the uses):
+    not the one it stands for."""
+    if head not in _ADULT_NOUNS:
+        return frozenset()
+    if gender not in context.children:
+        votes: Counter[str] = Counter()
+        for key in _CHILD_NOUNS.get(gender, ()):
+            votes.update(_epithet_votes(text, key, gender, context))
+        votes.pop("", None)
+        owner, count = votes.most_common(1)[0] if votes else ("", 0)
+        fits = count >= CHILD_MIN_VOTES and count >= CHILD_MIN_SHARE * votes.total()
+        context.children[gender] = frozenset({owner}) if fits else frozenset()
+    return context.children[gender]
+
+
+CHILD_MIN_VOTES = 5
+CHILD_MIN_SHARE = 0.2
 
 
 # A prepositional phrase or relative clause closing a description: `the voice from the stair-head`
@@ -2404,15 +2436,8 @@ def _epithet_positions(text: str, context: _Context) -> dict[str, list[int]]:
     return context.the_phrases
 
 
-def _learn_epithet(text: str, key: str, gender: str | None, context: _Context) -> str | None:
-    """What a generic epithet ("the vampire", "the red head") stands for in this work: the character
-    most often named just before it, across all its uses. Decided once per epithet."""
-    if key in context.epithets:
-        return context.epithets[key]
-    if not key.startswith("the ") or len(key.split()) > 3:
-        return None
-    if (key, gender) in context.undecided_epithets:
-        return None  # counted before and found no clear owner: don't scan the whole text again
+def _epithet_votes(text: str, key: str, gender: str | None, context: _Context) -> Counter[str]:
+    """For each use of an epithet, the character of its gender named last before its sentence."""
     votes: Counter[str] = Counter()
     for position in _epithet_positions(text, context).get(key, ()):
         window_start = max(0, position - 400)
@@ -2424,6 +2449,19 @@ def _learn_epithet(text: str, key: str, gender: str | None, context: _Context) -
                 continue
             votes[cid] += 1
             break
+    return votes
+
+
+def _learn_epithet(text: str, key: str, gender: str | None, context: _Context) -> str | None:
+    """What a generic epithet ("the vampire", "the red head") stands for in this work: the character
+    most often named just before it, across all its uses. Decided once per epithet."""
+    if key in context.epithets:
+        return context.epithets[key]
+    if not key.startswith("the ") or len(key.split()) > 3:
+        return None
+    if (key, gender) in context.undecided_epithets:
+        return None  # counted before and found no clear owner: don't scan the whole text again
+    votes = _epithet_votes(text, key, gender, context)
     total = sum(votes.values())
     winner = votes.most_common(1)[0] if votes else None
     result = winner[0] if winner and total >= 3 and winner[1] >= 0.6 * total else None
