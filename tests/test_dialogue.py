@@ -1392,3 +1392,15 @@ def test_description_only_recency_resolves_is_left_to_turn_taking() -> None:
         ("You are far from home,", "ines"),
         ("I walked all night, Ines,", "mara"),
     ]
+
+
+def test_a_newcomer_called_by_name_answers_rather_than_the_earlier_speaker() -> None:
+    # Mara and Jonah talk; then Mara calls Ines, who has not spoken yet: the untagged answer is
+    # Ines's, a third voice, not Jonah's by alternation.
+    text = (
+        "Ines sat by the window with her book.\n\n"
+        '"Is the tea ready?" Mara asked.\n\n"Nearly," said Jonah.\n\n'
+        '"Ines, will you pour it for us?" asked Mara.\n\n"With pleasure."\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "jonah", "mara", "ines"]

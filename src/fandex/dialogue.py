@@ -1088,6 +1088,9 @@ class SpeakerEvidence:
     called_sir: float = 2.8  # a line next to it says "sir" and they are a man (or "ma'am", a woman)
     introduces: float = 8.0  # the turn says "I am Rosa": Rosa speaks (as sure as a named tag)
     answers: float = 1.5  # the turn before called them by name: they answer
+    # ... and more so when no earlier tag of the run names them: the one called is a new voice the
+    # talk brings in, whom turn-taking alone (new_voice) would pass over for the last two speakers
+    newcomer_answers: float = 0.8
     answered: float = 0.9  # the turn after calls them by name: they spoke this one
     named_nearby: float = 1.0  # the narration of the last NEARBY_PARAGRAPHS names them
     rank: float = 0.1  # per place down the list of the conversation's people
@@ -1252,6 +1255,7 @@ def _decode_run(
         for turn in run_turns
     ]
     evidence: list[list[float]] = []
+    tagged_before: set[str] = set()  # the known speakers of the turns before this one
     for i, turn in enumerate(run_turns):
         # how each candidate talks matters where no tag, or only a pronoun's antecedent, says who
         # speaks
@@ -1325,11 +1329,15 @@ def _decode_run(
                 score += weights.spoken_of
             if c in called_before and not turn.speaker:
                 score += weights.answers
+                if c not in tagged_before:
+                    score += weights.newcomer_answers
             if c in called_after and c not in own:
                 score += weights.answered
             score += weights.idiolect * style[len(row)]
             row.append(score)
         evidence.append(row)
+        if turn.speaker:
+            tagged_before.add(turn.speaker)
     # a turn right after a line, with no more than a tag between them
     adjacent = [False] + [
         bool(before.quotes and turn.quotes)
