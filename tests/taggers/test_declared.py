@@ -146,3 +146,9 @@ def test_a_cast_member_is_found_by_a_pack_name_the_text_never_uses() -> None:
     cast = [Character("c2", "Willow Rosenberg", ["Willow"], "F", mentions=55, canonical=True)]
     # (a name written out in full is shown as typed, and tied to the cast member)
     assert NameResolver(cast, [pack]).resolve("Will Rosenberg") == ("Will Rosenberg", "c2")
+
+
+def test_a_name_with_a_fandom_qualifier_resolves_as_its_bare_name() -> None:
+    # "William (Buffy the Vampire Slayer)" is AO3's form of the pack's "William", Spike's alias.
+    _, character_id = _resolver().resolve("William (Buffy the Vampire Slayer)")
+    assert character_id == "c1"

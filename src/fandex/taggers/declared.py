@@ -95,6 +95,11 @@ class NameResolver:
         if not key:
             return written, None
         exact = [c for c in self.candidates if key in c.every_name]
+        if not exact:
+            # AO3's disambiguated form ("Voldemort (Harry Potter)") names whom its bare name names.
+            bare = without_qualifier(key).strip()
+            if bare and bare != key:
+                exact = [c for c in self.candidates if bare in c.every_name]
         if exact:
             return self._best(exact)
         words = set(key.split())
