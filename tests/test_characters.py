@@ -743,3 +743,23 @@ def test_a_verb_run_into_a_name_is_no_part_of_it() -> None:
         work.span_text(m) for m in work.mentions if m.character == cast["Corwin"].id and m.kind == "name"
     ]
     assert named == ["Corwin"] * 4
+
+
+def test_a_run_of_name_particles_stays_inside_the_name() -> None:
+    text = (
+        'Pieter van der Berg opened the gate. "Late again," said Pieter van der Berg.\n\n'
+        "Luis de la Cruz laughed at him. Later Luis de la Cruz left, and Pieter van der Berg "
+        "locked the gate behind Luis de la Cruz.\n"
+    )
+    names = set(_by_name(_cast(text)))
+    assert {"Pieter van der Berg", "Luis de la Cruz"} <= names
+    assert not names & {"Berg", "Cruz"}
+
+
+def test_a_family_name_with_a_lower_case_article_is_a_name() -> None:
+    text = (
+        'The door opened and al-Rashid walked in. Tom looked up at al-Rashid. "You are late," '
+        "said al-Rashid. Tom shrugged, and al-Rashid sat down beside him.\n\n"
+        'Later, al-Rashid and Tom went home. "Goodnight," said al-Rashid.\n'
+    )
+    assert "al-Rashid" in _by_name(_cast(text))

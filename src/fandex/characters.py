@@ -48,6 +48,9 @@ _ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "mx", "dr", "st", "jr", "sr", "capt", "col", "gen", "lt", "sgt", "det", "prof", "rev"}
 )
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "del", "la", "le", "st"})
+_MAX_PARTICLES = 3
+# A lower-case article fused to a capitalised family name: Arabic "al-", "el-", French and Italian "d'".
+_ARTICLE_PREFIXED = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-[A-Z][a-z]|d['’][A-Z][a-z]")
 _GENDERED = frozenset({"M", "F"})
 _NER_NOT_PERSON = frozenset(
     {"GPE", "LOC", "ORG", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE", "DATE", "TIME"}
@@ -258,6 +261,9 @@ def _tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> I
 def _is_capitalised(word: str) -> bool:
     # Shouted or heading words in capitals ("NO", "CHAPTER") are not names; "McCoy" and "O'Neil" are,
     # and so are initials used as a name ("AJ", "JC"), which shouting around them rules out later.
+    # A family name may open with a lower-case article ("al-Rashid", "d'Artagnan"): a name all the same.
+    if _ARTICLE_PREFIXED.match(word):
+        return True
     return word[0].isupper() and (len(word) == 1 or not word.isupper() or _is_initials(word))
 
 
@@ -302,15 +308,11 @@ def _name_occurrences(tokens: list[_Token], sentence_of: list[int]) -> Iterator[
         while end < count:
             word = tokens[end]
             if end > j and not _continues_name(tokens, end):
-                # A particle ("de", "van") joins only when a capitalised word follows it.
-                if (
-                    word.lower in _NAME_PARTICLES
-                    and end + 1 < count
-                    and _continues_name(tokens, end + 1)
-                    and not word.initial
-                ):
-                    names.append(word.text)
-                    end += 1
+                # Particles ("de", "van der", "de la") join only when a capitalised word follows them.
+                particles = _particle_run(tokens, end)
+                if particles and end + particles < count and _continues_name(tokens, end + particles):
+                    names += [t.text for t in tokens[end : end + particles]]
+                    end += particles
                     continue
                 break
             if end == j and (word.base in person_words.NOT_NAMES or not _is_capitalised(word.text)):
@@ -378,6 +380,21 @@ def _owns_next_word(tokens: list[_Token], end: int) -> bool:
 
 def _looks_past_tense(word: str) -> bool:
     return word.islower() and (word in person_words.PAST_TENSE or (len(word) > 4 and word.endswith("ed")))
+
+
+def _particle_run(tokens: list[_Token], index: int) -> int:
+    """How many name particles in a row start at ``index`` ("van der" of "Pieter van der Berg"),
+    each run on from the word before it; at most three, and none that opens a sentence."""
+    length = 0
+    while (
+        length < _MAX_PARTICLES
+        and index + length < len(tokens)
+        and tokens[index + length].lower in _NAME_PARTICLES
+        and not tokens[index + length].initial
+        and tokens[index + length].joined
+    ):
+        length += 1
+    return length
 
 
 def _continues_name(tokens: list[_Token], index: int) -> bool:
@@ -513,7 +530,10 @@ class _Discovery:
         tokens = list(_tokens(text, self.start, self.end, self.quotes))
         self.sentence_starts, sentence_of = _sentences(tokens)
         occurrences = list(_name_occurrences(tokens, sentence_of))
-        self.lower_counts = Counter(t.lower for t in tokens if t.text[0].islower())
+        # (a name with a lower-case article, "al-Rashid", is no common word for being lower-case)
+        self.lower_counts = Counter(
+            t.lower for t in tokens if t.text[0].islower() and not _ARTICLE_PREFIXED.match(t.text)
+        )
         self.tokens = tokens
         self.words = len(tokens)
         self.token_index = {t.start: i for i, t in enumerate(tokens)}

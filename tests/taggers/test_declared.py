@@ -135,3 +135,20 @@ def test_a_name_written_out_in_full_is_shown_as_typed_but_tied_to_its_character(
     assert resolver.resolve("Willow Rosenberg") == ("Willow Rosenberg", "c2")
     assert resolver.resolve("Sheriff of Nottingham")[0] == "Sheriff of Nottingham"  # not "Of"
     assert resolver.resolve("willow") == ("Willow Rosenberg", "c2")  # a loose form is canonicalised
+
+
+def test_a_cast_member_is_found_by_a_pack_name_the_text_never_uses() -> None:
+    # The work calls her only "Willow"; the pack's character also goes by "Will", as a tag may.
+    pack = FandomPack(
+        name="Buffy the Vampire Slayer",
+        characters=(PackCharacter("Willow Rosenberg", aliases=("Willow", "Will Rosenberg"), gender="F"),),
+    )
+    cast = [Character("c2", "Willow Rosenberg", ["Willow"], "F", mentions=55, canonical=True)]
+    # (a name written out in full is shown as typed, and tied to the cast member)
+    assert NameResolver(cast, [pack]).resolve("Will Rosenberg") == ("Will Rosenberg", "c2")
+
+
+def test_a_name_with_a_fandom_qualifier_resolves_as_its_bare_name() -> None:
+    # "William (Buffy the Vampire Slayer)" is AO3's form of the pack's "William", Spike's alias.
+    _, character_id = _resolver().resolve("William (Buffy the Vampire Slayer)")
+    assert character_id == "c1"

@@ -39,6 +39,14 @@ class _Candidate:
     character_id: str | None
     names: tuple[str, ...]  # lower-cased name and aliases
     weight: float  # how present: the work's mentions, or a small number for pack-only people
+    # The pack's other names for a cast member, matched whole or in part but never by an initial:
+    # a tag may use one the text never does ("Theo Nott" for a work's "Theodore Nott", called only
+    # "Theo"), while "S/W" still means the cast's Spike and Willow, not Spike's "William".
+    pack_names: tuple[str, ...] = ()
+
+    @property
+    def every_name(self) -> tuple[str, ...]:
+        return self.names + self.pack_names
 
 
 class NameResolver:
@@ -46,11 +54,20 @@ class NameResolver:
 
     def __init__(self, characters: list[Character], packs: list[FandomPack] | tuple[FandomPack, ...]) -> None:
         self.packs = tuple(packs)
+        pack_names: dict[str, set[str]] = {}
+        for pack in packs:
+            for known in pack.characters:
+                pack_names.setdefault(known.name, set()).update(
+                    n.lower() for n in (*known.aliases, *known.nicknames)
+                )
         candidates: list[_Candidate] = []
         for character in characters:
             names = {character.name.lower(), *(a.lower() for a in character.aliases)}
+            others = tuple(sorted(pack_names.get(character.name, set()) - names))
             candidates.append(
-                _Candidate(character.name, character.id, tuple(sorted(names)), 1.0 + character.mentions)
+                _Candidate(
+                    character.name, character.id, tuple(sorted(names)), 1.0 + character.mentions, others
+                )
             )
         present = {c.canonical for c in candidates}
         for pack in packs:
@@ -77,11 +94,16 @@ class NameResolver:
         key = _SPACES.sub(" ", written.strip()).lower()
         if not key:
             return written, None
-        exact = [c for c in self.candidates if key in c.names]
+        exact = [c for c in self.candidates if key in c.every_name]
+        if not exact:
+            # AO3's disambiguated form ("Voldemort (Harry Potter)") names whom its bare name names.
+            bare = without_qualifier(key).strip()
+            if bare and bare != key:
+                exact = [c for c in self.candidates if bare in c.every_name]
         if exact:
             return self._best(exact)
         words = set(key.split())
-        partial = [c for c in self.candidates if any(words <= set(n.split()) for n in c.names)]
+        partial = [c for c in self.candidates if any(words <= set(n.split()) for n in c.every_name)]
         if partial:
             return self._best(partial)
         # "Buffy S." (fanfiction.net's abbreviation): whole words plus initials of the others.
