@@ -462,6 +462,36 @@ def test_straddling_to_kiss_after_sex_off_the_page_is_teen() -> None:
     assert _assess(undressed).rating == "Mature"
 
 
+def test_a_knee_between_her_thighs_is_no_sex_act() -> None:
+    # Written for the rule: a leg or a knee between someone's thighs is a position (half a described
+    # cue, like straddling), not the act "between her thighs", so kisses down the neck and a moan
+    # around it stay Teen And Up.
+    text = "Spike kissed down her neck and Buffy let out a moan as he pressed a knee between her thighs."
+    report = _assess(text)
+    assert report.rating == "Teen And Up Audiences"
+    assert "described sex" not in report.reasons()
+
+
+def test_heat_between_her_legs_is_arousal_not_an_act() -> None:
+    # Written for the rule: an ache or heat between her legs is arousal (a described cue), not a sex
+    # act, so with her breasts, a moan and nakedness the scene is Mature, not Explicit.
+    text = (
+        "Naked in the dark, Buffy moaned, the heat pooling between her legs as his mouth found her breasts."
+    )
+    report = _assess(text)
+    assert report.rating == "Mature"
+    assert "graphic sex" not in report.reasons()
+
+
+def test_a_tail_between_his_legs_is_no_sex_act() -> None:
+    # Written for the rule: the idiom is no act, so one kiss and one described cue beside it stay
+    # General Audiences (read as an act, it made the scene Mature).
+    text = "Buffy kissed Spike once. He left with his tail between his legs; she had undressed for nothing."
+    report = _assess(text)
+    assert report.rating == "General Audiences"
+    assert "described sex" not in report.reasons()
+
+
 def test_licking_one_of_her_nipples_is_a_sex_act() -> None:
     # Written for the rule: "licked one of her nipples" is the act "licked her nipples", so with two
     # described cues around it the scene is Explicit, not Mature.
