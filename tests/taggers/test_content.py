@@ -544,3 +544,14 @@ def test_jerking_each_other_off_is_a_sex_act() -> None:
     report = _assess(text)
     assert report.rating == "Mature"
     assert "described sex" in report.reasons()
+
+
+def test_gentle_kisses_in_a_long_work_stay_general() -> None:
+    # Written for the rule: the same kissing scene is Teen And Up as a short piece, and General
+    # Audiences inside a long quiet work; a hard kiss keeps the long work Teen And Up.
+    scene = "Willow kissed Spike. He kissed her back, and they were kissing still at dawn."
+    long_quiet = LONG_FILLER * 5  # well over two thousand words of nothing rated
+    assert _assess(scene).rating == "Teen And Up Audiences"
+    assert _assess(scene + long_quiet).rating == "General Audiences"
+    hard = "Willow kissed him hungrily. He kissed her back, and they were kissing still at dawn."
+    assert _assess(hard + long_quiet).rating == "Teen And Up Audiences"

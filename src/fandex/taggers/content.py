@@ -192,6 +192,11 @@ ACT_COMPANY = 1.5
 # whose one kiss is a gentle one (a kiss at a door, a kiss after a confession) General Audiences; a
 # scene that keeps kissing is Teen And Up, and so is one hard or hungry kiss (a "passionate" cue).
 KISSES_TEEN = 2
+# A work longer than this whose kisses are all gentle (no passionate or sensual cue anywhere) is not
+# lifted to Teen And Up by them: on the five real tuning sets, long romances whose only rated content
+# is gentle kissing were declared General Audiences, while a drabble that is one kissing scene is
+# rated by that scene (the project's own labels and the real sets agree on short works).
+GENTLE_KISS_WORDS = 2000
 
 
 def _grade_sex(scene: Mapping[str, float]) -> list[tuple[int, str, tuple[str, ...]]]:
@@ -303,7 +308,11 @@ def assess(work: Work, cast: CastIndex, words: int | None = None) -> ContentRepo
     per_1000 = 1000.0 / words
     findings: list[Finding] = []
 
-    findings += _by_scene(_count(work, cast, "sex", talk_counts_half=True), _grade_sex)
+    sex = _count(work, cast, "sex", talk_counts_half=True)
+    sex_findings = _by_scene(sex, _grade_sex)
+    if words > GENTLE_KISS_WORDS and sex["passionate"] == 0 and sex["sensual"] == 0:
+        sex_findings = [f for f in sex_findings if f.reason != "passionate kissing"]
+    findings += sex_findings
 
     violent = _count(work, cast, "violence", talk_counts_half=True)
     violence = _by_scene(violent, _grade_violence)
