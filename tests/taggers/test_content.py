@@ -555,3 +555,16 @@ def test_gentle_kisses_in_a_long_work_stay_general() -> None:
     assert _assess(scene + long_quiet).rating == "General Audiences"
     hard = "Willow kissed him hungrily. He kissed her back, and they were kissing still at dawn."
     assert _assess(hard + long_quiet).rating == "Teen And Up Audiences"
+
+
+def test_a_hand_between_her_thighs_is_half_an_act() -> None:
+    # Written for the rule: a hand between her thighs is where a Mature scene fades out as often as
+    # where an Explicit one goes on, so it weighs half an act: with her undressed, a moan and one body
+    # part named the scene is Mature (as a whole act it was Explicit); the act named as well makes it
+    # Explicit.
+    fading = "Spike undressed her; his hand slid between her thighs, to her clit, and Buffy moaned."
+    report = _assess(fading)
+    assert report.rating == "Mature"
+    assert "graphic sex" not in report.reasons()
+    shown = fading + " He slid two fingers inside her."
+    assert _assess(shown).rating == "Explicit"

@@ -200,14 +200,18 @@ GENTLE_KISS_WORDS = 2000
 
 
 def _grade_sex(scene: Mapping[str, float]) -> list[tuple[int, str, tuple[str, ...]]]:
-    acts, anatomy = scene.get("acts", 0.0), scene.get("anatomy", 0.0)
+    # A hand between her thighs ("reaching") weighs half an act: Mature scenes fade out there too.
+    acts = scene.get("acts", 0.0) + scene.get("reaching", 0.0)
+    anatomy = scene.get("anatomy", 0.0)
     described = scene.get("described", 0.0) + scene.get("suggestive", 0.0) + scene.get("sensual", 0.0)
     implied = scene.get("implied", 0.0)
     found = []
     # Explicit: sex acts on the page (two, or one with ACT_COMPANY more anatomy or arousal cues), or
     # anatomy named throughout a scene of bodies and arousal.
     if acts >= 2 or (acts >= 1 and anatomy + described >= ACT_COMPANY) or (anatomy >= 3 and described >= 3):
-        found.append((3, "graphic sex", ("acts", "anatomy", "described", "suggestive", "sensual")))
+        found.append(
+            (3, "graphic sex", ("acts", "reaching", "anatomy", "described", "suggestive", "sensual"))
+        )
     # Mature: a named body part or act with more sex around it, or two described cues in one scene.
     elif (
         (acts + anatomy >= 1 and acts + anatomy + described + scene.get("passionate", 0.0) >= 2)
@@ -218,7 +222,11 @@ def _grade_sex(scene: Mapping[str, float]) -> list[tuple[int, str, tuple[str, ..
         or implied >= 3
     ):
         found.append(
-            (2, "described sex", ("acts", "anatomy", "described", "suggestive", "sensual", "implied"))
+            (
+                2,
+                "described sex",
+                ("acts", "reaching", "anatomy", "described", "suggestive", "sensual", "implied"),
+            )
         )
     if implied >= 1:
         found.append((1, "implied sex", ("implied",)))
