@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from fandex.taggers.cast import CastIndex
@@ -157,28 +157,35 @@ def _count(work: Work, cast: CastIndex, *keys: str, talk_counts_half: bool = Fal
     return counts
 
 
-def _by_scene(counts: Counts, grade: Grade) -> list[Finding]:
-    """The strongest level each reason reaches in any one scene, with that scene's cues as evidence.
+def _windows(counts: Counts) -> Iterator[tuple[int, int, dict[str, float]]]:
+    """Each hit's scene: the hits from it to ``SCENE_CHARS`` on, as (first, stop, weight per group).
 
-    A window of ``SCENE_CHARS`` slides from each hit to the next (two pointers, so linear in the
-    number of hits); the rule sees the weight per group inside the window.
+    The window slides from each hit to the next (two pointers, so linear in the number of hits);
+    the weights are one dict updated in place, to be read before the next step.
     """
     hits = counts.hits
-    best: dict[str, tuple[int, int, int, tuple[str, ...]]] = {}  # reason -> (level, first, stop, groups)
     inside: dict[str, float] = {}
     stop = 0
-    for first, (hit, _) in enumerate(hits):
+    for first, (hit, weight) in enumerate(hits):
         while stop < len(hits) and hits[stop][0].start < hit.start + SCENE_CHARS:
-            group, weight = hits[stop][0].group, hits[stop][1]
-            inside[group] = inside.get(group, 0.0) + weight
+            group = hits[stop][0].group
+            inside[group] = inside.get(group, 0.0) + hits[stop][1]
             stop += 1
+        yield first, stop, inside
+        inside[hit.group] -= weight
+
+
+def _by_scene(counts: Counts, grade: Grade) -> list[Finding]:
+    """The strongest level each reason reaches in any one scene, with that scene's cues as evidence;
+    the rule sees the weight per group inside each scene (``_windows``)."""
+    best: dict[str, tuple[int, int, int, tuple[str, ...]]] = {}  # reason -> (level, first, stop, groups)
+    for first, stop, inside in _windows(counts):
         for level, reason, groups in grade(inside):
             if reason not in best or level > best[reason][0]:
                 best[reason] = (level, first, stop, groups)
-        inside[hit.group] -= hits[first][1]
     findings = []
     for reason, (level, first, end, groups) in best.items():
-        scene = [h for h, _ in hits[first:end] if h.group in groups]
+        scene = [h for h, _ in counts.hits[first:end] if h.group in groups]
         findings.append(Finding(level, reason, scene))
     return findings
 
@@ -268,26 +275,17 @@ VIOLENT_SCENE_WORDS = 2000
 
 
 def _separate_scenes(counts: Counts, grade: Grade, level: int) -> list[list[CueHit]]:
-    """Scenes that do not overlap, each one ``SCENE_CHARS`` long from its first cue and reaching
-    ``level`` under ``grade``, with the cues that count there; read once from the first hit to the
-    last (a scene found is skipped past whole), so linear in the number of hits."""
-    hits = counts.hits
+    """Scenes that do not overlap, each reaching ``level`` under ``grade``, with the cues that count
+    there: the scenes of ``_windows``, taking each one that reaches the level and skipping past it."""
     found: list[list[CueHit]] = []
-    first = 0
-    while first < len(hits):
-        end = hits[first][0].start + SCENE_CHARS
-        stop = first
-        inside: dict[str, float] = {}
-        while stop < len(hits) and hits[stop][0].start < end:
-            group = hits[stop][0].group
-            inside[group] = inside.get(group, 0.0) + hits[stop][1]
-            stop += 1
+    after = 0  # the first hit past the last scene taken
+    for first, stop, inside in _windows(counts):
+        if first < after:
+            continue
         reached = [groups for at, _, groups in grade(inside) if at >= level]
         if reached:
-            found.append([h for h, _ in hits[first:stop] if h.group in reached[0]])
-            first = stop
-        else:
-            first += 1
+            found.append([h for h, _ in counts.hits[first:stop] if h.group in reached[0]])
+            after = stop
     return found
 
 
