@@ -367,11 +367,12 @@ def _named_in(work: Work, declared: str) -> bool:
     """Whether the story's text names a declared character at all: any of the capitalised words
     of any of its forms ("CC-2224 | Cody", "Gwen (Merlin)") standing as a word in the body. A
     chapter of a longer work often lacks characters the work's tags list."""
-    from fandex.taggers.declared import without_accents, without_qualifier
+    from fandex.person_words import without_disambiguation
+    from fandex.taggers.declared import without_accents
 
     body = work.text[work.metadata.body_start :]
     for form in declared.split("|"):
-        form = without_qualifier(form).replace("- Character", " ")
+        form = without_disambiguation(form)
         for word in re.findall(r"[A-Z][\w'’-]{2,}", form):
             if word.lower() in _GENERIC_TAG_WORDS:
                 continue

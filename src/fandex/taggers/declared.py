@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
+from fandex import person_words
 from fandex.fandoms import FandomPack
 from fandex.work import AO3_CATEGORIES, AO3_RATINGS, AO3_WARNINGS, NOT_RATED, Character
 
@@ -97,7 +98,7 @@ class NameResolver:
         exact = [c for c in self.candidates if key in c.every_name]
         if not exact:
             # AO3's disambiguated form ("Voldemort (Harry Potter)") names whom its bare name names.
-            bare = without_qualifier(key).strip()
+            bare = person_words.without_disambiguation(key)
             if bare and bare != key:
                 exact = [c for c in self.candidates if bare in c.every_name]
         if exact:
@@ -235,17 +236,13 @@ def rating(written: str | None) -> str | None:
     return mapped if mapped in (*AO3_RATINGS, NOT_RATED) else None
 
 
-_QUALIFIER = re.compile(r"\s*\([^)]*\)")
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
-def without_qualifier(name: str) -> str:
-    """A tag's name without its bracketed fandom qualifier: "Gwen (Merlin)" -> "Gwen"."""
-    return _QUALIFIER.sub("", name)
-
-
 def _name_words(name: str) -> set[str]:
-    name = _POSSESSIVE.sub("", without_qualifier(without_accents(name).lower())).replace(".", " ")
+    name = _POSSESSIVE.sub("", person_words.without_disambiguation(without_accents(name).lower())).replace(
+        ".", " "
+    )
     return set(name.split())
 
 
