@@ -512,6 +512,18 @@ def test_one_shit_is_a_mild_swear_and_one_fuck_is_strong() -> None:
     assert _assess(many, ("Spike",)).rating == "Mature"
 
 
+def test_mild_swears_now_and_then_in_a_long_work_stay_general() -> None:
+    # Written for the rule: two mild swears make a short piece Teen And Up, but said once in a
+    # while in a long quiet work (fewer than one per thousand words) they leave it General; one
+    # strong swear keeps even the long work Teen And Up.
+    mild = "What the hell, Willow muttered. The soup was crap."
+    long_quiet = LONG_FILLER * 5  # well over two thousand words of nothing rated
+    assert _assess(mild).rating == "Teen And Up Audiences"
+    assert _assess(mild + long_quiet).rating == "General Audiences"
+    strong = "What the fuck, Willow muttered. The soup was crap."
+    assert _assess(strong + long_quiet).rating == "Teen And Up Audiences"
+
+
 def test_a_friendly_or_playful_slap_is_no_blow() -> None:
     # Written for the rule: a hand slapped away, a slap on the back or on the table is no violence.
     playful = (

@@ -246,6 +246,11 @@ def _grade_sex(scene: Mapping[str, float]) -> list[tuple[int, str, tuple[str, ..
     return found
 
 
+# Mild swears ("damn", "crap", "what the hell"; a lone "shit") make a work Teen And Up when they are
+# at least this many per 1,000 words: a long General Audiences work lets a character say "crap" or
+# "what the hell" now and then, while a short work that says two of them swears throughout.
+MILD_PER_1000 = 1.0
+
 # Graphic Depictions Of Violence: this much injury and gore in one scene.
 WARNING_INJURIES = 6
 
@@ -333,7 +338,8 @@ def assess(work: Work, cast: CastIndex, words: int | None = None) -> ContentRepo
     strong = language["strong"] + language["crude"]
     if strong >= 4 and strong * per_1000 >= 8:
         findings.append(Finding(2, "frequent strong language", language.of("strong", "crude")))
-    if language["strong"] >= 1 or language["mild"] + language["crude"] >= 2:
+    milder = language["mild"] + language["crude"]
+    if language["strong"] >= 1 or (milder >= 2 and milder * per_1000 >= MILD_PER_1000):
         findings.append(Finding(1, "strong language", language.of("strong", "crude", "mild")))
 
     drugs = _count(work, cast, "drugs")
