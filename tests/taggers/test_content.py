@@ -256,6 +256,30 @@ def test_figurative_uses_count_for_nothing() -> None:
     assert _assess(figurative, ("Giles",)).rating == "General Audiences"
 
 
+def test_violence_in_a_simile_is_no_violence() -> None:
+    # Written for the rule: a blow or a wound in a simile ("like a punch", "as if she had been
+    # stabbed") tells a feeling, not a fight; the same words told as what happened still count.
+    similes = (
+        "The news hit Willow like a punch to the gut. She felt as if she had been stabbed, and "
+        "Buffy looked at her like a kicked puppy."
+    )
+    assert _assess(similes).rating == "General Audiences"
+    literal = "Spike punched Willow in the gut. She had been stabbed, and Buffy kicked the vampire."
+    assert _assess(literal).rating == "Teen And Up Audiences"
+
+
+def test_shoving_a_thing_is_no_blow_and_shoving_someone_is() -> None:
+    # Written for the rule: hands shoved into pockets, food into a mouth, a thought away are
+    # everyday; a shove at a person, with another blow, is a fight on the page.
+    things = (
+        "Willow shoved her hands into her pockets, shoved the phone into her bag and shoved the "
+        "thought away, then shoved a cookie in her mouth."
+    )
+    assert _assess(things).rating == "General Audiences"
+    fight = "Buffy shoved him against the wall. Spike shoved her back, hard."
+    assert _assess(fight).rating == "Teen And Up Audiences"
+
+
 def test_idioms_of_blood_and_a_heart_in_the_throat_are_no_injury() -> None:
     # Written for the rule: fear and anger told through the blood, and a heart in the throat.
     idioms = (

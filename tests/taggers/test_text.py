@@ -14,6 +14,7 @@ from fandex.taggers.text import (
     cue_set,
     cue_starts,
     folded,
+    likened,
     negated,
     sentences,
 )
@@ -65,6 +66,21 @@ def test_a_cue_set_outside_the_lexicon_still_works() -> None:
 )
 def test_negation_stands_a_few_words_before_the_cue(text: str, word: str, expected: bool) -> None:
     assert negated(text, text.index(word)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("The words hit her like a punch to the gut.", "punch", True),
+        ("She clutched her chest like she'd been mortally wounded.", "wounded", True),
+        ("He felt as if he had been stabbed.", "stabbed", True),
+        ("I'd like to punch him.", "punch", False),  # a wish, not a simile
+        ("She looked like a ghost. Then Buffy punched him.", "punched", False),  # another sentence
+        ("Buffy punched him.", "punched", False),
+    ],
+)
+def test_a_simile_stands_a_few_words_before_the_cue(text: str, word: str, expected: bool) -> None:
+    assert likened(text, text.index(word)) is expected
 
 
 def test_sentences_do_not_end_at_honorifics_or_initials() -> None:

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from fandex.taggers.cast import CastIndex
-from fandex.taggers.text import CueHit, cue_set, lexicon, negated, sentences, word_count
+from fandex.taggers.text import CueHit, cue_set, lexicon, likened, negated, sentences, word_count
 from fandex.work import AO3_RATINGS, Evidence, Work
 
 MAX_EVIDENCE = 8
@@ -135,11 +135,14 @@ def _note_spans(work: Work) -> tuple[list[int], list[int]]:
     return [a for a, _ in spans], [b for _, b in spans]
 
 
-def _count(work: Work, cast: CastIndex, *keys: str, talk_counts_half: bool = False) -> Counts:
+def _count(
+    work: Work, cast: CastIndex, *keys: str, talk_counts_half: bool = False, skip_similes: bool = False
+) -> Counts:
     """Cue hits of a family in the body, outside the author's notes; with ``talk_counts_half``,
     hits inside quotes weigh half (talking about sex is not showing it, while a swear word or a
     drug is the same in dialogue and narration); hits of ``NARRATION_ONLY`` groups inside quotes
-    do not count at all."""
+    do not count at all; with ``skip_similes``, a cue a simile's "like" or "as if" stands just
+    before does not count ("the words hit her like a punch", "as if she had been stabbed")."""
     counts = Counts()
     note_starts, note_ends = _note_spans(work)
     for hit in cue_set(*keys).find(work.text, work.metadata.body_start):
@@ -150,6 +153,8 @@ def _count(work: Work, cast: CastIndex, *keys: str, talk_counts_half: bool = Fal
             continue  # the author talking about the story, not the story
         if negated(work.text, hit.start):
             continue  # "something that is not sex"
+        if skip_similes and likened(work.text, hit.start):
+            continue  # "hit like a punch to the gut": a simile, no blow
         in_quote = (talk_counts_half or hit.group in NARRATION_ONLY) and cast.quote_at(hit.start) is not None
         if in_quote and hit.group in NARRATION_ONLY:
             continue  # a death named in dialogue: news told, not a scene
@@ -325,7 +330,7 @@ def assess(work: Work, cast: CastIndex, words: int | None = None) -> ContentRepo
         sex_findings = [f for f in sex_findings if f.reason != "passionate kissing"]
     findings += sex_findings
 
-    violent = _count(work, cast, "violence", talk_counts_half=True)
+    violent = _count(work, cast, "violence", talk_counts_half=True, skip_similes=True)
     violence = _by_scene(violent, _grade_violence)
     warned = [f for f in violence if f.reason == "violence to warn for"]
     findings += [f for f in violence if f.level > 0]

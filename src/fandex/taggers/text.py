@@ -363,6 +363,18 @@ def negated(text: str, position: int) -> bool:
     return _negation().search(text, max(0, position - 40), position) is not None
 
 
+# "like" or "as if" a few words before a cue, in the same clause: a simile ("felt like she'd been
+# stabbed", "hit like a punch to the gut"), not the thing itself. "like to" is a wish, not a simile.
+_SIMILE = re.compile(
+    r"\b(?:like(?! to\b)|as if|as though)[^\w.!?;:—]+(?:[\w’']+[^\w.!?;:—]+){0,3}$", re.IGNORECASE
+)
+
+
+def likened(text: str, position: int) -> bool:
+    """True when a simile's "like" or "as if" stands a few words before ``position``."""
+    return _SIMILE.search(text, max(0, position - 40), position) is not None
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of ``text[start:end]``, trimmed of surrounding blanks; "Mrs. Hudson" is one."""
     spans: list[tuple[int, int]] = []
