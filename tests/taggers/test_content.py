@@ -574,6 +574,15 @@ def test_a_fight_in_scene_after_scene_is_violence_throughout_and_mature() -> Non
     assert sparse.rating == "Teen And Up Audiences"
 
 
+def test_a_sex_life_talked_of_is_no_sex_on_the_page() -> None:
+    # Written for the rule: "their sex life" is a topic of a marriage, not sex happening; sex that
+    # happened, with arousal told beside it, is still described sex.
+    topic = "Their sex life had always been good, Willow thought, and she smiled at the orgasm joke."
+    assert _assess(topic).rating != "Mature"
+    happened = "They had sex that night, Willow thought, and she smiled at the orgasm."
+    assert _assess(happened).rating == "Mature"
+
+
 def test_jerking_each_other_off_is_a_sex_act() -> None:
     # Told in one line beside making out: sex on the page, Mature (an act with a passionate cue).
     text = "All winter they kept making out in his room and jerking each other off when his parents were out."
