@@ -583,6 +583,15 @@ def test_a_sex_life_talked_of_is_no_sex_on_the_page() -> None:
     assert _assess(happened).rating == "Mature"
 
 
+def test_a_word_explained_is_no_cue() -> None:
+    # Written for the rule: a text that explains a word ("a metaphor for orgasm") shows nothing;
+    # the same words told as what happened are described sex.
+    explained = "Willow read that la petite mort is a metaphor for orgasm, and climax a word for orgasm too."
+    assert _assess(explained).rating == "General Audiences"
+    shown = "Willow cried out in orgasm, and her climax left her shaking."
+    assert _assess(shown).rating == "Mature"
+
+
 def test_jerking_each_other_off_is_a_sex_act() -> None:
     # Told in one line beside making out: sex on the page, Mature (an act with a passionate cue).
     text = "All winter they kept making out in his room and jerking each other off when his parents were out."

@@ -17,6 +17,7 @@ from fandex.taggers.text import (
     likened,
     negated,
     sentences,
+    word_named,
 )
 
 
@@ -81,6 +82,20 @@ def test_negation_stands_a_few_words_before_the_cue(text: str, word: str, expect
 )
 def test_a_simile_stands_a_few_words_before_the_cue(text: str, word: str, expected: bool) -> None:
     assert likened(text, text.index(word)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("La petite mort is a metaphor for orgasm.", "orgasm", True),
+        ("Snow is slang for cocaine.", "cocaine", True),
+        ("There is no English word for the feeling.", "feeling", True),
+        ("She had an orgasm.", "orgasm", False),
+        ("He asked for cocaine.", "cocaine", False),
+    ],
+)
+def test_a_word_explained_is_named_not_used(text: str, word: str, expected: bool) -> None:
+    assert word_named(text, text.index(word)) is expected
 
 
 def test_sentences_do_not_end_at_honorifics_or_initials() -> None:

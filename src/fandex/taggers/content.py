@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from fandex.taggers.cast import CastIndex
-from fandex.taggers.text import CueHit, cue_set, lexicon, likened, negated, sentences, word_count
+from fandex.taggers.text import CueHit, cue_set, lexicon, likened, negated, sentences, word_count, word_named
 from fandex.work import AO3_RATINGS, Evidence, Work
 
 MAX_EVIDENCE = 8
@@ -153,6 +153,8 @@ def _count(
             continue  # the author talking about the story, not the story
         if negated(work.text, hit.start):
             continue  # "something that is not sex"
+        if word_named(work.text, hit.start):
+            continue  # "a metaphor for orgasm": a word explained, not a thing shown
         if skip_similes and likened(work.text, hit.start):
             continue  # "hit like a punch to the gut": a simile, no blow
         in_quote = (talk_counts_half or hit.group in NARRATION_ONLY) and cast.quote_at(hit.start) is not None

@@ -375,6 +375,19 @@ def likened(text: str, position: int) -> bool:
     return _SIMILE.search(text, max(0, position - 40), position) is not None
 
 
+# A word named rather than used: "a metaphor for orgasm", "the French word for sex", "slang for
+# cocaine". The text explains a word; nothing happens on the page.
+_WORD_NAMED = re.compile(
+    r"\b(?:metaphors?|euphemisms?|words?|terms?|slang|synonyms?|code) for\W+(?:(?:an?|the)\W+)?$",
+    re.IGNORECASE,
+)
+
+
+def word_named(text: str, position: int) -> bool:
+    """True when the cue at ``position`` is a word explained ("a metaphor for ..."), not used."""
+    return _WORD_NAMED.search(text, max(0, position - 40), position) is not None
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of ``text[start:end]``, trimmed of surrounding blanks; "Mrs. Hudson" is one."""
     spans: list[tuple[int, int]] = []
