@@ -268,6 +268,18 @@ def test_violence_in_a_simile_is_no_violence() -> None:
     assert _assess(literal).rating == "Teen And Up Audiences"
 
 
+def test_a_realization_that_hits_someone_is_no_blow() -> None:
+    # Written for the rule: "it hit her", "the realization hit him", "the truth hit her" are a
+    # thought arriving; someone who hits someone is a blow, as before.
+    idioms = (
+        "Then it hit her: the spell was hers. The realization hit him later, and the truth hit her "
+        "again at dawn; Willow never knew what hit her."
+    )
+    assert _assess(idioms).rating == "General Audiences"
+    blows = "Then Buffy hit her: the vampire fell. Spike hit him later, and the demon hit her again at dawn."
+    assert _assess(blows).rating == "Teen And Up Audiences"
+
+
 def test_shoving_a_thing_is_no_blow_and_shoving_someone_is() -> None:
     # Written for the rule: hands shoved into pockets, food into a mouth, a thought away are
     # everyday; a shove at a person, with another blow, is a fight on the page.
