@@ -519,6 +519,30 @@ def test_a_sentence_after_a_titled_tag_is_no_part_of_it() -> None:
     assert said(work) == [("Is it over?", "jonah"), ("Not yet,", "hale")]
 
 
+def test_an_unknown_verb_before_a_name_is_still_a_tag() -> None:
+    # `yawned Mara`: the verb list does not know "yawned", the inverted order makes it a tag
+    text = '"Are you coming?" Jonah asked.\n\n"No," Ines said.\n\n"Too late for me," yawned Mara.\n'
+    work = run(text)
+    assert said(work)[2] == ("Too late for me,", "mara")
+    assert work.quotes[2].cue == "explicit"
+
+
+def test_an_unknown_verb_before_a_short_description_is_a_tag() -> None:
+    cast = [*CAST, Character("major", "Major Holt", gender="M")]
+    text = 'Major Holt stood at the door.\n\n"Are you coming?" Mara asked.\n\n"No," Ines said.\n\n"Then we go alone!" reinforced the Major.\n'
+    work = run(text, cast)
+    assert said(work)[2] == ("Then we go alone!", "major")
+
+
+def test_an_unknown_verb_before_an_object_is_no_inverted_tag() -> None:
+    # `led the way across the room`: the description does not end the clause, so no subject
+    text = (
+        '"Are you coming?" Jonah asked.\n\n"Come," Ines said.\n\n"This way," led the way across the hall.\n'
+    )
+    work = run(text)
+    assert work.quotes[2].cue == "implicit"
+
+
 def test_was_her_anxious_inquiry_is_a_tag() -> None:
     text = (
         '"Is it over?" asked Jonah, turning to Mara.\n\n"Not yet. Will you stay?" was her anxious inquiry.\n'

@@ -304,6 +304,14 @@ _TAG_EPITHET_VERB = [
 ]
 # "said Buffy", "replied the old man", "said he"
 _TAG_VERB_SUBJ = re.compile(rf"{_VERB}\s+(?:{_ADVERB}\s+)?{_SUBJECT}")
+# `"...," yawned Mrs. Moore.`, `piped Rafi, the engineer's nephew`, `reinforced the Major.`: a past
+# tense verb and then a name or a short description that the clause ends on (or a comma follows)
+# can only be a speech tag, whatever the verb; the verb list need not know "yawned" or "piped"
+_INVERTED_TAG = re.compile(
+    rf"[a-z]+ed\s+(?:{_ADVERB}\s+)?"
+    r"(?P<subj>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|(?:the|her|his)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)"
+    r"(?=\s*(?:[,.;:!?]|--|—|$))"
+)
 _OBJECT = re.compile(
     r"\s*(?:to\s+)?(?P<obj>him|her|them|me|us|(?:the|his|her|my)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+"
     r"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
@@ -1749,7 +1757,15 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
             continue
         verb = _verb(match.group("verb"))
         if pattern is _TAG_VERB_SUBJ and verb not in SPEECH_VERBS and verb not in THOUGHT_VERBS:
-            continue
+            inverted = _INVERTED_TAG.match(clause)
+            if inverted is None or _first_word(inverted.group("subj")) in _NOT_SUBJECT - {
+                "the",
+                "her",
+                "his",
+            }:
+                continue
+            # read as "said": the verb is unknown, the order of verb and subject is not
+            match, verb = inverted, "said"
         if (
             verb not in SPEECH_VERBS
             and verb not in THOUGHT_VERBS
