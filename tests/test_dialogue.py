@@ -543,6 +543,21 @@ def test_an_unknown_verb_before_an_object_is_no_inverted_tag() -> None:
     assert work.quotes[2].cue == "implicit"
 
 
+def test_a_speech_verb_after_an_auxiliary_in_a_tag_after_the_quote() -> None:
+    # `Mara had said`, `Mara kept asking`, `Mara hastened to say`: the speech verb comes second
+    for tag in ("Mara had said", "Mara kept asking", "Mara hastened to say"):
+        text = f'"Are you coming?" Jonah asked.\n\n"No," Ines said.\n\n"Wait for me," {tag}.\n'
+        work = run(text)
+        assert said(work)[2] == ("Wait for me,", "mara"), tag
+        assert work.quotes[2].cue == "explicit", tag
+
+
+def test_an_auxiliary_before_another_verb_is_no_speech_tag() -> None:
+    text = '"Are you coming?" Jonah asked.\n\n"No," Ines said.\n\n"Wait for me," Mara had to go.\n'
+    work = run(text)
+    assert work.quotes[2].cue != "explicit"
+
+
 def test_was_her_anxious_inquiry_is_a_tag() -> None:
     text = (
         '"Is it over?" asked Jonah, turning to Mara.\n\n"Not yet. Will you stay?" was her anxious inquiry.\n'

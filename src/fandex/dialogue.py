@@ -118,7 +118,10 @@ _PHRASAL_SPEECH = frozenset(
             "break breaks broke breaking cut cuts cutting strike strikes struck striking chime chimes chimed",
             "in",
         ),
-        ("burst bursts bursting call calls called calling cry cries cried crying sing sings sang", "out"),
+        (
+            "burst bursts bursting call calls called calling cry cries cried crying sing sings sang",
+            "out",
+        ),
     )
     for verb in verbs.split()
 )
@@ -316,6 +319,11 @@ _OBJECT = re.compile(
     r"\s*(?:to\s+)?(?P<obj>him|her|them|me|us|(?:the|his|her|my)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+"
     r"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
 )
+# A speech verb after an auxiliary in a tag after the quote (`he would say`, `she kept repeating`)
+# or after a verb taking "to" (`he hastened to say`): `_match_after`
+_AFTER_AUXILIARIES = frozenset(("had", "would", "kept", "was", "were", "could", "did", "might", "must"))
+_SPEECH_AFTER_AUXILIARY = re.compile(rf"\s+(?:{_ADVERB}\s+)?(?P<verb>[a-z]+(?:\s+(?:in|on|out))?)\b")
+_SPEECH_AFTER_TO = re.compile(r"\s+to\s+(?P<verb>[a-z]+)\b")
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+\b")
 _CLAUSE_SUBJECT = re.compile(
     # (`And Frank Churchill was heard to say,`: a capitalised conjunction opens the clause, it is
@@ -1766,6 +1774,17 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
                 continue
             # read as "said": the verb is unknown, the order of verb and subject is not
             match, verb = inverted, "said"
+        if pattern is _TAG_SUBJ_VERB and verb not in SPEECH_VERBS:
+            # `he had said.`, `she kept asking.`, `he managed to say`: the speech verb comes later
+            later = (
+                _SPEECH_AFTER_AUXILIARY.match(clause, match.end("verb"))
+                if verb in _AFTER_AUXILIARIES
+                else _SPEECH_AFTER_TO.match(clause, match.end("verb"))
+                if verb.endswith("ed")
+                else None
+            )
+            if later and _verb(later.group("verb")) in SPEECH_VERBS:
+                verb = _verb(later.group("verb"))
         if (
             verb not in SPEECH_VERBS
             and verb not in THOUGHT_VERBS
