@@ -567,6 +567,16 @@ def test_was_her_anxious_inquiry_is_a_tag() -> None:
     assert work.quotes[1].cue == "anaphoric"
 
 
+def test_was_her_explanation_and_a_named_owners_amendment_are_tags() -> None:
+    text = (
+        '"Is it over?" asked Jonah, turning to Ines.\n\n"Not yet." Mara looked away.\n\n'
+        '"The rain held us up," was Ines\'s explanation.\n\n"Tomorrow, then," was his quick amendment.\n'
+    )
+    work = run(text)
+    assert said(work)[2:] == [("The rain held us up,", "ines"), ("Tomorrow, then,", "jonah")]
+    assert [q.cue for q in work.quotes[2:]] == ["explicit", "anaphoric"]
+
+
 def test_was_her_anxious_look_is_no_tag() -> None:
     # a look says nothing: no tag, so no anaphoric attribution
     text = '"Is it over?" asked Jonah, turning to Mara.\n\n"Not yet. Will you stay?" was her anxious look.\n'

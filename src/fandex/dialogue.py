@@ -342,6 +342,8 @@ _ANSWER_NOUNS = frozenset(
     {"answer", "reply", "response", "rejoinder", "remark", "retort", "comment", "observation"}
     | {"question", "words", "exclamation", "consolation", "injunction", "cry", "greeting", "advice"}
     | {"inquiry", "enquiry", "query", "demand", "request", "entreaty", "protest", "assurance"}
+    | {"explanation", "amendment", "declaration", "suggestion", "objection", "reproof", "salutation"}
+    | {"thought", "reflection", "conclusion", "address", "speech", "ejaculation", "remonstrance"}
 )
 # PDNC's texts lost some apostrophes: "Catherine s answer"
 _NAMED_ANSWER = re.compile(
