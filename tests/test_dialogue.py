@@ -346,6 +346,28 @@ def test_a_tag_running_into_its_quote_without_a_comma() -> None:
     assert work.quotes[1].cue == "explicit"
 
 
+def test_a_paragraph_ending_on_a_tag_and_its_manner_without_a_colon_tags_the_next_quote() -> None:
+    # `and then Mara said in a low, strained voice` closing its paragraph, its colon lost
+    text = (
+        '"Are you coming?" Jonah asked.\n\n"No," Ines said.\n\n'
+        "There was a long silence, and then Mara said in a low and strained voice\n\n"
+        '"We should all go."\n'
+    )
+    work = run(text)
+    assert said(work)[2] == ("We should all go.", "mara")
+    assert work.quotes[2].cue == "explicit"
+
+
+def test_a_paragraph_ending_on_a_speech_verb_and_more_than_manner_is_no_tag() -> None:
+    text = (
+        '"Are you coming?" Jonah asked.\n\n"No," Ines said.\n\n'
+        "Mara said nothing and the rain went on\n\n"
+        '"We should all go."\n'
+    )
+    work = run(text)
+    assert work.quotes[2].cue != "explicit"
+
+
 def test_narration_running_into_a_quote_without_a_speech_verb_is_no_tag() -> None:
     # `Mara turned "...`: no speech verb closes the narration, so no tag names the speaker
     text = '"Well?" asked Jonah.\n\nThere was a silence, and then Mara turned   "Where is the carriage?"\n'

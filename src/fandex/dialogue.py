@@ -2025,8 +2025,13 @@ def _is_manner_tail(tail: str) -> bool:
     verb still introduces the quote."""
     chunks = [chunk.split() for chunk in re.split(r"[,;]", tail) if chunk.strip()]
     return len(tail.split()) <= 16 and all(
-        words[0] in _MANNER_OPENERS or words[0].endswith(("ing", "ly")) for words in chunks
+        words[0] in _MANNER_OPENERS or (words[0].endswith(("ing", "ly")) and words[0] not in _THING_WORDS)
+        for words in chunks
     )
+
+
+# Objects that look like an -ing manner phrase: `said nothing and left`
+_THING_WORDS = frozenset(("nothing", "something", "anything", "everything"))
 
 
 # Capitalised words that open a sentence and are nobody: `In the midst of the din someone said,`
@@ -2059,7 +2064,16 @@ def _ends_on_speech_verb(narration: str) -> bool:
     words = narration[-30:].split()
     if words and words[-1] in ("out", "aloud") and len(words) > 1:
         words.pop()
-    return bool(words) and words[-1] in SPEECH_VERBS
+    if bool(words) and words[-1] in SPEECH_VERBS:
+        return True
+    if not narration[-1:].isalpha():
+        return False
+    # `and then the Secretary said in a curious, strained voice "...`: the lost colon after a
+    # manner phrase; the last sentence's last speech verb, and only manner after it
+    last = narration[-160:]
+    last = last[max(last.rfind(". "), last.rfind("! "), last.rfind("? ")) + 1 :]
+    verb = next((w for w in reversed(list(_LOWER_WORD.finditer(last))) if w.group() in SPEECH_VERBS), None)
+    return verb is not None and _is_manner_tail(last[verb.end() :])
 
 
 _TITLE_ABBREVIATION = re.compile(r"(?:^|\W)(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle|Capt|Col|Gen|Prof|Rev)$")
