@@ -580,6 +580,24 @@ def test_an_auxiliary_before_another_verb_is_no_speech_tag() -> None:
     assert work.quotes[2].cue != "explicit"
 
 
+def test_the_man_after_a_described_cast_member_is_introduced_is_that_member() -> None:
+    # the cast knows him only as "The Labouring Man"; the narration brings in "a labouring man"
+    cast = [*CAST, Character("labourer", "The Labouring Man", gender="M")]
+    text = (
+        "Jonah found a labouring man at the bar, and Mara sat down beside them.\n\n"
+        '"Going far?" asked Jonah.\n\n"Yes, I am," replied the man.\n'
+    )
+    work = run(text, cast)
+    assert said(work)[1] == ("Yes, I am,", "labourer")
+
+
+def test_the_man_is_not_a_described_cast_member_the_narration_did_not_bring_in() -> None:
+    cast = [*CAST, Character("labourer", "The Labouring Man", gender="M")]
+    text = 'Jonah sat down beside Mara.\n\n"Going far?" asked Mara.\n\n"Yes, I am," replied the man.\n'
+    work = run(text, cast)
+    assert said(work)[1][1] != "labourer"
+
+
 def test_was_her_anxious_inquiry_is_a_tag() -> None:
     text = (
         '"Is it over?" asked Jonah, turning to Mara.\n\n"Not yet. Will you stay?" was her anxious inquiry.\n'

@@ -2154,6 +2154,9 @@ def _resolve_subject(
         by_part = _rank_holder(context, key, start)  # "the good doctor" after Doctor Losberne
     if by_part is not None:
         return by_part  # "Rodney" for "William Rodney", "the landlord" for "The Landlord of the Inn"
+    introduced = _introduced_as(context, key, text, start) if key.startswith("the ") else None
+    if introduced is not None:
+        return introduced
     if subject.kind == "name":
         # A capitalised word that is no character we know ("Then", "Somebody"): no decision.
         return None
@@ -2207,6 +2210,33 @@ def _resolve_subject(
         # description least often means (PDNC dev: 4 of 33 right)
         return _by_gender(gender, context, conversation, index, quote, text, start, children | {last})
     return chosen
+
+
+# How far back (characters) "a labouring man" in the narration lets "the man" mean the cast's
+# "Labouring Man".
+INTRODUCTION_WINDOW = 3000
+
+
+def _introduced_as(context: _Context, key: str, text: str, position: int) -> str | None:
+    """`a labouring man` in the narration, then `replied the man`: a cast member known only by a
+    description ("The Labouring Man", "The Stout Man") whose words the narration used just before
+    is the one "the man", a description with the same last noun, stands for. The latest such
+    introduction wins."""
+    head = key.split()[-1]
+    window_start = max(0, position - INTRODUCTION_WINDOW)
+    window = text[window_start:position].lower()
+    best, best_at = None, -1
+    for name, owner in context.alias_index.items():
+        if not name.startswith("the ") or name == key or not name.endswith(" " + head):
+            continue
+        words = name[4:]
+        at = window.rfind(words)
+        whole_words = (
+            not window[at - 1 : at].isalnum() and not window[at + len(words) : at + len(words) + 1].isalnum()
+        )
+        if at > best_at and whole_words:
+            best, best_at = owner, at
+    return best
 
 
 # Nouns for a grown person and for a child: "the gentleman" is not the one the work calls "the boy".
