@@ -598,6 +598,31 @@ def test_the_man_is_not_a_described_cast_member_the_narration_did_not_bring_in()
     assert said(work)[1][1] != "labourer"
 
 
+def test_a_description_without_its_determiner_names_the_cast_member_known_by_it() -> None:
+    # the cast knows "The Looker-on" and "His Valet"; the tags say "a looker-on", "the valet"
+    cast = [
+        *CAST,
+        Character("looker", "The Looker-on", gender="M"),
+        Character("valet", "His Valet", gender="M"),
+    ]
+    text = (
+        '"Are you coming?" Jonah asked.\n\n"No," Ines said.\n\n"Stop him!" cried a looker-on.\n\n'
+        '"He is gone," said the valet.\n'
+    )
+    work = run(text, cast)
+    assert said(work)[2:] == [("Stop him!", "looker"), ("He is gone,", "valet")]
+
+
+def test_an_ly_adjective_before_the_last_noun_stays_in_the_description() -> None:
+    # `lubberly`, `smartly-dressed` describe the speaker; `rapidly` at the end is the manner
+    assert _match_after(" said a great lubberly fellow, stepping forward.", 0)[0].phrase == (
+        "a great lubberly fellow"
+    )
+    assert _match_after(" said a smartly-dressed woman.", 0)[0].phrase == "a smartly-dressed woman"
+    assert _match_after(" said the valet somewhat affably.", 0)[0].phrase == "the valet"
+    assert _match_after(" said the girl rapidly.", 0)[0].phrase == "the girl"
+
+
 def test_was_her_anxious_inquiry_is_a_tag() -> None:
     text = (
         '"Is it over?" asked Jonah, turning to Mara.\n\n"Not yet. Will you stay?" was her anxious inquiry.\n'

@@ -362,10 +362,12 @@ _EPITHET_TO_PUNCTUATION = re.compile(r"(?P<subj>\w+(?:\s+[\w'’-]+){1,6})(?=\s*
 # A manner adverb closing a description tag, after the determiner and at least one more word.
 # (-ly adjectives that do describe a person are kept: "the elderly man".)
 _TRAILING_MANNER = re.compile(
-    r"(?<=\w)\s+(?:(?:quite|very|rather|so|more|most|less)\s+)?"
+    r"(?<=\w)\s+(?:(?:quite|very|rather|so|more|most|less|somewhat)\s+)?"
     r"(?!(?:elderly|lovely|ugly|holy|friendly|lonely|lively|curly|early|only|silly|jolly|family|"
     r"burly|surly|portly|stately|comely|homely|kindly|sickly|worldly|manly|womanly|saintly|"
-    r"ghostly|beastly|gentlemanly|scholarly|lily|bully|ally)\b)[a-z]+ly\b.*$"
+    r"ghostly|beastly|gentlemanly|scholarly|lily|bully|ally)\b)[a-z]+ly\b(?!-)"
+    # (`a great lubberly fellow`: an -ly word before the phrase's last noun is an adjective)
+    r"(?!\s+[\w'’-]+$).*$"
     r"|\s+(?:at\s+(?:last|length|once)|again|once\s+more|in\s+a\s+moment|presently)\b.*$"
 )
 _COORDINATED_VERB = re.compile(r"\b(?:and|then)\s+(?P<verb>[a-z]+)\b(?P<tail>[^,;:]*)[,:]?\s*$")
@@ -458,6 +460,9 @@ class _Context:
     idiolects: _Idiolects | None = None  # see _learn_idiolects
     family_names: dict[str, set[str]] = field(default_factory=dict)  # cache of _family_from_text
     pronoun_tags: list[_PronounTag] = field(default_factory=list)  # see _reread_pronoun_tags
+    # a description's words without their determiner -> the one cast member known by them
+    # ("looker-on" for "The Looker-on", "valet" for "His Valet"): see _bare_aliases
+    bare_aliases: dict[str, str] = field(default_factory=dict)
 
 
 def find_dialogue(work: Work, options: Options) -> None:
@@ -787,11 +792,31 @@ def _make_context(work: Work, found: list[_Found]) -> _Context:
         del alias_index[key]
     mentions = _with_title_mentions(work, mentions, alias_index, characters)
     context = _Context(work, characters, [m.start for m in mentions], mentions, alias_index, None)
+    context.bare_aliases = _bare_aliases(alias_index)
     spans = sorted((q.start, q.end) for q in found)
     context.quote_starts = [s for s, _ in spans]
     context.quote_ends = [e for _, e in spans]
     context.narrator = _guess_narrator(work, found, context)
     return context
+
+
+_DETERMINER = re.compile(r"^(?:the|his|her|my|their|our|your|an?) ")
+
+
+def _bare_aliases(alias_index: dict[str, str]) -> dict[str, str]:
+    """Cast descriptions without their determiner, when one cast member alone has them and no one
+    is known by the bare words themselves: the cast's "The Looker-on" is who `cried a looker-on`
+    means, its "His Valet" who `said the valet` means."""
+    bare: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for key, owner in alias_index.items():
+        words = _DETERMINER.sub("", key)
+        if words == key or words in alias_index:
+            continue
+        if bare.get(words, owner) != owner:
+            ambiguous.add(words)
+        bare[words] = owner
+    return {words: owner for words, owner in bare.items() if words not in ambiguous}
 
 
 def _with_title_mentions(
@@ -2141,6 +2166,9 @@ def _resolve_subject(
                 # before: the description is the named man's rank, the other is someone else
                 return _rank_holder(context, key, start) or owner
             return owner
+    bare_owner = context.bare_aliases.get(_DETERMINER.sub("", key)) if subject.kind == "epithet" else None
+    if bare_owner is not None:
+        return bare_owner
     place = _DESCRIPTION_TAIL.search(phrase) if subject.kind == "epithet" else None
     if place is not None and place.start() > phrase.find(" "):
         # `said the clerk in a low voice`, `the man with the keys`: no one is known by the whole
