@@ -623,6 +623,21 @@ def test_an_ly_adjective_before_the_last_noun_stays_in_the_description() -> None
     assert _match_after(" said the girl rapidly.", 0)[0].phrase == "the girl"
 
 
+def test_a_verb_after_a_line_that_stops_on_a_comma_is_its_tag() -> None:
+    # `"I cannot tell," Mara hesitated.`: the sentence goes on after the comma, so a tag
+    text = '"Are you coming?" Jonah asked.\n\n"No," Ines said.\n\n"I cannot tell," Mara hesitated.\n'
+    work = run(text)
+    assert said(work)[2] == ("I cannot tell,", "mara")
+    assert work.quotes[2].cue == "explicit"
+
+
+def test_a_verb_after_a_line_that_ends_its_sentence_is_a_beat() -> None:
+    text = '"Are you coming?" Jonah asked.\n\n"No," Ines said.\n\n"I cannot tell." Mara hesitated.\n'
+    work = run(text)
+    assert said(work)[2] == ("I cannot tell.", "mara")
+    assert work.quotes[2].cue == "implicit"
+
+
 def test_was_her_anxious_inquiry_is_a_tag() -> None:
     text = (
         '"Is it over?" asked Jonah, turning to Mara.\n\n"Not yet. Will you stay?" was her anxious inquiry.\n'

@@ -1606,6 +1606,10 @@ def _tag_speaker(
             quote.tag_subject = quotes[k - 1].tag_subject
         return
     is_speech = verb in SPEECH_VERBS or verb in THOUGHT_VERBS or verb == "(intro)"
+    if not is_speech and tag_kind == "after" and verb.endswith("ed") and _ends_mid_sentence(text, quote):
+        # `"I cannot tell," Ronny summed up.`: a line that stops on a comma goes on in the words
+        # after it, so the verb there, whichever, is its tag and not an action after it
+        is_speech = True
     if verb in THOUGHT_VERBS and tag_kind == "after":
         quote.thought = True
     context.gender_rule = ""
@@ -1765,6 +1769,11 @@ def _latest_speaker(
         if _fits_third_person(context, speaker, gender):
             return speaker
     return None
+
+
+def _ends_mid_sentence(text: str, quote: _Found) -> bool:
+    """The quote's words stop on a comma: its sentence goes on after the closing mark."""
+    return text[quote.start : quote.end].rstrip(" \"'”’").endswith(",")
 
 
 def _is_tag_only(before: str) -> bool:
