@@ -346,6 +346,28 @@ def test_a_tag_running_into_its_quote_without_a_comma() -> None:
     assert work.quotes[1].cue == "explicit"
 
 
+def test_a_paragraph_ending_on_a_tag_and_its_manner_without_a_colon_tags_the_next_quote() -> None:
+    # `and then Mara said in a low, strained voice` closing its paragraph, its colon lost
+    text = (
+        '"Are you coming?" Jonah asked.\n\n"No," Ines said.\n\n'
+        "There was a long silence, and then Mara said in a low and strained voice\n\n"
+        '"We should all go."\n'
+    )
+    work = run(text)
+    assert said(work)[2] == ("We should all go.", "mara")
+    assert work.quotes[2].cue == "explicit"
+
+
+def test_a_paragraph_ending_on_a_speech_verb_and_more_than_manner_is_no_tag() -> None:
+    text = (
+        '"Are you coming?" Jonah asked.\n\n"No," Ines said.\n\n'
+        "Mara said nothing and the rain went on\n\n"
+        '"We should all go."\n'
+    )
+    work = run(text)
+    assert work.quotes[2].cue != "explicit"
+
+
 def test_narration_running_into_a_quote_without_a_speech_verb_is_no_tag() -> None:
     # `Mara turned "...`: no speech verb closes the narration, so no tag names the speaker
     text = '"Well?" asked Jonah.\n\nThere was a silence, and then Mara turned   "Where is the carriage?"\n'
@@ -519,6 +541,103 @@ def test_a_sentence_after_a_titled_tag_is_no_part_of_it() -> None:
     assert said(work) == [("Is it over?", "jonah"), ("Not yet,", "hale")]
 
 
+def test_an_unknown_verb_before_a_name_is_still_a_tag() -> None:
+    # `yawned Mara`: the verb list does not know "yawned", the inverted order makes it a tag
+    text = '"Are you coming?" Jonah asked.\n\n"No," Ines said.\n\n"Too late for me," yawned Mara.\n'
+    work = run(text)
+    assert said(work)[2] == ("Too late for me,", "mara")
+    assert work.quotes[2].cue == "explicit"
+
+
+def test_an_unknown_verb_before_a_short_description_is_a_tag() -> None:
+    cast = [*CAST, Character("major", "Major Holt", gender="M")]
+    text = 'Major Holt stood at the door.\n\n"Are you coming?" Mara asked.\n\n"No," Ines said.\n\n"Then we go alone!" reinforced the Major.\n'
+    work = run(text, cast)
+    assert said(work)[2] == ("Then we go alone!", "major")
+
+
+def test_an_unknown_verb_before_an_object_is_no_inverted_tag() -> None:
+    # `led the way across the room`: the description does not end the clause, so no subject
+    text = (
+        '"Are you coming?" Jonah asked.\n\n"Come," Ines said.\n\n"This way," led the way across the hall.\n'
+    )
+    work = run(text)
+    assert work.quotes[2].cue == "implicit"
+
+
+def test_a_speech_verb_after_an_auxiliary_in_a_tag_after_the_quote() -> None:
+    # `Mara had said`, `Mara kept asking`, `Mara hastened to say`: the speech verb comes second
+    for tag in ("Mara had said", "Mara kept asking", "Mara hastened to say"):
+        text = f'"Are you coming?" Jonah asked.\n\n"No," Ines said.\n\n"Wait for me," {tag}.\n'
+        work = run(text)
+        assert said(work)[2] == ("Wait for me,", "mara"), tag
+        assert work.quotes[2].cue == "explicit", tag
+
+
+def test_an_auxiliary_before_another_verb_is_no_speech_tag() -> None:
+    text = '"Are you coming?" Jonah asked.\n\n"No," Ines said.\n\n"Wait for me," Mara had to go.\n'
+    work = run(text)
+    assert work.quotes[2].cue != "explicit"
+
+
+def test_the_man_after_a_described_cast_member_is_introduced_is_that_member() -> None:
+    # the cast knows him only as "The Labouring Man"; the narration brings in "a labouring man"
+    cast = [*CAST, Character("labourer", "The Labouring Man", gender="M")]
+    text = (
+        "Jonah found a labouring man at the bar, and Mara sat down beside them.\n\n"
+        '"Going far?" asked Jonah.\n\n"Yes, I am," replied the man.\n'
+    )
+    work = run(text, cast)
+    assert said(work)[1] == ("Yes, I am,", "labourer")
+
+
+def test_the_man_is_not_a_described_cast_member_the_narration_did_not_bring_in() -> None:
+    cast = [*CAST, Character("labourer", "The Labouring Man", gender="M")]
+    text = 'Jonah sat down beside Mara.\n\n"Going far?" asked Mara.\n\n"Yes, I am," replied the man.\n'
+    work = run(text, cast)
+    assert said(work)[1][1] != "labourer"
+
+
+def test_a_description_without_its_determiner_names_the_cast_member_known_by_it() -> None:
+    # the cast knows "The Looker-on" and "His Valet"; the tags say "a looker-on", "the valet"
+    cast = [
+        *CAST,
+        Character("looker", "The Looker-on", gender="M"),
+        Character("valet", "His Valet", gender="M"),
+    ]
+    text = (
+        '"Are you coming?" Jonah asked.\n\n"No," Ines said.\n\n"Stop him!" cried a looker-on.\n\n'
+        '"He is gone," said the valet.\n'
+    )
+    work = run(text, cast)
+    assert said(work)[2:] == [("Stop him!", "looker"), ("He is gone,", "valet")]
+
+
+def test_an_ly_adjective_before_the_last_noun_stays_in_the_description() -> None:
+    # `lubberly`, `smartly-dressed` describe the speaker; `rapidly` at the end is the manner
+    assert _match_after(" said a great lubberly fellow, stepping forward.", 0)[0].phrase == (
+        "a great lubberly fellow"
+    )
+    assert _match_after(" said a smartly-dressed woman.", 0)[0].phrase == "a smartly-dressed woman"
+    assert _match_after(" said the valet somewhat affably.", 0)[0].phrase == "the valet"
+    assert _match_after(" said the girl rapidly.", 0)[0].phrase == "the girl"
+
+
+def test_a_verb_after_a_line_that_stops_on_a_comma_is_its_tag() -> None:
+    # `"I cannot tell," Mara hesitated.`: the sentence goes on after the comma, so a tag
+    text = '"Are you coming?" Jonah asked.\n\n"No," Ines said.\n\n"I cannot tell," Mara hesitated.\n'
+    work = run(text)
+    assert said(work)[2] == ("I cannot tell,", "mara")
+    assert work.quotes[2].cue == "explicit"
+
+
+def test_a_verb_after_a_line_that_ends_its_sentence_is_a_beat() -> None:
+    text = '"Are you coming?" Jonah asked.\n\n"No," Ines said.\n\n"I cannot tell." Mara hesitated.\n'
+    work = run(text)
+    assert said(work)[2] == ("I cannot tell.", "mara")
+    assert work.quotes[2].cue == "implicit"
+
+
 def test_was_her_anxious_inquiry_is_a_tag() -> None:
     text = (
         '"Is it over?" asked Jonah, turning to Mara.\n\n"Not yet. Will you stay?" was her anxious inquiry.\n'
@@ -526,6 +645,16 @@ def test_was_her_anxious_inquiry_is_a_tag() -> None:
     work = run(text)
     assert said(work) == [("Is it over?", "jonah"), ("Not yet. Will you stay?", "mara")]
     assert work.quotes[1].cue == "anaphoric"
+
+
+def test_was_her_explanation_and_a_named_owners_amendment_are_tags() -> None:
+    text = (
+        '"Is it over?" asked Jonah, turning to Ines.\n\n"Not yet." Mara looked away.\n\n'
+        '"The rain held us up," was Ines\'s explanation.\n\n"Tomorrow, then," was his quick amendment.\n'
+    )
+    work = run(text)
+    assert said(work)[2:] == [("The rain held us up,", "ines"), ("Tomorrow, then,", "jonah")]
+    assert [q.cue for q in work.quotes[2:]] == ["explicit", "anaphoric"]
 
 
 def test_was_her_anxious_look_is_no_tag() -> None:

@@ -118,7 +118,10 @@ _PHRASAL_SPEECH = frozenset(
             "break breaks broke breaking cut cuts cutting strike strikes struck striking chime chimes chimed",
             "in",
         ),
-        ("burst bursts bursting call calls called calling cry cries cried crying sing sings sang", "out"),
+        (
+            "burst bursts bursting call calls called calling cry cries cried crying sing sings sang",
+            "out",
+        ),
     )
     for verb in verbs.split()
 )
@@ -304,10 +307,23 @@ _TAG_EPITHET_VERB = [
 ]
 # "said Buffy", "replied the old man", "said he"
 _TAG_VERB_SUBJ = re.compile(rf"{_VERB}\s+(?:{_ADVERB}\s+)?{_SUBJECT}")
+# `"...," yawned Mrs. Moore.`, `piped Rafi, the engineer's nephew`, `reinforced the Major.`: a past
+# tense verb and then a name or a short description that the clause ends on (or a comma follows)
+# can only be a speech tag, whatever the verb; the verb list need not know "yawned" or "piped"
+_INVERTED_TAG = re.compile(
+    rf"[a-z]+ed\s+(?:{_ADVERB}\s+)?"
+    r"(?P<subj>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|(?:the|her|his)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)"
+    r"(?=\s*(?:[,.;:!?]|--|—|$))"
+)
 _OBJECT = re.compile(
     r"\s*(?:to\s+)?(?P<obj>him|her|them|me|us|(?:the|his|her|my)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+"
     r"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
 )
+# A speech verb after an auxiliary in a tag after the quote (`he would say`, `she kept repeating`)
+# or after a verb taking "to" (`he hastened to say`): `_match_after`
+_AFTER_AUXILIARIES = frozenset(("had", "would", "kept", "was", "were", "could", "did", "might", "must"))
+_SPEECH_AFTER_AUXILIARY = re.compile(rf"\s+(?:{_ADVERB}\s+)?(?P<verb>[a-z]+(?:\s+(?:in|on|out))?)\b")
+_SPEECH_AFTER_TO = re.compile(r"\s+to\s+(?P<verb>[a-z]+)\b")
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+\b")
 _CLAUSE_SUBJECT = re.compile(
     # (`And Frank Churchill was heard to say,`: a capitalised conjunction opens the clause, it is
@@ -326,6 +342,8 @@ _ANSWER_NOUNS = frozenset(
     {"answer", "reply", "response", "rejoinder", "remark", "retort", "comment", "observation"}
     | {"question", "words", "exclamation", "consolation", "injunction", "cry", "greeting", "advice"}
     | {"inquiry", "enquiry", "query", "demand", "request", "entreaty", "protest", "assurance"}
+    | {"explanation", "amendment", "declaration", "suggestion", "objection", "reproof", "salutation"}
+    | {"thought", "reflection", "conclusion", "address", "speech", "ejaculation", "remonstrance"}
 )
 # PDNC's texts lost some apostrophes: "Catherine s answer"
 _NAMED_ANSWER = re.compile(
@@ -344,10 +362,12 @@ _EPITHET_TO_PUNCTUATION = re.compile(r"(?P<subj>\w+(?:\s+[\w'’-]+){1,6})(?=\s*
 # A manner adverb closing a description tag, after the determiner and at least one more word.
 # (-ly adjectives that do describe a person are kept: "the elderly man".)
 _TRAILING_MANNER = re.compile(
-    r"(?<=\w)\s+(?:(?:quite|very|rather|so|more|most|less)\s+)?"
+    r"(?<=\w)\s+(?:(?:quite|very|rather|so|more|most|less|somewhat)\s+)?"
     r"(?!(?:elderly|lovely|ugly|holy|friendly|lonely|lively|curly|early|only|silly|jolly|family|"
     r"burly|surly|portly|stately|comely|homely|kindly|sickly|worldly|manly|womanly|saintly|"
-    r"ghostly|beastly|gentlemanly|scholarly|lily|bully|ally)\b)[a-z]+ly\b.*$"
+    r"ghostly|beastly|gentlemanly|scholarly|lily|bully|ally)\b)[a-z]+ly\b(?!-)"
+    # (`a great lubberly fellow`: an -ly word before the phrase's last noun is an adjective)
+    r"(?!\s+[\w'’-]+$).*$"
     r"|\s+(?:at\s+(?:last|length|once)|again|once\s+more|in\s+a\s+moment|presently)\b.*$"
 )
 _COORDINATED_VERB = re.compile(r"\b(?:and|then)\s+(?P<verb>[a-z]+)\b(?P<tail>[^,;:]*)[,:]?\s*$")
@@ -440,6 +460,9 @@ class _Context:
     idiolects: _Idiolects | None = None  # see _learn_idiolects
     family_names: dict[str, set[str]] = field(default_factory=dict)  # cache of _family_from_text
     pronoun_tags: list[_PronounTag] = field(default_factory=list)  # see _reread_pronoun_tags
+    # a description's words without their determiner -> the one cast member known by them
+    # ("looker-on" for "The Looker-on", "valet" for "His Valet"): see _bare_aliases
+    bare_aliases: dict[str, str] = field(default_factory=dict)
 
 
 def find_dialogue(work: Work, options: Options) -> None:
@@ -769,11 +792,31 @@ def _make_context(work: Work, found: list[_Found]) -> _Context:
         del alias_index[key]
     mentions = _with_title_mentions(work, mentions, alias_index, characters)
     context = _Context(work, characters, [m.start for m in mentions], mentions, alias_index, None)
+    context.bare_aliases = _bare_aliases(alias_index)
     spans = sorted((q.start, q.end) for q in found)
     context.quote_starts = [s for s, _ in spans]
     context.quote_ends = [e for _, e in spans]
     context.narrator = _guess_narrator(work, found, context)
     return context
+
+
+_DETERMINER = re.compile(r"^(?:the|his|her|my|their|our|your|an?) ")
+
+
+def _bare_aliases(alias_index: dict[str, str]) -> dict[str, str]:
+    """Cast descriptions without their determiner, when one cast member alone has them and no one
+    is known by the bare words themselves: the cast's "The Looker-on" is who `cried a looker-on`
+    means, its "His Valet" who `said the valet` means."""
+    bare: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for key, owner in alias_index.items():
+        words = _DETERMINER.sub("", key)
+        if words == key or words in alias_index:
+            continue
+        if bare.get(words, owner) != owner:
+            ambiguous.add(words)
+        bare[words] = owner
+    return {words: owner for words, owner in bare.items() if words not in ambiguous}
 
 
 def _with_title_mentions(
@@ -1563,6 +1606,10 @@ def _tag_speaker(
             quote.tag_subject = quotes[k - 1].tag_subject
         return
     is_speech = verb in SPEECH_VERBS or verb in THOUGHT_VERBS or verb == "(intro)"
+    if not is_speech and tag_kind == "after" and verb.endswith("ed") and _ends_mid_sentence(text, quote):
+        # `"I cannot tell," Ronny summed up.`: a line that stops on a comma goes on in the words
+        # after it, so the verb there, whichever, is its tag and not an action after it
+        is_speech = True
     if verb in THOUGHT_VERBS and tag_kind == "after":
         quote.thought = True
     context.gender_rule = ""
@@ -1724,6 +1771,11 @@ def _latest_speaker(
     return None
 
 
+def _ends_mid_sentence(text: str, quote: _Found) -> bool:
+    """The quote's words stop on a comma: its sentence goes on after the closing mark."""
+    return text[quote.start : quote.end].rstrip(" \"'”’").endswith(",")
+
+
 def _is_tag_only(before: str) -> bool:
     return bool(before.strip()) and len(before.split()) <= 8
 
@@ -1749,7 +1801,26 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
             continue
         verb = _verb(match.group("verb"))
         if pattern is _TAG_VERB_SUBJ and verb not in SPEECH_VERBS and verb not in THOUGHT_VERBS:
-            continue
+            inverted = _INVERTED_TAG.match(clause)
+            if inverted is None or _first_word(inverted.group("subj")) in _NOT_SUBJECT - {
+                "the",
+                "her",
+                "his",
+            }:
+                continue
+            # read as "said": the verb is unknown, the order of verb and subject is not
+            match, verb = inverted, "said"
+        if pattern is _TAG_SUBJ_VERB and verb not in SPEECH_VERBS:
+            # `he had said.`, `she kept asking.`, `he managed to say`: the speech verb comes later
+            later = (
+                _SPEECH_AFTER_AUXILIARY.match(clause, match.end("verb"))
+                if verb in _AFTER_AUXILIARIES
+                else _SPEECH_AFTER_TO.match(clause, match.end("verb"))
+                if verb.endswith("ed")
+                else None
+            )
+            if later and _verb(later.group("verb")) in SPEECH_VERBS:
+                verb = _verb(later.group("verb"))
         if (
             verb not in SPEECH_VERBS
             and verb not in THOUGHT_VERBS
@@ -1988,8 +2059,13 @@ def _is_manner_tail(tail: str) -> bool:
     verb still introduces the quote."""
     chunks = [chunk.split() for chunk in re.split(r"[,;]", tail) if chunk.strip()]
     return len(tail.split()) <= 16 and all(
-        words[0] in _MANNER_OPENERS or words[0].endswith(("ing", "ly")) for words in chunks
+        words[0] in _MANNER_OPENERS or (words[0].endswith(("ing", "ly")) and words[0] not in _THING_WORDS)
+        for words in chunks
     )
+
+
+# Objects that look like an -ing manner phrase: `said nothing and left`
+_THING_WORDS = frozenset(("nothing", "something", "anything", "everything"))
 
 
 # Capitalised words that open a sentence and are nobody: `In the midst of the din someone said,`
@@ -2022,7 +2098,16 @@ def _ends_on_speech_verb(narration: str) -> bool:
     words = narration[-30:].split()
     if words and words[-1] in ("out", "aloud") and len(words) > 1:
         words.pop()
-    return bool(words) and words[-1] in SPEECH_VERBS
+    if bool(words) and words[-1] in SPEECH_VERBS:
+        return True
+    if not narration[-1:].isalpha():
+        return False
+    # `and then the Secretary said in a curious, strained voice "...`: the lost colon after a
+    # manner phrase; the last sentence's last speech verb, and only manner after it
+    last = narration[-160:]
+    last = last[max(last.rfind(". "), last.rfind("! "), last.rfind("? ")) + 1 :]
+    verb = next((w for w in reversed(list(_LOWER_WORD.finditer(last))) if w.group() in SPEECH_VERBS), None)
+    return verb is not None and _is_manner_tail(last[verb.end() :])
 
 
 _TITLE_ABBREVIATION = re.compile(r"(?:^|\W)(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle|Capt|Col|Gen|Prof|Rev)$")
@@ -2090,6 +2175,9 @@ def _resolve_subject(
                 # before: the description is the named man's rank, the other is someone else
                 return _rank_holder(context, key, start) or owner
             return owner
+    bare_owner = context.bare_aliases.get(_DETERMINER.sub("", key)) if subject.kind == "epithet" else None
+    if bare_owner is not None:
+        return bare_owner
     place = _DESCRIPTION_TAIL.search(phrase) if subject.kind == "epithet" else None
     if place is not None and place.start() > phrase.find(" "):
         # `said the clerk in a low voice`, `the man with the keys`: no one is known by the whole
@@ -2103,6 +2191,9 @@ def _resolve_subject(
         by_part = _rank_holder(context, key, start)  # "the good doctor" after Doctor Losberne
     if by_part is not None:
         return by_part  # "Rodney" for "William Rodney", "the landlord" for "The Landlord of the Inn"
+    introduced = _introduced_as(context, key, text, start) if key.startswith("the ") else None
+    if introduced is not None:
+        return introduced
     if subject.kind == "name":
         # A capitalised word that is no character we know ("Then", "Somebody"): no decision.
         return None
@@ -2156,6 +2247,33 @@ def _resolve_subject(
         # description least often means (PDNC dev: 4 of 33 right)
         return _by_gender(gender, context, conversation, index, quote, text, start, children | {last})
     return chosen
+
+
+# How far back (characters) "a labouring man" in the narration lets "the man" mean the cast's
+# "Labouring Man".
+INTRODUCTION_WINDOW = 3000
+
+
+def _introduced_as(context: _Context, key: str, text: str, position: int) -> str | None:
+    """`a labouring man` in the narration, then `replied the man`: a cast member known only by a
+    description ("The Labouring Man", "The Stout Man") whose words the narration used just before
+    is the one "the man", a description with the same last noun, stands for. The latest such
+    introduction wins."""
+    head = key.split()[-1]
+    window_start = max(0, position - INTRODUCTION_WINDOW)
+    window = text[window_start:position].lower()
+    best, best_at = None, -1
+    for name, owner in context.alias_index.items():
+        if not name.startswith("the ") or name == key or not name.endswith(" " + head):
+            continue
+        words = name[4:]
+        at = window.rfind(words)
+        whole_words = (
+            not window[at - 1 : at].isalnum() and not window[at + len(words) : at + len(words) + 1].isalnum()
+        )
+        if at > best_at and whole_words:
+            best, best_at = owner, at
+    return best
 
 
 # Nouns for a grown person and for a child: "the gentleman" is not the one the work calls "the boy".
