@@ -41,6 +41,9 @@ STORY_SUFFIXES = (
 )
 # Never stories, even without a suffix filter: skipped silently when a directory is expanded.
 _NOT_STORY_NAMES = frozenset({"readme", "license", "licence", "copying", "makefile", "changelog", "authors"})
+# The metadata field (``metadata.fields``) that says a file held more works than the one read from
+# it. A label no story header uses ("Reader warning:" is one), so that no header fills it.
+BUNDLE_WARNING = "fandex warning"
 _ZIP_MAGIC = b"PK\x03\x04"
 _HTML_SNIFF = re.compile(
     r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
