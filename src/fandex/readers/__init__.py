@@ -12,8 +12,9 @@ What ``Work.text`` holds per format:
 * plain text: the decoded file (see ``plaintext``);
 * Usenet / mail: the post's own body: no RFC-822 headers, quoted reply, signature or closing
   posting chatter (see ``usenet``);
-* HTML (archive pages, fanfiction.net, AO3 downloads) and EPUB: the story body as text, one blank
-  line between paragraphs, chapter headings as lines of their own; no menus, reviews or prefaces;
+* HTML (archive pages, fanfiction.net, AO3 downloads and their calibre conversions) and EPUB: the
+  story body as text, one blank line between paragraphs, chapter headings as lines of their own; no
+  menus, reviews or prefaces; of a file joining several whole pages, the first page's work only;
 * Markdown: the file itself, front matter included (``metadata.body_start`` points after it) and
   emphasis markers kept (the Emphasis spans cover the words inside them).
 
