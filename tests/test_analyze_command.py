@@ -45,3 +45,13 @@ def test_many_inputs_of_one_file_name_get_one_output_each(tmp_path: Path) -> Non
     out = tmp_path / "out"
     assert main(["analyze", str(tmp_path / "in"), "-o", str(out)]) == 0
     assert len(list(out.iterdir())) == 4  # the fourth Emma/novel_text.txt gets a number
+
+
+def test_the_summary_warns_when_a_file_holds_several_works(capsys: pytest.CaptureFixture[str]) -> None:
+    bundle = Path(__file__).parent / "readers" / "data" / "ao3_calibre_bundle.html"
+    assert main(["analyze", str(bundle)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1] == "Tidewater Clocks by brasswren"
+    assert lines[2].startswith(
+        'warning:    the file holds 2 works; only the first, "Tidewater Clocks", is read'
+    )

@@ -150,3 +150,67 @@ def test_a_chapter_titled_unlike_the_work_is_kept() -> None:
     work = read_bytes(markup.encode(), Path("low_tide.html"))
     assert work.text.startswith("Chapter 1: Ebb\n")
     assert [(c.number, c.title) for c in work.chapters] == [(1, "Ebb")]
+
+
+# -- an AO3 work that calibre converted to one HTML page ----------------------------------------------
+
+CALIBRE_BUNDLE = Path(__file__).parent / "data" / "ao3_calibre_bundle.html"
+
+
+def _calibre_work():
+    return read_bytes(CALIBRE_BUNDLE.read_bytes(), CALIBRE_BUNDLE)
+
+
+def test_calibre_conversion_reads_the_preface_split_over_two_pages() -> None:
+    work = _calibre_work()
+    meta = work.metadata
+    tags = meta.declared_tags
+    assert work.source_format == "ao3-html"
+    assert (meta.title, meta.authors) == ("Tidewater Clocks", ["brasswren"])
+    assert tags.rating == "General Audiences"
+    assert tags.warnings == ["No Archive Warnings Apply"]
+    assert tags.category == ["F/M"]
+    assert tags.fandoms == ["Original Work"]
+    assert tags.relationships == ["Marisol Vane/Teodor Quill"]
+    assert tags.characters == ["Marisol Vane", "Teodor Quill"]
+    assert tags.additional == ["Clockmakers", "Fluff, Mostly"]
+    # The summary and notes sit in the second piece of the preface, after the byline.
+    assert meta.summary == "A clock that runs on the tide.\n\nA repairman who does not believe in it."
+    assert meta.notes == "Written for a harbour prompt."
+    assert (meta.series, meta.published, meta.words_declared) == ("Harbour Hours", "2020-02-03", 49)
+
+
+def test_calibre_conversion_reads_chapters_continued_over_pages() -> None:
+    work = _calibre_work()
+    # The chapters block comes once per page: empty on the preface's page, the first chapter's
+    # last paragraph on the next page. Chapter notes, end notes and the afterword stay out.
+    assert work.text == (
+        "Chapter 1: Low Water\n\n"
+        "The clock in the harbour office had stopped at a quarter past four.\n\n"
+        '"It runs on the tide," Marisol said.\n\n'
+        "Teodor laughed at her, and then he opened the case.\n\n"
+        "Chapter 2: High Water\n\n"
+        "By evening the water had come back in, and the hands were moving.\n\n"
+        '"Well," Teodor said. "I will be."\n'
+    )
+    assert [(c.number, c.title) for c in work.chapters] == [(1, "Low Water"), (2, "High Water")]
+    assert work.span_text(work.chapters[0]).endswith("then he opened the case.")
+    assert [work.span_text(e) for e in work.emphasis] == ["tide"]
+
+
+def test_a_renamed_meta_block_is_only_one_that_holds_nothing_but_notes() -> None:
+    # A div that opens with a chapter heading and goes on with story text is story, not a chapter's
+    # notes block: its text stays.
+    markup = ONE_SHOT_WITH_TITLE_HEADING.replace(
+        '<h2 class="toc-heading">Low Tide</h2>\n<div class="userstuff">',
+        '<div class="calibre1"><h2 class="heading">Chapter 1: Ebb</h2>',
+    )
+    work = read_bytes(markup.encode(), Path("low_tide.html"))
+    assert work.text == "Chapter 1: Ebb\n\nThe sea went out further than anyone remembered.\n"
+    assert work.chapters == []
+    # The same with the story's text loose in the div, not in paragraphs.
+    loose = markup.replace(
+        "<p>The sea went out <em>further</em> than anyone remembered.</p>", "The sea went out."
+    )
+    work = read_bytes(loose.encode(), Path("low_tide.html"))
+    assert work.text == "Chapter 1: Ebb\n\nThe sea went out.\n"

@@ -137,3 +137,28 @@ def test_a_title_that_contains_by_is_kept_whole_without_a_matching_author() -> N
 def test_a_byte_order_mark_outranks_the_declared_charset() -> None:
     page = '<html><head><meta charset="iso-8859-1"></head><body><p>“Café,” she said.</p></body></html>'
     assert _read(b"\xef\xbb\xbf" + page.encode("utf-8")).text == "“Café,” she said.\n"
+
+
+TWO_DOCUMENTS = """<!DOCTYPE html><html><head><title>First Frost</title></head><body>
+<h1>First Frost</h1><p>The pond froze on a Monday, and Orla skated on it before school.</p>
+</body></html>
+<hr/>
+<!DOCTYPE html><html><head><title>Thaw</title></head><body>
+<h1>Thaw</h1><p>By Friday the ice was gone, and so was her left boot.</p>
+</body></html>"""
+
+
+def test_a_file_of_several_documents_is_read_up_to_the_first_with_a_warning() -> None:
+    work = _read(TWO_DOCUMENTS)
+    assert work.metadata.title == "First Frost"
+    assert work.text == "The pond froze on a Monday, and Orla skated on it before school.\n"
+    assert work.metadata.fields["fandex warning"] == (
+        'the file holds 2 works; only the first, "First Frost", is read (left out: "Thaw"); '
+        "give each work its own file"
+    )
+
+
+def test_markup_after_the_closing_html_tag_is_not_another_work() -> None:
+    work = _read(PAGE + "\n<script>track()</script>\n")
+    assert work.metadata.title == "The Quiet Room"
+    assert "fandex warning" not in work.metadata.fields

@@ -32,6 +32,22 @@ EXPECTED: dict[str, tuple[str, str, list[str], list[str]]] = {
         ["quietquill"],
         ["Posted originally", "drop by the Archive"],
     ),
+    "ao3_calibre_bundle.html": (
+        "ao3-html",
+        "Tidewater Clocks",
+        ["brasswren"],
+        [
+            "Posted originally",
+            "drop by the archive",
+            "Chapter Notes",
+            "patient beta",
+            "See the end",
+            "More soon",
+            "harbour is made up",
+            "Slack Water",
+            "Between the tides",
+        ],
+    ),
     "ffnet_old_layout.html": (
         "ffnet-html",
         "Through the Looking Glass",

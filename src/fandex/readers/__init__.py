@@ -12,8 +12,9 @@ What ``Work.text`` holds per format:
 * plain text: the decoded file (see ``plaintext``);
 * Usenet / mail: the post's own body: no RFC-822 headers, quoted reply, signature or closing
   posting chatter (see ``usenet``);
-* HTML (archive pages, fanfiction.net, AO3 downloads) and EPUB: the story body as text, one blank
-  line between paragraphs, chapter headings as lines of their own; no menus, reviews or prefaces;
+* HTML (archive pages, fanfiction.net, AO3 downloads and their calibre conversions) and EPUB: the
+  story body as text, one blank line between paragraphs, chapter headings as lines of their own; no
+  menus, reviews or prefaces; of a file joining several whole pages, the first page's work only;
 * Markdown: the file itself, front matter included (``metadata.body_start`` points after it) and
   emphasis markers kept (the Emphasis spans cover the words inside them).
 
@@ -41,6 +42,9 @@ STORY_SUFFIXES = (
 )
 # Never stories, even without a suffix filter: skipped silently when a directory is expanded.
 _NOT_STORY_NAMES = frozenset({"readme", "license", "licence", "copying", "makefile", "changelog", "authors"})
+# The metadata field (``metadata.fields``) that says a file held more works than the one read from
+# it. A label no story header uses ("Reader warning:" is one), so that no header fills it.
+BUNDLE_WARNING = "fandex warning"
 _ZIP_MAGIC = b"PK\x03\x04"
 _HTML_SNIFF = re.compile(
     r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",

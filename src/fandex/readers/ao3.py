@@ -6,6 +6,12 @@ Relationship, Character, Additional Tags, Language, Series, Stats) goes into
 notes into the metadata. ``Work.text`` is the chapters only: each chapter's heading ("Chapter 1:
 The Title") as a line of its own, then its text; chapter notes, end notes and the afterword are not
 story. A work with chapter headings gets a chapters layer (number and title from the heading).
+
+The same reader takes an AO3 work that calibre converted to one HTML page: calibre renames most
+classes (``userstuff1``, ``calibre1``), keeps the ids, and puts each page of its EPUB split into a
+``<section>``, so the preface and the chapters block come in several pieces with the same id
+(``preface`` twice, ``chapters`` once per page), each chapter's "meta" block is a renamed div with
+the heading first, and the story text of one chapter may continue in the next piece.
 """
 
 from __future__ import annotations
@@ -24,7 +30,9 @@ _NUMBERED_HEADING = re.compile(r"^\s*(\d+)\s*[.:)]\s+(.+?)\s*$")
 _STAT = re.compile(r"(Published|Updated|Completed|Words|Chapters|Comments|Kudos|Bookmarks|Hits)\s*:\s*(\S+)")
 _SERIES = re.compile(r"^\s*Part\s+(\d+)\s+of\s+(.+?)\s*$", re.IGNORECASE)
 # Blocks inside the chapters that are the author's notes, not story.
-_NOTE_CLASSES = frozenset({"notes", "endnotes", "end", "chapter-notes", "preface", "afterword", "children"})
+_NOTE_CLASSES = frozenset(
+    {"notes", "endnotes", "end", "chapter-notes", "preface", "afterword", "children", "endnote-link"}
+)
 _NOTE_HEADINGS = re.compile(
     r"^\s*(?:chapter\s+)?(?:summary|notes|end notes|chapter summary|chapter notes|chapter end notes)\s*:?\s*$",
     re.IGNORECASE,
@@ -76,10 +84,12 @@ def read_document(root: lxml.html.HtmlElement) -> Work:
     metadata = Metadata()
     read_preface(root, metadata)
     builder = TextBuilder(skip=is_not_story)
-    chapters_root = _first(root.xpath("//*[@id='chapters']"))
-    if chapters_root is None:
-        chapters_root = body_of(root)
-    chapters = add_chapters(builder, chapters_root)
+    # A download has one chapters block; a calibre conversion one per page of its split, the first
+    # often holding nothing but a page-break marker.
+    chapters_roots = _outermost(root.xpath("//*[@id='chapters']")) or [body_of(root)]
+    chapters: list[Chapter] = []
+    for chapters_root in chapters_roots:
+        add_chapters(builder, chapters_root, chapters)
     text, emphasis, chapters = drop_title_heading(builder.text, builder.emphasis, chapters, metadata.title)
     work = Work(
         text=finished(text),
@@ -95,23 +105,30 @@ def read_document(root: lxml.html.HtmlElement) -> Work:
 
 
 def read_preface(root: lxml.html.HtmlElement, metadata: Metadata) -> None:
-    """Fill ``metadata`` from an AO3 preface found anywhere under ``root``."""
+    """Fill ``metadata`` from an AO3 preface found anywhere under ``root`` (a calibre conversion
+    splits it in two: the tag list in one piece, the title, byline, summary and notes in the next)."""
     for tag_list in tag_lists(root):
         _read_tag_list(tag_list, metadata)
-    preface = _first(root.xpath("//*[@id='preface']"))
-    if preface is None:
-        preface = root
+    prefaces = root.xpath("//*[@id='preface']") or [root]
     if metadata.title is None:
-        # A work page saved from the site has the archive's logo as its <h1>; the work's own title
-        # is the "title heading" <h2> of the work's preface there. Downloads title it with an <h1>.
-        heading = _first(preface.xpath(_WORK_TITLE_HEADING))
-        if heading is None or not element_text(heading):
-            heading = _first(preface.xpath(".//h1 | .//*[@class='message']//b"))
-        if heading is not None and element_text(heading):
-            metadata.title = element_text(heading)
+        metadata.title = _title(prefaces)
     if not metadata.authors:
-        metadata.authors = _authors(preface)
-    _read_summary_and_notes(preface, metadata)
+        metadata.authors = _authors(prefaces)
+    for preface in prefaces:
+        _read_summary_and_notes(preface, metadata)
+
+
+def _title(prefaces: list[lxml.html.HtmlElement]) -> str | None:
+    # A work page saved from the site has the archive's logo as its <h1>; the work's own title is
+    # the "title heading" <h2> of the work's preface there. Downloads title it with an <h1>, and
+    # repeat it in bold in the archive's message.
+    for query in (_WORK_TITLE_HEADING, ".//h1 | .//*[@class='message']//b"):
+        for preface in prefaces:
+            for heading in preface.xpath(query):
+                title = element_text(heading)
+                if title:
+                    return title
+    return None
 
 
 def _read_tag_list(tag_list: lxml.html.HtmlElement, metadata: Metadata) -> None:
@@ -173,11 +190,15 @@ def _read_stats(raw: str, metadata: Metadata) -> None:
             metadata.words_declared = int(digits) if digits else None
 
 
-def _authors(preface: lxml.html.HtmlElement) -> list[str]:
+def _authors(prefaces: list[lxml.html.HtmlElement]) -> list[str]:
     # The byline's author links first: the preface also links the authors of translations,
     # podfics and related works ("Translation into ... available: ... by <a rel=author>").
-    byline = _first(preface.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')]"))
-    scopes = [byline, preface] if byline is not None else [preface]
+    bylines = (
+        preface.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')]")
+        for preface in prefaces
+    )
+    byline = next((found[0] for found in bylines if found), None)
+    scopes = [byline, *prefaces] if byline is not None else prefaces
     for scope in scopes:
         names = [element_text(a) for a in scope.xpath(".//a[@rel='author']") if element_text(a)]
         if names:
@@ -352,9 +373,43 @@ def _chapter_heading_element(element: lxml.html.HtmlElement) -> lxml.html.HtmlEl
         return None
     if tag in ("h2", "h3") and ("heading" in classes or "toc-heading" in classes or "title" in classes):
         return element
-    if tag == "div" and ("meta" in classes or {"chapter", "preface"} <= set(classes)):
+    if tag != "div":
+        return None
+    if "meta" in classes or {"chapter", "preface"} <= set(classes):
         return _first(element.xpath(".//h2[contains(@class, 'heading')] | .//h3[contains(@class, 'title')]"))
+    return _renamed_meta_heading(element)
+
+
+def _renamed_meta_heading(div: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The heading of a chapter's "meta" block whose classes a converter renamed ("calibre1"): a
+    div that opens with a chapter heading and holds nothing else but that chapter's notes. Story
+    text that happens to open with a heading is never taken for one: it is not a note."""
+    children = [child for child in div if local_tag(child)]
+    if not children or local_tag(children[0]) not in ("h2", "h3"):
+        return None
+    if (div.text or "").strip() or any((child.tail or "").strip() for child in children):
+        return None  # text loose in the div, beside its elements: story set without paragraphs
+    heading = children[0]
+    classes = (heading.get("class") or "").split()
+    named = "heading" in classes or "toc-heading" in classes or "title" in classes
+    if not named and not _CHAPTER_HEADING.match(element_text(heading)):
+        return None
+    if all(is_note_block(child) for child in children[1:]):
+        return heading
     return None
+
+
+def _outermost(elements: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
+    """``elements`` without those inside another of them, in document order."""
+    chosen = {id(element) for element in elements}
+    outermost = []
+    for element in elements:
+        parent = element.getparent()
+        while parent is not None and id(parent) not in chosen:
+            parent = parent.getparent()
+        if parent is None:
+            outermost.append(element)
+    return outermost
 
 
 def _first(items: list) -> lxml.html.HtmlElement | None:

@@ -7,11 +7,17 @@ chapter pages, and the generic archive-page reader here for everything else.
 The generic reader keeps only the story body: menus, navigation bars, footers, forms and blocks
 that are mostly links are dropped; the page title (<h1>, else <title>) and a "by X" line or author
 link become metadata and leave the text. A page that yields no story text is an InputError.
+
+A file of several whole documents one after another (works saved or converted one by one, then
+joined: "<html>...</html><hr/><html>...</html>") is one Work per file all the same: the first
+document with story text is read, and ``metadata.fields["fandex warning"]`` says how many works
+were left out and names them.
 """
 
 from __future__ import annotations
 
 import codecs
+import copy
 import re
 from pathlib import Path
 
@@ -19,7 +25,7 @@ import lxml.etree
 import lxml.html
 
 from fandex.errors import InputError
-from fandex.readers import plaintext
+from fandex.readers import BUNDLE_WARNING, plaintext
 from fandex.readers.htmltext import (
     BLOCK_TAGS,
     TextBuilder,
@@ -70,7 +76,9 @@ def from_string(markup: str, source: str | None = None) -> Work:
 
     root = parse_html(markup)
     work = None
+    left_out: list[lxml.html.HtmlElement] = []
     if root is not None:
+        root, left_out = _first_document(root)
         if ao3.is_ao3(root, markup):
             work = ao3.read_document(root)
         elif ffnet.is_ffnet(root, markup):
@@ -84,7 +92,47 @@ def from_string(markup: str, source: str | None = None) -> Work:
             hint="save the story's own page, not an index or a page of links",
         )
     work.source = source
+    if left_out:
+        work.metadata.fields[BUNDLE_WARNING] = _bundle_warning(work, left_out)
     return work
+
+
+def _first_document(root: lxml.html.HtmlElement) -> tuple[lxml.html.HtmlElement, list[lxml.html.HtmlElement]]:
+    """The document to read, alone in its tree, and the other documents of the file that have
+    story text. The parser makes each further "<html>" of a file a sibling of the first root,
+    where a "//" query from any of them still finds it: the one read is copied out on its own."""
+    documents = [root, *(sibling for sibling in root.itersiblings() if local_tag(sibling) == "html")]
+    if len(documents) == 1:
+        return root, []
+    # Markup after the closing </html> makes a sibling of no <body>: a stray script, not a work.
+    with_text = [document for document in documents if _has_body_text(document)]
+    if not with_text:
+        return root, []
+    return copy.deepcopy(with_text[0]), with_text[1:]
+
+
+def _has_body_text(document: lxml.html.HtmlElement) -> bool:
+    body = document.find("body")
+    return body is not None and bool(body.text_content().strip())
+
+
+def _bundle_warning(work: Work, left_out: list[lxml.html.HtmlElement]) -> str:
+    titles = [_document_title(document) for document in left_out]
+    named = ", ".join(f'"{title}"' if title else "(untitled)" for title in titles)
+    first = f'the first, "{work.metadata.title}",' if work.metadata.title else "the first"
+    count = len(left_out) + 1
+    return (
+        f"the file holds {count} works; only {first} is read (left out: {named}); give each work its own file"
+    )
+
+
+def _document_title(document: lxml.html.HtmlElement) -> str | None:
+    for query in (".//h1", ".//title", ".//*[@class='message']//b"):
+        for element in document.xpath(query):
+            text = element_text(element)
+            if text:
+                return text
+    return None
 
 
 def decode(data: bytes, path: object | None = None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from fandex.readers import BUNDLE_WARNING
 from fandex.work import Work
 
 
@@ -14,6 +15,9 @@ def render(work: Work) -> str:
     title = meta.title or "(untitled)"
     authors = ", ".join(meta.authors) or "(unknown author)"
     lines.append(f"{title} by {authors}")
+    warning = meta.fields.get(BUNDLE_WARNING)
+    if warning:
+        lines.append(f"warning:    {warning}")
     if meta.part is not None:
         total = "?" if meta.parts_total is None else str(meta.parts_total)
         lines.append(f"part:       {meta.part_label or meta.part} of {total}")
