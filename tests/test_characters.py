@@ -541,6 +541,21 @@ def test_a_shared_first_name_keeps_the_cast_s_owner_when_the_text_is_unclear() -
     assert bare == ["beaver"]
 
 
+def test_a_given_name_the_cast_leaves_out_names_the_only_one_who_bears_it() -> None:
+    roster = [
+        Character(id="t", name="Thérèse Vaur"),
+        Character(id="f", name="Thérèse Vaur's Father"),  # names another by her: no bearer
+        Character(id="g", name="Young Gardener"),  # a description, not a given name
+        Character(id="a", name="Ada Lund"),
+        Character(id="b", name="Ada Berg"),  # two Adas: the bare "Ada" stays unknown
+    ]
+    text = "Th?r?se waved to Ada. The Young Gardener bowed; a young man smiled. Thérèse laughed."
+    work = Work(text=text)
+    find_characters(work, Options(roster=roster))
+    found = [(text[m.start : m.end], m.character) for m in work.mentions]
+    assert found == [("Th?r?se", "t"), ("Young Gardener", "g"), ("Thérèse", "t")]  # no bare "Ada"
+
+
 def test_a_family_surname_after_a_title_is_not_the_surname_alone() -> None:
     from fandex.characters import _surname_alone
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -443,7 +444,9 @@ def find_characters(work: Work, options: Options) -> None:
 def _roster_mode(work: Work, roster: list[Character]) -> None:
     # A cast given from outside: find its names, discover nothing.
     work.characters = [dataclasses.replace(c) for c in roster]
-    work.mentions = find_name_mentions(work.text, work.characters, start=work.metadata.body_start)
+    extra = _unshared_given_names(work.text, work.characters)
+    searched = [dataclasses.replace(c, aliases=[*c.aliases, *extra.get(c.id, [])]) for c in work.characters]
+    work.mentions = find_name_mentions(work.text, searched, start=work.metadata.body_start)
     owners = _shared_first_names(work.text, work.characters)
     if owners:
         for mention in work.mentions:
@@ -458,6 +461,44 @@ def _roster_mode(work: Work, roster: list[Character]) -> None:
     for character in work.characters:
         character.mentions = counts.get(character.id, 0)
         character.first = firsts.get(character.id)
+
+
+def _unshared_given_names(text: str, characters: list[Character]) -> dict[str, list[str]]:
+    """Given names a cast leaves out of its lists, by character id: "Thérèse" alone is Thérèse de
+    Vitré when she is listed only by her full name and nobody else in the cast has that word in a
+    name of theirs. Descriptions are no full names ("Young Lady", "Thérèse's Father"): a given name
+    is taken only when the text never writes it in lower case."""
+    users: dict[str, set[str]] = {}  # a word of some name, folded -> the characters using it
+    given: dict[str, dict[str, set[str]]] = {}  # folded given name -> character -> its spellings
+    for character in characters:
+        for name in (character.name, *character.aliases):
+            parts = name.split()
+            if any(_POSSESSIVE.search(part) for part in parts):
+                continue  # "Thérèse's Father" names someone else by her
+            for part in parts:
+                users.setdefault(_folded(part), set()).add(character.id)
+            opener = parts[0].lower().rstrip(".") if parts else ""
+            if len(parts) >= 2 and opener not in person_words.HONORIFICS and parts[1][:1].isupper():
+                given.setdefault(_folded(parts[0]), {}).setdefault(character.id, set()).add(parts[0])
+    extra: dict[str, list[str]] = {}
+    for word, spellings in given.items():
+        if len(spellings) != 1 or users.get(word, set()) != set(spellings) or not word.isalpha():
+            continue
+        if re.search(rf"\b{re.escape(word)}\b", text):
+            continue  # "young", "elderly": a description's word, not a name
+        ((owner, forms),) = spellings.items()
+        listed = {name for c in characters if c.id == owner for name in (c.name, *c.aliases)}
+        if not forms & listed:
+            extra[owner] = sorted(forms)
+    return extra
+
+
+_POSSESSIVE = re.compile(r"['’][sS]$")
+
+
+def _folded(word: str) -> str:
+    """A word lower-cased without its accents, to compare spellings of one name."""
+    return "".join(unicodedata.normalize("NFKD", c)[0] for c in word.lower())
 
 
 def _shared_first_names(text: str, characters: list[Character]) -> dict[str, str]:
