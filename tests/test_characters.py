@@ -556,6 +556,20 @@ def test_a_given_name_the_cast_leaves_out_names_the_only_one_who_bears_it() -> N
     assert found == [("Th?r?se", "t"), ("Young Gardener", "g"), ("Thérèse", "t")]  # no bare "Ada"
 
 
+def test_a_bare_given_name_of_unknown_gender_is_the_full_named_entry_it_opens() -> None:
+    roster = [
+        Character(id="full", name="Reggie Vane", gender="M"),
+        Character(id="bare", name="Reggie"),  # listed twice: the same man
+        Character(id="wife", name="Hamid Begum", gender="F"),
+        Character(id="man", name="Hamid", gender="M"),  # a known, different gender: another person
+    ]
+    text = "Reggie Vane sat down. Reggie laughed. Hamid and Hamid Begum came in."
+    work = Work(text=text)
+    find_characters(work, Options(roster=roster))
+    found = [(text[m.start : m.end], m.character) for m in work.mentions]
+    assert found == [("Reggie Vane", "full"), ("Reggie", "full"), ("Hamid", "man"), ("Hamid Begum", "wife")]
+
+
 def test_a_family_surname_after_a_title_is_not_the_surname_alone() -> None:
     from fandex.characters import _surname_alone
 

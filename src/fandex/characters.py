@@ -39,6 +39,30 @@ _LETTERS = "(?:[^\\W\\d_][\u0300-\u036f]*)+"
 _WORD = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*(?:-{_LETTERS}(?:['’]{_LETTERS})*)*")
 # What between two words ends a sentence or opens a new one (a paragraph, a quote, a thought).
 _SENTENCE_GAP = re.compile(r"[.!?…:;\n\"“”*(\[]|--|—")
+
+
+def _bare_duplicates(characters: list[Character]) -> dict[str, str]:
+    """Cast entries that are only a given name of unknown gender ("Reggie") beside one full name
+    that opens with it ("Reggie St Cloud"): the same person listed twice, by entry id -> the full
+    entry's id. A known gender keeps them apart when it differs ("Hamidullah" and "Hamidullah
+    Begum", his wife), and is no doubt left when it is known at all."""
+    full: dict[str, set[str]] = {}  # a given name -> the entries whose full names open with it
+    for character in characters:
+        for name in (character.name, *character.aliases):
+            parts = name.split()
+            if len(parts) >= 2 and parts[0].lower().rstrip(".") not in person_words.HONORIFICS:
+                full.setdefault(parts[0], set()).add(character.id)
+    duplicates: dict[str, str] = {}
+    for character in characters:
+        forms = {character.name, *character.aliases}
+        if character.gender != "U" or len(forms) != 1 or len(character.name.split()) != 1:
+            continue
+        bearers = full.get(character.name, set()) - {character.id}
+        if len(bearers) == 1:
+            duplicates[character.id] = next(iter(bearers))
+    return duplicates
+
+
 _POSSESSIVE = re.compile(r"['’]s$")
 # A name's own ending that is no part of it: a possessive, or a verb run into it ("Harry’d gone",
 # "Draco’ll know"), which would otherwise make "Harry’d" a character of its own.
@@ -447,6 +471,9 @@ def _roster_mode(work: Work, roster: list[Character]) -> None:
     extra = _unshared_given_names(work.text, work.characters)
     searched = [dataclasses.replace(c, aliases=[*c.aliases, *extra.get(c.id, [])]) for c in work.characters]
     work.mentions = find_name_mentions(work.text, searched, start=work.metadata.body_start)
+    duplicates = _bare_duplicates(work.characters)
+    for mention in work.mentions:
+        mention.character = duplicates.get(mention.character or "", mention.character)
     owners = _shared_first_names(work.text, work.characters)
     if owners:
         for mention in work.mentions:
