@@ -1370,6 +1370,17 @@ def test_description_tag_with_a_prepositional_tail_names_by_its_noun() -> None:
     assert [q.speaker for q in work.quotes] == ["clerk", "jonah"]
 
 
+def test_a_name_in_a_description_tag_s_tail_is_not_its_speaker() -> None:
+    # "the captain on a word from Jonah" is the captain, not Jonah
+    cast = [*CAST, Character("cap", "Captain Hale", gender="M")]
+    text = (
+        "Captain Hale and Mara stood at the rail.\n\n"
+        '"Hoist the sail," cried the Captain on a word from Jonah.\n\n"Aye," said Mara.\n'
+    )
+    work = run(text, cast)
+    assert [q.speaker for q in work.quotes] == ["cap", "mara"]
+
+
 def test_line_credited_with_from_and_no_verb() -> None:
     # `"Snow!" from Jonah.`: his line again, though turn-taking would hand it to Mara
     text = 'Jonah and Mara sat down.\n\n"Rain," said Jonah.\n\n"Snow!" from Jonah, and a laugh.\n'

@@ -2076,6 +2076,10 @@ def _resolve_subject(
         if gender == "I":
             return context.narrator
         return _by_gender(gender, context, conversation, index, quote, text, start)
+    tail = _DESCRIPTION_TAIL.search(phrase) if subject.kind == "epithet" else None
+    if tail is not None and tail.start() > phrase.find(" "):
+        # `cried the Major on a word from Turton`: a name in the tail is someone else
+        end = start + tail.start()
     mention = _mention_at(context, start, end)
     if mention is not None and mention.character:
         if subject.kind == "epithet" and mention.kind == "name":
