@@ -1381,6 +1381,13 @@ def test_a_name_in_a_description_tag_s_tail_is_not_its_speaker() -> None:
     assert [q.speaker for q in work.quotes] == ["cap", "mara"]
 
 
+def test_an_inverted_tag_with_an_unlisted_past_tense_verb() -> None:
+    # "bawled" is no listed speech verb, but a verb put before its subject after a quote is a tag
+    text = 'Jonah and Mara sat down.\n\n"Rain," said Jonah.\n\n"Snow!" bawled Jonah, and a laugh.\n'
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["jonah", "jonah"]
+
+
 def test_line_credited_with_from_and_no_verb() -> None:
     # `"Snow!" from Jonah.`: his line again, though turn-taking would hand it to Mara
     text = 'Jonah and Mara sat down.\n\n"Rain," said Jonah.\n\n"Snow!" from Jonah, and a laugh.\n'

@@ -303,6 +303,8 @@ _TAG_EPITHET_VERB = [
     for n in range(1, 5)
 ]
 # "said Buffy", "replied the old man", "said he"
+# A past-tense verb of one word, the form an inverted tag with an unlisted verb takes.
+_INVERTED_PAST = re.compile(r"[a-z]{3,}ed")
 _TAG_VERB_SUBJ = re.compile(rf"{_VERB}\s+(?:{_ADVERB}\s+)?{_SUBJECT}")
 _OBJECT = re.compile(
     r"\s*(?:to\s+)?(?P<obj>him|her|them|me|us|(?:the|his|her|my)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+"
@@ -1748,7 +1750,14 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
         if not match:
             continue
         verb = _verb(match.group("verb"))
-        if pattern is _TAG_VERB_SUBJ and verb not in SPEECH_VERBS and verb not in THOUGHT_VERBS:
+        if (
+            pattern is _TAG_VERB_SUBJ
+            and verb not in SPEECH_VERBS
+            and verb not in THOUGHT_VERBS
+            and not (_INVERTED_PAST.fullmatch(verb) and _subject_kind(match.group("subj")) != "pronoun")
+        ):
+            # `"Heard?" reinforced the Major`: a past tense put before its subject right after a
+            # quote is a speech tag whatever the verb; `"No," added he` needs a known verb
             continue
         if (
             verb not in SPEECH_VERBS
