@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import ROOT, SAMPLE_ALL_TALK
-from fandex.dialogue import _match_after, find_dialogue
+from fandex.dialogue import _match_after, _match_before, find_dialogue
 from fandex.mentions import find_name_mentions
 from fandex.options import Options
 from fandex.work import Character, Emphasis, Mention, Paragraph, Span, Work
@@ -1386,6 +1386,16 @@ def test_an_inverted_tag_with_an_unlisted_past_tense_verb() -> None:
     text = 'Jonah and Mara sat down.\n\n"Rain," said Jonah.\n\n"Snow!" bawled Jonah, and a laugh.\n'
     work = run(text)
     assert [q.speaker for q in work.quotes] == ["jonah", "jonah"]
+
+
+def test_a_sentence_of_a_name_and_a_two_word_speech_verb_tags_the_quote_after_it() -> None:
+    # turn-taking would give the third line back to Mara; "Jonah joined in." says it is his
+    text = (
+        '"Rain again," said Mara.\n\n"It never stops."\n\nJonah joined in. "Let us stay in and be jolly."\n'
+    )
+    work = run(text)
+    assert work.quotes[2].speaker == "jonah"
+    assert _match_before("The rain put in. ", 0)[1] == "put in"  # a tag; nobody is "the rain"
 
 
 def test_line_credited_with_from_and_no_verb() -> None:

@@ -115,7 +115,8 @@ _PHRASAL_SPEECH = frozenset(
     for verbs, particle in (
         ("go goes went going", "on"),
         (
-            "break breaks broke breaking cut cuts cutting strike strikes struck striking chime chimes chimed",
+            "break breaks broke breaking cut cuts cutting strike strikes struck striking chime chimes chimed"
+            " join joins joined joining put puts putting",
             "in",
         ),
         ("burst bursts bursting call calls called calling cry cries cried crying sing sings sang", "out"),
@@ -1825,13 +1826,22 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
     return None, "", 0, ""
 
 
+_PHRASAL_SENTENCE = re.compile(rf"(?:^|[.!?][\"”]?\s+){_SUBJECT}\s+(?P<verb>[a-z]+\s+(?:in|on|out))\.$")
+
+
 def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, str]:
     """A tag that introduces the quote: `Emma said, "` / `She asked the blonde, "`."""
     stripped = before.rstrip().rstrip("-—–")  # `Emma thus moralised to herself:--`
     # `and said somewhat austerely   "`: a run of spaces where a text lost its dash
     lost_dash = re.search(r"\w {3,}$", before) is not None
+    # `Aziz joined in. "...`: a sentence of a subject and a two-word speech verb alone is a tag
+    phrasal = _PHRASAL_SENTENCE.search(stripped)
+    phrasal_tag = phrasal is not None and _verb(phrasal.group("verb")) in _PHRASAL_SPEECH
+    if phrasal_tag:
+        stripped = stripped[:-1]
     if not stripped or (
-        stripped[-1] not in ",:"
+        not phrasal_tag
+        and stripped[-1] not in ",:"
         and not before.rstrip().endswith(("--", "—"))
         and not lost_dash
         and not _ends_on_speech_verb(stripped)
