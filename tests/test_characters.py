@@ -570,6 +570,18 @@ def test_a_bare_given_name_of_unknown_gender_is_the_full_named_entry_it_opens() 
     assert found == [("Reggie Vane", "full"), ("Reggie", "full"), ("Hamid", "man"), ("Hamid Begum", "wife")]
 
 
+def test_a_bare_surname_listed_for_a_woman_is_the_man_who_bears_it() -> None:
+    roster = [
+        Character(id="wife", name="Mrs. Hale", aliases=["Hale"], gender="F"),
+        Character(id="major", name="Major Hale", gender="M"),
+    ]
+    text = "Major Hale rode in. Hale laughed. Mrs. Hale smiled."
+    work = Work(text=text)
+    find_characters(work, Options(roster=roster))
+    found = [(text[m.start : m.end], m.character) for m in work.mentions]
+    assert found == [("Major Hale", "major"), ("Hale", "major"), ("Mrs. Hale", "wife")]
+
+
 def test_a_family_surname_after_a_title_is_not_the_surname_alone() -> None:
     from fandex.characters import _surname_alone
 

@@ -63,6 +63,27 @@ def _bare_duplicates(characters: list[Character]) -> dict[str, str]:
     return duplicates
 
 
+def _family_men(characters: list[Character]) -> dict[tuple[str, str], str]:
+    """A bare surname a cast lists for a woman that one man of the cast bears too ("Callendar"
+    for Mrs. Callendar beside Major Callendar): narration calls women by a title or a given name,
+    so the bare surname is the man. Keyed by (surname, the woman's id) -> the man's id."""
+    bearers: dict[str, set[str]] = {}  # surname -> the men whose full names end with it
+    for character in characters:
+        if character.gender == "M":
+            for name in (character.name, *character.aliases):
+                if len(name.split()) >= 2:
+                    bearers.setdefault(name.split()[-1], set()).add(character.id)
+    found: dict[tuple[str, str], str] = {}
+    for character in characters:
+        if character.gender != "F":
+            continue
+        for name in (character.name, *character.aliases):
+            men = bearers.get(name, set()) if len(name.split()) == 1 else set()
+            if len(men) == 1:
+                found[(name, character.id)] = next(iter(men))
+    return found
+
+
 _POSSESSIVE = re.compile(r"['’]s$")
 # A name's own ending that is no part of it: a possessive, or a verb run into it ("Harry’d gone",
 # "Draco’ll know"), which would otherwise make "Harry’d" a character of its own.
@@ -472,8 +493,11 @@ def _roster_mode(work: Work, roster: list[Character]) -> None:
     searched = [dataclasses.replace(c, aliases=[*c.aliases, *extra.get(c.id, [])]) for c in work.characters]
     work.mentions = find_name_mentions(work.text, searched, start=work.metadata.body_start)
     duplicates = _bare_duplicates(work.characters)
+    family_men = _family_men(work.characters)
     for mention in work.mentions:
         mention.character = duplicates.get(mention.character or "", mention.character)
+        man = family_men.get((work.text[mention.start : mention.end], mention.character or ""))
+        mention.character = man or mention.character
     owners = _shared_first_names(work.text, work.characters)
     if owners:
         for mention in work.mentions:
