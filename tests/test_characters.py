@@ -570,6 +570,15 @@ def test_a_bare_given_name_of_unknown_gender_is_the_full_named_entry_it_opens() 
     assert found == [("Reggie Vane", "full"), ("Reggie", "full"), ("Hamid", "man"), ("Hamid Begum", "wife")]
 
 
+def test_a_cast_without_genders_keeps_a_bare_given_name_entry_apart() -> None:
+    # nobody's gender is given, so the bare "Reggie" having none says nothing
+    roster = [Character(id="full", name="Reggie Vane"), Character(id="bare", name="Reggie")]
+    text = "Reggie Vane sat down. Reggie laughed."
+    work = Work(text=text)
+    find_characters(work, Options(roster=roster))
+    assert [m.character for m in work.mentions] == ["full", "bare"]
+
+
 def test_a_bare_surname_listed_for_a_woman_is_the_man_who_bears_it() -> None:
     roster = [
         Character(id="wife", name="Mrs. Hale", aliases=["Hale"], gender="F"),

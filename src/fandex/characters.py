@@ -45,20 +45,23 @@ def _bare_duplicates(characters: list[Character]) -> dict[str, str]:
     """Cast entries that are only a given name of unknown gender ("Reggie") beside one full name
     that opens with it ("Reggie St Cloud"): the same person listed twice, by entry id -> the full
     entry's id. A known gender keeps them apart when it differs ("Hamidullah" and "Hamidullah
-    Begum", his wife), and is no doubt left when it is known at all."""
+    Begum", his wife), and is no doubt left when it is known at all; a cast without genders
+    (the full entry's unknown too) says nothing by the missing one."""
     full: dict[str, set[str]] = {}  # a given name -> the entries whose full names open with it
     for character in characters:
         for name in (character.name, *character.aliases):
             parts = name.split()
             if len(parts) >= 2 and parts[0].lower().rstrip(".") not in person_words.HONORIFICS:
                 full.setdefault(parts[0], set()).add(character.id)
+    genders = {character.id: character.gender for character in characters}
     duplicates: dict[str, str] = {}
     for character in characters:
         forms = {character.name, *character.aliases}
         if character.gender != "U" or len(forms) != 1 or len(character.name.split()) != 1:
             continue
         bearers = full.get(character.name, set()) - {character.id}
-        if len(bearers) == 1:
+        if len(bearers) == 1 and genders[next(iter(bearers))] != "U":
+            # only a cast that gives genders says anything by leaving one out
             duplicates[character.id] = next(iter(bearers))
     return duplicates
 
