@@ -1398,6 +1398,16 @@ def test_a_sentence_of_a_name_and_a_two_word_speech_verb_tags_the_quote_after_it
     assert _match_before("The rain put in. ", 0)[1] == "put in"  # a tag; nobody is "the rain"
 
 
+def test_a_line_named_as_someone_s_explanation_is_theirs() -> None:
+    # turn-taking would give the third line to Mara; "was Ines's explanation" credits it
+    text = (
+        '"Rain again," said Mara.\n\n"It never stops," said Jonah.\n\n'
+        '"It is the season," was Ines\'s explanation.\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "jonah", "ines"]
+
+
 def test_line_credited_with_from_and_no_verb() -> None:
     # `"Snow!" from Jonah.`: his line again, though turn-taking would hand it to Mara
     text = 'Jonah and Mara sat down.\n\n"Rain," said Jonah.\n\n"Snow!" from Jonah, and a laugh.\n'

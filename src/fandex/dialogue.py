@@ -329,6 +329,8 @@ _ANSWER_NOUNS = frozenset(
     {"answer", "reply", "response", "rejoinder", "remark", "retort", "comment", "observation"}
     | {"question", "words", "exclamation", "consolation", "injunction", "cry", "greeting", "advice"}
     | {"inquiry", "enquiry", "query", "demand", "request", "entreaty", "protest", "assurance"}
+    | {"explanation", "conclusion", "suggestion", "objection", "apology", "excuse", "verdict"}
+    | {"salutation", "farewell", "rebuke", "reproof", "complaint", "confession", "boast", "plea"}
 )
 # PDNC's texts lost some apostrophes: "Catherine s answer"
 _NAMED_ANSWER = re.compile(
