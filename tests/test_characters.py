@@ -541,6 +541,56 @@ def test_a_shared_first_name_keeps_the_cast_s_owner_when_the_text_is_unclear() -
     assert bare == ["beaver"]
 
 
+def test_a_given_name_the_cast_leaves_out_names_the_only_one_who_bears_it() -> None:
+    roster = [
+        Character(id="t", name="Thérèse Vaur"),
+        Character(id="f", name="Thérèse Vaur's Father"),  # names another by her: no bearer
+        Character(id="g", name="Young Gardener"),  # a description, not a given name
+        Character(id="a", name="Ada Lund"),
+        Character(id="b", name="Ada Berg"),  # two Adas: the bare "Ada" stays unknown
+    ]
+    text = "Th?r?se waved to Ada. The Young Gardener bowed; a young man smiled. Thérèse laughed."
+    work = Work(text=text)
+    find_characters(work, Options(roster=roster))
+    found = [(text[m.start : m.end], m.character) for m in work.mentions]
+    assert found == [("Th?r?se", "t"), ("Young Gardener", "g"), ("Thérèse", "t")]  # no bare "Ada"
+
+
+def test_a_bare_given_name_of_unknown_gender_is_the_full_named_entry_it_opens() -> None:
+    roster = [
+        Character(id="full", name="Reggie Vane", gender="M"),
+        Character(id="bare", name="Reggie"),  # listed twice: the same man
+        Character(id="wife", name="Hamid Begum", gender="F"),
+        Character(id="man", name="Hamid", gender="M"),  # a known, different gender: another person
+    ]
+    text = "Reggie Vane sat down. Reggie laughed. Hamid and Hamid Begum came in."
+    work = Work(text=text)
+    find_characters(work, Options(roster=roster))
+    found = [(text[m.start : m.end], m.character) for m in work.mentions]
+    assert found == [("Reggie Vane", "full"), ("Reggie", "full"), ("Hamid", "man"), ("Hamid Begum", "wife")]
+
+
+def test_a_cast_without_genders_keeps_a_bare_given_name_entry_apart() -> None:
+    # nobody's gender is given, so the bare "Reggie" having none says nothing
+    roster = [Character(id="full", name="Reggie Vane"), Character(id="bare", name="Reggie")]
+    text = "Reggie Vane sat down. Reggie laughed."
+    work = Work(text=text)
+    find_characters(work, Options(roster=roster))
+    assert [m.character for m in work.mentions] == ["full", "bare"]
+
+
+def test_a_bare_surname_listed_for_a_woman_is_the_man_who_bears_it() -> None:
+    roster = [
+        Character(id="wife", name="Mrs. Hale", aliases=["Hale"], gender="F"),
+        Character(id="major", name="Major Hale", gender="M"),
+    ]
+    text = "Major Hale rode in. Hale laughed. Mrs. Hale smiled."
+    work = Work(text=text)
+    find_characters(work, Options(roster=roster))
+    found = [(text[m.start : m.end], m.character) for m in work.mentions]
+    assert found == [("Major Hale", "major"), ("Hale", "major"), ("Mrs. Hale", "wife")]
+
+
 def test_a_family_surname_after_a_title_is_not_the_surname_alone() -> None:
     from fandex.characters import _surname_alone
 

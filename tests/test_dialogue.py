@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import ROOT, SAMPLE_ALL_TALK
-from fandex.dialogue import _match_after, find_dialogue
+from fandex.dialogue import _match_after, _match_before, find_dialogue
 from fandex.mentions import find_name_mentions
 from fandex.options import Options
 from fandex.work import Character, Emphasis, Mention, Paragraph, Span, Work
@@ -1497,6 +1497,44 @@ def test_description_tag_with_a_prepositional_tail_names_by_its_noun() -> None:
     text = 'Jonah stood before the bench.\n\n"Name?" said the clerk in a low voice.\n\n"Jonah," said Jonah.\n'
     work = run(text, cast)
     assert [q.speaker for q in work.quotes] == ["clerk", "jonah"]
+
+
+def test_a_name_in_a_description_tag_s_tail_is_not_its_speaker() -> None:
+    # "the captain on a word from Jonah" is the captain, not Jonah
+    cast = [*CAST, Character("cap", "Captain Hale", gender="M")]
+    text = (
+        "Captain Hale and Mara stood at the rail.\n\n"
+        '"Hoist the sail," cried the Captain on a word from Jonah.\n\n"Aye," said Mara.\n'
+    )
+    work = run(text, cast)
+    assert [q.speaker for q in work.quotes] == ["cap", "mara"]
+
+
+def test_an_inverted_tag_with_an_unlisted_past_tense_verb() -> None:
+    # "bawled" is no listed speech verb, but a verb put before its subject after a quote is a tag
+    text = 'Jonah and Mara sat down.\n\n"Rain," said Jonah.\n\n"Snow!" bawled Jonah, and a laugh.\n'
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["jonah", "jonah"]
+
+
+def test_a_sentence_of_a_name_and_a_two_word_speech_verb_tags_the_quote_after_it() -> None:
+    # turn-taking would give the third line back to Mara; "Jonah joined in." says it is his
+    text = (
+        '"Rain again," said Mara.\n\n"It never stops."\n\nJonah joined in. "Let us stay in and be jolly."\n'
+    )
+    work = run(text)
+    assert work.quotes[2].speaker == "jonah"
+    assert _match_before("The rain put in. ", 0)[1] == "put in"  # a tag; nobody is "the rain"
+
+
+def test_a_line_named_as_someone_s_explanation_is_theirs() -> None:
+    # turn-taking would give the third line to Mara; "was Ines's explanation" credits it
+    text = (
+        '"Rain again," said Mara.\n\n"It never stops," said Jonah.\n\n'
+        '"It is the season," was Ines\'s explanation.\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "jonah", "ines"]
 
 
 def test_line_credited_with_from_and_no_verb() -> None:

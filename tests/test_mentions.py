@@ -67,3 +67,15 @@ def test_a_name_after_an_opening_single_quote_is_found_but_not_inside_a_word() -
     assert pattern is not None
     text = "'Scott says hi,' she said. ‘Neil?’ O'Neil and d’Neil were out."
     assert [m.group() for m in pattern.finditer(text)] == ["Scott", "Neil"]
+
+
+def test_a_name_is_found_without_its_accents_or_with_them_lost_and_with_either_case_of_particle() -> None:
+    cast = [Character(id="m", name="Amélie Du Pré", aliases=["Madame Du Pré"])]
+    text = "Amélie Du Pré sat. Amelie du Pre stood. Am?lie du Pr? left. Madame du Pr? waved. Du Pré ran."
+    found = find_name_mentions(text, cast)
+    assert [(text[m.start : m.end], m.character) for m in found] == [
+        ("Amélie Du Pré", "m"),
+        ("Amelie du Pre", "m"),
+        ("Am?lie du Pr?", "m"),
+        ("Madame du Pr?", "m"),
+    ]

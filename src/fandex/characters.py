@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -38,6 +39,54 @@ _LETTERS = "(?:[^\\W\\d_][\u0300-\u036f]*)+"
 _WORD = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*(?:-{_LETTERS}(?:['’]{_LETTERS})*)*")
 # What between two words ends a sentence or opens a new one (a paragraph, a quote, a thought).
 _SENTENCE_GAP = re.compile(r"[.!?…:;\n\"“”*(\[]|--|—")
+
+
+def _bare_duplicates(characters: list[Character]) -> dict[str, str]:
+    """Cast entries that are only a given name of unknown gender ("Reggie") beside one full name
+    that opens with it ("Reggie St Cloud"): the same person listed twice, by entry id -> the full
+    entry's id. A known gender keeps them apart when it differs ("Hamidullah" and "Hamidullah
+    Begum", his wife), and is no doubt left when it is known at all; a cast without genders
+    (the full entry's unknown too) says nothing by the missing one."""
+    full: dict[str, set[str]] = {}  # a given name -> the entries whose full names open with it
+    for character in characters:
+        for name in (character.name, *character.aliases):
+            parts = name.split()
+            if len(parts) >= 2 and parts[0].lower().rstrip(".") not in person_words.HONORIFICS:
+                full.setdefault(parts[0], set()).add(character.id)
+    genders = {character.id: character.gender for character in characters}
+    duplicates: dict[str, str] = {}
+    for character in characters:
+        forms = {character.name, *character.aliases}
+        if character.gender != "U" or len(forms) != 1 or len(character.name.split()) != 1:
+            continue
+        bearers = full.get(character.name, set()) - {character.id}
+        if len(bearers) == 1 and genders[next(iter(bearers))] != "U":
+            # only a cast that gives genders says anything by leaving one out
+            duplicates[character.id] = next(iter(bearers))
+    return duplicates
+
+
+def _family_men(characters: list[Character]) -> dict[tuple[str, str], str]:
+    """A bare surname a cast lists for a woman that one man of the cast bears too ("Callendar"
+    for Mrs. Callendar beside Major Callendar): narration calls women by a title or a given name,
+    so the bare surname is the man. Keyed by (surname, the woman's id) -> the man's id."""
+    bearers: dict[str, set[str]] = {}  # surname -> the men whose full names end with it
+    for character in characters:
+        if character.gender == "M":
+            for name in (character.name, *character.aliases):
+                if len(name.split()) >= 2:
+                    bearers.setdefault(name.split()[-1], set()).add(character.id)
+    found: dict[tuple[str, str], str] = {}
+    for character in characters:
+        if character.gender != "F":
+            continue
+        for name in (character.name, *character.aliases):
+            men = bearers.get(name, set()) if len(name.split()) == 1 else set()
+            if len(men) == 1:
+                found[(name, character.id)] = next(iter(men))
+    return found
+
+
 _POSSESSIVE = re.compile(r"['’]s$")
 # A name's own ending that is no part of it: a possessive, or a verb run into it ("Harry’d gone",
 # "Draco’ll know"), which would otherwise make "Harry’d" a character of its own.
@@ -443,7 +492,15 @@ def find_characters(work: Work, options: Options) -> None:
 def _roster_mode(work: Work, roster: list[Character]) -> None:
     # A cast given from outside: find its names, discover nothing.
     work.characters = [dataclasses.replace(c) for c in roster]
-    work.mentions = find_name_mentions(work.text, work.characters, start=work.metadata.body_start)
+    extra = _unshared_given_names(work.text, work.characters)
+    searched = [dataclasses.replace(c, aliases=[*c.aliases, *extra.get(c.id, [])]) for c in work.characters]
+    work.mentions = find_name_mentions(work.text, searched, start=work.metadata.body_start)
+    duplicates = _bare_duplicates(work.characters)
+    family_men = _family_men(work.characters)
+    for mention in work.mentions:
+        mention.character = duplicates.get(mention.character or "", mention.character)
+        man = family_men.get((work.text[mention.start : mention.end], mention.character or ""))
+        mention.character = man or mention.character
     owners = _shared_first_names(work.text, work.characters)
     if owners:
         for mention in work.mentions:
@@ -458,6 +515,44 @@ def _roster_mode(work: Work, roster: list[Character]) -> None:
     for character in work.characters:
         character.mentions = counts.get(character.id, 0)
         character.first = firsts.get(character.id)
+
+
+def _unshared_given_names(text: str, characters: list[Character]) -> dict[str, list[str]]:
+    """Given names a cast leaves out of its lists, by character id: "Thérèse" alone is Thérèse de
+    Vitré when she is listed only by her full name and nobody else in the cast has that word in a
+    name of theirs. Descriptions are no full names ("Young Lady", "Thérèse's Father"): a given name
+    is taken only when the text never writes it in lower case."""
+    users: dict[str, set[str]] = {}  # a word of some name, folded -> the characters using it
+    given: dict[str, dict[str, set[str]]] = {}  # folded given name -> character -> its spellings
+    for character in characters:
+        for name in (character.name, *character.aliases):
+            parts = name.split()
+            if any(_POSSESSIVE.search(part) for part in parts):
+                continue  # "Thérèse's Father" names someone else by her
+            for part in parts:
+                users.setdefault(_folded(part), set()).add(character.id)
+            opener = parts[0].lower().rstrip(".") if parts else ""
+            if len(parts) >= 2 and opener not in person_words.HONORIFICS and parts[1][:1].isupper():
+                given.setdefault(_folded(parts[0]), {}).setdefault(character.id, set()).add(parts[0])
+    extra: dict[str, list[str]] = {}
+    for word, spellings in given.items():
+        if len(spellings) != 1 or users.get(word, set()) != set(spellings) or not word.isalpha():
+            continue
+        if re.search(rf"\b{re.escape(word)}\b", text):
+            continue  # "young", "elderly": a description's word, not a name
+        ((owner, forms),) = spellings.items()
+        listed = {name for c in characters if c.id == owner for name in (c.name, *c.aliases)}
+        if not forms & listed:
+            extra[owner] = sorted(forms)
+    return extra
+
+
+_POSSESSIVE = re.compile(r"['’][sS]$")
+
+
+def _folded(word: str) -> str:
+    """A word lower-cased without its accents, to compare spellings of one name."""
+    return "".join(unicodedata.normalize("NFKD", c)[0] for c in word.lower())
 
 
 def _shared_first_names(text: str, characters: list[Character]) -> dict[str, str]:

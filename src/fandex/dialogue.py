@@ -115,7 +115,8 @@ _PHRASAL_SPEECH = frozenset(
     for verbs, particle in (
         ("go goes went going", "on"),
         (
-            "break breaks broke breaking cut cuts cutting strike strikes struck striking chime chimes chimed",
+            "break breaks broke breaking cut cuts cutting strike strikes struck striking chime chimes chimed"
+            " join joins joined joining put puts putting",
             "in",
         ),
         (
@@ -344,6 +345,7 @@ _ANSWER_NOUNS = frozenset(
     | {"inquiry", "enquiry", "query", "demand", "request", "entreaty", "protest", "assurance"}
     | {"explanation", "amendment", "declaration", "suggestion", "objection", "reproof", "salutation"}
     | {"thought", "reflection", "conclusion", "address", "speech", "ejaculation", "remonstrance"}
+    | {"apology", "excuse", "verdict", "farewell", "rebuke", "complaint", "confession", "boast", "plea"}
 )
 # PDNC's texts lost some apostrophes: "Catherine s answer"
 _NAMED_ANSWER = re.compile(
@@ -1887,13 +1889,22 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
     return None, "", 0, ""
 
 
+_PHRASAL_SENTENCE = re.compile(rf"(?:^|[.!?][\"”]?\s+){_SUBJECT}\s+(?P<verb>[a-z]+\s+(?:in|on|out))\.$")
+
+
 def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, str]:
     """A tag that introduces the quote: `Emma said, "` / `She asked the blonde, "`."""
     stripped = before.rstrip().rstrip("-—–")  # `Emma thus moralised to herself:--`
     # `and said somewhat austerely   "`: a run of spaces where a text lost its dash
     lost_dash = re.search(r"\w {3,}$", before) is not None
+    # `Aziz joined in. "...`: a sentence of a subject and a two-word speech verb alone is a tag
+    phrasal = _PHRASAL_SENTENCE.search(stripped)
+    phrasal_tag = phrasal is not None and _verb(phrasal.group("verb")) in _PHRASAL_SPEECH
+    if phrasal_tag:
+        stripped = stripped[:-1]
     if not stripped or (
-        stripped[-1] not in ",:"
+        not phrasal_tag
+        and stripped[-1] not in ",:"
         and not before.rstrip().endswith(("--", "—"))
         and not lost_dash
         and not _ends_on_speech_verb(stripped)
@@ -2161,6 +2172,10 @@ def _resolve_subject(
         if gender == "I":
             return context.narrator
         return _by_gender(gender, context, conversation, index, quote, text, start)
+    tail = _DESCRIPTION_TAIL.search(phrase) if subject.kind == "epithet" else None
+    if tail is not None and tail.start() > phrase.find(" "):
+        # `cried the Major on a word from Turton`: a name in the tail is someone else
+        end = start + tail.start()
     mention = _mention_at(context, start, end)
     if mention is not None and mention.character:
         if subject.kind == "epithet" and mention.kind == "name":

@@ -3,21 +3,53 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from fandex.work import Character, Mention
 
 
 def name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
-    """One regex that matches any of ``names`` as whole words, preferring the longest."""
+    """One regex that matches any of ``names`` as whole words, preferring the longest.
+
+    A name is found as it was typed or keyed: an accented letter also matches its plain letter or
+    the "?" a lossy conversion left in its place ("Thérèse" in "Therese" and "Th?r?se"), and a
+    lower-case particle inside a name matches either case ("De Vitré" in "de Vitré").
+    """
     unique = sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True)
     if not unique:
         return None
-    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in unique)
+    alternatives = "|".join(_loose(n) for n in unique)
     # Whole words; a possessive ("Xander's", "Spike’s") still names the character, but a longer
     # word joined by an apostrophe ("O'Neil" for an alias "O" or "Neil") does not. An opening single
     # quotation mark is no such apostrophe: 'Scott says' names Scott.
     return re.compile(rf"(?<!\w)(?<!\w['’])(?:{alternatives})(?!\w)(?!['’](?!s\b)\w)")
+
+
+# Particles of family names that are written in either case ("de Vitré", "De Vitré").
+_PARTICLES = frozenset(
+    {"de", "du", "des", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la"}
+)
+
+
+def _loose(name: str) -> str:
+    """The regex of one name: words joined by any white space, accents and particles as above."""
+    words = []
+    for position, word in enumerate(name.split()):
+        if position > 0 and word.lower() in _PARTICLES:
+            words.append(f"[{word[0].upper()}{word[0].lower()}]{re.escape(word[1:])}")
+            continue
+        parts = []
+        for char in word:
+            plain = _plain(char)
+            parts.append(f"[{char}{plain}?]" if plain != char and plain.isascii() else re.escape(char))
+        words.append("".join(parts))
+    return r"\s+".join(words)
+
+
+def _plain(char: str) -> str:
+    """A letter without its accent ("é" -> "e"); other characters unchanged."""
+    return unicodedata.normalize("NFKD", char)[0]
 
 
 def find_name_mentions(
@@ -31,7 +63,8 @@ def find_name_mentions(
     owners: dict[str, set[str]] = {}
     for character in characters:
         for name in (character.name, *character.aliases):
-            owners.setdefault(_key(name), set()).add(character.id)
+            for key in _keys(name):
+                owners.setdefault(key, set()).add(character.id)
     pattern = name_pattern(n for c in characters for n in (c.name, *c.aliases))
     if pattern is None:
         return []
@@ -43,7 +76,15 @@ def find_name_mentions(
 
 
 def _key(name: str) -> str:
-    return " ".join(name.split())
+    """A found name as the owners table files it: words single-spaced, lower case, no accents."""
+    return " ".join("".join(_plain(c) for c in name.lower()).split())
+
+
+def _keys(name: str) -> tuple[str, str]:
+    """The keys a listed name is found under: without its accents, and with each accented
+    letter as the "?" a lossy conversion puts in its place."""
+    lossy = "".join("?" if _plain(c) != c and _plain(c).isascii() else c for c in name)
+    return _key(name), _key(lossy)
 
 
 # Double quotation marks: curly ones say which way they face; straight ones alternate.
