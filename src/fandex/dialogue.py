@@ -1368,7 +1368,12 @@ def _decode_run(
             continue  # a named tag stands
         for quote in turn.quotes:
             if quote.pronoun_gender:
-                quote.speaker = guess
+                # the decoding's pick only where it can be that "he" or "she": turn-taking that
+                # outweighs the gender evidence is wrong about this turn, salience's pick stays
+                if quote.pronoun_gender not in ("F", "M") or _fits_gender(
+                    context, guess, quote.pronoun_gender
+                ):
+                    quote.speaker = guess
             elif quote.speaker is None or quote.confidence <= 0.5:
                 quote.speaker, quote.cue, quote.confidence = guess, "implicit", 0.5
 
