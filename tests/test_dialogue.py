@@ -166,6 +166,22 @@ def test_a_he_left_to_the_talk_is_never_decoded_to_a_woman() -> None:
     assert [q.speaker for q in work.quotes] == ["mara", "ines", "mara", "jonah", "mara"]
 
 
+def test_a_description_of_a_man_is_not_decoded_to_a_woman() -> None:
+    # "said her brother" resolves to no one (whose brother the text does not say) and leaves the
+    # turn to turn-taking with a man's gender: the alternation and the "ma'am" either side pull
+    # towards Ines, but only Jonah can be a brother.
+    text = (
+        "Jonah was asleep by the door.\n\n"
+        '"Hello," said Mara.\n\n'
+        '"Hi, Mara," said Ines.\n\n'
+        '"Where were you, ma\'am?" said Mara.\n\n'
+        '"Out," said her brother.\n\n'
+        '"Out where, ma\'am?" said Mara.\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "ines", "mara", "jonah", "mara"]
+
+
 def test_pronoun_tag_after_a_line_that_named_her() -> None:
     text = '"Bored now," Jonah muttered. Mara rolled her eyes.\n\n"You always are," she retorted.\n'
     work = run(text)
