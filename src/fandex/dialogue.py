@@ -1081,7 +1081,7 @@ class SpeakerEvidence:
     silent: float = 2.0  # a narration line between two quotes in which someone acts
     weak: float = 3.0  # an action beat, a continued speech (the only anchors decoding may overrule)
     wrong_gender: float = -5.0  # "she said" and a man
-    salient: float = 1.0  # whom salience alone made of that "she"
+    salient: float = 0.6  # whom salience alone made of that "she" (of that gender: _decode_run)
     # "cried her brother" and a woman: as good as ruled out (PDNC dev: -4.2 let turn-taking and a
     # "ma'am" nearby outvote it, 82.73 -> 82.78 with -12; from -12 to -50 no change)
     gender_hint: float = -12.0
