@@ -182,6 +182,14 @@ def test_a_description_of_a_man_is_not_decoded_to_a_woman() -> None:
     assert [q.speaker for q in work.quotes] == ["mara", "ines", "mara", "jonah", "mara"]
 
 
+def test_she_went_on_after_her_own_line_holds_against_the_alternation() -> None:
+    # No one is named in or just before the "went on" paragraph; the line just before is Mara's,
+    # so she keeps talking, though Ines, then Mara, then Ines again would alternate.
+    text = '"Hello," said Ines.\n\n"Hi," said Mara.\n\n"Where were you?" she went on.\n\n"Out," said Ines.\n'
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["ines", "mara", "mara", "ines"]
+
+
 def test_pronoun_tag_after_a_line_that_named_her() -> None:
     text = '"Bored now," Jonah muttered. Mara rolled her eyes.\n\n"You always are," she retorted.\n'
     work = run(text)

@@ -1576,8 +1576,13 @@ def _tag_speaker(
     character = _resolve_subject(text, subject, quote, context, conversation, index)
     pronoun_gender = PRONOUN_GENDER[subject.phrase.lower()] if subject.kind == "pronoun" else None
     if pronoun_gender is not None and verb in _GOING_ON_VERBS:
-        # `"...," he went on`: whoever of that gender spoke last keeps talking
-        character = _latest_speaker(pronoun_gender, quotes[:k], conversation, index, context) or character
+        # `"...," he went on`: whoever of that gender spoke last keeps talking. That rests on the
+        # line just before, not on salience: it anchors the turn like a name close by would, and
+        # turn-taking's alternation (which a speaker going on breaks) no longer outweighs it
+        latest = _latest_speaker(pronoun_gender, quotes[:k], conversation, index, context)
+        if latest is not None:
+            character = latest
+            context.gender_rule = "local"
     if character is None:
         if is_speech:
             # "cried her brother": no one to name, but turn-taking must pick a man
