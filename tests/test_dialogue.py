@@ -150,6 +150,46 @@ def test_pronoun_tag_read_again_after_an_untagged_line_called_her() -> None:
     assert [q.speaker for q in work.quotes] == ["lucy", "ines", "mara"]
 
 
+def test_a_he_left_to_the_talk_is_never_decoded_to_a_woman() -> None:
+    # No man is named in or just before the "he said" paragraph: only salience resolved it (to
+    # Jonah, named above), so the decoding of the talk may overrule it. Turn-taking and the
+    # "ma'am" on either side pull towards Ines, yet "he" cannot be her: Jonah's stays.
+    text = (
+        "Jonah was asleep by the door.\n\n"
+        '"Hello," said Mara.\n\n'
+        '"Hi, Mara," said Ines.\n\n'
+        '"Where were you, ma\'am?" said Mara.\n\n'
+        '"Out," he said.\n\n'
+        '"Out where, ma\'am?" said Mara.\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "ines", "mara", "jonah", "mara"]
+
+
+def test_a_description_of_a_man_is_not_decoded_to_a_woman() -> None:
+    # "said her brother" resolves to no one (whose brother the text does not say) and leaves the
+    # turn to turn-taking with a man's gender: the alternation and the "ma'am" either side pull
+    # towards Ines, but only Jonah can be a brother.
+    text = (
+        "Jonah was asleep by the door.\n\n"
+        '"Hello," said Mara.\n\n'
+        '"Hi, Mara," said Ines.\n\n'
+        '"Where were you, ma\'am?" said Mara.\n\n'
+        '"Out," said her brother.\n\n'
+        '"Out where, ma\'am?" said Mara.\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "ines", "mara", "jonah", "mara"]
+
+
+def test_she_went_on_after_her_own_line_holds_against_the_alternation() -> None:
+    # No one is named in or just before the "went on" paragraph; the line just before is Mara's,
+    # so she keeps talking, though Ines, then Mara, then Ines again would alternate.
+    text = '"Hello," said Ines.\n\n"Hi," said Mara.\n\n"Where were you?" she went on.\n\n"Out," said Ines.\n'
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["ines", "mara", "mara", "ines"]
+
+
 def test_pronoun_tag_after_a_line_that_named_her() -> None:
     text = '"Bored now," Jonah muttered. Mara rolled her eyes.\n\n"You always are," she retorted.\n'
     work = run(text)
