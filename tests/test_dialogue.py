@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import ROOT, SAMPLE_ALL_TALK
-from fandex.dialogue import _match_after, find_dialogue
+from fandex.dialogue import _match_after, _only_a_tag_between, find_dialogue
 from fandex.mentions import find_name_mentions
 from fandex.options import Options
 from fandex.work import Character, Emphasis, Mention, Paragraph, Span, Work
@@ -1404,3 +1404,14 @@ def test_a_newcomer_called_by_name_answers_rather_than_the_earlier_speaker() -> 
     )
     work = run(text)
     assert [q.speaker for q in work.quotes] == ["mara", "jonah", "mara", "ines"]
+
+
+def test_a_long_tag_clause_alone_keeps_two_lines_adjacent() -> None:
+    # Only the first line's tag, however long its manner phrase, between two lines: the next line
+    # follows directly (a new speaker); a narration sentence after the tag does not.
+    tag = '"Some mistake," said Jonah, at once taking charge of the whole situation.\n\n"Sir,'
+    narration = '"Some mistake," said Jonah. He took charge of the situation at once.\n\n"Sir,'
+    action = '"Some mistake." Jonah took charge of the whole situation at once.\n\n"Sir,'
+    for text, expected in ((tag, True), (narration, False), (action, False)):
+        start = text.index('"', 1) + 1
+        assert _only_a_tag_between(text, start, text.rindex('"')) is expected

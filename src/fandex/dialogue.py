@@ -1341,7 +1341,7 @@ def _decode_run(
     # a turn right after a line, with no more than a tag between them
     adjacent = [False] + [
         bool(before.quotes and turn.quotes)
-        and len(text[before.quotes[-1].outer_end : turn.quotes[0].outer_start].split()) <= ADJACENT_WORDS
+        and _only_a_tag_between(text, before.quotes[-1].outer_end, turn.quotes[0].outer_start)
         for before, turn in itertools.pairwise(run_turns)
     ]
     for turn, choice in zip(run_turns, decode(evidence, TURN_TAKING, adjacent), strict=True):
@@ -1371,6 +1371,25 @@ def _decode_run(
                 quote.speaker = guess
             elif quote.speaker is None or quote.confidence <= 0.5:
                 quote.speaker, quote.cue, quote.confidence = guess, "implicit", 0.5
+
+
+# A tag clause that goes on after a line: `," said Fielding, at once taking charge.`
+_TAG_CLAUSE_START = re.compile(r"[,;:!?.]?[\"'”’]*\s*[a-z]")
+TAG_CLAUSE_WORDS = 20
+
+
+def _only_a_tag_between(text: str, start: int, end: int) -> bool:
+    """Whether two lines follow each other directly: no more than ADJACENT_WORDS between them,
+    or only the speech tag of the first, however long its manner phrase (`," said Fielding, at
+    once taking charge of the situation.`), with no narration sentence after it."""
+    between = text[start:end]
+    words = len(between.split())
+    if words <= ADJACENT_WORDS:
+        return True
+    if words > TAG_CLAUSE_WORDS or not _TAG_CLAUSE_START.match(between):
+        return False
+    ends = [m.end() for m in _SENTENCE_END.finditer(between.rstrip())]
+    return len(ends) <= 1 and (not ends or not between[ends[0] :].strip())
 
 
 _SELF_INTRODUCTION = re.compile(r"(?:\b(?:I am|I'm|I’m|[Mm]y name is|name's|name’s)|\bit is I,?)\s+$")
