@@ -1039,6 +1039,36 @@ def test_who_says_i_am_someone_is_that_someone() -> None:
     assert work.quotes[0].speaker == "ines"
 
 
+def test_i_m_with_its_apostrophe_lost_introduces_the_speaker() -> None:
+    text = (
+        "Jonah and Mara came to the village. A woman stood at the door.\n\n"
+        '"Good morning. I m Ines. You give me a cigarette."\n\n'
+        '"Why does this woman ask?" Jonah said.\n'
+    )
+    work = run(text)
+    assert work.quotes[0].speaker == "ines"
+
+
+def test_this_is_someone_speaking_on_the_telephone_is_that_someone() -> None:
+    text = (
+        "Jonah and Mara sat by the fire. The telephone rang.\n\n"
+        '"Hullo? This is Ines speaking. I have missed the train."\n\n'
+        '"Where are you now?" Jonah said.\n'
+    )
+    work = run(text)
+    assert work.quotes[0].speaker == "ines"
+
+
+def test_this_is_someone_presented_to_the_others_is_no_introduction() -> None:
+    text = (
+        "Jonah and Mara came to the village. A woman stood at the door.\n\n"
+        '"Good morning. This is Ines. She gives us a room."\n\n'
+        '"Why does this woman ask?" Jonah said.\n'
+    )
+    work = run(text)
+    assert work.quotes[0].speaker != "ines"
+
+
 def test_naming_someone_else_in_the_line_is_no_introduction() -> None:
     text = (
         "Jonah and Mara came to the village. A woman stood at the door.\n\n"

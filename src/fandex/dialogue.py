@@ -1392,17 +1392,29 @@ def _only_a_tag_between(text: str, start: int, end: int) -> bool:
     return len(ends) <= 1 and (not ends or not between[ends[0] :].strip())
 
 
-_SELF_INTRODUCTION = re.compile(r"(?:\b(?:I am|I'm|I’m|[Mm]y name is|name's|name’s)|\bit is I,?)\s+$")
+# `I am Rosa`, `I'm Rosa` (its apostrophe at times lost to a space), `my name's Rosa`
+_SELF_INTRODUCTION = re.compile(r"(?:\b(?:I am|I['’ ]m|[Mm]y name is|name['’ ]s)|\bit is I,?)\s+$")
+# on the telephone: `This is Jock speaking.`
+_THIS_IS = re.compile(r"\b[Tt]his is\s+$")
+_SPEAKING = re.compile(r"\s+speaking\b")
 
 
 def _introduced(turn: _Turn, context: _Context) -> set[str]:
-    """Whom a turn's lines introduce as its speaker: `I am Rosa.`, `My name is Rosa`."""
+    """Whom a turn's lines introduce as its speaker: `I am Rosa.`, `My name is Rosa`, `This is
+    Rosa speaking`."""
     text = context.work.text
     return {
         m.character
         for q in turn.quotes
         for m in _mentions_between(context, q.start, q.end)
-        if m.character and _SELF_INTRODUCTION.search(text, max(q.start, m.start - 20), m.start)
+        if m.character
+        and (
+            _SELF_INTRODUCTION.search(text, max(q.start, m.start - 20), m.start)
+            or (
+                _THIS_IS.search(text, max(q.start, m.start - 20), m.start)
+                and _SPEAKING.match(text, m.end, q.end)
+            )
+        )
     }
 
 
