@@ -684,6 +684,14 @@ def test_a_line_that_says_sir_answers_a_man() -> None:
     assert work.quotes[1].speaker != "jonah"
 
 
+def test_ma_am_with_its_apostrophe_lost_answers_a_woman() -> None:
+    # Jonah is named last, but the answer calls the one who asked "ma am" (the apostrophe a space)
+    text = 'Ines, Mara and Jonah waited.\n\n"Are we late?"\n\n"No, ma am, not at all."\n'
+    work = run(text)
+    assert work.quotes[0].speaker in ("ines", "mara")
+    assert work.quotes[1].speaker != work.quotes[0].speaker
+
+
 def test_the_conversation_overrules_an_action_beat() -> None:
     # Jonah grins, but he answers the next line and calls the asker Mara: the beat was his
     # reaction, and the question is Mara's

@@ -1212,7 +1212,7 @@ _ADDRESS_MALE = re.compile(
     r"\b(?:sir|my lord|my good man|my boy|my dear fellow|old fellow|old chap)\b(?=[,.!?;—-])", re.I
 )
 _ADDRESS_FEMALE = re.compile(
-    r"\b(?:madam|ma'am|ma’am|mum|mama|mamma|my lady|my dear girl|my good woman)\b(?=[,.!?;—-])", re.I
+    r"\b(?:madam|ma['’ ]am|mum|mama|mamma|my lady|my dear girl|my good woman)\b(?=[,.!?;—-])", re.I
 )
 
 
