@@ -692,6 +692,13 @@ def test_ma_am_with_its_apostrophe_lost_answers_a_woman() -> None:
     assert work.quotes[1].speaker != work.quotes[0].speaker
 
 
+def test_the_one_a_tagged_line_is_turned_to_answers_it() -> None:
+    # Jonah is named last, but Mara turned to Ines with her question: Ines answers
+    text = '"Tea?" asked Mara, turning to Ines while Jonah read the paper.\n\n"Yes, please."\n'
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "ines"]
+
+
 def test_the_conversation_overrules_an_action_beat() -> None:
     # Jonah grins, but he answers the next line and calls the asker Mara: the beat was his
     # reaction, and the question is Mara's

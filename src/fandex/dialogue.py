@@ -1278,6 +1278,8 @@ def _decode_run(
             called_before |= {
                 q.addressee for q in before.quotes if q.addressee and q.addressee != before.speaker
             }
+            # `said Mara, turning to Jonah`: Jonah answers too
+            called_before |= _turned_to(before, context, paras) - {before.speaker}
         called_after = {v for q in after.quotes for v in q.vocatives} if after else set()
         if after is not None and after.speaker:
             called_after.discard(after.speaker)
@@ -1390,6 +1392,30 @@ def _only_a_tag_between(text: str, start: int, end: int) -> bool:
         return False
     ends = [m.end() for m in _SENTENCE_END.finditer(between.rstrip())]
     return len(ends) <= 1 and (not ends or not between[ends[0] :].strip())
+
+
+# `turning to Jonah`, `looking up at Jonah`, `with a glance at Jonah`: whom a line is said to
+_TURNED_TO = re.compile(
+    r"\b(?:turn|look|glanc|nodd|smil|bow)(?:s|ed|ing|e|es)?(?:\s+(?:round|up|back|across|over))?"
+    r"\s+(?:to|at|towards|upon)\s+$"
+)
+
+
+def _turned_to(turn: _Turn, context: _Context, paras: list[_Para]) -> set[str]:
+    """Whom the narration of a turn's paragraphs has its speaker turn or look to (`said Mara,
+    turning to Jonah`): the one the line is said to, who most likely answers it."""
+    text = context.work.text
+    found: set[str] = set()
+    for index in dict.fromkeys(q.para for q in turn.quotes):
+        para = paras[index]
+        for mention in _mentions_between(context, para.start, para.end):
+            if (
+                mention.character
+                and not _in_quote(context, mention.start)
+                and _TURNED_TO.search(text, max(para.start, mention.start - 40), mention.start)
+            ):
+                found.add(mention.character)
+    return found
 
 
 # `I am Rosa`, `I'm Rosa` (its apostrophe at times lost to a space), `my name's Rosa`
