@@ -699,6 +699,16 @@ def test_the_one_a_tagged_line_is_turned_to_answers_it() -> None:
     assert [q.speaker for q in work.quotes] == ["mara", "ines"]
 
 
+def test_whom_the_line_before_speaks_of_does_not_answer_it() -> None:
+    # Mara is named last, but Jonah asks about her, not her: Ines answers
+    text = (
+        'Ines sat down beside Jonah; Mara was asleep upstairs.\n\n"Is Mara ill?" asked Jonah.\n\n'
+        '"Only tired."\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["jonah", "ines"]
+
+
 def test_the_conversation_overrules_an_action_beat() -> None:
     # Jonah grins, but he answers the next line and calls the asker Mara: the beat was his
     # reaction, and the question is Mara's

@@ -1096,6 +1096,7 @@ class SpeakerEvidence:
     rank: float = 0.1  # per place down the list of the conversation's people
     opens: float = 0.2  # the first of them (a tagged speaker, else the latest named) opens it
     outsider: float = -1.0  # one of the scene's other people, not named in or just before it
+    named_by_neighbour: float = -1.0  # the turn before or after names them, not to call them
     idiolect: float = 0.1  # per unit of how much more like them an untagged turn sounds (_Idiolects)
 
 
@@ -1254,6 +1255,17 @@ def _decode_run(
         next((g for q in turn.quotes for g in _address_genders(text, q.start, q.end)), None)
         for turn in run_turns
     ]
+    named_in = [
+        {
+            m.character
+            for q in turn.quotes
+            for m in _mentions_between(context, q.start, q.end)
+            if m.character and m.kind == "name"
+        }
+        - {v for q in turn.quotes for v in q.vocatives}
+        - introduced
+        for turn, introduced in zip(run_turns, introduced_by, strict=True)
+    ]
     evidence: list[list[float]] = []
     tagged_before: set[str] = set()  # the known speakers of the turns before this one
     for i, turn in enumerate(run_turns):
@@ -1292,15 +1304,11 @@ def _decode_run(
             if m.character and not _in_quote(context, m.start)
         }
         introduced = introduced_by[i]
-        spoken_of = (
-            {
-                m.character
-                for q in turn.quotes
-                for m in _mentions_between(context, q.start, q.end)
-                if m.character and m.kind == "name"
-            }
-            - own
-            - introduced
+        spoken_of = named_in[i]
+        # the lines either side speak to this turn's speaker: whom they name without calling is
+        # someone else
+        spoken_of_by_neighbours = set().union(
+            *(named_in[j] for j in (i - 1, i + 1) if 0 <= j < len(run_turns))
         )
         row = []
         for c in candidates:
@@ -1329,6 +1337,8 @@ def _decode_run(
                 score += weights.addressed
             elif c in spoken_of:
                 score += weights.spoken_of
+            if c in spoken_of_by_neighbours and not turn.speaker:
+                score += weights.named_by_neighbour
             if c in called_before and not turn.speaker:
                 score += weights.answers
                 if c not in tagged_before:
