@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import ROOT, SAMPLE_ALL_TALK
-from fandex.dialogue import _match_after, _only_a_tag_between, find_dialogue
+from fandex.dialogue import _is_personal_pronoun, _match_after, _only_a_tag_between, find_dialogue
 from fandex.mentions import find_name_mentions
 from fandex.options import Options
 from fandex.work import Character, Emphasis, Mention, Paragraph, Span, Work
@@ -1470,3 +1470,10 @@ def test_a_long_tag_clause_alone_keeps_two_lines_adjacent() -> None:
     for text, expected in ((tag, True), (narration, False), (action, False)):
         start = text.index('"', 1) + 1
         assert _only_a_tag_between(text, start, text.rindex('"')) is expected
+
+
+def test_a_pronoun_listed_as_a_name_is_no_one_spoken_of() -> None:
+    # a cast may list its first-person narrator as "I": a line's "I" or "me" names no third person
+    assert _is_personal_pronoun("I")
+    assert _is_personal_pronoun("me ")
+    assert not _is_personal_pronoun("Ines")

@@ -1255,6 +1255,7 @@ def _decode_run(
         next((g for q in turn.quotes for g in _address_genders(text, q.start, q.end)), None)
         for turn in run_turns
     ]
+    # whom each turn's lines name without calling them by it
     named_in = [
         {
             m.character
@@ -1265,6 +1266,17 @@ def _decode_run(
         - {v for q in turn.quotes for v in q.vocatives}
         - introduced
         for turn, introduced in zip(run_turns, introduced_by, strict=True)
+    ]
+    # the same by a name proper, not a cast member named "I" (a cast listing its first-person
+    # narrator so), whom every "I" of a line would "name"
+    named_in_by_name = [
+        {
+            m.character
+            for q in turn.quotes
+            for m in _mentions_between(context, q.start, q.end)
+            if m.character in named and not _is_personal_pronoun(text[m.start : m.end])
+        }
+        for turn, named in zip(run_turns, named_in, strict=True)
     ]
     evidence: list[list[float]] = []
     tagged_before: set[str] = set()  # the known speakers of the turns before this one
@@ -1308,7 +1320,7 @@ def _decode_run(
         # the lines either side speak to this turn's speaker: whom they name without calling is
         # someone else
         spoken_of_by_neighbours = set().union(
-            *(named_in[j] for j in (i - 1, i + 1) if 0 <= j < len(run_turns))
+            *(named_in_by_name[j] for j in (i - 1, i + 1) if 0 <= j < len(run_turns))
         )
         row = []
         for c in candidates:
@@ -1426,6 +1438,15 @@ def _turned_to(turn: _Turn, context: _Context, paras: list[_Para]) -> set[str]:
             ):
                 found.add(mention.character)
     return found
+
+
+_PERSONAL_PRONOUNS = frozenset((*PRONOUN_GENDER, *OBJECT_PRONOUN_GENDER, "you", "my", "me"))
+
+
+def _is_personal_pronoun(words: str) -> bool:
+    """Whether a name mention is only a pronoun (a cast listing its first-person narrator as
+    "I"): it names no one in particular in a line, so it is no third person spoken of."""
+    return words.strip().lower() in _PERSONAL_PRONOUNS
 
 
 # `I am Rosa`, `I'm Rosa` (its apostrophe at times lost to a space), `my name's Rosa`
