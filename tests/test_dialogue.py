@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import ROOT, SAMPLE_ALL_TALK
-from fandex.dialogue import _match_after, _match_before, find_dialogue
+from fandex.dialogue import (
+    _is_personal_pronoun,
+    _match_after,
+    _match_before,
+    _only_a_tag_between,
+    find_dialogue,
+)
 from fandex.mentions import find_name_mentions
 from fandex.options import Options
 from fandex.work import Character, Emphasis, Mention, Paragraph, Span, Work
@@ -853,6 +859,31 @@ def test_a_line_that_says_sir_answers_a_man() -> None:
     assert work.quotes[1].speaker != "jonah"
 
 
+def test_ma_am_with_its_apostrophe_lost_answers_a_woman() -> None:
+    # Jonah is named last, but the answer calls the one who asked "ma am" (the apostrophe a space)
+    text = 'Ines, Mara and Jonah waited.\n\n"Are we late?"\n\n"No, ma am, not at all."\n'
+    work = run(text)
+    assert work.quotes[0].speaker in ("ines", "mara")
+    assert work.quotes[1].speaker != work.quotes[0].speaker
+
+
+def test_the_one_a_tagged_line_is_turned_to_answers_it() -> None:
+    # Jonah is named last, but Mara turned to Ines with her question: Ines answers
+    text = '"Tea?" asked Mara, turning to Ines while Jonah read the paper.\n\n"Yes, please."\n'
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "ines"]
+
+
+def test_whom_the_line_before_speaks_of_does_not_answer_it() -> None:
+    # Mara is named last, but Jonah asks about her, not her: Ines answers
+    text = (
+        'Ines sat down beside Jonah; Mara was asleep upstairs.\n\n"Is Mara ill?" asked Jonah.\n\n'
+        '"Only tired."\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["jonah", "ines"]
+
+
 def test_the_conversation_overrules_an_action_beat() -> None:
     # Jonah grins, but he answers the next line and calls the asker Mara: the beat was his
     # reaction, and the question is Mara's
@@ -1206,6 +1237,36 @@ def test_who_says_i_am_someone_is_that_someone() -> None:
     )
     work = run(text)
     assert work.quotes[0].speaker == "ines"
+
+
+def test_i_m_with_its_apostrophe_lost_introduces_the_speaker() -> None:
+    text = (
+        "Jonah and Mara came to the village. A woman stood at the door.\n\n"
+        '"Good morning. I m Ines. You give me a cigarette."\n\n'
+        '"Why does this woman ask?" Jonah said.\n'
+    )
+    work = run(text)
+    assert work.quotes[0].speaker == "ines"
+
+
+def test_this_is_someone_speaking_on_the_telephone_is_that_someone() -> None:
+    text = (
+        "Jonah and Mara sat by the fire. The telephone rang.\n\n"
+        '"Hullo? This is Ines speaking. I have missed the train."\n\n'
+        '"Where are you now?" Jonah said.\n'
+    )
+    work = run(text)
+    assert work.quotes[0].speaker == "ines"
+
+
+def test_this_is_someone_presented_to_the_others_is_no_introduction() -> None:
+    text = (
+        "Jonah and Mara came to the village. A woman stood at the door.\n\n"
+        '"Good morning. This is Ines. She gives us a room."\n\n'
+        '"Why does this woman ask?" Jonah said.\n'
+    )
+    work = run(text)
+    assert work.quotes[0].speaker != "ines"
 
 
 def test_naming_someone_else_in_the_line_is_no_introduction() -> None:
@@ -1611,3 +1672,21 @@ def test_a_newcomer_called_by_name_answers_rather_than_the_earlier_speaker() -> 
     )
     work = run(text)
     assert [q.speaker for q in work.quotes] == ["mara", "jonah", "mara", "ines"]
+
+
+def test_a_long_tag_clause_alone_keeps_two_lines_adjacent() -> None:
+    # Only the first line's tag, however long its manner phrase, between two lines: the next line
+    # follows directly (a new speaker); a narration sentence after the tag does not.
+    tag = '"Some mistake," said Jonah, at once taking charge of the whole situation.\n\n"Sir,'
+    narration = '"Some mistake," said Jonah. He took charge of the situation at once.\n\n"Sir,'
+    action = '"Some mistake." Jonah took charge of the whole situation at once.\n\n"Sir,'
+    for text, expected in ((tag, True), (narration, False), (action, False)):
+        start = text.index('"', 1) + 1
+        assert _only_a_tag_between(text, start, text.rindex('"')) is expected
+
+
+def test_a_pronoun_listed_as_a_name_is_no_one_spoken_of() -> None:
+    # a cast may list its first-person narrator as "I": a line's "I" or "me" names no third person
+    assert _is_personal_pronoun("I")
+    assert _is_personal_pronoun("me ")
+    assert not _is_personal_pronoun("Ines")

@@ -1143,6 +1143,7 @@ class SpeakerEvidence:
     rank: float = 0.1  # per place down the list of the conversation's people
     opens: float = 0.2  # the first of them (a tagged speaker, else the latest named) opens it
     outsider: float = -1.0  # one of the scene's other people, not named in or just before it
+    named_by_neighbour: float = -1.0  # the turn before or after names them, not to call them
     idiolect: float = 0.1  # per unit of how much more like them an untagged turn sounds (_Idiolects)
 
 
@@ -1259,7 +1260,7 @@ _ADDRESS_MALE = re.compile(
     r"\b(?:sir|my lord|my good man|my boy|my dear fellow|old fellow|old chap)\b(?=[,.!?;—-])", re.I
 )
 _ADDRESS_FEMALE = re.compile(
-    r"\b(?:madam|ma'am|ma’am|mum|mama|mamma|my lady|my dear girl|my good woman)\b(?=[,.!?;—-])", re.I
+    r"\b(?:madam|ma['’ ]am|mum|mama|mamma|my lady|my dear girl|my good woman)\b(?=[,.!?;—-])", re.I
 )
 
 
@@ -1301,6 +1302,29 @@ def _decode_run(
         next((g for q in turn.quotes for g in _address_genders(text, q.start, q.end)), None)
         for turn in run_turns
     ]
+    # whom each turn's lines name without calling them by it
+    named_in = [
+        {
+            m.character
+            for q in turn.quotes
+            for m in _mentions_between(context, q.start, q.end)
+            if m.character and m.kind == "name"
+        }
+        - {v for q in turn.quotes for v in q.vocatives}
+        - introduced
+        for turn, introduced in zip(run_turns, introduced_by, strict=True)
+    ]
+    # the same by a name proper, not a cast member named "I" (a cast listing its first-person
+    # narrator so), whom every "I" of a line would "name"
+    named_in_by_name = [
+        {
+            m.character
+            for q in turn.quotes
+            for m in _mentions_between(context, q.start, q.end)
+            if m.character in named and not _is_personal_pronoun(text[m.start : m.end])
+        }
+        for turn, named in zip(run_turns, named_in, strict=True)
+    ]
     evidence: list[list[float]] = []
     tagged_before: set[str] = set()  # the known speakers of the turns before this one
     for i, turn in enumerate(run_turns):
@@ -1325,6 +1349,8 @@ def _decode_run(
             called_before |= {
                 q.addressee for q in before.quotes if q.addressee and q.addressee != before.speaker
             }
+            # `said Mara, turning to Jonah`: Jonah answers too
+            called_before |= _turned_to(before, context, paras) - {before.speaker}
         called_after = {v for q in after.quotes for v in q.vocatives} if after else set()
         if after is not None and after.speaker:
             called_after.discard(after.speaker)
@@ -1337,15 +1363,11 @@ def _decode_run(
             if m.character and not _in_quote(context, m.start)
         }
         introduced = introduced_by[i]
-        spoken_of = (
-            {
-                m.character
-                for q in turn.quotes
-                for m in _mentions_between(context, q.start, q.end)
-                if m.character and m.kind == "name"
-            }
-            - own
-            - introduced
+        spoken_of = named_in[i]
+        # the lines either side speak to this turn's speaker: whom they name without calling is
+        # someone else
+        spoken_of_by_neighbours = set().union(
+            *(named_in_by_name[j] for j in (i - 1, i + 1) if 0 <= j < len(run_turns))
         )
         row = []
         for c in candidates:
@@ -1374,6 +1396,8 @@ def _decode_run(
                 score += weights.addressed
             elif c in spoken_of:
                 score += weights.spoken_of
+            if c in spoken_of_by_neighbours and not turn.speaker:
+                score += weights.named_by_neighbour
             if c in called_before and not turn.speaker:
                 score += weights.answers
                 if c not in tagged_before:
@@ -1388,7 +1412,7 @@ def _decode_run(
     # a turn right after a line, with no more than a tag between them
     adjacent = [False] + [
         bool(before.quotes and turn.quotes)
-        and len(text[before.quotes[-1].outer_end : turn.quotes[0].outer_start].split()) <= ADJACENT_WORDS
+        and _only_a_tag_between(text, before.quotes[-1].outer_end, turn.quotes[0].outer_start)
         for before, turn in itertools.pairwise(run_turns)
     ]
     for turn, choice in zip(run_turns, decode(evidence, TURN_TAKING, adjacent), strict=True):
@@ -1425,17 +1449,81 @@ def _decode_run(
                 quote.speaker, quote.cue, quote.confidence = guess, "implicit", 0.5
 
 
-_SELF_INTRODUCTION = re.compile(r"(?:\b(?:I am|I'm|I’m|[Mm]y name is|name's|name’s)|\bit is I,?)\s+$")
+# A tag clause that goes on after a line: `," said Fielding, at once taking charge.`
+_TAG_CLAUSE_START = re.compile(r"[,;:!?.]?[\"'”’]*\s*[a-z]")
+TAG_CLAUSE_WORDS = 20
+
+
+def _only_a_tag_between(text: str, start: int, end: int) -> bool:
+    """Whether two lines follow each other directly: no more than ADJACENT_WORDS between them,
+    or only the speech tag of the first, however long its manner phrase (`," said Fielding, at
+    once taking charge of the situation.`), with no narration sentence after it."""
+    between = text[start:end]
+    words = len(between.split())
+    if words <= ADJACENT_WORDS:
+        return True
+    if words > TAG_CLAUSE_WORDS or not _TAG_CLAUSE_START.match(between):
+        return False
+    ends = [m.end() for m in _SENTENCE_END.finditer(between.rstrip())]
+    return len(ends) <= 1 and (not ends or not between[ends[0] :].strip())
+
+
+# `turning to Jonah`, `looking up at Jonah`, `with a glance at Jonah`: whom a line is said to
+_TURNED_TO = re.compile(
+    r"\b(?:turn|look|glanc|nodd|smil|bow)(?:s|ed|ing|e|es)?(?:\s+(?:round|up|back|across|over))?"
+    r"\s+(?:to|at|towards|upon)\s+$"
+)
+
+
+def _turned_to(turn: _Turn, context: _Context, paras: list[_Para]) -> set[str]:
+    """Whom the narration of a turn's paragraphs has its speaker turn or look to (`said Mara,
+    turning to Jonah`): the one the line is said to, who most likely answers it."""
+    text = context.work.text
+    found: set[str] = set()
+    for index in dict.fromkeys(q.para for q in turn.quotes):
+        para = paras[index]
+        for mention in _mentions_between(context, para.start, para.end):
+            if (
+                mention.character
+                and not _in_quote(context, mention.start)
+                and _TURNED_TO.search(text, max(para.start, mention.start - 40), mention.start)
+            ):
+                found.add(mention.character)
+    return found
+
+
+_PERSONAL_PRONOUNS = frozenset((*PRONOUN_GENDER, *OBJECT_PRONOUN_GENDER, "you", "my", "me"))
+
+
+def _is_personal_pronoun(words: str) -> bool:
+    """Whether a name mention is only a pronoun (a cast listing its first-person narrator as
+    "I"): it names no one in particular in a line, so it is no third person spoken of."""
+    return words.strip().lower() in _PERSONAL_PRONOUNS
+
+
+# `I am Rosa`, `I'm Rosa` (its apostrophe at times lost to a space), `my name's Rosa`
+_SELF_INTRODUCTION = re.compile(r"(?:\b(?:I am|I['’ ]m|[Mm]y name is|name['’ ]s)|\bit is I,?)\s+$")
+# on the telephone: `This is Jock speaking.`
+_THIS_IS = re.compile(r"\b[Tt]his is\s+$")
+_SPEAKING = re.compile(r"\s+speaking\b")
 
 
 def _introduced(turn: _Turn, context: _Context) -> set[str]:
-    """Whom a turn's lines introduce as its speaker: `I am Rosa.`, `My name is Rosa`."""
+    """Whom a turn's lines introduce as its speaker: `I am Rosa.`, `My name is Rosa`, `This is
+    Rosa speaking`."""
     text = context.work.text
     return {
         m.character
         for q in turn.quotes
         for m in _mentions_between(context, q.start, q.end)
-        if m.character and _SELF_INTRODUCTION.search(text, max(q.start, m.start - 20), m.start)
+        if m.character
+        and (
+            _SELF_INTRODUCTION.search(text, max(q.start, m.start - 20), m.start)
+            or (
+                _THIS_IS.search(text, max(q.start, m.start - 20), m.start)
+                and _SPEAKING.match(text, m.end, q.end)
+            )
+        )
     }
 
 
