@@ -150,6 +150,23 @@ def test_calendar_words_god_and_interjections_are_not_names() -> None:
     assert set(_by_name(work)) == {"Lena", "Farid"}
 
 
+def test_a_calendar_word_the_text_uses_as_a_person_is_a_name() -> None:
+    work = _cast(
+        "In April the park flooded. Dara met April at the gate, and April laughed at the mud. "
+        '"Boots next time," said April. Dara shrugged. "In June, maybe," Dara said.'
+    )
+    assert set(_by_name(work)) == {"Dara", "April"}
+
+
+def test_a_calendar_word_used_as_a_date_is_no_name() -> None:
+    # "April" acts once only, and is a date twice: still the month.
+    work = _cast(
+        "In April the park flooded. Last April was worse, Dara said. April came and Dara waited "
+        'for the summer. "Next year," Dara said.'
+    )
+    assert set(_by_name(work)) == {"Dara"}
+
+
 def test_sentence_start_words_and_places_are_not_names() -> None:
     work = _cast(
         "Suddenly the bus stopped. Perhaps it was the snow. Nadia got off in Halden and walked. "

@@ -51,6 +51,10 @@ _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du",
 _MAX_PARTICLES = 3
 # A lower-case article fused to a capitalised family name: Arabic "al-", "el-", French and Italian "d'".
 _ARTICLE_PREFIXED = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-[A-Z][a-z]|d['’][A-Z][a-z]")
+# A calendar word that is also a given name ("April", "June") names a person in a text that writes
+# it this often as the one who speaks or acts, and more often than as a date (``_calendar_names``).
+_CALENDAR_PERSON_USES = 2
+_DATE_BEFORE = word_set("in of on since until till by last next early late mid this every through during")
 _GENDERED = frozenset({"M", "F"})
 _NER_NOT_PERSON = frozenset(
     {"GPE", "LOC", "ORG", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE", "DATE", "TIME"}
@@ -282,40 +286,51 @@ def _shouted(tokens: list[_Token], index: int) -> bool:
     return False
 
 
-def _name_occurrences(tokens: list[_Token], sentence_of: list[int]) -> Iterator[_NameOcc]:
-    """Runs of capitalised words, with an optional honorific in front."""
+def _name_occurrences(
+    tokens: list[_Token], sentence_of: list[int], not_names: frozenset[str] = person_words.NOT_NAMES
+) -> Iterator[_NameOcc]:
+    """Runs of capitalised words, with an optional honorific in front; no run opens with a word of
+    ``not_names`` (the common words that are never a name in this text)."""
     i = 0
     count = len(tokens)
     while i < count:
         token = tokens[i]
         if (
             not _is_capitalised(token.text)
-            or (token.base in person_words.NOT_NAMES and token.lower not in person_words.HONORIFICS)
+            or (token.base in not_names and token.lower not in person_words.HONORIFICS)
             or (_is_initials(token.text) and _shouted(tokens, i))
         ):
             i += 1
             continue
         honorific: str | None = None
         j = i
-        if token.lower in person_words.HONORIFICS and j + 1 < count and _continues_name(tokens, j + 1):
+        if (
+            token.lower in person_words.HONORIFICS
+            and j + 1 < count
+            and _continues_name(tokens, j + 1, not_names)
+        ):
             honorific = token.lower
             j += 1
-        elif token.base in person_words.NOT_NAMES:
+        elif token.base in not_names:
             i += 1
             continue
         names: list[str] = []
         end = j
         while end < count:
             word = tokens[end]
-            if end > j and not _continues_name(tokens, end):
+            if end > j and not _continues_name(tokens, end, not_names):
                 # Particles ("de", "van der", "de la") join only when a capitalised word follows them.
                 particles = _particle_run(tokens, end)
-                if particles and end + particles < count and _continues_name(tokens, end + particles):
+                if (
+                    particles
+                    and end + particles < count
+                    and _continues_name(tokens, end + particles, not_names)
+                ):
                     names += [t.text for t in tokens[end : end + particles]]
                     end += particles
                     continue
                 break
-            if end == j and (word.base in person_words.NOT_NAMES or not _is_capitalised(word.text)):
+            if end == j and (word.base in not_names or not _is_capitalised(word.text)):
                 break
             possessive = _NAME_SUFFIX.search(word.text)
             names.append(word.text[: possessive.start()] if possessive else word.text)
@@ -397,13 +412,38 @@ def _particle_run(tokens: list[_Token], index: int) -> int:
     return length
 
 
-def _continues_name(tokens: list[_Token], index: int) -> bool:
+def _continues_name(
+    tokens: list[_Token], index: int, not_names: frozenset[str] = person_words.NOT_NAMES
+) -> bool:
     word = tokens[index]
-    return (
-        not word.initial
-        and _is_capitalised(word.text)
-        and word.base not in person_words.NOT_NAMES
-        and word.joined
+    return not word.initial and _is_capitalised(word.text) and word.base not in not_names and word.joined
+
+
+def _calendar_names(tokens: list[_Token]) -> frozenset[str]:
+    """The calendar words that this text uses as a person's given name: written at least
+    ``_CALENDAR_PERSON_USES`` times as the one who speaks or acts ("April said", "said April", "June
+    laughed"), and more often so than as a date ("in April", "April 5th", "last June")."""
+    as_person: Counter[str] = Counter()
+    as_date: Counter[str] = Counter()
+    for index, token in enumerate(tokens):
+        if token.base not in person_words.CALENDAR_GIVEN_NAMES or not token.text[0].isupper():
+            continue
+        before = tokens[index - 1] if index > 0 and not token.initial and not token.mark_before else None
+        after = tokens[index + 1] if index + 1 < len(tokens) else None
+        if after is not None and (after.initial or after.mark_before):
+            after = None  # a full stop or a comma between: "in April, she said" is no "April said"
+        if (before is not None and before.lower in _DATE_BEFORE) or (
+            after is not None and after.text[0].isdigit()
+        ):
+            as_date[token.base] += 1
+        elif (before is not None and before.lower in person_words.SPEECH_VERBS) or (
+            after is not None
+            and token.lower == token.base  # not the possessive "April's"
+            and (after.lower in person_words.SPEECH_VERBS or _looks_past_tense(after.text))
+        ):
+            as_person[token.base] += 1
+    return frozenset(
+        word for word, uses in as_person.items() if uses >= _CALENDAR_PERSON_USES and uses > as_date[word]
     )
 
 
@@ -529,7 +569,8 @@ class _Discovery:
         self.quotes = quoted_spans(text, self.start, self.end)
         tokens = list(_tokens(text, self.start, self.end, self.quotes))
         self.sentence_starts, sentence_of = _sentences(tokens)
-        occurrences = list(_name_occurrences(tokens, sentence_of))
+        self.not_names = person_words.NOT_NAMES - _calendar_names(tokens)
+        occurrences = list(_name_occurrences(tokens, sentence_of, self.not_names))
         # (a name with a lower-case article, "al-Rashid", is no common word for being lower-case)
         self.lower_counts = Counter(
             t.lower for t in tokens if t.text[0].islower() and not _ARTICLE_PREFIXED.match(t.text)
@@ -823,7 +864,7 @@ class _Discovery:
                     surnames[surname] += 1
         for stats in forms.values():
             names_lower = [n.lower() for n in stats.names]
-            if " ".join(names_lower) in pack_words or all(n in person_words.NOT_NAMES for n in names_lower):
+            if " ".join(names_lower) in pack_words or all(n in self.not_names for n in names_lower):
                 continue
             if len(stats.names) == 1 and (names_lower[0] in endearments or len(names_lower[0]) == 1):
                 continue  # "luv", "pet"; a lone initial
