@@ -167,6 +167,21 @@ def test_a_calendar_word_used_as_a_date_is_no_name() -> None:
     assert set(_by_name(work)) == {"Dara"}
 
 
+def test_a_clipped_given_name_with_the_same_family_name_is_one_person() -> None:
+    work = _cast(
+        "Jen Torvik waited by the door. Marco Hale came late. Jen Torvik sighed. "
+        '"You said six," Jennifer Torvik told him. Marco shrugged. Jen laughed.'
+    )
+    cast = _by_name(work)
+    assert set(cast) == {"Jennifer Torvik", "Marco Hale"}
+    assert "Jen Torvik" in cast["Jennifer Torvik"].aliases
+
+
+def test_two_letters_are_no_clipped_given_name() -> None:
+    work = _cast("Al Torvik waited. Alice Torvik came late. Al Torvik sighed. Alice Torvik laughed.")
+    assert set(_by_name(work)) == {"Al Torvik", "Alice Torvik"}
+
+
 def test_sentence_start_words_and_places_are_not_names() -> None:
     work = _cast(
         "Suddenly the bus stopped. Perhaps it was the snow. Nadia got off in Halden and walked. "

@@ -55,6 +55,9 @@ _ARTICLE_PREFIXED = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-[A-Z][a-z
 # it this often as the one who speaks or acts, and more often than as a date (``_calendar_names``).
 _CALENDAR_PERSON_USES = 2
 _DATE_BEFORE = word_set("in of on since until till by last next early late mid this every through during")
+# The fewest letters of a clipped given name that the full one opens with ("Jen" of "Jennifer"):
+# with the same family name the two are one person.
+_SHORT_FORM_LETTERS = 3
 _GENDERED = frozenset({"M", "F"})
 _NER_NOT_PERSON = frozenset(
     {"GPE", "LOC", "ORG", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE", "DATE", "TIME"}
@@ -1127,7 +1130,8 @@ class _Discovery:
         if len(names) >= 2:
             for cluster in clusters:
                 if any(
-                    full == names or (full[0] == names[0] and full[-1] == names[-1])
+                    full == names
+                    or (full[-1] == names[-1] and (full[0] == names[0] or _short_form(full[0], names[0])))
                     for full in cluster.full_names
                 ) and compatible(cluster):
                     return cluster
@@ -1360,7 +1364,17 @@ def _has_married_title(cluster: _Cluster) -> bool:
 
 def _character(character_id: str, cluster: _Cluster, first: int, text: str) -> Character:
     # The most complete form names the character; a nickname only when nothing else is known.
-    forms = sorted(cluster.forms, key=lambda f: (f.form in cluster.nicknames, -len(f.names), -f.count))
+    # Of two full names, the one with the full given name ("Jennifer Barkley", not "Jen Barkley").
+    given = {f.names[0] for f in cluster.forms if len(f.names) >= 2}
+    forms = sorted(
+        cluster.forms,
+        key=lambda f: (
+            f.form in cluster.nicknames,
+            -len(f.names),
+            len(f.names) >= 2 and any(len(f.names[0]) < len(o) and _short_form(f.names[0], o) for o in given),
+            -f.count,
+        ),
+    )
     aliases: list[str] = []
     for alias in (*cluster.extra_aliases, *(f.form for f in sorted(cluster.forms, key=lambda f: -f.count))):
         if alias not in aliases:
@@ -1383,6 +1397,15 @@ def _character(character_id: str, cluster: _Cluster, first: int, text: str) -> C
         first=first,
         canonical=canonical,
     )
+
+
+def _short_form(short: str, full: str) -> bool:
+    """Whether one given name is the clipped form of the other ("Jen" of "Jennifer", "Nick" of
+    "Nicholas"): its first three letters or more, either way round. Two letters are too few ("Al"
+    is no more Alice than Albert)."""
+    if len(short) > len(full):
+        short, full = full, short
+    return len(short) >= _SHORT_FORM_LETTERS and len(short) < len(full) and full.startswith(short)
 
 
 def _without_sentence_opener(name: str, aliases: list[str], text: str) -> str:
