@@ -158,6 +158,14 @@ def test_a_calendar_word_the_text_uses_as_a_person_is_a_name() -> None:
     assert set(_by_name(work)) == {"Dara", "April"}
 
 
+def test_a_calendar_word_acting_in_the_present_tense_is_a_name() -> None:
+    work = _cast(
+        "Dara waits at the gate. April watches her from the bus, and April grins. "
+        '"Late again," said Dara.'
+    )
+    assert set(_by_name(work)) == {"Dara", "April"}
+
+
 def test_a_calendar_word_used_as_a_date_is_no_name() -> None:
     # "April" acts once only, and is a date twice: still the month.
     work = _cast(

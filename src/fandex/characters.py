@@ -400,6 +400,18 @@ def _looks_past_tense(word: str) -> bool:
     return word.islower() and (word in person_words.PAST_TENSE or (len(word) > 4 and word.endswith("ed")))
 
 
+def _looks_present_tense(word: str) -> bool:
+    """A verb in the third person of the present tense, as a story told in it writes one after a
+    name ("April watches", "June whispers"); not "kiss" or "always" ("always" is too short a stem
+    to tell, and rare after a name)."""
+    return (
+        word.islower()
+        and len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "ys"))
+    )
+
+
 def _particle_run(tokens: list[_Token], index: int) -> int:
     """How many name particles in a row start at ``index`` ("van der" of "Pieter van der Berg"),
     each run on from the word before it; at most three, and none that opens a sentence."""
@@ -425,7 +437,8 @@ def _continues_name(
 def _calendar_names(tokens: list[_Token]) -> frozenset[str]:
     """The calendar words that this text uses as a person's given name: written at least
     ``_CALENDAR_PERSON_USES`` times as the one who speaks or acts ("April said", "said April", "June
-    laughed"), and more often so than as a date ("in April", "April 5th", "last June")."""
+    laughed", "April watches"), and more often so than as a date ("in April", "April 5th", "last
+    June")."""
     as_person: Counter[str] = Counter()
     as_date: Counter[str] = Counter()
     for index, token in enumerate(tokens):
@@ -442,7 +455,11 @@ def _calendar_names(tokens: list[_Token]) -> frozenset[str]:
         elif (before is not None and before.lower in person_words.SPEECH_VERBS) or (
             after is not None
             and token.lower == token.base  # not the possessive "April's"
-            and (after.lower in person_words.SPEECH_VERBS or _looks_past_tense(after.text))
+            and (
+                after.lower in person_words.SPEECH_VERBS
+                or _looks_past_tense(after.text)
+                or _looks_present_tense(after.text)
+            )
         ):
             as_person[token.base] += 1
     return frozenset(
