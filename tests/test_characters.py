@@ -160,8 +160,7 @@ def test_a_calendar_word_the_text_uses_as_a_person_is_a_name() -> None:
 
 def test_a_calendar_word_acting_in_the_present_tense_is_a_name() -> None:
     work = _cast(
-        "Dara waits at the gate. April watches her from the bus, and April grins. "
-        '"Late again," said Dara.'
+        'Dara waits at the gate. April watches her from the bus, and April grins. "Late again," said Dara.'
     )
     assert set(_by_name(work)) == {"Dara", "April"}
 
