@@ -12,6 +12,7 @@ from fandex.characters import (
     _name_occurrences,
     _sentences,
     _tokens,
+    _told_in_present,
     _without_sentence_opener,
     find_characters,
 )
@@ -259,6 +260,21 @@ def test_a_name_in_speech_is_said_to_someone_only_when_set_off() -> None:
         (o.form, o.vocative) for o in _name_occurrences(tokens, sentence_of) if o.form in ("Nell", "India")
     ]
     assert found == [("Nell", True), ("Nell", True), ("India", False), ("Nell", False)]
+
+
+def test_a_name_acts_with_a_present_tense_verb_in_a_story_told_in_the_present() -> None:
+    text = "Odile smiles at the door. She waits. Odile is tired, and she sits. Then Odile stands."
+    tokens = list(_tokens(text, 0, len(text), []))
+    _, sentence_of = _sentences(tokens)
+    assert _told_in_present(tokens)
+    acts = [o.acts for o in _name_occurrences(tokens, sentence_of, present_tense=True)]
+    assert acts == [True, True, True]
+    # Told in the past, a plural after a name is no verb ("Odile books"): only the past acts.
+    past = "Odile smiled at the door. She waited. Odile books were stacked high, and she sat."
+    tokens = list(_tokens(past, 0, len(past), []))
+    _, sentence_of = _sentences(tokens)
+    assert not _told_in_present(tokens)
+    assert [o.acts for o in _name_occurrences(tokens, sentence_of)] == [True, False]
 
 
 def test_styles_of_address_and_dialect_oaths_are_not_names() -> None:

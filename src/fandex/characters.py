@@ -54,6 +54,8 @@ _ARTICLE_PREFIXED = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-[A-Z][a-z
 # A calendar word that is also a given name ("April", "June") names a person in a text that writes
 # it this often as the one who speaks or acts, and more often than as a date (``_calendar_names``).
 _CALENDAR_PERSON_USES = 2
+# Present-tense verbs too short for the "-s" test ("Agatha is lying", "Rio has").
+_PRESENT_TENSE_SHORT = frozenset({"is", "has", "does", "goes"})
 _DATE_BEFORE = word_set("in of on since until till by last next early late mid this every through during")
 # The fewest letters of a clipped given name that the full one opens with ("Jen" of "Jennifer"):
 # with the same family name the two are one person.
@@ -290,10 +292,14 @@ def _shouted(tokens: list[_Token], index: int) -> bool:
 
 
 def _name_occurrences(
-    tokens: list[_Token], sentence_of: list[int], not_names: frozenset[str] = person_words.NOT_NAMES
+    tokens: list[_Token],
+    sentence_of: list[int],
+    not_names: frozenset[str] = person_words.NOT_NAMES,
+    present_tense: bool = False,
 ) -> Iterator[_NameOcc]:
     """Runs of capitalised words, with an optional honorific in front; no run opens with a word of
-    ``not_names`` (the common words that are never a name in this text)."""
+    ``not_names`` (the common words that are never a name in this text). In a story told in the
+    present tense (``present_tense``), a name acts when a present-tense verb follows it."""
     i = 0
     count = len(tokens)
     while i < count:
@@ -371,7 +377,9 @@ def _name_occurrences(
             after_place_word=before is not None
             and before.lower in person_words.PLACE_PREPOSITIONS
             and not _owns_next_word(tokens, end),
-            acts=after is not None and not after.initial and _looks_past_tense(after.text),
+            acts=after is not None
+            and not after.initial
+            and (_looks_past_tense(after.text) or (present_tense and _looks_present_tense(after.text))),
             # Said to someone: opening the speech or set off by a comma, and followed by , ! ?
             # ("Nell, pass the salt", "Come, Nell!"); not "in India, they say".
             vocative=first_word.quoted
@@ -404,12 +412,31 @@ def _looks_present_tense(word: str) -> bool:
     """A verb in the third person of the present tense, as a story told in it writes one after a
     name ("April watches", "June whispers"); not "kiss" or "always" ("always" is too short a stem
     to tell, and rare after a name)."""
+    if word in _PRESENT_TENSE_SHORT:
+        return True
     return (
         word.islower()
         and len(word) > 3
         and word.endswith("s")
         and not word.endswith(("ss", "us", "is", "ys"))
     )
+
+
+def _told_in_present(tokens: list[_Token]) -> bool:
+    """Whether the narration is in the present tense: after "he" and "she", present-tense verbs
+    ("she smiles") outnumber past-tense ones ("she smiled")."""
+    present = past = 0
+    for index, token in enumerate(tokens[:-1]):
+        if token.lower not in ("he", "she"):
+            continue
+        following = tokens[index + 1]
+        if following.mark_before:
+            continue
+        if _looks_past_tense(following.text):
+            past += 1
+        elif _looks_present_tense(following.text):
+            present += 1
+    return present > past
 
 
 def _particle_run(tokens: list[_Token], index: int) -> int:
@@ -590,7 +617,7 @@ class _Discovery:
         tokens = list(_tokens(text, self.start, self.end, self.quotes))
         self.sentence_starts, sentence_of = _sentences(tokens)
         self.not_names = person_words.NOT_NAMES - _calendar_names(tokens)
-        occurrences = list(_name_occurrences(tokens, sentence_of, self.not_names))
+        occurrences = list(_name_occurrences(tokens, sentence_of, self.not_names, _told_in_present(tokens)))
         # (a name with a lower-case article, "al-Rashid", is no common word for being lower-case)
         self.lower_counts = Counter(
             t.lower for t in tokens if t.text[0].islower() and not _ARTICLE_PREFIXED.match(t.text)
