@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import contextlib
+import re
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
 
 from conftest import SAMPLE_ALL_TALK, SAMPLE_ONE_LINE
-from fandex import pipeline, readers
+from fandex import nlp, pipeline, readers
 from fandex.characters import (
     _Discovery,
     _name_occurrences,
@@ -275,6 +278,42 @@ def test_a_name_acts_with_a_present_tense_verb_in_a_story_told_in_the_present() 
     _, sentence_of = _sentences(tokens)
     assert not _told_in_present(tokens)
     assert [o.acts for o in _name_occurrences(tokens, sentence_of)] == [True, False]
+
+
+class _PlaceModel:
+    """A stand-in for spaCy's NER that calls every "Agatha" an organisation, as the small model
+    does with unfamiliar given names."""
+
+    class _Entity:
+        def __init__(self, start: int, end: int) -> None:
+            self.start_char, self.end_char, self.label_ = start, end, "ORG"
+
+    class _Doc:
+        def __init__(self, text: str) -> None:
+            self.ents = [_PlaceModel._Entity(m.start(), m.end()) for m in re.finditer(r"Agatha|Ossora", text)]
+
+    @contextlib.contextmanager
+    def select_pipes(self, enable: list[str]) -> Iterator[None]:
+        yield
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1) -> Iterator[_Doc]:
+        return (self._Doc(text) for text in texts)
+
+
+# Agatha is "she" once; the model reads each sentence as about an organisation.
+_CALLED_A_PLACE = (
+    "Rio missed Agatha. Rio hugged Agatha. The letter pleased Agatha, and she smiled. "
+    "Rio liked Agatha. Rio visited Agatha again."
+)
+
+
+def test_a_common_given_name_outweighs_the_models_place_when_the_text_shows_a_person(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(nlp, "load", lambda: _PlaceModel())
+    assert "Agatha" in _by_name(_cast(_CALLED_A_PLACE))
+    # The same text about a word no one is named: the model's place stands.
+    assert "Ossora" not in _by_name(_cast(_CALLED_A_PLACE.replace("Agatha", "Ossora")))
 
 
 def test_styles_of_address_and_dialect_oaths_are_not_names() -> None:

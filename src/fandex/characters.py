@@ -54,6 +54,8 @@ _ARTICLE_PREFIXED = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-[A-Z][a-z
 # A calendar word that is also a given name ("April", "June") names a person in a text that writes
 # it this often as the one who speaks or acts, and more often than as a date (``_calendar_names``).
 _CALENDAR_PERSON_USES = 2
+# What a common given name adds to the text's evidence that a doubtful name is a person.
+_GIVEN_NAME_WEIGHT = 1.0
 # Present-tense verbs too short for the "-s" test ("Agatha is lying", "Rio has").
 _PRESENT_TENSE_SHORT = frozenset({"is", "has", "does", "goes"})
 _DATE_BEFORE = word_set("in of on since until till by last next early late mid this every through during")
@@ -1033,6 +1035,14 @@ class _Discovery:
                 + (min(3.0, 1.5 * gendered) if gendered >= 0.05 * stats.count else 0.0)
                 + (min(2.0, 0.5 * acts) if acts >= 0.1 * stats.count else 0.0)
                 + min(2.0, 0.5 * stats.tally("vocative"))
+                # A common given name ("Agatha") is some evidence of a person by itself, against
+                # the small model's GPE or ORG for it; a name on the list is still a place
+                # ("Florence") when the model insists and the text shows no one.
+                + (
+                    _GIVEN_NAME_WEIGHT
+                    if len(stats.names) == 1 and given_names.is_given_name(stats.names[0])
+                    else 0.0
+                )
             )
             person = tally["PERSON"]
             # A people in the plural ("the Hindus said") is no one speaker, tagged or not.
