@@ -188,6 +188,19 @@ def test_a_clipped_given_name_with_the_same_family_name_is_one_person() -> None:
     assert "Jen Torvik" in cast["Jennifer Torvik"].aliases
 
 
+def test_a_lone_clipped_given_name_and_its_full_form_are_one_person() -> None:
+    work = _cast(
+        "Jen waited by the door. Marco came late. Jen sighed at him. "
+        '"You said six," Jennifer told him. Marco shrugged. Jen laughed.'
+    )
+    cast = _by_name(work)
+    assert set(cast) == {"Jennifer", "Marco"}
+    assert cast["Jennifer"].aliases == ["Jen"]
+    # A longer name that is no common given name is someone else: Ben is not Benton.
+    work = _cast('"Late," said Ben. "Sorry," said Benton. Ben sighed, and Benton laughed at Ben.')
+    assert set(_by_name(work)) == {"Ben", "Benton"}
+
+
 def test_two_letters_are_no_clipped_given_name() -> None:
     work = _cast("Al Torvik waited. Alice Torvik came late. Al Torvik sighed. Alice Torvik laughed.")
     assert set(_by_name(work)) == {"Al Torvik", "Alice Torvik"}

@@ -631,7 +631,9 @@ class _Discovery:
         forms = self._forms(occurrences, pack_spans)
         self._gender_votes(tokens, forms)
         people = self._people(forms)
-        self._clusters = self._merge_text_nicknames(self._cluster(people, pack_clusters))
+        self._clusters = self._merge_clipped_names(
+            self._merge_text_nicknames(self._cluster(people, pack_clusters))
+        )
         self._build(self._clusters)
 
     # -- the fandom pack -------------------------------------------------------------------
@@ -1152,6 +1154,39 @@ class _Discovery:
                 owner[form.form] = first
         return [c for c in clusters if id(c) not in merged]
 
+    def _merge_clipped_names(self, clusters: list[_Cluster]) -> list[_Cluster]:
+        """A character known only by a clipped given name ("Jen") and one known only by the full
+        one ("Jennifer", a common given name: not a word glued to a name) are one person when their
+        genders do not disagree: a story calls the same woman both. Pack characters and anyone with a family name are left as they are (two Jens of
+        two families are two people)."""
+        lone = {
+            cluster.forms[0].names[0]: cluster
+            for cluster in clusters
+            if cluster.pack_name is None
+            and len({f.names for f in cluster.forms}) == 1
+            and len(cluster.forms[0].names) == 1
+            and not cluster.forms[0].honorific
+        }
+        merged: set[int] = set()
+        for short, short_cluster in lone.items():
+            fuller = [
+                (name, cluster)
+                for name, cluster in lone.items()
+                if len(name) > len(short)
+                and _short_form(short, name)
+                and given_names.is_given_name(name)
+                and id(cluster) not in merged
+            ]
+            if len(fuller) != 1 or id(short_cluster) in merged:
+                continue  # "Chris" of Christine or of Christopher: nothing says which
+            _, full_cluster = fuller[0]
+            genders = {short_cluster.gender(), full_cluster.gender()} & _GENDERED
+            if len(genders) > 1:
+                continue
+            full_cluster.forms.extend(short_cluster.forms)
+            merged.add(id(short_cluster))
+        return [c for c in clusters if id(c) not in merged]
+
     def _pack_name_tokens(self, pack_clusters: dict[str, _Cluster]) -> dict[str, _Cluster]:
         """Words of pack names ("Rosenberg") that point at exactly one mentioned pack character."""
         owners: dict[str, list[_Cluster]] = {}
@@ -1419,13 +1454,13 @@ def _has_married_title(cluster: _Cluster) -> bool:
 def _character(character_id: str, cluster: _Cluster, first: int, text: str) -> Character:
     # The most complete form names the character; a nickname only when nothing else is known.
     # Of two full names, the one with the full given name ("Jennifer Barkley", not "Jen Barkley").
-    given = {f.names[0] for f in cluster.forms if len(f.names) >= 2}
+    given = {f.names[0] for f in cluster.forms if not f.honorific}
     forms = sorted(
         cluster.forms,
         key=lambda f: (
             f.form in cluster.nicknames,
             -len(f.names),
-            len(f.names) >= 2 and any(len(f.names[0]) < len(o) and _short_form(f.names[0], o) for o in given),
+            any(len(f.names[0]) < len(o) and _short_form(f.names[0], o) for o in given),
             -f.count,
         ),
     )
