@@ -1,17 +1,21 @@
 from __future__ import annotations
 
+import contextlib
+import re
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
 
 from conftest import SAMPLE_ALL_TALK, SAMPLE_ONE_LINE
-from fandex import pipeline, readers
+from fandex import nlp, pipeline, readers
 from fandex.characters import (
     _Discovery,
     _name_occurrences,
     _sentences,
     _tokens,
+    _told_in_present,
     _without_sentence_opener,
     find_characters,
 )
@@ -150,6 +154,58 @@ def test_calendar_words_god_and_interjections_are_not_names() -> None:
     assert set(_by_name(work)) == {"Lena", "Farid"}
 
 
+def test_a_calendar_word_the_text_uses_as_a_person_is_a_name() -> None:
+    work = _cast(
+        "In April the park flooded. Dara met April at the gate, and April laughed at the mud. "
+        '"Boots next time," said April. Dara shrugged. "In June, maybe," Dara said.'
+    )
+    assert set(_by_name(work)) == {"Dara", "April"}
+
+
+def test_a_calendar_word_acting_in_the_present_tense_is_a_name() -> None:
+    work = _cast(
+        'Dara waits at the gate. April watches her from the bus, and April grins. "Late again," said Dara.'
+    )
+    assert set(_by_name(work)) == {"Dara", "April"}
+
+
+def test_a_calendar_word_used_as_a_date_is_no_name() -> None:
+    # "April" acts once only, and is a date twice: still the month.
+    work = _cast(
+        "In April the park flooded. Last April was worse, Dara said. April came and Dara waited "
+        'for the summer. "Next year," Dara said.'
+    )
+    assert set(_by_name(work)) == {"Dara"}
+
+
+def test_a_clipped_given_name_with_the_same_family_name_is_one_person() -> None:
+    work = _cast(
+        "Jen Torvik waited by the door. Marco Hale came late. Jen Torvik sighed. "
+        '"You said six," Jennifer Torvik told him. Marco shrugged. Jen laughed.'
+    )
+    cast = _by_name(work)
+    assert set(cast) == {"Jennifer Torvik", "Marco Hale"}
+    assert "Jen Torvik" in cast["Jennifer Torvik"].aliases
+
+
+def test_a_lone_clipped_given_name_and_its_full_form_are_one_person() -> None:
+    work = _cast(
+        "Jen waited by the door. Marco came late. Jen sighed at him. "
+        '"You said six," Jennifer told him. Marco shrugged. Jen laughed.'
+    )
+    cast = _by_name(work)
+    assert set(cast) == {"Jennifer", "Marco"}
+    assert cast["Jennifer"].aliases == ["Jen"]
+    # A longer name that is no common given name is someone else: Ben is not Benton.
+    work = _cast('"Late," said Ben. "Sorry," said Benton. Ben sighed, and Benton laughed at Ben.')
+    assert set(_by_name(work)) == {"Ben", "Benton"}
+
+
+def test_two_letters_are_no_clipped_given_name() -> None:
+    work = _cast("Al Torvik waited. Alice Torvik came late. Al Torvik sighed. Alice Torvik laughed.")
+    assert set(_by_name(work)) == {"Al Torvik", "Alice Torvik"}
+
+
 def test_sentence_start_words_and_places_are_not_names() -> None:
     work = _cast(
         "Suddenly the bus stopped. Perhaps it was the snow. Nadia got off in Halden and walked. "
@@ -220,6 +276,57 @@ def test_a_name_in_speech_is_said_to_someone_only_when_set_off() -> None:
         (o.form, o.vocative) for o in _name_occurrences(tokens, sentence_of) if o.form in ("Nell", "India")
     ]
     assert found == [("Nell", True), ("Nell", True), ("India", False), ("Nell", False)]
+
+
+def test_a_name_acts_with_a_present_tense_verb_in_a_story_told_in_the_present() -> None:
+    text = "Odile smiles at the door. She waits. Odile is tired, and she sits. Then Odile stands."
+    tokens = list(_tokens(text, 0, len(text), []))
+    _, sentence_of = _sentences(tokens)
+    assert _told_in_present(tokens)
+    acts = [o.acts for o in _name_occurrences(tokens, sentence_of, present_tense=True)]
+    assert acts == [True, True, True]
+    # Told in the past, a plural after a name is no verb ("Odile books"): only the past acts.
+    past = "Odile smiled at the door. She waited. Odile books were stacked high, and she sat."
+    tokens = list(_tokens(past, 0, len(past), []))
+    _, sentence_of = _sentences(tokens)
+    assert not _told_in_present(tokens)
+    assert [o.acts for o in _name_occurrences(tokens, sentence_of)] == [True, False]
+
+
+class _PlaceModel:
+    """A stand-in for spaCy's NER that calls every "Agatha" an organisation, as the small model
+    does with unfamiliar given names."""
+
+    class _Entity:
+        def __init__(self, start: int, end: int) -> None:
+            self.start_char, self.end_char, self.label_ = start, end, "ORG"
+
+    class _Doc:
+        def __init__(self, text: str) -> None:
+            self.ents = [_PlaceModel._Entity(m.start(), m.end()) for m in re.finditer(r"Agatha|Ossora", text)]
+
+    @contextlib.contextmanager
+    def select_pipes(self, enable: list[str]) -> Iterator[None]:
+        yield
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1) -> Iterator[_Doc]:
+        return (self._Doc(text) for text in texts)
+
+
+# Agatha is "she" once; the model reads each sentence as about an organisation.
+_CALLED_A_PLACE = (
+    "Rio missed Agatha. Rio hugged Agatha. The letter pleased Agatha, and she smiled. "
+    "Rio liked Agatha. Rio visited Agatha again."
+)
+
+
+def test_a_common_given_name_outweighs_the_models_place_when_the_text_shows_a_person(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(nlp, "load", lambda: _PlaceModel())
+    assert "Agatha" in _by_name(_cast(_CALLED_A_PLACE))
+    # The same text about a word no one is named: the model's place stands.
+    assert "Ossora" not in _by_name(_cast(_CALLED_A_PLACE.replace("Agatha", "Ossora")))
 
 
 def test_styles_of_address_and_dialect_oaths_are_not_names() -> None:

@@ -328,6 +328,21 @@ def test_family_words_said_again_and_again_make_love_a_familys_whatever_the_name
     assert _pairs(work) == {("Buffy Summers", "Rupert Giles"): "romantic"}
 
 
+def test_family_words_do_not_make_kin_of_two_people_called_friends_as_often() -> None:
+    # Willow and Anya talk of their mothers three times, and are each other's best friend four
+    # times: friends with families, whose kisses stay a romance.
+    text = (
+        "Willow kissed Anya. Anya kissed Willow again. "
+        "Willow told Anya about her mother. Anya told Willow about her mother. "
+        "Willow asked Anya about her mother. "
+        "Anya was Willow's best friend. Willow was Anya's best friend. "
+        "Anya called Willow her best friend. Willow called Anya her best friend."
+    )
+    work = make_work(text, ("Willow", "Anya"))
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Anya Jenkins", "Willow Rosenberg"): "romantic"}
+
+
 # -- someone's partner --------------------------------------------------------------------------
 
 

@@ -100,6 +100,17 @@ _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du",
 _MAX_PARTICLES = 3
 # A lower-case article fused to a capitalised family name: Arabic "al-", "el-", French and Italian "d'".
 _ARTICLE_PREFIXED = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-[A-Z][a-z]|d['’][A-Z][a-z]")
+# A calendar word that is also a given name ("April", "June") names a person in a text that writes
+# it this often as the one who speaks or acts, and more often than as a date (``_calendar_names``).
+_CALENDAR_PERSON_USES = 2
+# What a common given name adds to the text's evidence that a doubtful name is a person.
+_GIVEN_NAME_WEIGHT = 1.0
+# Present-tense verbs too short for the "-s" test ("Agatha is lying", "Rio has").
+_PRESENT_TENSE_SHORT = frozenset({"is", "has", "does", "goes"})
+_DATE_BEFORE = word_set("in of on since until till by last next early late mid this every through during")
+# The fewest letters of a clipped given name that the full one opens with ("Jen" of "Jennifer"):
+# with the same family name the two are one person.
+_SHORT_FORM_LETTERS = 3
 _GENDERED = frozenset({"M", "F"})
 _NER_NOT_PERSON = frozenset(
     {"GPE", "LOC", "ORG", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LANGUAGE", "DATE", "TIME"}
@@ -331,40 +342,55 @@ def _shouted(tokens: list[_Token], index: int) -> bool:
     return False
 
 
-def _name_occurrences(tokens: list[_Token], sentence_of: list[int]) -> Iterator[_NameOcc]:
-    """Runs of capitalised words, with an optional honorific in front."""
+def _name_occurrences(
+    tokens: list[_Token],
+    sentence_of: list[int],
+    not_names: frozenset[str] = person_words.NOT_NAMES,
+    present_tense: bool = False,
+) -> Iterator[_NameOcc]:
+    """Runs of capitalised words, with an optional honorific in front; no run opens with a word of
+    ``not_names`` (the common words that are never a name in this text). In a story told in the
+    present tense (``present_tense``), a name acts when a present-tense verb follows it."""
     i = 0
     count = len(tokens)
     while i < count:
         token = tokens[i]
         if (
             not _is_capitalised(token.text)
-            or (token.base in person_words.NOT_NAMES and token.lower not in person_words.HONORIFICS)
+            or (token.base in not_names and token.lower not in person_words.HONORIFICS)
             or (_is_initials(token.text) and _shouted(tokens, i))
         ):
             i += 1
             continue
         honorific: str | None = None
         j = i
-        if token.lower in person_words.HONORIFICS and j + 1 < count and _continues_name(tokens, j + 1):
+        if (
+            token.lower in person_words.HONORIFICS
+            and j + 1 < count
+            and _continues_name(tokens, j + 1, not_names)
+        ):
             honorific = token.lower
             j += 1
-        elif token.base in person_words.NOT_NAMES:
+        elif token.base in not_names:
             i += 1
             continue
         names: list[str] = []
         end = j
         while end < count:
             word = tokens[end]
-            if end > j and not _continues_name(tokens, end):
+            if end > j and not _continues_name(tokens, end, not_names):
                 # Particles ("de", "van der", "de la") join only when a capitalised word follows them.
                 particles = _particle_run(tokens, end)
-                if particles and end + particles < count and _continues_name(tokens, end + particles):
+                if (
+                    particles
+                    and end + particles < count
+                    and _continues_name(tokens, end + particles, not_names)
+                ):
                     names += [t.text for t in tokens[end : end + particles]]
                     end += particles
                     continue
                 break
-            if end == j and (word.base in person_words.NOT_NAMES or not _is_capitalised(word.text)):
+            if end == j and (word.base in not_names or not _is_capitalised(word.text)):
                 break
             possessive = _NAME_SUFFIX.search(word.text)
             names.append(word.text[: possessive.start()] if possessive else word.text)
@@ -402,7 +428,9 @@ def _name_occurrences(tokens: list[_Token], sentence_of: list[int]) -> Iterator[
             after_place_word=before is not None
             and before.lower in person_words.PLACE_PREPOSITIONS
             and not _owns_next_word(tokens, end),
-            acts=after is not None and not after.initial and _looks_past_tense(after.text),
+            acts=after is not None
+            and not after.initial
+            and (_looks_past_tense(after.text) or (present_tense and _looks_present_tense(after.text))),
             # Said to someone: opening the speech or set off by a comma, and followed by , ! ?
             # ("Nell, pass the salt", "Come, Nell!"); not "in India, they say".
             vocative=first_word.quoted
@@ -431,6 +459,37 @@ def _looks_past_tense(word: str) -> bool:
     return word.islower() and (word in person_words.PAST_TENSE or (len(word) > 4 and word.endswith("ed")))
 
 
+def _looks_present_tense(word: str) -> bool:
+    """A verb in the third person of the present tense, as a story told in it writes one after a
+    name ("April watches", "June whispers"); not "kiss" or "always" ("always" is too short a stem
+    to tell, and rare after a name)."""
+    if word in _PRESENT_TENSE_SHORT:
+        return True
+    return (
+        word.islower()
+        and len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "ys"))
+    )
+
+
+def _told_in_present(tokens: list[_Token]) -> bool:
+    """Whether the narration is in the present tense: after "he" and "she", present-tense verbs
+    ("she smiles") outnumber past-tense ones ("she smiled")."""
+    present = past = 0
+    for index, token in enumerate(tokens[:-1]):
+        if token.lower not in ("he", "she"):
+            continue
+        following = tokens[index + 1]
+        if following.mark_before:
+            continue
+        if _looks_past_tense(following.text):
+            past += 1
+        elif _looks_present_tense(following.text):
+            present += 1
+    return present > past
+
+
 def _particle_run(tokens: list[_Token], index: int) -> int:
     """How many name particles in a row start at ``index`` ("van der" of "Pieter van der Berg"),
     each run on from the word before it; at most three, and none that opens a sentence."""
@@ -446,13 +505,43 @@ def _particle_run(tokens: list[_Token], index: int) -> int:
     return length
 
 
-def _continues_name(tokens: list[_Token], index: int) -> bool:
+def _continues_name(
+    tokens: list[_Token], index: int, not_names: frozenset[str] = person_words.NOT_NAMES
+) -> bool:
     word = tokens[index]
-    return (
-        not word.initial
-        and _is_capitalised(word.text)
-        and word.base not in person_words.NOT_NAMES
-        and word.joined
+    return not word.initial and _is_capitalised(word.text) and word.base not in not_names and word.joined
+
+
+def _calendar_names(tokens: list[_Token]) -> frozenset[str]:
+    """The calendar words that this text uses as a person's given name: written at least
+    ``_CALENDAR_PERSON_USES`` times as the one who speaks or acts ("April said", "said April", "June
+    laughed", "April watches"), and more often so than as a date ("in April", "April 5th", "last
+    June")."""
+    as_person: Counter[str] = Counter()
+    as_date: Counter[str] = Counter()
+    for index, token in enumerate(tokens):
+        if token.base not in person_words.CALENDAR_GIVEN_NAMES or not token.text[0].isupper():
+            continue
+        before = tokens[index - 1] if index > 0 and not token.initial and not token.mark_before else None
+        after = tokens[index + 1] if index + 1 < len(tokens) else None
+        if after is not None and (after.initial or after.mark_before):
+            after = None  # a full stop or a comma between: "in April, she said" is no "April said"
+        if (before is not None and before.lower in _DATE_BEFORE) or (
+            after is not None and after.text[0].isdigit()
+        ):
+            as_date[token.base] += 1
+        elif (before is not None and before.lower in person_words.SPEECH_VERBS) or (
+            after is not None
+            and token.lower == token.base  # not the possessive "April's"
+            and (
+                after.lower in person_words.SPEECH_VERBS
+                or _looks_past_tense(after.text)
+                or _looks_present_tense(after.text)
+            )
+        ):
+            as_person[token.base] += 1
+    return frozenset(
+        word for word, uses in as_person.items() if uses >= _CALENDAR_PERSON_USES and uses > as_date[word]
     )
 
 
@@ -624,7 +713,8 @@ class _Discovery:
         self.quotes = quoted_spans(text, self.start, self.end)
         tokens = list(_tokens(text, self.start, self.end, self.quotes))
         self.sentence_starts, sentence_of = _sentences(tokens)
-        occurrences = list(_name_occurrences(tokens, sentence_of))
+        self.not_names = person_words.NOT_NAMES - _calendar_names(tokens)
+        occurrences = list(_name_occurrences(tokens, sentence_of, self.not_names, _told_in_present(tokens)))
         # (a name with a lower-case article, "al-Rashid", is no common word for being lower-case)
         self.lower_counts = Counter(
             t.lower for t in tokens if t.text[0].islower() and not _ARTICLE_PREFIXED.match(t.text)
@@ -636,7 +726,9 @@ class _Discovery:
         forms = self._forms(occurrences, pack_spans)
         self._gender_votes(tokens, forms)
         people = self._people(forms)
-        self._clusters = self._merge_text_nicknames(self._cluster(people, pack_clusters))
+        self._clusters = self._merge_clipped_names(
+            self._merge_text_nicknames(self._cluster(people, pack_clusters))
+        )
         self._build(self._clusters)
 
     # -- the fandom pack -------------------------------------------------------------------
@@ -918,7 +1010,7 @@ class _Discovery:
                     surnames[surname] += 1
         for stats in forms.values():
             names_lower = [n.lower() for n in stats.names]
-            if " ".join(names_lower) in pack_words or all(n in person_words.NOT_NAMES for n in names_lower):
+            if " ".join(names_lower) in pack_words or all(n in self.not_names for n in names_lower):
                 continue
             if len(stats.names) == 1 and (names_lower[0] in endearments or len(names_lower[0]) == 1):
                 continue  # "luv", "pet"; a lone initial
@@ -1040,6 +1132,14 @@ class _Discovery:
                 + (min(3.0, 1.5 * gendered) if gendered >= 0.05 * stats.count else 0.0)
                 + (min(2.0, 0.5 * acts) if acts >= 0.1 * stats.count else 0.0)
                 + min(2.0, 0.5 * stats.tally("vocative"))
+                # A common given name ("Agatha") is some evidence of a person by itself, against
+                # the small model's GPE or ORG for it; a name on the list is still a place
+                # ("Florence") when the model insists and the text shows no one.
+                + (
+                    _GIVEN_NAME_WEIGHT
+                    if len(stats.names) == 1 and given_names.is_given_name(stats.names[0])
+                    else 0.0
+                )
             )
             person = tally["PERSON"]
             # A people in the plural ("the Hindus said") is no one speaker, tagged or not.
@@ -1149,6 +1249,39 @@ class _Discovery:
                 owner[form.form] = first
         return [c for c in clusters if id(c) not in merged]
 
+    def _merge_clipped_names(self, clusters: list[_Cluster]) -> list[_Cluster]:
+        """A character known only by a clipped given name ("Jen") and one known only by the full
+        one ("Jennifer", a common given name: not a word glued to a name) are one person when their
+        genders do not disagree: a story calls the same woman both. Pack characters and anyone with a family name are left as they are (two Jens of
+        two families are two people)."""
+        lone = {
+            cluster.forms[0].names[0]: cluster
+            for cluster in clusters
+            if cluster.pack_name is None
+            and len({f.names for f in cluster.forms}) == 1
+            and len(cluster.forms[0].names) == 1
+            and not cluster.forms[0].honorific
+        }
+        merged: set[int] = set()
+        for short, short_cluster in lone.items():
+            fuller = [
+                (name, cluster)
+                for name, cluster in lone.items()
+                if len(name) > len(short)
+                and _short_form(short, name)
+                and given_names.is_given_name(name)
+                and id(cluster) not in merged
+            ]
+            if len(fuller) != 1 or id(short_cluster) in merged:
+                continue  # "Chris" of Christine or of Christopher: nothing says which
+            _, full_cluster = fuller[0]
+            genders = {short_cluster.gender(), full_cluster.gender()} & _GENDERED
+            if len(genders) > 1:
+                continue
+            full_cluster.forms.extend(short_cluster.forms)
+            merged.add(id(short_cluster))
+        return [c for c in clusters if id(c) not in merged]
+
     def _pack_name_tokens(self, pack_clusters: dict[str, _Cluster]) -> dict[str, _Cluster]:
         """Words of pack names ("Rosenberg") that point at exactly one mentioned pack character."""
         owners: dict[str, list[_Cluster]] = {}
@@ -1181,7 +1314,8 @@ class _Discovery:
         if len(names) >= 2:
             for cluster in clusters:
                 if any(
-                    full == names or (full[0] == names[0] and full[-1] == names[-1])
+                    full == names
+                    or (full[-1] == names[-1] and (full[0] == names[0] or _short_form(full[0], names[0])))
                     for full in cluster.full_names
                 ) and compatible(cluster):
                     return cluster
@@ -1414,7 +1548,17 @@ def _has_married_title(cluster: _Cluster) -> bool:
 
 def _character(character_id: str, cluster: _Cluster, first: int, text: str) -> Character:
     # The most complete form names the character; a nickname only when nothing else is known.
-    forms = sorted(cluster.forms, key=lambda f: (f.form in cluster.nicknames, -len(f.names), -f.count))
+    # Of two full names, the one with the full given name ("Jennifer Barkley", not "Jen Barkley").
+    given = {f.names[0] for f in cluster.forms if not f.honorific}
+    forms = sorted(
+        cluster.forms,
+        key=lambda f: (
+            f.form in cluster.nicknames,
+            -len(f.names),
+            any(len(f.names[0]) < len(o) and _short_form(f.names[0], o) for o in given),
+            -f.count,
+        ),
+    )
     aliases: list[str] = []
     for alias in (*cluster.extra_aliases, *(f.form for f in sorted(cluster.forms, key=lambda f: -f.count))):
         if alias not in aliases:
@@ -1437,6 +1581,15 @@ def _character(character_id: str, cluster: _Cluster, first: int, text: str) -> C
         first=first,
         canonical=canonical,
     )
+
+
+def _short_form(short: str, full: str) -> bool:
+    """Whether one given name is the clipped form of the other ("Jen" of "Jennifer", "Nick" of
+    "Nicholas"): its first three letters or more, either way round. Two letters are too few ("Al"
+    is no more Alice than Albert)."""
+    if len(short) > len(full):
+        short, full = full, short
+    return len(short) >= _SHORT_FORM_LETTERS and len(short) < len(full) and full.startswith(short)
 
 
 def _without_sentence_opener(name: str, aliases: list[str], text: str) -> str:

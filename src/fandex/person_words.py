@@ -227,6 +227,11 @@ NOT_NAMES = NOT_NAMES | word_set(
     english french spanish german italian latin greek russian dutch portuguese chinese japanese"""
 )
 
+# Calendar words that are also given names: a story may call a character "April" or "June". The
+# characters stage takes one for a name only where the text uses it as a person (see
+# ``characters._calendar_names``); elsewhere it stays a date.
+CALENDAR_GIVEN_NAMES = word_set("april may june august summer autumn")
+
 # Words after which a capitalised word is probably a place, not a person.
 PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "near", "toward", "towards", "through"})
 

@@ -91,8 +91,10 @@ GEN_PAIR_THRESHOLD = 0.25
 OVERSHADOW = 2.5
 # Romantic cues that a couple sharing a family name (husband and wife) has and a family does not.
 _COUPLE_CUES = frozenset({"partner word", "marriage", "sex", "dating"})
-# Family words tying a pair this often make it family whatever the two are called.
+# Family words tying a pair this often make it family whatever the two are called (unless friend
+# words tie them as often).
 FAMILY_WORDS = 3
+_FRIEND_CUES = frozenset({"friend", "best friend"})
 # The gender a family word gives whoever it names ("cousin" and "sibling" give none).
 _FAMILY_WORD_GENDER = {
     **dict.fromkeys(
@@ -413,7 +415,10 @@ def _demote_family(
         if family == 0:
             continue  # no family word ties them
         surnames = {_family_name(cast.name(cid), cast.packs) for cid in ids}
-        kin = family >= FAMILY_WORDS or (len(surnames) == 1 and None not in surnames)
+        # Two people called each other's friends as often as family words tie them are friends
+        # talking of their families ("her best friend", "my mother"): the count makes no kin.
+        friends = sum(1 for hit, _ in cues.hits["platonic"] if hit.group in _FRIEND_CUES)
+        kin = (family >= FAMILY_WORDS and family > friends) or (len(surnames) == 1 and None not in surnames)
         partners = any(hit.group in _COUPLE_CUES for hit, _ in cues.hits["romantic"])
         if kin and not partners:
             kinds[ids] = "platonic"

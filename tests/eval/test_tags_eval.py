@@ -61,6 +61,11 @@ def _write(folder: Path) -> None:
         ("Xie Lian", "Xiè Lián's Mother", False),
         ("Xiè Lián's Mother", "Xie Lian's Mother", True),
         ("Buffy's", "Buffy Summers", True),
+        # One family's name of a double-barrelled one; a hyphenated given name stays whole.
+        ("Alice Gulliver", "Alice Wu-Gulliver", True),
+        ("Alice Wu-Gulliver", "Alice Gulliver", True),
+        ("Alice Gulliver", "Alice Wu-Pereira", False),
+        ("Kate Olsen", "Mary-Kate Olsen", False),
     ],
 )
 def test_names_match_loosely(gold: str, predicted: str, same: bool) -> None:

@@ -265,7 +265,19 @@ def same_person(a: str, b: str) -> bool:
     words_a, words_b = _name_words(a), _name_words(b)
     if bool(_RELATIVE.search(a)) != bool(_RELATIVE.search(b)):
         return bool(words_a) and words_a == words_b
-    return bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
+    return bool(words_a and words_b) and (
+        words_a <= _with_family_parts(b, words_b) or words_b <= _with_family_parts(a, words_a)
+    )
+
+
+def _with_family_parts(name: str, words: set[str]) -> set[str]:
+    """A name's words and, of a double-barrelled family name ("Alice Wu-Gulliver"), each of its
+    parts: a tag may give one family's name alone ("Alice Gulliver"). Only the last word is split,
+    and only a name of two words or more: a hyphenated given name ("Mary-Kate") is one name."""
+    parts = without_accents(person_words.without_disambiguation(name)).lower().split()
+    if len(parts) < 2 or "-" not in parts[-1]:
+        return words
+    return words | set(parts[-1].split("-"))
 
 
 def _written_out(name: str) -> bool:
