@@ -668,6 +668,15 @@ def test_dark_themes_named_in_dialogue_weigh_half() -> None:
     assert "dark themes throughout" not in report.reasons(2)
 
 
+def test_one_scar_a_hero_is_known_by_is_no_dark_theme() -> None:
+    # A single scar is a mark someone is known by (it prickles, it is hidden under a fringe);
+    # "scars" dwelt on are the theme.
+    text = "Spike's scar itched. Willow traced the scar on his brow; the scar was old and pale."
+    assert "dark themes throughout" not in _assess(text).reasons(2)
+    text = "Spike's scars itched. Willow traced the scars on his chest; the scars were old and pale."
+    assert "dark themes throughout" in _assess(text).reasons(2)
+
+
 def test_an_addictive_kiss_is_no_dark_theme() -> None:
     # "addictive" praises a kiss or a taste; "addicted" and "addiction" name the theme.
     text = "Her kisses were addictive. Addictive, too, her laugh, and her coffee was addictive."

@@ -321,8 +321,8 @@ def _grade_dark(scene: Mapping[str, float]) -> list[tuple[int, str, tuple[str, .
 # Dark themes dwelt on over the whole work (lexicon section ``themes``: torture, abuse, self-harm,
 # addiction, atrocity, trauma and its scars and nightmares): at least this many, and at least this
 # many per 1,000 words, is a work about them, Mature. Real AO3 authors rate such a work Mature even
-# when no one scene is graphic; on the tuning sets their Teen works name these at most 0.7 times per
-# 1,000 words, the Mature works that dwell on them 1.1 to 10.
+# when no one scene is graphic; on the tuning sets their Teen works name these at most 0.55 times per
+# 1,000 words, the Mature works that dwell on them 1.1 to 6.2.
 THEME_CUES = 3
 THEMES_PER_1000 = 1.0
 
