@@ -634,3 +634,50 @@ def test_a_hand_between_her_thighs_is_half_an_act() -> None:
     assert "graphic sex" not in report.reasons()
     shown = fading + " He slid two fingers inside her."
     assert _assess(shown).rating == "Explicit"
+
+
+def test_dark_themes_dwelt_on_over_the_work_are_mature() -> None:
+    # Written for the rule: no scene here is graphic, but torture, its scars, nightmares and
+    # flashbacks named four times in a short piece are what it is about, Mature, with those words
+    # as evidence. The same four words spread over six thousand words are a dark past mentioned.
+    text = (
+        "Willow woke from the nightmares again. The scars on her wrists had faded, but the "
+        "flashbacks had not, and every night she was back in the cellar with the torture."
+    )
+    report = _assess(text)
+    assert report.rating == "Mature"
+    assert report.reasons() == ["dark themes throughout"]
+    shown = {text[e.start : e.end].lower() for e in report.evidence()}
+    assert shown == {"nightmares", "scars", "flashbacks", "torture"}
+    diluted = _assess(text + LONG_FILLER * 10)
+    assert diluted.rating != "Mature"
+    assert "dark themes throughout" not in diluted.reasons(2)
+
+
+def test_dark_themes_named_in_dialogue_weigh_half() -> None:
+    # Three theme words are enough in narration; spoken, they weigh half and stay below the bar.
+    narrated = "The abuse had gone on for years. After the massacre came the suicide of her brother."
+    assert "dark themes throughout" in _assess(narrated).reasons()
+    said = [
+        ("The abuse went on for years,", "Willow", None),
+        ("After the massacre came the suicide.", "Willow", None),
+    ]
+    text = '"The abuse went on for years," Willow said. "After the massacre came the suicide."' + FILLER
+    spoken = make_work(text, ("Willow",), quotes=said)
+    report = assess(spoken, CastIndex(spoken, Options()))
+    assert "dark themes throughout" not in report.reasons(2)
+
+
+def test_one_scar_a_hero_is_known_by_is_no_dark_theme() -> None:
+    # A single scar is a mark someone is known by (it prickles, it is hidden under a fringe);
+    # "scars" dwelt on are the theme.
+    text = "Spike's scar itched. Willow traced the scar on his brow; the scar was old and pale."
+    assert "dark themes throughout" not in _assess(text).reasons(2)
+    text = "Spike's scars itched. Willow traced the scars on his chest; the scars were old and pale."
+    assert "dark themes throughout" in _assess(text).reasons(2)
+
+
+def test_an_addictive_kiss_is_no_dark_theme() -> None:
+    # "addictive" praises a kiss or a taste; "addicted" and "addiction" name the theme.
+    text = "Her kisses were addictive. Addictive, too, her laugh, and her coffee was addictive."
+    assert "dark themes throughout" not in _assess(text).reasons(2)

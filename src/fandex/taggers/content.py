@@ -8,8 +8,9 @@ Sex, violence and dark themes are graded **scene by scene**: what decides is the
 about 500 words (``SCENE_CHARS``), not the total over the work. AO3 authors rate by the strongest
 scene they show; a novel that says "blood" once a chapter is not a gory story, and one word of a
 sex scene scattered per chapter is no sex scene, while a short scene of either is rated by what it
-shows however long the work around it. Swearing and drugs are graded on the whole body: "frequent"
-is a matter of density, not of one scene.
+shows however long the work around it. Swearing, drugs and dark themes dwelt on (torture, abuse,
+addiction, trauma) are graded on the whole body: "frequent" and "what the work is about" are matters
+of density, not of one scene.
 
 Each family gives a level on AO3's scale (0 General Audiences .. 3 Explicit) by the thresholds
 below; the rating is the highest level, and its evidence is the cues of the scene that reached it.
@@ -317,6 +318,15 @@ def _grade_dark(scene: Mapping[str, float]) -> list[tuple[int, str, tuple[str, .
     return found
 
 
+# Dark themes dwelt on over the whole work (lexicon section ``themes``: torture, abuse, self-harm,
+# addiction, atrocity, trauma and its scars and nightmares): at least this many, and at least this
+# many per 1,000 words, is a work about them, Mature. Real AO3 authors rate such a work Mature even
+# when no one scene is graphic; on the tuning sets their Teen works name these at most 0.55 times per
+# 1,000 words, the Mature works that dwell on them 1.1 to 6.2.
+THEME_CUES = 3
+THEMES_PER_1000 = 1.0
+
+
 def assess(work: Work, cast: CastIndex, words: int | None = None) -> ContentReport:
     """What the body shows, family by family; ``words`` is the body's word count when known."""
     text = work.text
@@ -357,6 +367,9 @@ def assess(work: Work, cast: CastIndex, words: int | None = None) -> ContentRepo
         findings.append(Finding(1, "drugs or drinking", drugs.of("hard", "drunk", "alcohol")))
 
     findings += _by_scene(_count(work, cast, "dark_themes", talk_counts_half=True), _grade_dark)
+    themes = _count(work, cast, "themes", talk_counts_half=True)
+    if themes["dwelt"] >= THEME_CUES and themes["dwelt"] * per_1000 >= THEMES_PER_1000:
+        findings.append(Finding(2, "dark themes throughout", themes.of("dwelt")))
 
     deaths = _deaths(work, cast)
     if deaths:

@@ -151,7 +151,7 @@ class CueSet:
 
 
 # Lexicon sections of cue groups ({name: {weight, patterns}}) and of trope phrase lists.
-_CUE_SECTIONS = ("sex", "violence", "language", "drugs", "dark_themes", "death")
+_CUE_SECTIONS = ("sex", "violence", "language", "drugs", "dark_themes", "themes", "death")
 _TROPE_LISTS = ("patterns", "hurt", "comfort")
 
 
