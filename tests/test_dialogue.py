@@ -1358,6 +1358,15 @@ def test_she_went_on_is_whoever_of_her_gender_spoke_last_in_the_paragraph() -> N
     assert [q.speaker for q in work.quotes] == ["mara", "mara"]
 
 
+def test_she_went_on_after_narration_naming_her_in_the_same_paragraph() -> None:
+    # Mara spoke last, but the paragraph's own narration opens on Ines: she is the one going on.
+    text = (
+        '"Hello," said Ines.\n\n"Hi," said Mara.\n\nInes set down her cup. "Where were you?" she went on.\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["ines", "mara", "ines"]
+
+
 def test_she_added_is_the_last_speaker_of_her_gender_in_the_line_before() -> None:
     text = '"We should leave," Mara said. Ines frowned at the window.\n\n"Before dark, I mean," she added.\n'
     work = run(text)

@@ -1716,7 +1716,12 @@ def _tag_speaker(
         # `"...," he went on`: whoever of that gender spoke last keeps talking. That rests on the
         # line just before, not on salience: it anchors the turn like a name close by would, and
         # turn-taking's alternation (which a speaker going on breaks) no longer outweighs it
-        latest = _latest_speaker(pronoun_gender, quotes[:k], conversation, index, context)
+        # unless the narration of this very paragraph named her before the line: `Mrs. Reynolds
+        # anticipated Miss Darcy's delight. "...," she added` goes on from that narration, not
+        # from whoever spoke last (PDNC dev: 7 such tags were the named one's, 3 the talk's)
+        named_here = character is not None and context.gender_rule == "paragraph"
+        talk = None if named_here else conversation
+        latest = _latest_speaker(pronoun_gender, quotes[:k], talk, index, context)
         if latest is not None:
             character = latest
             context.gender_rule = "local"
@@ -1859,13 +1864,14 @@ _GOING_ON_VERBS = frozenset({"continued", "went on", "added", "resumed", "procee
 
 
 def _latest_speaker(
-    gender: str, earlier: list[_Found], conversation: _Conversation, index: int, context: _Context
+    gender: str, earlier: list[_Found], conversation: _Conversation | None, index: int, context: _Context
 ) -> str | None:
-    """The latest speaker of a gender: of this paragraph's earlier lines, else of the conversation."""
+    """The latest speaker of a gender: of this paragraph's earlier lines, else of the conversation
+    (when one is given)."""
     for quote in reversed(earlier):
         if quote.speaker and not quote.thought and _fits_third_person(context, quote.speaker, gender):
             return quote.speaker
-    if conversation.last_para < index - 1:
+    if conversation is None or conversation.last_para < index - 1:
         return None
     for speaker in reversed(conversation.speakers[-4:]):
         if _fits_third_person(context, speaker, gender):
