@@ -2719,6 +2719,11 @@ def _learn_epithet(text: str, key: str, gender: str | None, context: _Context) -
     return result
 
 
+# How many of a talk's latest lines a same-gender partner must have spoken in to be the "she" who
+# answers the last woman: one heard from only longer ago has mostly left the exchange.
+EXCHANGE_WINDOW = 5
+
+
 def _by_gender(
     gender: str,
     context: _Context,
@@ -2810,9 +2815,13 @@ def _by_gender(
         and len(participants) >= 2
         and conversation.last_para == index - 1
     ):
-        # A new line in a running exchange between two people of the same gender: the other one.
+        # A new line in a running exchange between two people of the same gender: the other one,
+        # if she is still in the exchange; else the talk's latest speaker of the gender (below), who
+        # mostly goes on after a silent partner (PDNC dev: of 16 such tags, 2 were the other's, 11
+        # the latest speaker's)
         last = conversation.speakers[-1]
-        others = [p for p in participants if p != last and p not in vocatives]
+        lately = set(conversation.speakers[-EXCHANGE_WINDOW:])
+        others = [p for p in participants if p != last and p not in vocatives and p in lately]
         if others:
             return others[0]
     if conversation.last_para >= index - 2:
