@@ -1358,6 +1358,26 @@ def test_she_went_on_is_whoever_of_her_gender_spoke_last_in_the_paragraph() -> N
     assert [q.speaker for q in work.quotes] == ["mara", "mara"]
 
 
+def test_a_woman_silent_for_six_lines_is_not_the_other_one_of_the_exchange() -> None:
+    # Ines spoke once, then Mara and Jonah had the floor for six lines: "she" goes on for Mara
+    # rather than bringing back Ines, whose own tag follows.
+    lines = [("Hello", "Ines"), ("Hi", "Mara"), ("Where to?", "Jonah"), ("North", "Mara"), ("Why?", "Jonah")]
+    lines += [("Work", "Mara"), ("A long way", "Jonah"), ("It is", "Mara")]
+    text = "".join(f'"{words}," said {name}.\n\n' for words, name in lines)
+    text += '"I know," she said.\n\n"Hush," said Ines.\n'
+    work = run(text)
+    assert [q.speaker for q in work.quotes][-3:] == ["mara", "mara", "ines"]
+
+
+def test_she_went_on_after_narration_naming_her_in_the_same_paragraph() -> None:
+    # Mara spoke last, but the paragraph's own narration opens on Ines: she is the one going on.
+    text = (
+        '"Hello," said Ines.\n\n"Hi," said Mara.\n\nInes set down her cup. "Where were you?" she went on.\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["ines", "mara", "ines"]
+
+
 def test_she_added_is_the_last_speaker_of_her_gender_in_the_line_before() -> None:
     text = '"We should leave," Mara said. Ines frowned at the window.\n\n"Before dark, I mean," she added.\n'
     work = run(text)
