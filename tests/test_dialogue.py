@@ -1690,3 +1690,18 @@ def test_a_pronoun_listed_as_a_name_is_no_one_spoken_of() -> None:
     assert _is_personal_pronoun("I")
     assert _is_personal_pronoun("me ")
     assert not _is_personal_pronoun("Ines")
+
+
+def test_the_subject_of_a_clause_between_commas_is_not_the_speaker() -> None:
+    # `and Jonah, as the door was shut behind them, said,`: "the door" opens the clause put
+    # between commas; the tag's subject is the name that clause interrupts
+    subject, verb, _, _ = _match_before(
+        "They walked home, and Jonah, as the door was shut behind them, said, ", 0
+    )
+    assert (subject.phrase if subject else None, verb) == ("Jonah", "said")
+    # the clause's own subject where a parenthesis follows it, the clause's verb joined by
+    # "and", or a participle: no interrupting clause
+    subject, _, _, _ = _match_before("It was late when Jonah, after a glance at his sister, said, ", 0)
+    assert subject is not None and subject.phrase == "Jonah"
+    subject, _, _, _ = _match_before("Ines smiled, when she drew back, and said, ", 0)
+    assert subject is not None and subject.phrase == "she"

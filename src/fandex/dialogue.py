@@ -2059,6 +2059,11 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
             and (_first_word(m.group("subj")) not in _NOT_SUBJECT or _first_word(m.group("subj")) == "the")
             and _first_word(m.group("subj")) not in _OPENER_WORDS
         ]
+        if len(subjects) > 1:
+            # `and James, as the door was closed on them, said,`: the subject of a clause put
+            # between commas is not the speaker; the subject the clause interrupts is
+            main = [m for m in subjects if not _in_interposed_clause(clause, m, trailing.start())]
+            subjects = main or subjects
         if not subjects:
             # `After half an hour Jock said,`: no subject opens the sentence, so the one right
             # before the verb
@@ -2123,6 +2128,30 @@ _OBJECT_OF_PREPOSITION = re.compile(r"\b(?:to|at|by|with|of|for|from|on|upon|in|
 _TAG_BEFORE_QUOTE = re.compile(
     rf"{_SUBJECT}\s+(?:(?:had|has|would|will|could|should|might|must|did)\s+)(?:{_ADVERB}\s+)?{_VERB}"
 )
+
+
+# A subordinate clause opening after a comma: `, as the door closed,` / `, when she had done,`.
+_INTERPOSED_OPENER = re.compile(
+    r",\s+(?:as|when|while|whilst|though|although|if|after|before|since|because|till|until)\s+$"
+)
+
+
+def _in_interposed_clause(clause: str, subject: re.Match[str], verb_start: int) -> bool:
+    """The subject opens a subordinate clause set off by commas before a finite speech verb: it
+    belongs to that clause, not to the verb. Not when a comma follows the subject at once (`when
+    Tom, after a glance at his wife, said,`: the clause's own subject and verb, parenthesis
+    between), nor when "and" joins the verb to the clause (`when she drew back, and said,`), nor
+    before a participle (`while the Dodo presented the thimble, saying`)."""
+    if not _INTERPOSED_OPENER.search(clause, 0, subject.start("subj")):
+        return False
+    between = clause[subject.end("subj") : verb_start]
+    predicate, comma, rest = between.partition(",")
+    verb = clause[verb_start:].split(None, 1)[0] if clause[verb_start:].strip() else ""
+    return (
+        bool(comma and predicate.strip())
+        and not re.search(r"\band\s+(?:\w+ly\s+)?$", rest)
+        and not verb.endswith("ing")
+    )
 
 
 def _tag_subject_verbs(clause: str) -> Iterator[re.Match[str]]:
