@@ -1705,3 +1705,27 @@ def test_the_subject_of_a_clause_between_commas_is_not_the_speaker() -> None:
     assert subject is not None and subject.phrase == "Jonah"
     subject, _, _, _ = _match_before("Ines smiled, when she drew back, and said, ", 0)
     assert subject is not None and subject.phrase == "she"
+
+
+def test_a_long_narration_leading_into_a_line_starts_a_new_conversation() -> None:
+    # the afternoon's talk of Mara and Jonah ends with Jonah's line; sixty-odd words of narration
+    # before Ines's line (in her own paragraph) open a new talk: Mara, whom Ines speaks to,
+    # answers her, not Jonah carried along by the old talk's alternation
+    text = (
+        '"Rain again," said Mara to Jonah.\n\n"It never stops," said Jonah.\n\n"Then we stay in."\n\n'
+        '"And play cards?"\n\n'
+        "The afternoon went by in that way, and the evening after it, and nothing was said of the walk "
+        "that had been planned for so long; the cards came out, the fire was made up twice, the lamps "
+        "were lit early, and when at last the rain stopped and the sky cleared over the hills, the two "
+        'of them went out into the lane, where Ines was waiting at the gate, and Ines said to Mara, "You '
+        'came at last!"\n\n"We did."\n\n"Where is the dog?"\n'
+    )
+    assert [speaker for _, speaker in said(run(text))] == [
+        "mara",
+        "jonah",
+        "mara",
+        "jonah",
+        "ines",
+        "mara",
+        "ines",
+    ]

@@ -391,6 +391,11 @@ CONVERSATION_GAP = 3
 # A narration paragraph longer than this (words) ends a conversation for turn-taking: more than a
 # short beat between two lines usually brings in other people or a new exchange.
 LONG_NARRATION = 20
+# Narration this long (words) between two lines, though it shares a paragraph with either (the
+# last line's tail and the next one's lead-in), ends a conversation as a long narration paragraph
+# does: a walk home after a visit, told in one paragraph that ends on the next talk's first line
+# (PDNC dev: 50 to 100 words all gain, 60 best).
+LONG_LEAD_IN = 60
 GAPMODE = 6
 # How many paragraphs before a conversation, in the same scene, name the people taking part in it.
 PEOPLE_LOOKBACK = 4
@@ -982,6 +987,13 @@ def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Co
                 if actor is not None and actor.character and actor.character != turns[-1].speaker:
                     turns.append(_Turn(run, [], actor.character, index))
             continue
+        if turns and turns[-1].run == run:
+            # the narration since the last line: the tail of its paragraph and this one's lead-in
+            previous_quotes = by_para.get(index - 1, [])
+            tail_start = previous_quotes[-1].outer_end if previous_quotes else paras[index - 1].end
+            between = text[tail_start : paras[index - 1].end] + " " + text[para.start : quotes[0].outer_start]
+            if len(between.split()) > LONG_LEAD_IN:
+                run += 1
         for quote in quotes:
             quote.vocatives = _vocatives(text, quote, context)
             # someone addressed by name is in the conversation: a candidate for the next "he"
