@@ -1729,3 +1729,13 @@ def test_a_long_narration_leading_into_a_line_starts_a_new_conversation() -> Non
         "mara",
         "ines",
     ]
+
+
+def test_a_sentence_ends_at_a_stop_and_closing_mark_before_a_tag() -> None:
+    # someone's words not marked as a line of dialogue end on `."--`: the tag after them is a
+    # new sentence, whose subject is Jonah, not Ines inside the words before
+    before = 'Everyone said that Ines would never get over it."--Even Jonah shook his head and said, '
+    subject, verb, _, _ = _match_before(before, 0)
+    assert subject is not None and subject.phrase.endswith("Jonah") and verb == "said"
+    subject, _, _, _ = _match_before('They called it "quite horrid." Then Jonah said, ', 0)
+    assert subject is not None and subject.phrase == "Jonah"

@@ -2030,6 +2030,9 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
         # `...by significant glances.--The kind-hearted Mrs. Weston had left her seat to join him
         # and say,`: a stop run into a dash ends a sentence as well (cut = the dash's second hyphen)
         *(stripped.rfind(end) + 1 for end in (".--", "!--", "?--") if end in stripped),
+        # `...would never get over it."--Even Mr. Weston shook his head and said,`: a sentence
+        # of someone's words, not marked as a quote, ends where its closing mark does
+        _last_quoted_stop(stripped),
     )
     clause_start = cut + 2 if cut >= 0 else 0
     opener = _SENTENCE_ADVERB.match(stripped, clause_start)
@@ -2263,6 +2266,19 @@ def _ends_on_speech_verb(narration: str) -> bool:
 
 
 _TITLE_ABBREVIATION = re.compile(r"(?:^|\W)(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle|Capt|Col|Gen|Prof|Rev)$")
+
+
+# A stop and a closing quotation mark, then a space or a dash.
+_QUOTED_STOP = re.compile(r"[.!?][\"”’']+(?=\s|--|—)")
+
+
+def _last_quoted_stop(text: str) -> int:
+    """Two characters before where the sentence after the last stop-and-closing-mark starts (the
+    clause then starts past the space, the em dash or the two hyphens after it), or -1."""
+    ends = [match.end() for match in _QUOTED_STOP.finditer(text)]
+    if not ends:
+        return -1
+    return ends[-1] if text.startswith("--", ends[-1]) else ends[-1] - 1
 
 
 def _last_full_stop(text: str) -> int:
