@@ -677,6 +677,20 @@ def test_a_bare_given_name_of_unknown_gender_is_the_full_named_entry_it_opens() 
     assert found == [("Reggie Vane", "full"), ("Reggie", "full"), ("Hamid", "man"), ("Hamid Begum", "wife")]
 
 
+def test_a_bare_surname_of_unknown_gender_is_the_full_named_entry_it_ends() -> None:
+    roster = [
+        Character(id="full", name="Wooden Man", aliases=["Jonah Small"], gender="M"),
+        Character(id="bare", name="Small"),  # listed twice: the same man by his surname
+        Character(id="wife", name="Mrs. Vane", gender="F"),
+        Character(id="vane", name="Vane"),  # beside only "Mrs. Vane": maybe her husband, kept
+    ]
+    text = "Jonah Small sat down. Small laughed. Vane and Mrs. Vane came in."
+    work = Work(text=text)
+    find_characters(work, Options(roster=roster))
+    found = [(text[m.start : m.end], m.character) for m in work.mentions]
+    assert found == [("Jonah Small", "full"), ("Small", "full"), ("Vane", "vane"), ("Mrs. Vane", "wife")]
+
+
 def test_a_cast_without_genders_keeps_a_bare_given_name_entry_apart() -> None:
     # nobody's gender is given, so the bare "Reggie" having none says nothing
     roster = [Character(id="full", name="Reggie Vane"), Character(id="bare", name="Reggie")]

@@ -1710,3 +1710,52 @@ def test_a_pronoun_listed_as_a_name_is_no_one_spoken_of() -> None:
     assert _is_personal_pronoun("I")
     assert _is_personal_pronoun("me ")
     assert not _is_personal_pronoun("Ines")
+
+
+def test_the_subject_of_a_clause_between_commas_is_not_the_speaker() -> None:
+    # `and Jonah, as the door was shut behind them, said,`: "the door" opens the clause put
+    # between commas; the tag's subject is the name that clause interrupts
+    subject, verb, _, _ = _match_before(
+        "They walked home, and Jonah, as the door was shut behind them, said, ", 0
+    )
+    assert (subject.phrase if subject else None, verb) == ("Jonah", "said")
+    # the clause's own subject where a parenthesis follows it, the clause's verb joined by
+    # "and", or a participle: no interrupting clause
+    subject, _, _, _ = _match_before("It was late when Jonah, after a glance at his sister, said, ", 0)
+    assert subject is not None and subject.phrase == "Jonah"
+    subject, _, _, _ = _match_before("Ines smiled, when she drew back, and said, ", 0)
+    assert subject is not None and subject.phrase == "she"
+
+
+def test_a_long_narration_leading_into_a_line_starts_a_new_conversation() -> None:
+    # the afternoon's talk of Mara and Jonah ends with Jonah's line; sixty-odd words of narration
+    # before Ines's line (in her own paragraph) open a new talk: Mara, whom Ines speaks to,
+    # answers her, not Jonah carried along by the old talk's alternation
+    text = (
+        '"Rain again," said Mara to Jonah.\n\n"It never stops," said Jonah.\n\n"Then we stay in."\n\n'
+        '"And play cards?"\n\n'
+        "The afternoon went by in that way, and the evening after it, and nothing was said of the walk "
+        "that had been planned for so long; the cards came out, the fire was made up twice, the lamps "
+        "were lit early, and when at last the rain stopped and the sky cleared over the hills, the two "
+        'of them went out into the lane, where Ines was waiting at the gate, and Ines said to Mara, "You '
+        'came at last!"\n\n"We did."\n\n"Where is the dog?"\n'
+    )
+    assert [speaker for _, speaker in said(run(text))] == [
+        "mara",
+        "jonah",
+        "mara",
+        "jonah",
+        "ines",
+        "mara",
+        "ines",
+    ]
+
+
+def test_a_sentence_ends_at_a_stop_and_closing_mark_before_a_tag() -> None:
+    # someone's words not marked as a line of dialogue end on `."--`: the tag after them is a
+    # new sentence, whose subject is Jonah, not Ines inside the words before
+    before = 'Everyone said that Ines would never get over it."--Even Jonah shook his head and said, '
+    subject, verb, _, _ = _match_before(before, 0)
+    assert subject is not None and subject.phrase.endswith("Jonah") and verb == "said"
+    subject, _, _, _ = _match_before('They called it "quite horrid." Then Jonah said, ', 0)
+    assert subject is not None and subject.phrase == "Jonah"

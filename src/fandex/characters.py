@@ -43,16 +43,19 @@ _SENTENCE_GAP = re.compile(r"[.!?…:;\n\"“”*(\[]|--|—")
 
 def _bare_duplicates(characters: list[Character]) -> dict[str, str]:
     """Cast entries that are only a given name of unknown gender ("Reggie") beside one full name
-    that opens with it ("Reggie St Cloud"): the same person listed twice, by entry id -> the full
+    that opens with it ("Reggie St Cloud"), or only a surname beside one full name that ends with
+    it ("Small" beside "Jonathan Small"): the same person listed twice, by entry id -> the full
     entry's id. A known gender keeps them apart when it differs ("Hamidullah" and "Hamidullah
     Begum", his wife), and is no doubt left when it is known at all; a cast without genders
-    (the full entry's unknown too) says nothing by the missing one."""
-    full: dict[str, set[str]] = {}  # a given name -> the entries whose full names open with it
+    (the full entry's unknown too) says nothing by the missing one. (Only full names that open on
+    a given name count: "Mrs. Vane" beside a bare "Vane" may be his wife, "Vane" the husband.)"""
+    full: dict[str, set[str]] = {}  # a given name or surname -> the entries whose full names bear it
     for character in characters:
         for name in (character.name, *character.aliases):
             parts = name.split()
             if len(parts) >= 2 and parts[0].lower().rstrip(".") not in person_words.HONORIFICS:
                 full.setdefault(parts[0], set()).add(character.id)
+                full.setdefault(parts[-1], set()).add(character.id)
     genders = {character.id: character.gender for character in characters}
     duplicates: dict[str, str] = {}
     for character in characters:

@@ -391,6 +391,11 @@ CONVERSATION_GAP = 3
 # A narration paragraph longer than this (words) ends a conversation for turn-taking: more than a
 # short beat between two lines usually brings in other people or a new exchange.
 LONG_NARRATION = 20
+# Narration this long (words) between two lines, though it shares a paragraph with either (the
+# last line's tail and the next one's lead-in), ends a conversation as a long narration paragraph
+# does: a walk home after a visit, told in one paragraph that ends on the next talk's first line
+# (PDNC dev: 50 to 100 words all gain, 60 best).
+LONG_LEAD_IN = 60
 GAPMODE = 6
 # How many paragraphs before a conversation, in the same scene, name the people taking part in it.
 PEOPLE_LOOKBACK = 4
@@ -982,6 +987,13 @@ def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Co
                 if actor is not None and actor.character and actor.character != turns[-1].speaker:
                     turns.append(_Turn(run, [], actor.character, index))
             continue
+        if turns and turns[-1].run == run:
+            # the narration since the last line: the tail of its paragraph and this one's lead-in
+            previous_quotes = by_para.get(index - 1, [])
+            tail_start = previous_quotes[-1].outer_end if previous_quotes else paras[index - 1].end
+            between = text[tail_start : paras[index - 1].end] + " " + text[para.start : quotes[0].outer_start]
+            if len(between.split()) > LONG_LEAD_IN:
+                run += 1
         for quote in quotes:
             quote.vocatives = _vocatives(text, quote, context)
             # someone addressed by name is in the conversation: a candidate for the next "he"
@@ -2024,6 +2036,9 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
         # `...by significant glances.--The kind-hearted Mrs. Weston had left her seat to join him
         # and say,`: a stop run into a dash ends a sentence as well (cut = the dash's second hyphen)
         *(stripped.rfind(end) + 1 for end in (".--", "!--", "?--") if end in stripped),
+        # `...would never get over it."--Even Mr. Weston shook his head and said,`: a sentence
+        # of someone's words, not marked as a quote, ends where its closing mark does
+        _last_quoted_stop(stripped),
     )
     clause_start = cut + 2 if cut >= 0 else 0
     opener = _SENTENCE_ADVERB.match(stripped, clause_start)
@@ -2065,6 +2080,11 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
             and (_first_word(m.group("subj")) not in _NOT_SUBJECT or _first_word(m.group("subj")) == "the")
             and _first_word(m.group("subj")) not in _OPENER_WORDS
         ]
+        if len(subjects) > 1:
+            # `and James, as the door was closed on them, said,`: the subject of a clause put
+            # between commas is not the speaker; the subject the clause interrupts is
+            main = [m for m in subjects if not _in_interposed_clause(clause, m, trailing.start())]
+            subjects = main or subjects
         if not subjects:
             # `After half an hour Jock said,`: no subject opens the sentence, so the one right
             # before the verb
@@ -2129,6 +2149,30 @@ _OBJECT_OF_PREPOSITION = re.compile(r"\b(?:to|at|by|with|of|for|from|on|upon|in|
 _TAG_BEFORE_QUOTE = re.compile(
     rf"{_SUBJECT}\s+(?:(?:had|has|would|will|could|should|might|must|did)\s+)(?:{_ADVERB}\s+)?{_VERB}"
 )
+
+
+# A subordinate clause opening after a comma: `, as the door closed,` / `, when she had done,`.
+_INTERPOSED_OPENER = re.compile(
+    r",\s+(?:as|when|while|whilst|though|although|if|after|before|since|because|till|until)\s+$"
+)
+
+
+def _in_interposed_clause(clause: str, subject: re.Match[str], verb_start: int) -> bool:
+    """The subject opens a subordinate clause set off by commas before a finite speech verb: it
+    belongs to that clause, not to the verb. Not when a comma follows the subject at once (`when
+    Tom, after a glance at his wife, said,`: the clause's own subject and verb, parenthesis
+    between), nor when "and" joins the verb to the clause (`when she drew back, and said,`), nor
+    before a participle (`while the Dodo presented the thimble, saying`)."""
+    if not _INTERPOSED_OPENER.search(clause, 0, subject.start("subj")):
+        return False
+    between = clause[subject.end("subj") : verb_start]
+    predicate, comma, rest = between.partition(",")
+    verb = clause[verb_start:].split(None, 1)[0] if clause[verb_start:].strip() else ""
+    return (
+        bool(comma and predicate.strip())
+        and not re.search(r"\band\s+(?:\w+ly\s+)?$", rest)
+        and not verb.endswith("ing")
+    )
 
 
 def _tag_subject_verbs(clause: str) -> Iterator[re.Match[str]]:
@@ -2228,6 +2272,19 @@ def _ends_on_speech_verb(narration: str) -> bool:
 
 
 _TITLE_ABBREVIATION = re.compile(r"(?:^|\W)(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle|Capt|Col|Gen|Prof|Rev)$")
+
+
+# A stop and a closing quotation mark, then a space or a dash.
+_QUOTED_STOP = re.compile(r"[.!?][\"”’']+(?=\s|--|—)")
+
+
+def _last_quoted_stop(text: str) -> int:
+    """Two characters before where the sentence after the last stop-and-closing-mark starts (the
+    clause then starts past the space, the em dash or the two hyphens after it), or -1."""
+    ends = [match.end() for match in _QUOTED_STOP.finditer(text)]
+    if not ends:
+        return -1
+    return ends[-1] if text.startswith("--", ends[-1]) else ends[-1] - 1
 
 
 def _last_full_stop(text: str) -> int:
