@@ -1167,7 +1167,12 @@ NEARBY_PARAGRAPHS = 15
 def _anchor_kind(turn: _Turn) -> str:
     """What gave a turn its known speaker: a "named" tag, an "other" (pronoun or epithet) tag, a
     "silent" reaction between two lines, or a "weak" sign (an action beat, a continued speech)."""
-    best = max((q.confidence for q in turn.quotes if q.speaker == turn.speaker), default=0.0)
+    # a "she said" only the talk's salience resolved (pronoun_gender) agrees with the turn's beat
+    # or continuation without making it any firmer: turn-taking may still overrule both
+    best = max(
+        (q.confidence for q in turn.quotes if q.speaker == turn.speaker and q.pronoun_gender is None),
+        default=0.0,
+    )
     named = any(q.cue == "explicit" and q.speaker == turn.speaker for q in turn.quotes)
     if named and best >= 0.9:
         return "named"
