@@ -1706,3 +1706,16 @@ def test_a_salience_only_pronoun_does_not_firm_up_a_beat_it_agrees_with() -> Non
     # a pronoun tag resolved by a name close by still makes it a firmer anchor
     local = _Found(20, 27, 19, 28, para=0, speaker="mara", cue="anaphoric", confidence=0.85, tag_pronoun="F")
     assert _anchor_kind(_Turn(0, [beat, local], "mara", 0)) == "other"
+
+
+def test_the_second_half_of_a_salience_only_split_line_is_left_to_turn_taking() -> None:
+    # "said she" between the halves: only recency (Ines, named last) resolves the "she", so the
+    # whole turn is left to turn-taking, which hears Jonah answer Mara and Mara thank him
+    text = (
+        "Ines sat down across from Jonah, and Mara joined them. Ines smiled.\n\n"
+        '"Tea?" Jonah asked.\n\n'
+        '"Please," said she, "with milk."\n\n'
+        '"There you are, Mara," said Jonah.\n\n'
+        '"Thank you, Jonah," said Mara.\n'
+    )
+    assert said(run(text))[1:3] == [("Please,", "mara"), ("with milk.", "mara")]

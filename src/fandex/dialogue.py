@@ -1706,6 +1706,9 @@ def _tag_speaker(
             # `"Well," she said, "maybe."` — the tag between the two halves serves both
             quote.speaker, quote.cue, quote.confidence = quotes[k - 1].speaker, quotes[k - 1].cue, 0.9
             quote.tag_subject = quotes[k - 1].tag_subject
+            # and a "she said" only the talk's salience resolved leaves both halves open to
+            # turn-taking: the second half's copy must not anchor the turn the first leaves open
+            quote.pronoun_gender = quotes[k - 1].pronoun_gender
         return
     is_speech = verb in SPEECH_VERBS or verb in THOUGHT_VERBS or verb == "(intro)"
     if not is_speech and tag_kind == "after" and verb.endswith("ed") and _ends_mid_sentence(text, quote):
