@@ -6,10 +6,13 @@ from pathlib import Path
 
 from conftest import ROOT, SAMPLE_ALL_TALK
 from fandex.dialogue import (
+    _anchor_kind,
+    _Found,
     _is_personal_pronoun,
     _match_after,
     _match_before,
     _only_a_tag_between,
+    _Turn,
     find_dialogue,
 )
 from fandex.mentions import find_name_mentions
@@ -1759,3 +1762,29 @@ def test_a_sentence_ends_at_a_stop_and_closing_mark_before_a_tag() -> None:
     assert subject is not None and subject.phrase.endswith("Jonah") and verb == "said"
     subject, _, _, _ = _match_before('They called it "quite horrid." Then Jonah said, ', 0)
     assert subject is not None and subject.phrase == "Jonah"
+
+
+def test_a_salience_only_pronoun_does_not_firm_up_a_beat_it_agrees_with() -> None:
+    # `"Come in." She smiled.` then `"Thanks," she said.` in one turn: the beat (0.75) gave the
+    # turn its speaker and the "she said" only agrees by salience, so the turn stays a weak anchor
+    # the decoding may overrule, not a pronoun tag's firmer one
+    beat = _Found(0, 8, 0, 10, para=0, speaker="mara", cue="implicit", confidence=0.75, beat=True)
+    salient = _Found(20, 27, 19, 28, para=0, speaker="mara", cue="anaphoric", confidence=0.85)
+    salient.pronoun_gender = salient.tag_pronoun = "F"
+    assert _anchor_kind(_Turn(0, [beat, salient], "mara", 0)) == "weak"
+    # a pronoun tag resolved by a name close by still makes it a firmer anchor
+    local = _Found(20, 27, 19, 28, para=0, speaker="mara", cue="anaphoric", confidence=0.85, tag_pronoun="F")
+    assert _anchor_kind(_Turn(0, [beat, local], "mara", 0)) == "other"
+
+
+def test_the_second_half_of_a_salience_only_split_line_is_left_to_turn_taking() -> None:
+    # "said she" between the halves: only recency (Ines, named last) resolves the "she", so the
+    # whole turn is left to turn-taking, which hears Jonah answer Mara and Mara thank him
+    text = (
+        "Ines sat down across from Jonah, and Mara joined them. Ines smiled.\n\n"
+        '"Tea?" Jonah asked.\n\n'
+        '"Please," said she, "with milk."\n\n'
+        '"There you are, Mara," said Jonah.\n\n'
+        '"Thank you, Jonah," said Mara.\n'
+    )
+    assert said(run(text))[1:3] == [("Please,", "mara"), ("with milk.", "mara")]

@@ -1179,7 +1179,12 @@ NEARBY_PARAGRAPHS = 15
 def _anchor_kind(turn: _Turn) -> str:
     """What gave a turn its known speaker: a "named" tag, an "other" (pronoun or epithet) tag, a
     "silent" reaction between two lines, or a "weak" sign (an action beat, a continued speech)."""
-    best = max((q.confidence for q in turn.quotes if q.speaker == turn.speaker), default=0.0)
+    # a "she said" only the talk's salience resolved (pronoun_gender) agrees with the turn's beat
+    # or continuation without making it any firmer: turn-taking may still overrule both
+    best = max(
+        (q.confidence for q in turn.quotes if q.speaker == turn.speaker and q.pronoun_gender is None),
+        default=0.0,
+    )
     named = any(q.cue == "explicit" and q.speaker == turn.speaker for q in turn.quotes)
     if named and best >= 0.9:
         return "named"
@@ -1713,6 +1718,9 @@ def _tag_speaker(
             # `"Well," she said, "maybe."` — the tag between the two halves serves both
             quote.speaker, quote.cue, quote.confidence = quotes[k - 1].speaker, quotes[k - 1].cue, 0.9
             quote.tag_subject = quotes[k - 1].tag_subject
+            # and a "she said" only the talk's salience resolved leaves both halves open to
+            # turn-taking: the second half's copy must not anchor the turn the first leaves open
+            quote.pronoun_gender = quotes[k - 1].pronoun_gender
         return
     is_speech = verb in SPEECH_VERBS or verb in THOUGHT_VERBS or verb == "(intro)"
     if not is_speech and tag_kind == "after" and verb.endswith("ed") and _ends_mid_sentence(text, quote):
