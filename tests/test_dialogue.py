@@ -1690,3 +1690,34 @@ def test_a_pronoun_listed_as_a_name_is_no_one_spoken_of() -> None:
     assert _is_personal_pronoun("I")
     assert _is_personal_pronoun("me ")
     assert not _is_personal_pronoun("Ines")
+
+
+def test_a_sentence_saying_who_spoke_tags_the_quote_paragraph_after_it() -> None:
+    # turn-taking alone would give the third line back to Mara; "Jonah first spoke." (a closing
+    # stop, no colon) in the narration before it says it is his
+    text = (
+        '"Rain again," said Mara.\n\n"It never stops."\n\n'
+        "For a while nobody moved. Jonah first spoke.\n\n"
+        '"Let us stay in and be jolly."\n'
+    )
+    work = run(text)
+    assert work.quotes[2].speaker == "jonah"
+    # the same sentence right before the quote in its own paragraph
+    text = (
+        'Mara and Jonah sat by the window.\n\n"Rain again," said Mara.\n\n"It never stops."\n\n'
+        'At last, he spoke again. "Let us stay in."\n'
+    )
+    assert _match_before("At last, he spoke again. ", 0)[1] == "spoke"
+    assert run(text).quotes[2].speaker == "jonah"
+
+
+def test_a_speech_verb_with_an_object_makes_no_who_spoke_sentence() -> None:
+    # "Jonah began the letter." is no tag: the line after it is left to turn-taking (Mara's turn)
+    text = (
+        '"Rain again," said Mara.\n\n"It never stops," said Jonah.\n\n'
+        "Jonah began the letter.\n\n"
+        '"Let us stay in."\n'
+    )
+    work = run(text)
+    assert work.quotes[2].speaker == "mara"
+    assert _match_before("Jonah began the letter. ", 0)[0] is None

@@ -994,7 +994,9 @@ def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Co
             previous is not None
             and not para.scene_break
             and (
-                text[previous.end - 1] in ",:-—" or _ends_on_speech_verb(text[previous.start : previous.end])
+                text[previous.end - 1] in ",:-—"
+                or _ends_on_speech_verb(text[previous.start : previous.end])
+                or (not previous_quotes and _spoke_sentence(text[previous.start : previous.end]) is not None)
             )
         ):
             # `...and then the Secretary said` closing the paragraph before (its dash lost)
@@ -1990,6 +1992,17 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
 
 
 _PHRASAL_SENTENCE = re.compile(rf"(?:^|[.!?][\"”]?\s+){_SUBJECT}\s+(?P<verb>[a-z]+\s+(?:in|on|out))\.$")
+# `Mrs. Dashwood first spoke.`, `At length she spoke again.`, `Lucy continued.`: a sentence of a
+# subject and a speech verb that takes no object, with at most a word of time or manner around it,
+# says who speaks next as plainly as a tag with a colon
+_SPOKE_SENTENCE = re.compile(
+    # (after an opening phrase: `But at last she spoke.`, `After a moment's pause, he spoke.`)
+    rf"(?:^|[.!?][\"”]?\s+)(?:(?:But|And|Then)\s+)?(?:(?:at\s+(?:last|length)|then|presently|now)\s+)?"
+    r"(?:[A-Z][\w'’ ]{0,40},\s+)?"
+    rf"{_SUBJECT}\s+(?:(?:first|then|again|thus|now|[a-z]+ly)\s+)?"
+    r"(?P<verb>spoke|began|continued|resumed|proceeded|went\s+on)"
+    r"(?:\s+(?:again|first|at\s+(?:last|length|once)|[a-z]+ly|with\s+[a-z]+))?\.$"
+)
 
 
 def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, str]:
@@ -1998,6 +2011,11 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
     # `and said somewhat austerely   "`: a run of spaces where a text lost its dash
     lost_dash = re.search(r"\w {3,}$", before) is not None
     # `Aziz joined in. "...`: a sentence of a subject and a two-word speech verb alone is a tag
+    spoke = _spoke_sentence(stripped)
+    if spoke is not None:
+        subj = spoke.group("subj")
+        start = offset + len(stripped) - len(stripped[-120:]) + spoke.start("subj")
+        return _Subject(None, _subject_kind(subj), subj, start), _verb(spoke.group("verb")), 0, ""
     phrasal = _PHRASAL_SENTENCE.search(stripped)
     phrasal_tag = phrasal is not None and _verb(phrasal.group("verb")) in _PHRASAL_SPEECH
     if phrasal_tag:
@@ -2123,6 +2141,15 @@ _OBJECT_OF_PREPOSITION = re.compile(r"\b(?:to|at|by|with|of|for|from|on|upon|in|
 _TAG_BEFORE_QUOTE = re.compile(
     rf"{_SUBJECT}\s+(?:(?:had|has|would|will|could|should|might|must|did)\s+)(?:{_ADVERB}\s+)?{_VERB}"
 )
+
+
+def _spoke_sentence(narration: str) -> re.Match[str] | None:
+    """The sentence like `Elinor first spoke.` that the narration ends on (``_SPOKE_SENTENCE``),
+    searched in its last 120 characters."""
+    found = _SPOKE_SENTENCE.search(narration[-120:])
+    if found is None or _first_word(found.group("subj")) in _NOT_SUBJECT:
+        return None
+    return found
 
 
 def _tag_subject_verbs(clause: str) -> Iterator[re.Match[str]]:
