@@ -1721,3 +1721,14 @@ def test_a_speech_verb_with_an_object_makes_no_who_spoke_sentence() -> None:
     work = run(text)
     assert work.quotes[2].speaker == "mara"
     assert _match_before("Jonah began the letter. ", 0)[0] is None
+
+
+def test_whereupon_opens_the_clause_whose_subject_speaks() -> None:
+    # "whereupon Jonah ... exclaimed:": Jonah speaks, not Mara who laughed before it
+    tag = _match_before(
+        "Mara laughed at the rain, whereupon Jonah stood up and, turning to her, exclaimed: ", 0
+    )
+    assert (tag[0].phrase if tag[0] else None, tag[1]) == ("Jonah", "exclaimed")
+    # a subordinate clause's subject is not the speaker: Mara waited, Mara said
+    tag = _match_before("Mara waited until Jonah had sat down, and then said, ", 0)
+    assert (tag[0].phrase if tag[0] else None, tag[1]) == ("Mara", "said")
