@@ -1709,6 +1709,14 @@ def test_a_sentence_saying_who_spoke_tags_the_quote_paragraph_after_it() -> None
     )
     assert _match_before("At last, he spoke again. ", 0)[1] == "spoke"
     assert run(text).quotes[2].speaker == "jonah"
+    # after the closing quote of the paragraph before, and after ", and"; a title's stop is no
+    # sentence's end ("Hale" alone would be nobody)
+    cast = [*CAST, Character("hale", "Mrs. Hale", gender="F")]
+    text = (
+        '"Rain again," said Mara.\n\n"It never stops," Jonah said, and a pause followed, and Mrs. Hale '
+        'began again.\n\n"Let us stay in."\n'
+    )
+    assert run(text, cast).quotes[2].speaker == "hale"
 
 
 def test_a_speech_verb_with_an_object_makes_no_who_spoke_sentence() -> None:

@@ -999,7 +999,11 @@ def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Co
             and (
                 text[previous.end - 1] in ",:-—"
                 or _ends_on_speech_verb(text[previous.start : previous.end])
-                or (not previous_quotes and _spoke_sentence(text[previous.start : previous.end]) is not None)
+                # (`Lucy continued.` after the paragraph's last quote, if any)
+                or _spoke_sentence(
+                    text[previous_quotes[-1].outer_end if previous_quotes else previous.start : previous.end]
+                )
+                is not None
             )
         ):
             # `...and then the Secretary said` closing the paragraph before (its dash lost)
@@ -2000,7 +2004,10 @@ _PHRASAL_SENTENCE = re.compile(rf"(?:^|[.!?][\"”]?\s+){_SUBJECT}\s+(?P<verb>[a
 # says who speaks next as plainly as a tag with a colon
 _SPOKE_SENTENCE = re.compile(
     # (after an opening phrase: `But at last she spoke.`, `After a moment's pause, he spoke.`)
-    rf"(?:^|[.!?][\"”]?\s+)(?:(?:But|And|Then)\s+)?(?:(?:at\s+(?:last|length)|then|presently|now)\s+)?"
+    # (or after ", and": `A short pause followed, and Mrs. Hurst began again.`; a title's stop
+    # starts no sentence)
+    r"(?:^|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?][\"”]?\s+|,\s+and\s+)"
+    r"(?:(?:But|And|Then)\s+)?(?:(?:at\s+(?:last|length)|then|presently|now)\s+)?"
     r"(?:[A-Z][\w'’ ]{0,40},\s+)?"
     rf"{_SUBJECT}\s+(?:(?:first|then|again|thus|now|[a-z]+ly)\s+)?"
     r"(?P<verb>spoke|began|continued|resumed|proceeded|went\s+on)"
