@@ -1717,6 +1717,9 @@ def test_a_sentence_saying_who_spoke_tags_the_quote_paragraph_after_it() -> None
         'began again.\n\n"Let us stay in."\n'
     )
     assert run(text, cast).quotes[2].speaker == "hale"
+    # a relative clause between the subject and the verb
+    tag = _match_before("Mara, who had said nothing all evening, spoke now. ", 0)
+    assert (tag[0].phrase if tag[0] else None, tag[1]) == ("Mara", "spoke")
 
 
 def test_a_speech_verb_with_an_object_makes_no_who_spoke_sentence() -> None:

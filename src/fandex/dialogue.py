@@ -2009,9 +2009,10 @@ _SPOKE_SENTENCE = re.compile(
     r"(?:^|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?][\"”]?\s+|,\s+and\s+)"
     r"(?:(?:But|And|Then)\s+)?(?:(?:at\s+(?:last|length)|then|presently|now)\s+)?"
     r"(?:[A-Z][\w'’ ]{0,40},\s+)?"
-    rf"{_SUBJECT}\s+(?:(?:first|then|again|thus|now|[a-z]+ly)\s+)?"
+    # (`Jane Fairfax, who had seldom spoken before, spoke now.`)
+    rf"{_SUBJECT}(?:,\s+who\s[^.!?;]{{0,100}},)?\s+(?:(?:first|then|again|thus|now|[a-z]+ly)\s+)?"
     r"(?P<verb>spoke|began|continued|resumed|proceeded|went\s+on)"
-    r"(?:\s+(?:again|first|at\s+(?:last|length|once)|[a-z]+ly|with\s+[a-z]+))?\.$"
+    r"(?:\s+(?:again|first|now|then|at\s+(?:last|length|once)|[a-z]+ly|with\s+[a-z]+))?\.$"
 )
 
 
