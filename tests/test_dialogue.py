@@ -1743,3 +1743,10 @@ def test_whereupon_opens_the_clause_whose_subject_speaks() -> None:
     # a subordinate clause's subject is not the speaker: Mara waited, Mara said
     tag = _match_before("Mara waited until Jonah had sat down, and then said, ", 0)
     assert (tag[0].phrase if tag[0] else None, tag[1]) == ("Mara", "said")
+    # "after which" opens a main clause too; a bare "which" a relative one ("which Ines took")
+    tag = _match_before(
+        "There was a silence, after which Jonah, red in the face, turned to Ines and said, ", 0
+    )
+    assert (tag[0].phrase if tag[0] else None, tag[1]) == ("Jonah", "said")
+    tag = _match_before("Jonah held out a letter, which Ines took, and said, ", 0)
+    assert (tag[0].phrase if tag[0] else None, tag[1]) == ("Jonah", "said")

@@ -329,10 +329,11 @@ _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+\b")
 _CLAUSE_SUBJECT = re.compile(
     # (`And Frank Churchill was heard to say,`: a capitalised conjunction opens the clause, it is
     # no part of the name)
-    # (`whereupon James fired up and also exclaimed:` opens a new main clause; "until", "where",
-    # "than"... open subordinate ones, whose subject was the speaker less often than not on PDNC)
+    # (`whereupon James fired up and also exclaimed:`, `after which Toby Crackit ... turned to
+    # Chitling and said,` open a new main clause; "until", "where", "than", a bare "which"...
+    # open subordinate ones, whose subject was the speaker less often than not on PDNC)
     r"(?:^|[,;:]\s*|\b(?:[Aa]nd|[Bb]ut|[Tt]hen|[Ss]o|[Ww]hen|as|[Ww]hile"
-    r"|whereupon)\s+(?:then\s+)?)"
+    r"|whereupon|(?:after|upon|on|at|with)\s+which)\s+(?:then\s+)?)"
     r"(?P<subj>[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e|(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y)\s+[\w'’-]+"
     r"|(?!(?:And|But|Then|So|When|While)\s)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
     # `Mr. Weston, with a very good grace, immediately exclaimed,`: a name may stand before a
