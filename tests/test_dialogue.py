@@ -1750,3 +1750,19 @@ def test_whereupon_opens_the_clause_whose_subject_speaks() -> None:
     assert (tag[0].phrase if tag[0] else None, tag[1]) == ("Jonah", "said")
     tag = _match_before("Jonah held out a letter, which Ines took, and said, ", 0)
     assert (tag[0].phrase if tag[0] else None, tag[1]) == ("Jonah", "said")
+
+
+def test_a_passive_speech_verb_names_its_agent_as_the_speaker() -> None:
+    # "when thus accosted by Ines,": Ines speaks, not Jonah the sentence is about
+    tag = _match_before("Jonah was thinking of the rain, when thus accosted by Ines, ", 0)
+    assert (tag[0].phrase if tag[0] else None, tag[1]) == ("Ines", "accosted")
+    # "Mara accosted him with," is an active tag of its own
+    tag = _match_before("Mara immediately accosted him with, ", 0)
+    assert (tag[0].phrase if tag[0] else None, tag[1]) == ("Mara", "accosted")
+
+
+def test_a_passive_speech_verb_without_agent_names_no_speaker() -> None:
+    # the one addressed does not speak; "was saying" is no passive
+    assert _match_before("After a while, Mara found herself abruptly addressed with, ", 0)[0] is None
+    tag = _match_before("Jonah, before anyone could stop him, was saying, ", 0)
+    assert (tag[0].phrase if tag[0] else None, tag[1]) == ("Jonah", "saying")

@@ -48,7 +48,7 @@ implore intone jeer lament lisp marvel mock mouth muse opine prattle pronounce p
 rant recite recollect rejoin repeat retaliate sniff sniffle soothe splutter sputter squawk
 sympathise sympathize taunt testify threaten titter trill utter volunteer wheeze wonder
 whoop call explain fill start trail subjoin assent acquiesce remonstrate expostulate
-persist hazard speculate contradict reiterate nag
+persist hazard speculate contradict reiterate nag accost address
 """
 _IRREGULAR_SPEECH = {
     "say": ("said", "says", "saying"),
@@ -1999,6 +1999,11 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
     return None, "", 0, ""
 
 
+# A past participle read as passive: `when thus accosted by`, `found herself addressed with`
+_PASSIVE_BEFORE = re.compile(
+    r"(?:\b(?:was|were|been|being|herself|himself|themselves|myself)|\bwhen)\s+(?:[a-z]+ly\s+|thus\s+)?$"
+)
+_BY_AGENT = re.compile(rf"\s+by\s+{_SUBJECT}")
 _PHRASAL_SENTENCE = re.compile(rf"(?:^|[.!?][\"”]?\s+){_SUBJECT}\s+(?P<verb>[a-z]+\s+(?:in|on|out))\.$")
 # `Mrs. Dashwood first spoke.`, `At length she spoke again.`, `Lucy continued.`: a sentence of a
 # subject and a speech verb that takes no object, with at most a word of time or manner around it,
@@ -2078,6 +2083,19 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
     # subject before it
     words = list(_LOWER_WORD.finditer(clause))[-7:]
     trailing = next((w for w in reversed(words) if w.group() in SPEECH_VERBS), None)
+    if (
+        trailing is not None
+        and trailing.group().endswith(("ed", "told", "spoken"))
+        and _PASSIVE_BEFORE.search(clause, 0, trailing.start())
+    ):
+        # `when thus accosted by Miss Bingley,`: the agent speaks; `she found herself addressed
+        # with,`: the subject is spoken to, and no one is named as speaking
+        agent = _BY_AGENT.match(clause, trailing.end())
+        if agent is None or _first_word(agent.group("subj")) in _NOT_SUBJECT:
+            return None, "", 0, ""
+        subj = agent.group("subj")
+        subject = _Subject(None, _subject_kind(subj), subj, offset + clause_start + agent.start("subj"))
+        return subject, trailing.group(), 0, ""
     if trailing is not None:
         # (the whole clause is searched: a search ending at the verb could not see the verb that
         # the subject pattern looks ahead to, and so missed the subject right before it)
