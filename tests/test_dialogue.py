@@ -1788,3 +1788,79 @@ def test_the_second_half_of_a_salience_only_split_line_is_left_to_turn_taking() 
         '"Thank you, Jonah," said Mara.\n'
     )
     assert said(run(text))[1:3] == [("Please,", "mara"), ("with milk.", "mara")]
+
+
+def test_a_sentence_saying_who_spoke_tags_the_quote_paragraph_after_it() -> None:
+    # turn-taking alone would give the third line back to Mara; "Jonah first spoke." (a closing
+    # stop, no colon) in the narration before it says it is his
+    text = (
+        '"Rain again," said Mara.\n\n"It never stops."\n\n'
+        "For a while nobody moved. Jonah first spoke.\n\n"
+        '"Let us stay in and be jolly."\n'
+    )
+    work = run(text)
+    assert work.quotes[2].speaker == "jonah"
+    # the same sentence right before the quote in its own paragraph
+    text = (
+        'Mara and Jonah sat by the window.\n\n"Rain again," said Mara.\n\n"It never stops."\n\n'
+        'At last, he spoke again. "Let us stay in."\n'
+    )
+    assert _match_before("At last, he spoke again. ", 0)[1] == "spoke"
+    assert run(text).quotes[2].speaker == "jonah"
+    # after the closing quote of the paragraph before, and after ", and"; a title's stop is no
+    # sentence's end ("Hale" alone would be nobody)
+    cast = [*CAST, Character("hale", "Mrs. Hale", gender="F")]
+    text = (
+        '"Rain again," said Mara.\n\n"It never stops," Jonah said, and a pause followed, and Mrs. Hale '
+        'began again.\n\n"Let us stay in."\n'
+    )
+    assert run(text, cast).quotes[2].speaker == "hale"
+    # a relative clause between the subject and the verb
+    tag = _match_before("Mara, who had said nothing all evening, spoke now. ", 0)
+    assert (tag[0].phrase if tag[0] else None, tag[1]) == ("Mara", "spoke")
+
+
+def test_a_speech_verb_with_an_object_makes_no_who_spoke_sentence() -> None:
+    # "Jonah began the letter." is no tag: the line after it is left to turn-taking (Mara's turn)
+    text = (
+        '"Rain again," said Mara.\n\n"It never stops," said Jonah.\n\n'
+        "Jonah began the letter.\n\n"
+        '"Let us stay in."\n'
+    )
+    work = run(text)
+    assert work.quotes[2].speaker == "mara"
+    assert _match_before("Jonah began the letter. ", 0)[0] is None
+
+
+def test_whereupon_opens_the_clause_whose_subject_speaks() -> None:
+    # "whereupon Jonah ... exclaimed:": Jonah speaks, not Mara who laughed before it
+    tag = _match_before(
+        "Mara laughed at the rain, whereupon Jonah stood up and, turning to her, exclaimed: ", 0
+    )
+    assert (tag[0].phrase if tag[0] else None, tag[1]) == ("Jonah", "exclaimed")
+    # a subordinate clause's subject is not the speaker: Mara waited, Mara said
+    tag = _match_before("Mara waited until Jonah had sat down, and then said, ", 0)
+    assert (tag[0].phrase if tag[0] else None, tag[1]) == ("Mara", "said")
+    # "after which" opens a main clause too; a bare "which" a relative one ("which Ines took")
+    tag = _match_before(
+        "There was a silence, after which Jonah, red in the face, turned to Ines and said, ", 0
+    )
+    assert (tag[0].phrase if tag[0] else None, tag[1]) == ("Jonah", "said")
+    tag = _match_before("Jonah held out a letter, which Ines took, and said, ", 0)
+    assert (tag[0].phrase if tag[0] else None, tag[1]) == ("Jonah", "said")
+
+
+def test_a_passive_speech_verb_names_its_agent_as_the_speaker() -> None:
+    # "when thus accosted by Ines,": Ines speaks, not Jonah the sentence is about
+    tag = _match_before("Jonah was thinking of the rain, when thus accosted by Ines, ", 0)
+    assert (tag[0].phrase if tag[0] else None, tag[1]) == ("Ines", "accosted")
+    # "Mara accosted him with," is an active tag of its own
+    tag = _match_before("Mara immediately accosted him with, ", 0)
+    assert (tag[0].phrase if tag[0] else None, tag[1]) == ("Mara", "accosted")
+
+
+def test_a_passive_speech_verb_without_agent_names_no_speaker() -> None:
+    # the one addressed does not speak; "was saying" is no passive
+    assert _match_before("After a while, Mara found herself abruptly addressed with, ", 0)[0] is None
+    tag = _match_before("Jonah, before anyone could stop him, was saying, ", 0)
+    assert (tag[0].phrase if tag[0] else None, tag[1]) == ("Jonah", "saying")

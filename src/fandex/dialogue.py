@@ -48,7 +48,7 @@ implore intone jeer lament lisp marvel mock mouth muse opine prattle pronounce p
 rant recite recollect rejoin repeat retaliate sniff sniffle soothe splutter sputter squawk
 sympathise sympathize taunt testify threaten titter trill utter volunteer wheeze wonder
 whoop call explain fill start trail subjoin assent acquiesce remonstrate expostulate
-persist hazard speculate contradict reiterate nag
+persist hazard speculate contradict reiterate nag accost address
 """
 _IRREGULAR_SPEECH = {
     "say": ("said", "says", "saying"),
@@ -329,7 +329,11 @@ _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+\b")
 _CLAUSE_SUBJECT = re.compile(
     # (`And Frank Churchill was heard to say,`: a capitalised conjunction opens the clause, it is
     # no part of the name)
-    r"(?:^|[,;:]\s*|\b(?:[Aa]nd|[Bb]ut|[Tt]hen|[Ss]o|[Ww]hen|as|[Ww]hile)\s+(?:then\s+)?)"
+    # (`whereupon James fired up and also exclaimed:`, `after which Toby Crackit ... turned to
+    # Chitling and said,` open a new main clause; "until", "where", "than", a bare "which"...
+    # open subordinate ones, whose subject was the speaker less often than not on PDNC)
+    r"(?:^|[,;:]\s*|\b(?:[Aa]nd|[Bb]ut|[Tt]hen|[Ss]o|[Ww]hen|as|[Ww]hile"
+    r"|whereupon|(?:after|upon|on|at|with)\s+which)\s+(?:then\s+)?)"
     r"(?P<subj>[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e|(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y)\s+[\w'’-]+"
     r"|(?!(?:And|But|Then|So|When|While)\s)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
     # `Mr. Weston, with a very good grace, immediately exclaimed,`: a name may stand before a
@@ -1006,7 +1010,13 @@ def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Co
             previous is not None
             and not para.scene_break
             and (
-                text[previous.end - 1] in ",:-—" or _ends_on_speech_verb(text[previous.start : previous.end])
+                text[previous.end - 1] in ",:-—"
+                or _ends_on_speech_verb(text[previous.start : previous.end])
+                # (`Lucy continued.` after the paragraph's last quote, if any)
+                or _spoke_sentence(
+                    text[previous_quotes[-1].outer_end if previous_quotes else previous.start : previous.end]
+                )
+                is not None
             )
         ):
             # `...and then the Secretary said` closing the paragraph before (its dash lost)
@@ -2015,7 +2025,27 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
     return None, "", 0, ""
 
 
+# A past participle read as passive: `when thus accosted by`, `found herself addressed with`
+_PASSIVE_BEFORE = re.compile(
+    r"(?:\b(?:was|were|been|being|herself|himself|themselves|myself)|\bwhen)\s+(?:[a-z]+ly\s+|thus\s+)?$"
+)
+_BY_AGENT = re.compile(rf"\s+by\s+{_SUBJECT}")
 _PHRASAL_SENTENCE = re.compile(rf"(?:^|[.!?][\"”]?\s+){_SUBJECT}\s+(?P<verb>[a-z]+\s+(?:in|on|out))\.$")
+# `Mrs. Dashwood first spoke.`, `At length she spoke again.`, `Lucy continued.`: a sentence of a
+# subject and a speech verb that takes no object, with at most a word of time or manner around it,
+# says who speaks next as plainly as a tag with a colon
+_SPOKE_SENTENCE = re.compile(
+    # (after an opening phrase: `But at last she spoke.`, `After a moment's pause, he spoke.`)
+    # (or after ", and": `A short pause followed, and Mrs. Hurst began again.`; a title's stop
+    # starts no sentence)
+    r"(?:^|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?][\"”]?\s+|,\s+and\s+)"
+    r"(?:(?:But|And|Then)\s+)?(?:(?:at\s+(?:last|length)|then|presently|now)\s+)?"
+    r"(?:[A-Z][\w'’ ]{0,40},\s+)?"
+    # (`Jane Fairfax, who had seldom spoken before, spoke now.`)
+    rf"{_SUBJECT}(?:,\s+who\s[^.!?;]{{0,100}},)?\s+(?:(?:first|then|again|thus|now|[a-z]+ly)\s+)?"
+    r"(?P<verb>spoke|began|continued|resumed|proceeded|went\s+on)"
+    r"(?:\s+(?:again|first|now|then|at\s+(?:last|length|once)|[a-z]+ly|with\s+[a-z]+))?\.$"
+)
 
 
 def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, str]:
@@ -2024,6 +2054,11 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
     # `and said somewhat austerely   "`: a run of spaces where a text lost its dash
     lost_dash = re.search(r"\w {3,}$", before) is not None
     # `Aziz joined in. "...`: a sentence of a subject and a two-word speech verb alone is a tag
+    spoke = _spoke_sentence(stripped)
+    if spoke is not None:
+        subj = spoke.group("subj")
+        start = offset + len(stripped) - len(stripped[-120:]) + spoke.start("subj")
+        return _Subject(None, _subject_kind(subj), subj, start), _verb(spoke.group("verb")), 0, ""
     phrasal = _PHRASAL_SENTENCE.search(stripped)
     phrasal_tag = phrasal is not None and _verb(phrasal.group("verb")) in _PHRASAL_SPEECH
     if phrasal_tag:
@@ -2077,6 +2112,19 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
     # subject before it
     words = list(_LOWER_WORD.finditer(clause))[-7:]
     trailing = next((w for w in reversed(words) if w.group() in SPEECH_VERBS), None)
+    if (
+        trailing is not None
+        and trailing.group().endswith(("ed", "told", "spoken"))
+        and _PASSIVE_BEFORE.search(clause, 0, trailing.start())
+    ):
+        # `when thus accosted by Miss Bingley,`: the agent speaks; `she found herself addressed
+        # with,`: the subject is spoken to, and no one is named as speaking
+        agent = _BY_AGENT.match(clause, trailing.end())
+        if agent is None or _first_word(agent.group("subj")) in _NOT_SUBJECT:
+            return None, "", 0, ""
+        subj = agent.group("subj")
+        subject = _Subject(None, _subject_kind(subj), subj, offset + clause_start + agent.start("subj"))
+        return subject, trailing.group(), 0, ""
     if trailing is not None:
         # (the whole clause is searched: a search ending at the verb could not see the verb that
         # the subject pattern looks ahead to, and so missed the subject right before it)
@@ -2181,6 +2229,15 @@ def _in_interposed_clause(clause: str, subject: re.Match[str], verb_start: int) 
         and not re.search(r"\band\s+(?:\w+ly\s+)?$", rest)
         and not verb.endswith("ing")
     )
+
+
+def _spoke_sentence(narration: str) -> re.Match[str] | None:
+    """The sentence like `Elinor first spoke.` that the narration ends on (``_SPOKE_SENTENCE``),
+    searched in its last 120 characters."""
+    found = _SPOKE_SENTENCE.search(narration[-120:])
+    if found is None or _first_word(found.group("subj")) in _NOT_SUBJECT:
+        return None
+    return found
 
 
 def _tag_subject_verbs(clause: str) -> Iterator[re.Match[str]]:
