@@ -428,3 +428,51 @@ def test_a_kiss_on_the_forehead_or_the_temple_is_no_romance() -> None:
     work = make_work("Giles kissed Buffy softly.", ("Giles", "Buffy"))
     find_relationships(work, Options())
     assert _pairs(work) == {("Buffy Summers", "Rupert Giles"): "romantic"}
+
+
+def _family_hits(work: Work) -> list[str]:
+    cues = _collect_cues(work, CastIndex(work, Options()))
+    return [
+        work.text[hit.start : hit.end]
+        for pair in cues.values()
+        for hit, _ in pair.hits["platonic"]
+        if hit.group == "family"
+    ]
+
+
+def test_brother_said_to_the_listener_is_a_form_of_address_not_a_family_tie() -> None:
+    # Written for the rule: comrades call each other "brother"; the word used in address ties the
+    # speaker and the listener as no family.
+    text = '"Hold on, brother," Spike told Xander. "Brother, sit down," Spike said to Xander.'
+    quotes = [("Hold on, brother,", "Spike", "Xander"), ("Brother, sit down,", "Spike", "Xander")]
+    work = make_work(text, ("Spike", "Xander"), quotes=quotes)
+    assert _family_hits(work) == []
+    # "Your brother is here" speaks of a brother, and narration's "his brother" is kin as before.
+    text = '"Your brother is here," Spike told Xander. Xander looked at Spike, his brother.'
+    work = make_work(text, ("Spike", "Xander"), quotes=[("Your brother is here,", "Spike", "Xander")])
+    assert _family_hits(work) == ["brother", "brother"]
+
+
+def test_a_comrades_sister_does_not_stop_the_summarys_two_leads_being_its_couple() -> None:
+    # Without the rule the two "sister"s are family words tying the leads twice: no couple.
+    text = SLOW_BURN + '\n\n"Hold on, sister," Spike told Willow.\n\n"Thanks, sister," Spike said to Willow.'
+    quotes = [("Hold on, sister,", "Spike", "Willow"), ("Thanks, sister,", "Spike", "Willow")]
+    work = _with_paragraphs(text, ("Spike", "Willow", "Buffy"))
+    work.quotes = make_work(text, ("Spike", "Willow", "Buffy"), quotes=quotes).quotes
+    work.metadata.summary = "Spike is stuck with Willow for a week."
+    find_relationships(work, Options())
+    assert _pairs(work)[("Spike", "Willow Rosenberg")] == "romantic"
+
+
+def test_family_words_said_three_times_make_no_kin_of_two_who_kiss_three_times() -> None:
+    # Written for the rule: the women's mothers are talked about in their scenes; the two kiss.
+    talk = (
+        "Willow told Buffy about her mother. Buffy asked Willow about her mother. "
+        "Willow and Buffy sat; her mother called Buffy. "
+    )
+    work = make_work(talk + "Willow kissed Buffy. Buffy kissed Willow back. Buffy hugged Willow.")
+    find_relationships(work, Options())
+    assert _pairs(work)[("Buffy Summers", "Willow Rosenberg")] == "platonic"
+    work = make_work(talk + "Willow kissed Buffy. Buffy kissed Willow back. Willow kissed Buffy again.")
+    find_relationships(work, Options())
+    assert _pairs(work)[("Buffy Summers", "Willow Rosenberg")] == "romantic"

@@ -95,6 +95,9 @@ _COUPLE_CUES = frozenset({"partner word", "marriage", "sex", "dating"})
 # words tie them as often).
 FAMILY_WORDS = 3
 _FRIEND_CUES = frozenset({"friend", "best friend"})
+# Kisses tying a pair this often keep family words from making two people of different names kin
+# (twice may still be a family's goodnight kisses, told of a son and the dad he calls "his dad").
+COUPLE_KISSES = 3
 # The gender a family word gives whoever it names ("cousin" and "sibling" give none).
 _FAMILY_WORD_GENDER = {
     **dict.fromkeys(
@@ -108,6 +111,11 @@ _FAMILY_WORD_GENDER = {
         "M",
     ),
 }
+# "Brother" or "sister" said to the listener ("Hold on, brother."): friends and comrades call each
+# other so, and siblings seldom do, so the word used as a form of address is no family tie.
+_SIBLING_WORDS = frozenset({"brother", "sister"})
+_PHRASE_END = frozenset(',.!?;:"”’…—')
+_VOCATIVE_BEFORE = re.compile(r"(?:,\s*(?:my\s+)?|^[\"“‘]?\s*)$", re.IGNORECASE)
 # One sentence shared by exactly two people (and no cue): a weak platonic tie.
 TOGETHER_WEIGHT = 0.1
 # Evidence kept per pair and kind (the earliest ones; enough to show why).
@@ -195,6 +203,12 @@ def _collect_cues(work: Work, cast: CastIndex) -> dict[tuple[str, ...], _PairCue
                     if negated(text, hit.start):
                         continue
                     quote = cast.quote_at(hit.start)
+                    if (
+                        hit.group == "family"
+                        and quote is not None
+                        and _sibling_address(text, hit, quote.start)
+                    ):
+                        continue  # "Hold on, brother": a comrade's form of address
                     if hit.group == ENDEARMENT and (
                         quote is None or _DETERMINER_BEFORE.search(text[max(0, hit.start - 8) : hit.start])
                     ):
@@ -270,6 +284,17 @@ def _ties(cues: _PairCues | None) -> int:
     if cues is None:
         return 0
     return sum(1 for hit, _ in cues.hits["platonic"] if hit.group in ("friend", "best friend", "family"))
+
+
+def _sibling_address(text: str, hit: CueHit, quote_start: int) -> bool:
+    """Whether a family word in a quote is "brother" or "sister" said to the listener: after a
+    comma ("Fine by me, brother.") or opening the quote ("Brother, wait"), before a stop."""
+    if text[hit.start : hit.end].lower() not in _SIBLING_WORDS:
+        return False
+    after = text[hit.end : hit.end + 3].lstrip(" ")
+    if after and after[0] not in _PHRASE_END:
+        return False
+    return bool(_VOCATIVE_BEFORE.search(text[max(quote_start, hit.start - 12) : hit.start]))
 
 
 def _owned_partner(text: str, hit: CueHit, references: list[Reference]) -> list[Reference] | None:
@@ -418,7 +443,12 @@ def _demote_family(
         # Two people called each other's friends as often as family words tie them are friends
         # talking of their families ("her best friend", "my mother"): the count makes no kin.
         friends = sum(1 for hit, _ in cues.hits["platonic"] if hit.group in _FRIEND_CUES)
-        kin = (family >= FAMILY_WORDS and family > friends) or (len(surnames) == 1 and None not in surnames)
+        # Two people of different names who kiss three times or more (kisses on the forehead or the hair
+        # are no cue) are a couple whose scenes speak of their parents ("her father waited while
+        # she kissed Willow"): the count alone makes no kin of them.
+        kisses = sum(1 for hit, _ in cues.hits["romantic"] if hit.group == "kiss")
+        counted_kin = family >= FAMILY_WORDS and family > friends and kisses < COUPLE_KISSES
+        kin = counted_kin or (len(surnames) == 1 and None not in surnames)
         partners = any(hit.group in _COUPLE_CUES for hit, _ in cues.hits["romantic"])
         if kin and not partners:
             kinds[ids] = "platonic"

@@ -239,11 +239,21 @@ def rating(written: str | None) -> str | None:
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
+# Quote marks around a nickname inside a tag: 'Michael "Robby" Robinavitch' is called "Robby".
+_NAME_QUOTES = "\"“”‘’'"
+# A Japanese long vowel romanised two ways: AO3 tags write "Getou" and "Yuuji", stories often "Geto"
+# and "Yuji" (the macron of "Gojō" goes with the accents). Only a final "ou" of a word of four
+# letters or more, so "Lou" and "Louis" keep theirs.
+_LONG_U = re.compile(r"uu")
+_FINAL_LONG_O = re.compile(r"(?<=\w\w)ou$")
+
+
 def _name_words(name: str) -> set[str]:
     name = _POSSESSIVE.sub("", person_words.without_disambiguation(without_accents(name).lower())).replace(
         ".", " "
     )
-    return set(name.split())
+    words = (word.strip(_NAME_QUOTES) for word in name.split())
+    return {_FINAL_LONG_O.sub("o", _LONG_U.sub("u", word)) for word in words if word}
 
 
 def without_accents(name: str) -> str:
