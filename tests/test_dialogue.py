@@ -1710,3 +1710,37 @@ def test_a_pronoun_listed_as_a_name_is_no_one_spoken_of() -> None:
     assert _is_personal_pronoun("I")
     assert _is_personal_pronoun("me ")
     assert not _is_personal_pronoun("Ines")
+
+
+def test_a_tag_running_into_the_next_quote_is_that_quotes_own() -> None:
+    # "Jonah said," after the first line opens the second; the first has its own tag before it
+    text = 'They sat down. Mara said, "The soup is cold." Jonah said, "Then heat it."\n'
+    assert said(run(text)) == [("The soup is cold.", "mara"), ("Then heat it.", "jonah")]
+    # a pronoun tag introducing the next line does not take this one either
+    text = 'It was late, but Mara said, "Go home." He answered, "I will."\n'
+    assert said(run(text))[0] == ("Go home.", "mara")
+
+
+def test_a_tag_between_the_halves_of_a_sentence_still_serves_the_first_half() -> None:
+    # the first half ends on a comma: "Mara said," between the halves is its tag, whatever stands
+    # before it
+    text = 'Jonah waited. "Well," Mara said, "maybe," said Jonah, "not."\n'
+    assert said(run(text))[:2] == [("Well,", "mara"), ("maybe,", "jonah")]
+
+
+def test_a_name_before_who_said_is_the_speaker_not_the_sentence_subject() -> None:
+    # "a sofa with Jonah, who said": the subject pattern alone read "a sofa with Jonah" and fell
+    # back on Mara, who opens the sentence
+    text = 'Ines stood by the fire.\n\nMara sat on a sofa with Jonah, who said, "Nice evening."\n'
+    assert said(run(text)) == [("Nice evening.", "jonah")]
+
+
+def test_a_thought_tag_before_the_quote_names_the_thinker() -> None:
+    text = (
+        '"Open the door!" Jonah called.\n\n'
+        'There was silence, and Mara thought to herself, "What will they do next?" '
+        "After a minute they began moving again.\n"
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["jonah"]
+    assert [(work.span_text(t), t.thinker) for t in work.thoughts] == [("What will they do next?", "mara")]

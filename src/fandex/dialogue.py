@@ -338,6 +338,9 @@ _CLAUSE_SUBJECT = re.compile(
 )
 # `Marianne, who could only exclaim,` / `Miss Steele, who ..., and who now said rather abruptly,`
 _WHO_SUBJECT = re.compile(rf"(?<![\w'’]){_SUBJECT},\s+who\b")
+# `sitting on a sofa with Dan, who said,`: the name alone, which the subject pattern above reads as
+# part of a description ("a sofa with Dan")
+_WHO_NAME = re.compile(r"(?<![\w'’])(?P<subj>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}),\s+who\b")
 _LOOSE_TAG = re.compile(r"(?P<verb>[a-z]+)\s+(?P<subj>[a-z][\w'’-]*(?:\s+[\w'’-]+){0,2})\s*$")
 _ANSWER_NOUNS = frozenset(
     {"answer", "reply", "response", "rejoinder", "remark", "retort", "comment", "observation"}
@@ -1691,7 +1694,14 @@ def _tag_speaker(
         # `at Ben, who said, "Quote." He handed John a switch.`: the speech tag before the
         # quote names its speaker; the action after it is the next sentence's
         found = _match_before(before, before_start)
-        if found[0] is not None and found[1] in SPEECH_VERBS:
+        if found[0] is not None and found[1] in _BEFORE_TAG_VERBS:
+            subject, verb, obj_start, obj_text = found
+            tag_kind = "before"
+    elif _introduces_next(after, quotes, k) and _opens_its_own_tag(text, quotes, k):
+        # `Milly said, "Quote." Babs said, "Another."`: a tag running into the next quote is that
+        # quote's; this one has its own before it
+        found = _match_before(before, before_start)
+        if found[0] is not None and found[1] in _BEFORE_TAG_VERBS:
             subject, verb, obj_start, obj_text = found
             tag_kind = "before"
     if subject is None and k > 0 and quotes[k - 1].tag_subject is not None and not before.strip(" ,;:—–-\n"):
@@ -1707,7 +1717,8 @@ def _tag_speaker(
         # `"I cannot tell," Ronny summed up.`: a line that stops on a comma goes on in the words
         # after it, so the verb there, whichever, is its tag and not an action after it
         is_speech = True
-    if verb in THOUGHT_VERBS and tag_kind == "after":
+    if verb in THOUGHT_VERBS:
+        # (before the quote too: `Mara thought to herself, "..."` is no turn of the talk)
         quote.thought = True
     context.gender_rule = ""
     character = _resolve_subject(text, subject, quote, context, conversation, index)
@@ -1884,6 +1895,22 @@ def _ends_mid_sentence(text: str, quote: _Found) -> bool:
     return text[quote.start : quote.end].rstrip(" \"'”’").endswith(",")
 
 
+def _introduces_next(after: str, quotes: list[_Found], k: int) -> bool:
+    """The narration after quote k runs straight into the paragraph's next quote on a comma, a
+    colon or a dash (`Babs said, "`), so a tag in it introduces that quote."""
+    return k + 1 < len(quotes) and after.rstrip().endswith((",", ":", "--", "—"))
+
+
+def _opens_its_own_tag(text: str, quotes: list[_Found], k: int) -> bool:
+    """A tag before quote k is its own, not the middle tag of a sentence split by it: quote k opens
+    the paragraph, or the quote before it closed its sentence (`"Well," she said, "maybe."` keeps
+    "she said" for "Well,")."""
+    if k == 0:
+        return True
+    previous = text[quotes[k - 1].start : quotes[k - 1].end].rstrip(" \"'”’")
+    return previous.endswith((".", "!", "?"))
+
+
 def _is_tag_only(before: str) -> bool:
     return bool(before.strip()) and len(before.split()) <= 8
 
@@ -1995,6 +2022,9 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
     return None, "", 0, ""
 
 
+# Verbs of a tag before its quote: speech, and thought in the past tense (`Mara thought to
+# herself, "..."`; not "though", a misspelling the after-tag rules accept)
+_BEFORE_TAG_VERBS = SPEECH_VERBS | frozenset(("thought", "wondered", "reflected"))
 _PHRASAL_SENTENCE = re.compile(rf"(?:^|[.!?][\"”]?\s+){_SUBJECT}\s+(?P<verb>[a-z]+\s+(?:in|on|out))\.$")
 
 
@@ -2053,11 +2083,15 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
     # over it, said, in a colder voice,`: a speech verb closing the sentence, and the last
     # subject before it
     words = list(_LOWER_WORD.finditer(clause))[-7:]
-    trailing = next((w for w in reversed(words) if w.group() in SPEECH_VERBS), None)
+    trailing = next((w for w in reversed(words) if w.group() in _BEFORE_TAG_VERBS), None)
     if trailing is not None:
         # (the whole clause is searched: a search ending at the verb could not see the verb that
         # the subject pattern looks ahead to, and so missed the subject right before it)
-        found = [*_CLAUSE_SUBJECT.finditer(clause), *_WHO_SUBJECT.finditer(clause)]
+        found = [
+            *_CLAUSE_SUBJECT.finditer(clause),
+            *_WHO_SUBJECT.finditer(clause),
+            *_WHO_NAME.finditer(clause),
+        ]
         subjects = [
             m
             for m in sorted(found, key=lambda m: m.start("subj"))
