@@ -1744,3 +1744,12 @@ def test_a_thought_tag_before_the_quote_names_the_thinker() -> None:
     work = run(text)
     assert [q.speaker for q in work.quotes] == ["jonah"]
     assert [(work.span_text(t), t.thinker) for t in work.thoughts] == [("What will they do next?", "mara")]
+
+
+def test_a_cast_member_listed_as_the_narrator_speaks_the_narrations_i_said() -> None:
+    cast = [Character("teller", "Narrator", gender="M"), Character("jonah", "Jonah", gender="M")]
+    text = (
+        "I came down late. I found Jonah by the fire, and I sat with him.\n\n"
+        '"Good morning," I said.\n\n"Is it?" Jonah asked.\n'
+    )
+    assert said(run(text, cast)) == [("Good morning,", "teller"), ("Is it?", "jonah")]

@@ -883,6 +883,25 @@ def _norm(name: str) -> str:
     return " ".join(name.lower().replace("’", "'").replace(".", "").split())
 
 
+_NARRATOR_NAME = re.compile(r"^I\.?$|\b[Nn]arrator\b|\bNARRATOR\b")
+
+
+# How many times the narration (outside the quotes) must say "I" to be told in the first person.
+NARRATION_I_MIN = 3
+
+
+def _narration_says_i(text: str, found: list[_Found]) -> int:
+    """How many times the text outside its quotes says "I"."""
+    count, position = 0, 0
+    for quote in sorted(found, key=lambda q: q.outer_start):
+        count += len(_I_WORD.findall(text, position, max(position, quote.outer_start)))
+        position = max(position, quote.outer_end)
+    return count + len(_I_WORD.findall(text, position))
+
+
+_I_WORD = re.compile(r"(?<![\w'’])I(?![\w'’])")
+
+
 def _guess_narrator(work: Work, found: list[_Found], context: _Context) -> str | None:
     """The first-person narrator: declared by the characters stage, else the character named in
     speech but hardly ever in the narration (first-person narrators are not named by themselves)."""
@@ -890,6 +909,15 @@ def _guess_narrator(work: Work, found: list[_Found], context: _Context) -> str |
         if character.narrator:
             return character.id
     text = work.text
+    listed = [
+        character.id
+        for character in work.characters
+        if any(_NARRATOR_NAME.search(name) for name in (character.name, *character.aliases))
+    ]
+    if listed and _narration_says_i(text, found) >= NARRATION_I_MIN:
+        # a given cast may list its narrator as "I" or "Narrator" (`I.`, `Rudolf narrator`); it
+        # is the narrator only where the narration is told in the first person
+        return listed[0]
     first_person_tags = len(re.findall(r"[\"”’'],?\s+(?:I|said I)\s+[a-z]+ed\b", text))
     if first_person_tags < 5:
         return None
