@@ -1753,3 +1753,17 @@ def test_a_cast_member_listed_as_the_narrator_speaks_the_narrations_i_said() -> 
         '"Good morning," I said.\n\n"Is it?" Jonah asked.\n'
     )
     assert said(run(text, cast)) == [("Good morning,", "teller"), ("Is it?", "jonah")]
+
+
+def test_a_short_first_person_text_finds_its_narrator_named_only_in_speech() -> None:
+    # two "I asked"/"I answered" tags, and Mara called by name twice in the lines, never in the
+    # narration: she tells the story, so "I" is Mara
+    text = (
+        "I came down late and found Jonah by the fire.\n\n"
+        '"Good morning, Mara," he said.\n\n"Is it?" I asked.\n\n'
+        '"It is, Mara. Sit down."\n\n"Thank you," I answered.\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["jonah", "mara", "jonah", "mara"]
+    # the tags name her; turn-taking alone would have guessed her by alternation
+    assert [q.cue for q in work.quotes][1::2] == ["anaphoric", "anaphoric"]

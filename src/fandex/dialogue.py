@@ -888,6 +888,11 @@ _NARRATOR_NAME = re.compile(r"^I\.?$|\b[Nn]arrator\b|\bNARRATOR\b")
 
 # How many times the narration (outside the quotes) must say "I" to be told in the first person.
 NARRATION_I_MIN = 3
+# _guess_narrator: how many `"...," I asked` tags make a first-person text, and by how much more
+# the narrator must be named in the lines than (twice) in the narration. Low enough for a short
+# text: a novel has far more of both, and two of each settle a chapter or an excerpt.
+FIRST_PERSON_TAGS = 2
+NARRATOR_NAMED_IN_SPEECH = 2
 
 
 def _narration_says_i(text: str, found: list[_Found]) -> int:
@@ -919,7 +924,7 @@ def _guess_narrator(work: Work, found: list[_Found], context: _Context) -> str |
         # is the narrator only where the narration is told in the first person
         return listed[0]
     first_person_tags = len(re.findall(r"[\"”’'],?\s+(?:I|said I)\s+[a-z]+ed\b", text))
-    if first_person_tags < 5:
+    if first_person_tags < FIRST_PERSON_TAGS:
         return None
     inside: Counter[str] = Counter()
     outside: Counter[str] = Counter()
@@ -929,7 +934,7 @@ def _guess_narrator(work: Work, found: list[_Found], context: _Context) -> str |
         in_quote = k >= 0 and found[k].start <= mention.start < found[k].end
         (inside if in_quote else outside)[mention.character or ""] += 1
     best = max(inside, key=lambda c: inside[c] - 2 * outside[c], default=None)
-    if best and inside[best] - 2 * outside[best] >= 3:
+    if best and inside[best] - 2 * outside[best] >= NARRATOR_NAMED_IN_SPEECH:
         return best
     return None
 
