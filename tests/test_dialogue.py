@@ -1767,3 +1767,10 @@ def test_a_short_first_person_text_finds_its_narrator_named_only_in_speech() -> 
     assert [q.speaker for q in work.quotes] == ["jonah", "mara", "jonah", "mara"]
     # the tags name her; turn-taking alone would have guessed her by alternation
     assert [q.cue for q in work.quotes][1::2] == ["anaphoric", "anaphoric"]
+
+
+def test_an_adjective_before_the_name_in_an_inverted_tag() -> None:
+    text = '"Go home," said Jonah.\n\nIt was late. "But I am not tired," added little Ines, with a sniff.\n'
+    assert said(run(text))[1] == ("But I am not tired,", "ines")
+    # the adjective needs its name: `said old friends` is no one
+    assert _match_after(" said old friends of ours.", 0)[0] is None

@@ -307,7 +307,10 @@ _TAG_EPITHET_VERB = [
     for n in range(1, 5)
 ]
 # "said Buffy", "replied the old man", "said he"
-_TAG_VERB_SUBJ = re.compile(rf"{_VERB}\s+(?:{_ADVERB}\s+)?{_SUBJECT}")
+# (`added little Amy`, `cried poor Mrs. Allen`: an endearing or pitying adjective before a name
+# is no part of it)
+_NAME_ADJECTIVE = r"(?:(?:little|poor|old|young|dear|good|big|honest|kind|pretty)\s+(?=[A-Z]))?"
+_TAG_VERB_SUBJ = re.compile(rf"{_VERB}\s+(?:{_ADVERB}\s+)?{_NAME_ADJECTIVE}{_SUBJECT}")
 # `"...," yawned Mrs. Moore.`, `piped Rafi, the engineer's nephew`, `reinforced the Major.`: a past
 # tense verb and then a name or a short description that the clause ends on (or a comma follows)
 # can only be a speech tag, whatever the verb; the verb list need not know "yawned" or "piped"
