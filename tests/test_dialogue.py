@@ -1864,3 +1864,67 @@ def test_a_passive_speech_verb_without_agent_names_no_speaker() -> None:
     assert _match_before("After a while, Mara found herself abruptly addressed with, ", 0)[0] is None
     tag = _match_before("Jonah, before anyone could stop him, was saying, ", 0)
     assert (tag[0].phrase if tag[0] else None, tag[1]) == ("Jonah", "saying")
+
+
+def test_a_tag_running_into_the_next_quote_is_that_quotes_own() -> None:
+    # "Jonah said," after the first line opens the second; the first has its own tag before it
+    text = 'They sat down. Mara said, "The soup is cold." Jonah said, "Then heat it."\n'
+    assert said(run(text)) == [("The soup is cold.", "mara"), ("Then heat it.", "jonah")]
+    # a pronoun tag introducing the next line does not take this one either
+    text = 'It was late, but Mara said, "Go home." He answered, "I will."\n'
+    assert said(run(text))[0] == ("Go home.", "mara")
+
+
+def test_a_tag_between_the_halves_of_a_sentence_still_serves_the_first_half() -> None:
+    # the first half ends on a comma: "Mara said," between the halves is its tag, whatever stands
+    # before it
+    text = 'Jonah waited. "Well," Mara said, "maybe," said Jonah, "not."\n'
+    assert said(run(text))[:2] == [("Well,", "mara"), ("maybe,", "jonah")]
+
+
+def test_a_name_before_who_said_is_the_speaker_not_the_sentence_subject() -> None:
+    # "a sofa with Jonah, who said": the subject pattern alone read "a sofa with Jonah" and fell
+    # back on Mara, who opens the sentence
+    text = 'Ines stood by the fire.\n\nMara sat on a sofa with Jonah, who said, "Nice evening."\n'
+    assert said(run(text)) == [("Nice evening.", "jonah")]
+
+
+def test_a_thought_tag_before_the_quote_names_the_thinker() -> None:
+    text = (
+        '"Open the door!" Jonah called.\n\n'
+        'There was silence, and Mara thought to herself, "What will they do next?" '
+        "After a minute they began moving again.\n"
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["jonah"]
+    assert [(work.span_text(t), t.thinker) for t in work.thoughts] == [("What will they do next?", "mara")]
+
+
+def test_a_cast_member_listed_as_the_narrator_speaks_the_narrations_i_said() -> None:
+    cast = [Character("teller", "Narrator", gender="M"), Character("jonah", "Jonah", gender="M")]
+    text = (
+        "I came down late. I found Jonah by the fire, and I sat with him.\n\n"
+        '"Good morning," I said.\n\n"Is it?" Jonah asked.\n'
+    )
+    assert said(run(text, cast)) == [("Good morning,", "teller"), ("Is it?", "jonah")]
+
+
+def test_a_short_first_person_text_finds_its_narrator_named_only_in_speech() -> None:
+    # two "I asked"/"I answered" tags, and Mara called by name twice in the lines, never in the
+    # narration: she tells the story, so "I" is Mara
+    text = (
+        "I came down late and found Jonah by the fire.\n\n"
+        '"Good morning, Mara," he said.\n\n"Is it?" I asked.\n\n'
+        '"It is, Mara. Sit down."\n\n"Thank you," I answered.\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["jonah", "mara", "jonah", "mara"]
+    # the tags name her; turn-taking alone would have guessed her by alternation
+    assert [q.cue for q in work.quotes][1::2] == ["anaphoric", "anaphoric"]
+
+
+def test_an_adjective_before_the_name_in_an_inverted_tag() -> None:
+    text = '"Go home," said Jonah.\n\nIt was late. "But I am not tired," added little Ines, with a sniff.\n'
+    assert said(run(text))[1] == ("But I am not tired,", "ines")
+    # the adjective needs its name: `said old friends` is no one
+    assert _match_after(" said old friends of ours.", 0)[0] is None

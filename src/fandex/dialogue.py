@@ -307,7 +307,10 @@ _TAG_EPITHET_VERB = [
     for n in range(1, 5)
 ]
 # "said Buffy", "replied the old man", "said he"
-_TAG_VERB_SUBJ = re.compile(rf"{_VERB}\s+(?:{_ADVERB}\s+)?{_SUBJECT}")
+# (`added little Amy`, `cried poor Mrs. Allen`: an endearing or pitying adjective before a name
+# is no part of it)
+_NAME_ADJECTIVE = r"(?:(?:little|poor|old|young|dear|good|big|honest|kind|pretty)\s+(?=[A-Z]))?"
+_TAG_VERB_SUBJ = re.compile(rf"{_VERB}\s+(?:{_ADVERB}\s+)?{_NAME_ADJECTIVE}{_SUBJECT}")
 # `"...," yawned Mrs. Moore.`, `piped Rafi, the engineer's nephew`, `reinforced the Major.`: a past
 # tense verb and then a name or a short description that the clause ends on (or a comma follows)
 # can only be a speech tag, whatever the verb; the verb list need not know "yawned" or "piped"
@@ -342,6 +345,9 @@ _CLAUSE_SUBJECT = re.compile(
 )
 # `Marianne, who could only exclaim,` / `Miss Steele, who ..., and who now said rather abruptly,`
 _WHO_SUBJECT = re.compile(rf"(?<![\w'’]){_SUBJECT},\s+who\b")
+# `sitting on a sofa with Dan, who said,`: the name alone, which the subject pattern above reads as
+# part of a description ("a sofa with Dan")
+_WHO_NAME = re.compile(r"(?<![\w'’])(?P<subj>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}),\s+who\b")
 _LOOSE_TAG = re.compile(r"(?P<verb>[a-z]+)\s+(?P<subj>[a-z][\w'’-]*(?:\s+[\w'’-]+){0,2})\s*$")
 _ANSWER_NOUNS = frozenset(
     {"answer", "reply", "response", "rejoinder", "remark", "retort", "comment", "observation"}
@@ -889,6 +895,30 @@ def _norm(name: str) -> str:
     return " ".join(name.lower().replace("’", "'").replace(".", "").split())
 
 
+_NARRATOR_NAME = re.compile(r"^I\.?$|\b[Nn]arrator\b|\bNARRATOR\b")
+
+
+# How many times the narration (outside the quotes) must say "I" to be told in the first person.
+NARRATION_I_MIN = 3
+# _guess_narrator: how many `"...," I asked` tags make a first-person text, and by how much more
+# the narrator must be named in the lines than (twice) in the narration. Low enough for a short
+# text: a novel has far more of both, and two of each settle a chapter or an excerpt.
+FIRST_PERSON_TAGS = 2
+NARRATOR_NAMED_IN_SPEECH = 2
+
+
+def _narration_says_i(text: str, found: list[_Found]) -> int:
+    """How many times the text outside its quotes says "I"."""
+    count, position = 0, 0
+    for quote in sorted(found, key=lambda q: q.outer_start):
+        count += len(_I_WORD.findall(text, position, max(position, quote.outer_start)))
+        position = max(position, quote.outer_end)
+    return count + len(_I_WORD.findall(text, position))
+
+
+_I_WORD = re.compile(r"(?<![\w'’])I(?![\w'’])")
+
+
 def _guess_narrator(work: Work, found: list[_Found], context: _Context) -> str | None:
     """The first-person narrator: declared by the characters stage, else the character named in
     speech but hardly ever in the narration (first-person narrators are not named by themselves)."""
@@ -896,8 +926,17 @@ def _guess_narrator(work: Work, found: list[_Found], context: _Context) -> str |
         if character.narrator:
             return character.id
     text = work.text
+    listed = [
+        character.id
+        for character in work.characters
+        if any(_NARRATOR_NAME.search(name) for name in (character.name, *character.aliases))
+    ]
+    if listed and _narration_says_i(text, found) >= NARRATION_I_MIN:
+        # a given cast may list its narrator as "I" or "Narrator" (`I.`, `Rudolf narrator`); it
+        # is the narrator only where the narration is told in the first person
+        return listed[0]
     first_person_tags = len(re.findall(r"[\"”’'],?\s+(?:I|said I)\s+[a-z]+ed\b", text))
-    if first_person_tags < 5:
+    if first_person_tags < FIRST_PERSON_TAGS:
         return None
     inside: Counter[str] = Counter()
     outside: Counter[str] = Counter()
@@ -907,7 +946,7 @@ def _guess_narrator(work: Work, found: list[_Found], context: _Context) -> str |
         in_quote = k >= 0 and found[k].start <= mention.start < found[k].end
         (inside if in_quote else outside)[mention.character or ""] += 1
     best = max(inside, key=lambda c: inside[c] - 2 * outside[c], default=None)
-    if best and inside[best] - 2 * outside[best] >= 3:
+    if best and inside[best] - 2 * outside[best] >= NARRATOR_NAMED_IN_SPEECH:
         return best
     return None
 
@@ -1718,7 +1757,14 @@ def _tag_speaker(
         # `at Ben, who said, "Quote." He handed John a switch.`: the speech tag before the
         # quote names its speaker; the action after it is the next sentence's
         found = _match_before(before, before_start)
-        if found[0] is not None and found[1] in SPEECH_VERBS:
+        if found[0] is not None and found[1] in _BEFORE_TAG_VERBS:
+            subject, verb, obj_start, obj_text = found
+            tag_kind = "before"
+    elif _introduces_next(after, quotes, k) and _opens_its_own_tag(text, quotes, k):
+        # `Milly said, "Quote." Babs said, "Another."`: a tag running into the next quote is that
+        # quote's; this one has its own before it
+        found = _match_before(before, before_start)
+        if found[0] is not None and found[1] in _BEFORE_TAG_VERBS:
             subject, verb, obj_start, obj_text = found
             tag_kind = "before"
     if subject is None and k > 0 and quotes[k - 1].tag_subject is not None and not before.strip(" ,;:—–-\n"):
@@ -1737,7 +1783,8 @@ def _tag_speaker(
         # `"I cannot tell," Ronny summed up.`: a line that stops on a comma goes on in the words
         # after it, so the verb there, whichever, is its tag and not an action after it
         is_speech = True
-    if verb in THOUGHT_VERBS and tag_kind == "after":
+    if verb in THOUGHT_VERBS:
+        # (before the quote too: `Mara thought to herself, "..."` is no turn of the talk)
         quote.thought = True
     context.gender_rule = ""
     character = _resolve_subject(text, subject, quote, context, conversation, index)
@@ -1914,6 +1961,22 @@ def _ends_mid_sentence(text: str, quote: _Found) -> bool:
     return text[quote.start : quote.end].rstrip(" \"'”’").endswith(",")
 
 
+def _introduces_next(after: str, quotes: list[_Found], k: int) -> bool:
+    """The narration after quote k runs straight into the paragraph's next quote on a comma, a
+    colon or a dash (`Babs said, "`), so a tag in it introduces that quote."""
+    return k + 1 < len(quotes) and after.rstrip().endswith((",", ":", "--", "—"))
+
+
+def _opens_its_own_tag(text: str, quotes: list[_Found], k: int) -> bool:
+    """A tag before quote k is its own, not the middle tag of a sentence split by it: quote k opens
+    the paragraph, or the quote before it closed its sentence (`"Well," she said, "maybe."` keeps
+    "she said" for "Well,")."""
+    if k == 0:
+        return True
+    previous = text[quotes[k - 1].start : quotes[k - 1].end].rstrip(" \"'”’")
+    return previous.endswith((".", "!", "?"))
+
+
 def _is_tag_only(before: str) -> bool:
     return bool(before.strip()) and len(before.split()) <= 8
 
@@ -2030,6 +2093,9 @@ _PASSIVE_BEFORE = re.compile(
     r"(?:\b(?:was|were|been|being|herself|himself|themselves|myself)|\bwhen)\s+(?:[a-z]+ly\s+|thus\s+)?$"
 )
 _BY_AGENT = re.compile(rf"\s+by\s+{_SUBJECT}")
+# Verbs of a tag before its quote: speech, and thought in the past tense (`Mara thought to
+# herself, "..."`; not "though", a misspelling the after-tag rules accept)
+_BEFORE_TAG_VERBS = SPEECH_VERBS | frozenset(("thought", "wondered", "reflected"))
 _PHRASAL_SENTENCE = re.compile(rf"(?:^|[.!?][\"”]?\s+){_SUBJECT}\s+(?P<verb>[a-z]+\s+(?:in|on|out))\.$")
 # `Mrs. Dashwood first spoke.`, `At length she spoke again.`, `Lucy continued.`: a sentence of a
 # subject and a speech verb that takes no object, with at most a word of time or manner around it,
@@ -2111,7 +2177,7 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
     # over it, said, in a colder voice,`: a speech verb closing the sentence, and the last
     # subject before it
     words = list(_LOWER_WORD.finditer(clause))[-7:]
-    trailing = next((w for w in reversed(words) if w.group() in SPEECH_VERBS), None)
+    trailing = next((w for w in reversed(words) if w.group() in _BEFORE_TAG_VERBS), None)
     if (
         trailing is not None
         and trailing.group().endswith(("ed", "told", "spoken"))
@@ -2128,7 +2194,11 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
     if trailing is not None:
         # (the whole clause is searched: a search ending at the verb could not see the verb that
         # the subject pattern looks ahead to, and so missed the subject right before it)
-        found = [*_CLAUSE_SUBJECT.finditer(clause), *_WHO_SUBJECT.finditer(clause)]
+        found = [
+            *_CLAUSE_SUBJECT.finditer(clause),
+            *_WHO_SUBJECT.finditer(clause),
+            *_WHO_NAME.finditer(clause),
+        ]
         subjects = [
             m
             for m in sorted(found, key=lambda m: m.start("subj"))

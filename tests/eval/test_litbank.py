@@ -22,3 +22,19 @@ def test_prose_from_tokens_keeps_token_offsets() -> None:
     for tokens, spans in zip(sentences, offsets, strict=True):
         for token, (start, end) in zip(tokens, spans, strict=True):
             assert text[start:end] == token
+
+
+def test_a_tag_split_off_after_a_closed_quote_stays_in_its_paragraph() -> None:
+    # the tokeniser ended the sentence at "!": the lower-case "sighed Meg." after the quote is
+    # its tag, not a new paragraph; a capitalised sentence after a quote still starts one
+    sentences = [
+        ['"', "How", "dreadful", "!", '"'],
+        ["sighed", "Meg", "."],
+        ['"', "Quite", "so", ".", '"'],
+        ["Nobody", "answered", "."],
+    ]
+    text, offsets = detokenise(sentences)
+    assert text == '"How dreadful!" sighed Meg.\n\n"Quite so."\n\nNobody answered.'
+    for tokens, spans in zip(sentences, offsets, strict=True):
+        for token, (start, end) in zip(tokens, spans, strict=True):
+            assert text[start:end] == token

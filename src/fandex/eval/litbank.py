@@ -143,7 +143,10 @@ def detokenise(sentences: list[list[str]]) -> tuple[str, list[list[tuple[int, in
         spans: list[tuple[int, int]] = []
         opens_quote = bool(tokens) and (tokens[0] == "“" or (tokens[0] == '"' and not quote_open))
         if length:
-            separator = "\n\n" if opens_quote or previous_closed_quote else " "
+            # (a sentence after a closed quote that opens in lower case is that quote's tag,
+            # `"...!" sighed Meg`, which the tokeniser split off: it stays in the paragraph)
+            tag_after = previous_closed_quote and bool(tokens) and tokens[0][:1].islower()
+            separator = "\n\n" if (opens_quote or previous_closed_quote) and not tag_after else " "
             parts.append(separator)
             length += len(separator)
         glue = True  # no space before the next token
