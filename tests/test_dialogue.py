@@ -1864,3 +1864,16 @@ def test_a_passive_speech_verb_without_agent_names_no_speaker() -> None:
     assert _match_before("After a while, Mara found herself abruptly addressed with, ", 0)[0] is None
     tag = _match_before("Jonah, before anyone could stop him, was saying, ", 0)
     assert (tag[0].phrase if tag[0] else None, tag[1]) == ("Jonah", "saying")
+
+
+def test_a_description_always_beside_a_name_is_not_learnt_as_that_name() -> None:
+    # Jonah is named just before every "the stranger", but in the same sentence too: the stranger
+    # is someone else, so the tag does not make the line Jonah's
+    text = (
+        "Jonah walked to the inn. Jonah nodded to the stranger.\n\n"
+        "Later Jonah sat down. Jonah watched the stranger by the fire.\n\n"
+        "Jonah ate his soup. Jonah offered the stranger some bread.\n\n"
+        '"Who sent you?" asked the stranger.\n'
+    )
+    quote = run(text).quotes[0]
+    assert (quote.speaker, quote.cue) != ("jonah", "anaphoric")

@@ -2821,6 +2821,24 @@ def _epithet_votes(text: str, key: str, gender: str | None, context: _Context) -
     return votes
 
 
+# A description the narration keeps putting in the same sentence as the name it was learnt for
+# ("Oliver looked at the stranger") is someone else: more than this share of its uses so rejects it.
+EPITHET_BESIDE_OWNER_SHARE = 0.3
+
+
+def _named_beside_epithet(text: str, key: str, owner: str, context: _Context) -> int:
+    """In how many of its uses an epithet shares its sentence (or 300 characters either side) with
+    a mention of ``owner``."""
+    count = 0
+    for position in _epithet_positions(text, context).get(key, ()):
+        start = max(text.rfind(". ", max(0, position - 300), position), position - 300)
+        end = text.find(". ", position, position + 300)
+        end = position + 300 if end < 0 else end
+        if any(m.character == owner for m in _mentions_between(context, start, end)):
+            count += 1
+    return count
+
+
 def _learn_epithet(text: str, key: str, gender: str | None, context: _Context) -> str | None:
     """What a generic epithet ("the vampire", "the red head") stands for in this work: the character
     most often named just before it, across all its uses. Decided once per epithet."""
@@ -2834,6 +2852,8 @@ def _learn_epithet(text: str, key: str, gender: str | None, context: _Context) -
     total = sum(votes.values())
     winner = votes.most_common(1)[0] if votes else None
     result = winner[0] if winner and total >= 3 and winner[1] >= 0.6 * total else None
+    if result and _named_beside_epithet(text, key, result, context) > EPITHET_BESIDE_OWNER_SHARE * total:
+        result = None
     if result:
         context.epithets[key] = result
     else:
