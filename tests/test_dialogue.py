@@ -1877,3 +1877,16 @@ def test_a_description_always_beside_a_name_is_not_learnt_as_that_name() -> None
     )
     quote = run(text).quotes[0]
     assert (quote.speaker, quote.cue) != ("jonah", "anaphoric")
+
+
+def test_whom_an_unresolved_description_tag_names_is_someone_else() -> None:
+    # turn-taking alone would give the last line back to Jonah, but the stranger fixes his eyes
+    # on Jonah: the stranger is not Jonah
+    text = (
+        '"Where is the inn?" asked Jonah.\n\n'
+        '"Down the road," said Mara.\n\n'
+        '"Which road?" asked Jonah.\n\n'
+        '"That one," said Mara.\n\n'
+        '"Who are you?" cried the stranger, fixing his eyes on Jonah.\n'
+    )
+    assert run(text).quotes[-1].speaker != "jonah"

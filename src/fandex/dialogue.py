@@ -441,6 +441,9 @@ class _Found:
     # a pronoun tag resolved by conversational salience alone: turn-taking may overrule it
     pronoun_gender: str | None = None
     tag_pronoun: str | None = None  # the gender of a pronoun in its tag, however resolved
+    # named in the clause of a description tag that names no one (`cried the man, fixing his eyes
+    # on Oliver`): the description is someone else
+    beside_description: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -1166,6 +1169,8 @@ class SpeakerEvidence:
     opens: float = 0.2  # the first of them (a tagged speaker, else the latest named) opens it
     outsider: float = -1.0  # one of the scene's other people, not named in or just before it
     named_by_neighbour: float = -1.0  # the turn before or after names them, not to call them
+    # `cried the man, fixing his eyes on Oliver`: whom the tag of an unresolved description names
+    beside_description: float = -6.0
     idiolect: float = 0.1  # per unit of how much more like them an untagged turn sounds (_Idiolects)
 
 
@@ -1383,6 +1388,7 @@ def _decode_run(
             called_after.discard(after.speaker)
         hint = next((q.gender_hint for q in turn.quotes if q.gender_hint in ("F", "M")), None)
         salient = next((q.speaker for q in turn.quotes if q.pronoun_gender and q.speaker), None)
+        beside = set().union(*(q.beside_description for q in turn.quotes)) if not turn.speaker else set()
         window_start = paras[max(0, turn.para - NEARBY_PARAGRAPHS)].start
         nearby = {
             m.character
@@ -1414,6 +1420,8 @@ def _decode_run(
                     score += weights.salient
             if hint is not None and not _fits_third_person(context, c, hint):
                 score += weights.gender_hint
+            if c in beside:
+                score += weights.beside_description
             if len(neighbour_genders) == 1:
                 fits = _fits_gender(context, c, next(iter(neighbour_genders)))
                 score += weights.called_sir if fits else -weights.called_sir
@@ -1762,6 +1770,8 @@ def _tag_speaker(
             quote.gender_hint = (
                 PRONOUN_GENDER.get(words[0]) if len(words) == 1 else EPITHET_GENDER.get(words[-1])
             )
+            if subject.kind == "epithet" and tag_kind == "after":
+                quote.beside_description = _named_in_tag_clause(text, subject, after_end, context)
         return
     if not is_speech:
         # "Buffy smiled." after a quote is an action beat: a weaker cue, but the right person.
@@ -1798,6 +1808,18 @@ def _tag_speaker(
         addressee = _resolve_object(text, obj_start, obj_text, quote, context, conversation, index, character)
         if addressee and addressee != character:
             quote.addressee = addressee
+
+
+def _named_in_tag_clause(text: str, subject: _Subject, limit: int, context: _Context) -> set[str]:
+    """The characters named after a tag's subject, up to the end of its sentence (or ``limit``)."""
+    start = subject.start + len(subject.phrase)
+    stop = _SENTENCE_END.search(text, start, limit)
+    end = stop.start() if stop is not None else limit
+    return {
+        m.character
+        for m in _mentions_between(context, start, end)
+        if m.character and m.kind == "name" and not _in_quote(context, m.start)
+    }
 
 
 @dataclass
