@@ -1890,3 +1890,13 @@ def test_whom_an_unresolved_description_tag_names_is_someone_else() -> None:
         '"Who are you?" cried the stranger, fixing his eyes on Jonah.\n'
     )
     assert run(text).quotes[-1].speaker != "jonah"
+
+
+def test_a_second_description_is_not_the_one_introduced_before() -> None:
+    # "an old woman" introduces The Old Woman: "the second woman" is another one
+    cast = [*CAST, Character("old-woman", "The Old Woman", gender="F")]
+    text = 'An old woman sat by the fire, and two more beside her.\n\n"Often," answered the second woman.\n'
+    assert run(text, cast).quotes[0].speaker != "old-woman"
+    # while "the woman" is the one introduced
+    text = 'An old woman sat by the fire.\n\n"Often," answered the woman.\n'
+    assert run(text, cast).quotes[0].speaker == "old-woman"

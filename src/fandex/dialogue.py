@@ -2456,7 +2456,11 @@ def _resolve_subject(
         by_part = _rank_holder(context, key, start)  # "the good doctor" after Doctor Losberne
     if by_part is not None:
         return by_part  # "Rodney" for "William Rodney", "the landlord" for "The Landlord of the Inn"
-    introduced = _introduced_as(context, key, text, start) if key.startswith("the ") else None
+    introduced = (
+        _introduced_as(context, key, text, start)
+        if key.startswith("the ") and key.split()[1] not in _CONTRASTING_WORDS
+        else None
+    )
     if introduced is not None:
         return introduced
     if subject.kind == "name":
@@ -2517,6 +2521,10 @@ def _resolve_subject(
 # How far back (characters) "a labouring man" in the narration lets "the man" mean the cast's
 # "Labouring Man".
 INTRODUCTION_WINDOW = 3000
+
+
+# "the second woman", "the other magistrate", "the new policeman": not the one introduced before
+_CONTRASTING_WORDS = frozenset(("first", "second", "third", "other", "another", "new", "last", "latter"))
 
 
 def _introduced_as(context: _Context, key: str, text: str, position: int) -> str | None:
