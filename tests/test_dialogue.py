@@ -1900,3 +1900,12 @@ def test_a_second_description_is_not_the_one_introduced_before() -> None:
     # while "the woman" is the one introduced
     text = 'An old woman sat by the fire.\n\n"Often," answered the woman.\n'
     assert run(text, cast).quotes[0].speaker == "old-woman"
+
+
+def test_a_voice_is_whom_the_narration_then_says_it_was() -> None:
+    text = (
+        "Jonah lay in the road.\n\n"
+        '"Where are you?" called a voice. It was Mara, picking her way towards him.\n\n'
+        '"Here," said Jonah.\n'
+    )
+    assert run(text).quotes[0].speaker == "mara"

@@ -1763,6 +1763,8 @@ def _tag_speaker(
         if latest is not None:
             character = latest
             context.gender_rule = "local"
+    if character is None and is_speech and subject.kind == "epithet":
+        character = _voice_revealed(text, subject, quote, context)
     if character is None:
         if is_speech:
             # "cried her brother": no one to name, but turn-taking must pick a man
@@ -1820,6 +1822,27 @@ def _named_in_tag_clause(text: str, subject: _Subject, limit: int, context: _Con
         for m in _mentions_between(context, start, end)
         if m.character and m.kind == "name" and not _in_quote(context, m.start)
     }
+
+
+# How far after an unseen speaker's line the narration may say who it was.
+VOICE_REVEAL_WINDOW = 300
+_IT_WAS = re.compile(r"\b[Ii]t was\s+")
+
+
+def _voice_revealed(text: str, subject: _Subject, quote: _Found, context: _Context) -> str | None:
+    """`"Where are you?" called a voice. It was Miss Abbott.`: the speaker of a line tagged only
+    "a voice" is whom the narration right after it says it was, before any other line."""
+    if _norm(subject.phrase).split()[-1] != "voice":
+        return None
+    end = quote.outer_end + VOICE_REVEAL_WINDOW
+    k = bisect.bisect_right(context.quote_starts, quote.end)
+    if k < len(context.quote_starts):
+        end = min(end, context.quote_starts[k])
+    for match in _IT_WAS.finditer(text, quote.outer_end, end):
+        mention = _mention_at(context, match.end(), match.end() + 1)
+        if mention is not None and mention.character and mention.kind == "name":
+            return mention.character
+    return None
 
 
 @dataclass
