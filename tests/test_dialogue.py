@@ -1928,3 +1928,48 @@ def test_an_adjective_before_the_name_in_an_inverted_tag() -> None:
     assert said(run(text))[1] == ("But I am not tired,", "ines")
     # the adjective needs its name: `said old friends` is no one
     assert _match_after(" said old friends of ours.", 0)[0] is None
+
+
+def test_a_description_always_beside_a_name_is_not_learnt_as_that_name() -> None:
+    # Jonah is named just before every "the stranger", but in the same sentence too: the stranger
+    # is someone else, so the tag does not make the line Jonah's
+    text = (
+        "Jonah walked to the inn. Jonah nodded to the stranger.\n\n"
+        "Later Jonah sat down. Jonah watched the stranger by the fire.\n\n"
+        "Jonah ate his soup. Jonah offered the stranger some bread.\n\n"
+        '"Who sent you?" asked the stranger.\n'
+    )
+    quote = run(text).quotes[0]
+    assert (quote.speaker, quote.cue) != ("jonah", "anaphoric")
+
+
+def test_whom_an_unresolved_description_tag_names_is_someone_else() -> None:
+    # turn-taking alone would give the last line back to Jonah, but the stranger fixes his eyes
+    # on Jonah: the stranger is not Jonah
+    text = (
+        '"Where is the inn?" asked Jonah.\n\n'
+        '"Down the road," said Mara.\n\n'
+        '"Which road?" asked Jonah.\n\n'
+        '"That one," said Mara.\n\n'
+        '"Who are you?" cried the stranger, fixing his eyes on Jonah.\n'
+    )
+    assert run(text).quotes[-1].speaker != "jonah"
+
+
+def test_a_second_description_is_not_the_one_introduced_before() -> None:
+    # "an old woman" introduces The Old Woman: "the second woman" is another one
+    cast = [*CAST, Character("old-woman", "The Old Woman", gender="F")]
+    text = 'An old woman sat by the fire, and two more beside her.\n\n"Often," answered the second woman.\n'
+    assert run(text, cast).quotes[0].speaker != "old-woman"
+    # while "the woman" is the one introduced
+    text = 'An old woman sat by the fire.\n\n"Often," answered the woman.\n'
+    assert run(text, cast).quotes[0].speaker == "old-woman"
+
+
+def test_a_voice_is_whom_the_narration_then_says_it_was() -> None:
+    text = (
+        "Jonah lay in the road.\n\n"
+        '"Where are you?" called a voice. It was Mara, picking her way towards him.\n\n'
+        '"Here," said Jonah.\n'
+    )
+    assert run(text).quotes[0].speaker == "mara"

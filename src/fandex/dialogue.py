@@ -447,6 +447,9 @@ class _Found:
     # a pronoun tag resolved by conversational salience alone: turn-taking may overrule it
     pronoun_gender: str | None = None
     tag_pronoun: str | None = None  # the gender of a pronoun in its tag, however resolved
+    # named in the clause of a description tag that names no one (`cried the man, fixing his eyes
+    # on Oliver`): the description is someone else
+    beside_description: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -1205,6 +1208,8 @@ class SpeakerEvidence:
     opens: float = 0.2  # the first of them (a tagged speaker, else the latest named) opens it
     outsider: float = -1.0  # one of the scene's other people, not named in or just before it
     named_by_neighbour: float = -1.0  # the turn before or after names them, not to call them
+    # `cried the man, fixing his eyes on Oliver`: whom the tag of an unresolved description names
+    beside_description: float = -6.0
     idiolect: float = 0.1  # per unit of how much more like them an untagged turn sounds (_Idiolects)
 
 
@@ -1422,6 +1427,7 @@ def _decode_run(
             called_after.discard(after.speaker)
         hint = next((q.gender_hint for q in turn.quotes if q.gender_hint in ("F", "M")), None)
         salient = next((q.speaker for q in turn.quotes if q.pronoun_gender and q.speaker), None)
+        beside = set().union(*(q.beside_description for q in turn.quotes)) if not turn.speaker else set()
         window_start = paras[max(0, turn.para - NEARBY_PARAGRAPHS)].start
         nearby = {
             m.character
@@ -1453,6 +1459,8 @@ def _decode_run(
                     score += weights.salient
             if hint is not None and not _fits_third_person(context, c, hint):
                 score += weights.gender_hint
+            if c in beside:
+                score += weights.beside_description
             if len(neighbour_genders) == 1:
                 fits = _fits_gender(context, c, next(iter(neighbour_genders)))
                 score += weights.called_sir if fits else -weights.called_sir
@@ -1802,6 +1810,8 @@ def _tag_speaker(
         if latest is not None:
             character = latest
             context.gender_rule = "local"
+    if character is None and is_speech and subject.kind == "epithet":
+        character = _voice_revealed(text, subject, quote, context)
     if character is None:
         if is_speech:
             # "cried her brother": no one to name, but turn-taking must pick a man
@@ -1809,6 +1819,8 @@ def _tag_speaker(
             quote.gender_hint = (
                 PRONOUN_GENDER.get(words[0]) if len(words) == 1 else EPITHET_GENDER.get(words[-1])
             )
+            if subject.kind == "epithet" and tag_kind == "after":
+                quote.beside_description = _named_in_tag_clause(text, subject, after_end, context)
         return
     if not is_speech:
         # "Buffy smiled." after a quote is an action beat: a weaker cue, but the right person.
@@ -1845,6 +1857,39 @@ def _tag_speaker(
         addressee = _resolve_object(text, obj_start, obj_text, quote, context, conversation, index, character)
         if addressee and addressee != character:
             quote.addressee = addressee
+
+
+def _named_in_tag_clause(text: str, subject: _Subject, limit: int, context: _Context) -> set[str]:
+    """The characters named after a tag's subject, up to the end of its sentence (or ``limit``)."""
+    start = subject.start + len(subject.phrase)
+    stop = _SENTENCE_END.search(text, start, limit)
+    end = stop.start() if stop is not None else limit
+    return {
+        m.character
+        for m in _mentions_between(context, start, end)
+        if m.character and m.kind == "name" and not _in_quote(context, m.start)
+    }
+
+
+# How far after an unseen speaker's line the narration may say who it was.
+VOICE_REVEAL_WINDOW = 300
+_IT_WAS = re.compile(r"\b[Ii]t was\s+")
+
+
+def _voice_revealed(text: str, subject: _Subject, quote: _Found, context: _Context) -> str | None:
+    """`"Where are you?" called a voice. It was Miss Abbott.`: the speaker of a line tagged only
+    "a voice" is whom the narration right after it says it was, before any other line."""
+    if _norm(subject.phrase).split()[-1] != "voice":
+        return None
+    end = quote.outer_end + VOICE_REVEAL_WINDOW
+    k = bisect.bisect_right(context.quote_starts, quote.end)
+    if k < len(context.quote_starts):
+        end = min(end, context.quote_starts[k])
+    for match in _IT_WAS.finditer(text, quote.outer_end, end):
+        mention = _mention_at(context, match.end(), match.end() + 1)
+        if mention is not None and mention.character and mention.kind == "name":
+            return mention.character
+    return None
 
 
 @dataclass
@@ -2504,7 +2549,11 @@ def _resolve_subject(
         by_part = _rank_holder(context, key, start)  # "the good doctor" after Doctor Losberne
     if by_part is not None:
         return by_part  # "Rodney" for "William Rodney", "the landlord" for "The Landlord of the Inn"
-    introduced = _introduced_as(context, key, text, start) if key.startswith("the ") else None
+    introduced = (
+        _introduced_as(context, key, text, start)
+        if key.startswith("the ") and key.split()[1] not in _CONTRASTING_WORDS
+        else None
+    )
     if introduced is not None:
         return introduced
     if subject.kind == "name":
@@ -2565,6 +2614,10 @@ def _resolve_subject(
 # How far back (characters) "a labouring man" in the narration lets "the man" mean the cast's
 # "Labouring Man".
 INTRODUCTION_WINDOW = 3000
+
+
+# "the second woman", "the other magistrate", "the new policeman": not the one introduced before
+_CONTRASTING_WORDS = frozenset(("first", "second", "third", "other", "another", "new", "last", "latter"))
 
 
 def _introduced_as(context: _Context, key: str, text: str, position: int) -> str | None:
@@ -2891,6 +2944,24 @@ def _epithet_votes(text: str, key: str, gender: str | None, context: _Context) -
     return votes
 
 
+# A description the narration keeps putting in the same sentence as the name it was learnt for
+# ("Oliver looked at the stranger") is someone else: more than this share of its uses so rejects it.
+EPITHET_BESIDE_OWNER_SHARE = 0.3
+
+
+def _named_beside_epithet(text: str, key: str, owner: str, context: _Context) -> int:
+    """In how many of its uses an epithet shares its sentence (or 300 characters either side) with
+    a mention of ``owner``."""
+    count = 0
+    for position in _epithet_positions(text, context).get(key, ()):
+        start = max(text.rfind(". ", max(0, position - 300), position), position - 300)
+        end = text.find(". ", position, position + 300)
+        end = position + 300 if end < 0 else end
+        if any(m.character == owner for m in _mentions_between(context, start, end)):
+            count += 1
+    return count
+
+
 def _learn_epithet(text: str, key: str, gender: str | None, context: _Context) -> str | None:
     """What a generic epithet ("the vampire", "the red head") stands for in this work: the character
     most often named just before it, across all its uses. Decided once per epithet."""
@@ -2904,6 +2975,8 @@ def _learn_epithet(text: str, key: str, gender: str | None, context: _Context) -
     total = sum(votes.values())
     winner = votes.most_common(1)[0] if votes else None
     result = winner[0] if winner and total >= 3 and winner[1] >= 0.6 * total else None
+    if result and _named_beside_epithet(text, key, result, context) > EPITHET_BESIDE_OWNER_SHARE * total:
+        result = None
     if result:
         context.epithets[key] = result
     else:
