@@ -1864,3 +1864,18 @@ def test_a_passive_speech_verb_without_agent_names_no_speaker() -> None:
     assert _match_before("After a while, Mara found herself abruptly addressed with, ", 0)[0] is None
     tag = _match_before("Jonah, before anyone could stop him, was saying, ", 0)
     assert (tag[0].phrase if tag[0] else None, tag[1]) == ("Jonah", "saying")
+
+
+def test_lines_calling_papa_either_side_pull_towards_a_man() -> None:
+    # "papa" is a man's form of address like "sir": the untagged answer between two lines that
+    # call someone so is the man's (Jonah, named above), though the alternation after Ines and
+    # Mara would give it back to Ines.
+    text = (
+        "Jonah was reading the paper.\n\n"
+        '"Good morning," said Ines.\n\n'
+        '"Is there any tea left, papa?" said Mara.\n\n'
+        '"Plenty of it."\n\n'
+        '"Then pour me a cup, papa."\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["ines", "mara", "jonah", "mara"]

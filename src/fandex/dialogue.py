@@ -1284,7 +1284,7 @@ def _fits_third_person(context: _Context, cid: str, gender: str) -> bool:
 
 
 _ADDRESS_MALE = re.compile(
-    r"\b(?:sir|my lord|my good man|my boy|my dear fellow|old fellow|old chap)\b(?=[,.!?;—-])", re.I
+    r"\b(?:sir|papa|my lord|my good man|my boy|my dear fellow|old fellow|old chap)\b(?=[,.!?;—-])", re.I
 )
 _ADDRESS_FEMALE = re.compile(
     r"\b(?:madam|ma['’ ]am|mum|mama|mamma|my lady|my dear girl|my good woman)\b(?=[,.!?;—-])", re.I
