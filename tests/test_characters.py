@@ -663,6 +663,20 @@ def test_a_given_name_the_cast_leaves_out_names_the_only_one_who_bears_it() -> N
     assert found == [("Th?r?se", "t"), ("Young Gardener", "g"), ("Thérèse", "t")]  # no bare "Ada"
 
 
+def test_a_given_name_shared_with_a_baronet_names_the_untitled_one() -> None:
+    roster = [
+        Character(id="sir", name="Hugh Brand", aliases=["Sir Hugh", "Sir Hugh Brand"], gender="M"),
+        Character(id="hugh", name="Hugh Vale", aliases=["Mr. Vale"], gender="M"),
+        # his wife goes by his given name: no bearer of "Hugh" herself
+        Character(id="wife", name="Nora", aliases=["Mrs. Hugh Vale"], gender="F"),
+    ]
+    text = "Sir Hugh rode in. Hugh laughed, and Mrs. Hugh Vale smiled at Sir Hugh."
+    work = Work(text=text)
+    find_characters(work, Options(roster=roster))
+    found = [(text[m.start : m.end], m.character) for m in work.mentions]
+    assert found == [("Sir Hugh", "sir"), ("Hugh", "hugh"), ("Mrs. Hugh Vale", "wife"), ("Sir Hugh", "sir")]
+
+
 def test_a_bare_given_name_of_unknown_gender_is_the_full_named_entry_it_opens() -> None:
     roster = [
         Character(id="full", name="Reggie Vane", gender="M"),

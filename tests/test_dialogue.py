@@ -1973,3 +1973,35 @@ def test_a_voice_is_whom_the_narration_then_says_it_was() -> None:
         '"Here," said Jonah.\n'
     )
     assert run(text).quotes[0].speaker == "mara"
+
+
+def test_lines_calling_papa_either_side_pull_towards_a_man() -> None:
+    # "papa" is a man's form of address like "sir": the untagged answer between two lines that
+    # call someone so is the man's (Jonah, named above), though the alternation after Ines and
+    # Mara would give it back to Ines.
+    text = (
+        "Jonah was reading the paper.\n\n"
+        '"Good morning," said Ines.\n\n'
+        '"Is there any tea left, papa?" said Mara.\n\n'
+        '"Plenty of it."\n\n'
+        '"Then pour me a cup, papa."\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["ines", "mara", "jonah", "mara"]
+
+
+def test_a_he_after_her_husband_in_a_paragraph_naming_no_man_is_the_husband() -> None:
+    # The paragraph names no man before "he", only "her husband": whose husband the family name
+    # says (Mrs. Barlow's is Mr. Barlow), not the talk's other man, Tom.
+    cast = [
+        Character("mrs_barlow", "Mrs. Barlow", gender="F"),
+        Character("mr_barlow", "Mr. Barlow", gender="M"),
+        Character("tom", "Tom Reed", aliases=["Tom"], gender="M"),
+    ]
+    text = (
+        '"We shall all go to the fair," said Tom.\n\n'
+        '"What a very low idea," said Mrs. Barlow.\n\n'
+        'Her mutterings were chiefly to her husband; and he murmured, in reply, "Very true, my love."\n'
+    )
+    work = run(text, cast)
+    assert [q.speaker for q in work.quotes] == ["tom", "mrs_barlow", "mr_barlow"]

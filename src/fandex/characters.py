@@ -90,6 +90,27 @@ def _family_men(characters: list[Character]) -> dict[tuple[str, str], str]:
     return found
 
 
+# Titles that go with a given name ("Sir John", "Lady Catherine") rather than a family name.
+_GIVEN_NAME_TITLES = frozenset(("sir", "lady", "lord", "dame"))
+
+
+def _untitled_sharer(spellings: dict[str, set[str]], characters: list[Character]) -> dict[str, set[str]]:
+    """Of two characters sharing a given name, the one not listed with a title before it ("Sir
+    John"), when the other is; else both."""
+    titled = {
+        character.id
+        for character in characters
+        if character.id in spellings
+        for name in (character.name, *character.aliases)
+        if len(name.split()) >= 2
+        and name.split()[0].lower() in _GIVEN_NAME_TITLES
+        and name.split()[1] in spellings[character.id]
+    }
+    if len(titled) != 1:
+        return spellings
+    return {cid: forms for cid, forms in spellings.items() if cid not in titled}
+
+
 _POSSESSIVE = re.compile(r"['’]s$")
 # A name's own ending that is no part of it: a possessive, or a verb run into it ("Harry’d gone",
 # "Draco’ll know"), which would otherwise make "Harry’d" a character of its own.
@@ -621,14 +642,22 @@ def _unshared_given_names(text: str, characters: list[Character]) -> dict[str, l
             parts = name.split()
             if any(_POSSESSIVE.search(part) for part in parts):
                 continue  # "Thérèse's Father" names someone else by her
-            for part in parts:
+            for k, part in enumerate(parts):
+                if k == 1 and parts[0].lower().rstrip(".") == "mrs" and len(parts) > 2:
+                    continue  # "Mrs. John Dashwood" goes by her husband's given name, not her own
                 users.setdefault(_folded(part), set()).add(character.id)
             opener = parts[0].lower().rstrip(".") if parts else ""
             if len(parts) >= 2 and opener not in person_words.HONORIFICS and parts[1][:1].isupper():
                 given.setdefault(_folded(parts[0]), {}).setdefault(character.id, set()).add(parts[0])
     extra: dict[str, list[str]] = {}
     for word, spellings in given.items():
-        if len(spellings) != 1 or users.get(word, set()) != set(spellings) or not word.isalpha():
+        if users.get(word, set()) != set(spellings) or not word.isalpha():
+            continue
+        if len(spellings) == 2:
+            # John Dashwood and Sir John Middleton: a baronet is "Sir John", never a bare "John",
+            # so the bare name is the untitled one's
+            spellings = _untitled_sharer(spellings, characters)
+        if len(spellings) != 1:
             continue
         if re.search(rf"\b{re.escape(word)}\b", text):
             continue  # "young", "elderly": a description's word, not a name

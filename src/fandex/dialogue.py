@@ -1328,7 +1328,7 @@ def _fits_third_person(context: _Context, cid: str, gender: str) -> bool:
 
 
 _ADDRESS_MALE = re.compile(
-    r"\b(?:sir|my lord|my good man|my boy|my dear fellow|old fellow|old chap)\b(?=[,.!?;—-])", re.I
+    r"\b(?:sir|papa|my lord|my good man|my boy|my dear fellow|old fellow|old chap)\b(?=[,.!?;—-])", re.I
 )
 _ADDRESS_FEMALE = re.compile(
     r"\b(?:madam|ma['’ ]am|mum|mama|mamma|my lady|my dear girl|my good woman)\b(?=[,.!?;—-])", re.I
@@ -2514,6 +2514,9 @@ def _resolve_subject(
         gender = PRONOUN_GENDER[phrase.lower()]
         if gender == "I":
             return context.narrator
+        relative = _relative_just_before(gender, context, conversation, index, quote, text, start)
+        if relative is not None:
+            return relative
         return _by_gender(gender, context, conversation, index, quote, text, start)
     tail = _DESCRIPTION_TAIL.search(phrase) if subject.kind == "epithet" else None
     if tail is not None and tail.start() > phrase.find(" "):
@@ -2609,6 +2612,41 @@ def _resolve_subject(
         # description least often means (PDNC dev: 4 of 33 right)
         return _by_gender(gender, context, conversation, index, quote, text, start, children | {last})
     return chosen
+
+
+# `her husband`, `his wife`: a spouse the narration brings in by a possessive (a married couple
+# shares the family name; other relatives, tried too, lost as many lines as they gained)
+_RELATIVE_PHRASE = re.compile(r"\b(?:her|his)\s+(?:husband|wife)\b")
+
+
+def _relative_just_before(
+    gender: str,
+    context: _Context,
+    conversation: _Conversation,
+    index: int,
+    quote: _Found,
+    text: str,
+    position: int,
+) -> str | None:
+    """`Her mutterings were chiefly to her husband; and he murmured, in reply,`: a "he" whose
+    paragraph names no man before it but brings in "her husband" is that husband, when the family
+    name says who he is (_relative_by_surname)."""
+    para_start = _para_start(text, position)
+    for mention in _mentions_between(context, para_start, position):
+        if mention.character and not _in_quote(context, mention.start):
+            character = context.characters.get(mention.character)
+            if character is not None and character.gender == gender:
+                return None  # a man named in the paragraph: the usual antecedent rules
+    found = [
+        m
+        for m in _RELATIVE_PHRASE.finditer(text, para_start, position)
+        if not _in_quote(context, m.start()) and EPITHET_GENDER.get(m.group().split()[-1]) == gender
+    ]
+    if not found:
+        return None
+    phrase = found[-1]
+    key = " ".join(phrase.group().lower().split())
+    return _relative_by_surname(key, context, conversation, index, text, phrase.start(), quote)
 
 
 # How far back (characters) "a labouring man" in the narration lets "the man" mean the cast's
