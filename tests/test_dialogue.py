@@ -1928,3 +1928,20 @@ def test_an_adjective_before_the_name_in_an_inverted_tag() -> None:
     assert said(run(text))[1] == ("But I am not tired,", "ines")
     # the adjective needs its name: `said old friends` is no one
     assert _match_after(" said old friends of ours.", 0)[0] is None
+
+
+def test_a_learnt_description_answering_a_line_is_not_its_speaker() -> None:
+    # "the child" follows Jonah's name three times, so the work-wide vote gives it to him; but
+    # answering Jonah's own named line, the child is someone else
+    text = (
+        "Jonah sat on the step. The child laughed at a dog.\n\n"
+        "Jonah fetched water. The child splashed in it.\n\n"
+        "Jonah lit the lamp. The child fell asleep.\n\n"
+        "Mara came in with the bread.\n\n"
+        "“Are you hungry?” asked Jonah.\n\n"
+        "“No,” said the child.\n"
+    )
+    work = run(text)
+    assert said(work)[0] == ("Are you hungry?", "jonah")
+    assert said(work)[1][0] == "No,"
+    assert said(work)[1][1] != "jonah"

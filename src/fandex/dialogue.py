@@ -2523,6 +2523,10 @@ def _resolve_subject(
     # ("the vampire", "the stranger"), which nothing else can resolve.
     learned = _learn_epithet(text, key, gender, context) if gender is None else None
     if learned:
+        if learned == _last_line_speaker(conversation, quote, text, index):
+            # `asked Winterbourne.` / `said the child`: a description answering a line is seldom
+            # its speaker, whom the work-wide vote favours for being named near it
+            return None
         return learned
     if gender is None:
         return None
@@ -2560,6 +2564,15 @@ def _resolve_subject(
         # description least often means (PDNC dev: 4 of 33 right)
         return _by_gender(gender, context, conversation, index, quote, text, start, children | {last})
     return chosen
+
+
+def _last_line_speaker(conversation: _Conversation, quote: _Found, text: str, index: int) -> str | None:
+    """The speaker of the paragraph just before, when this quote opens a new paragraph."""
+    if quote.outer_start != _para_start(text, quote.outer_start):
+        return None
+    if conversation.speakers and conversation.last_para == index - 1:
+        return conversation.speakers[-1]
+    return None
 
 
 # How far back (characters) "a labouring man" in the narration lets "the man" mean the cast's
