@@ -1945,3 +1945,18 @@ def test_a_learnt_description_answering_a_line_is_not_its_speaker() -> None:
     assert said(work)[0] == ("Are you hungry?", "jonah")
     assert said(work)[1][0] == "No,"
     assert said(work)[1][1] != "jonah"
+
+
+def test_a_line_broken_off_by_the_next_is_not_the_interrupters() -> None:
+    # the tag after the second line is the interrupter's; the broken-off line is a turn of its own
+    text = (
+        "Mara frowned at the letter.\n\n"
+        "“But Jonah dear --” “I'll go for the others,” said Jonah.\n\n"
+        "“No, stay.”\n"
+    )
+    work = run(text)
+    assert said(work) == [
+        ("But Jonah dear --", "mara"),
+        ("I'll go for the others,", "jonah"),
+        ("No, stay.", "mara"),
+    ]

@@ -1067,7 +1067,7 @@ def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Co
         for k, quote in enumerate(quotes):
             if quote.speaker is None or quote.beat:
                 # `"Quote," Willow said. "More." Spike grinned.` - the grin is a reaction
-                donor = _nearest_tagged(quotes, k)
+                donor = _nearest_tagged(text, quotes, k)
                 if donor is not None:
                     quote.speaker, quote.cue = donor.speaker, donor.cue
                     quote.confidence = donor.confidence - 0.05
@@ -1100,7 +1100,14 @@ def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Co
             elif gender and turns[-1].speaker is None:
                 turns[-1].gender = turns[-1].gender or gender
         else:
-            turns.append(_Turn(run, quotes, firm[0] if firm else None, index, None if firm else gender))
+            cut = next((k + 1 for k in range(len(quotes)) if _cut_off_by_next(text, quotes, k)), 0)
+            if cut and all(q.speaker is None for q in quotes[:cut]) and len(quotes) > cut:
+                # `"But Margaret dear --" "I'll go," said Margaret.`: the broken-off line is a
+                # turn of its own, the one the interrupter answers
+                turns.append(_Turn(run, quotes[:cut], None, index))
+            else:
+                cut = 0
+            turns.append(_Turn(run, quotes[cut:], firm[0] if firm else None, index, None if firm else gender))
         speakers = [q.speaker for q in quotes if q.speaker and not q.thought]
         if speakers:
             speaker = Counter(speakers).most_common(1)[0][0]
@@ -1696,13 +1703,33 @@ def _addressees(text: str, turns: list[_Turn], context: _Context) -> None:
                     quote.addressee = others[0]
 
 
-def _nearest_tagged(quotes: list[_Found], k: int) -> _Found | None:
+def _nearest_tagged(text: str, quotes: list[_Found], k: int) -> _Found | None:
     """The tagged quote that an untagged quote of the same paragraph belongs with."""
     candidates = [q for q in quotes if q.tag_subject is not None]
     if not candidates:
         return None
     before = [q for q in candidates if q.start < quotes[k].start]
-    return before[-1] if before else candidates[0]
+    if before:
+        return before[-1]
+    if _cut_off_by_next(text, quotes, k):
+        # `"But Margaret dear --" "I'll go," said Margaret.`: a line broken off by the next one
+        # is the interrupted speaker's, not the interrupter's whose tag follows
+        return None
+    return candidates[0]
+
+
+_BROKEN_OFF = re.compile(r"(?:--|[—–])\s*$")
+
+
+def _cut_off_by_next(text: str, quotes: list[_Found], k: int) -> bool:
+    """Whether quote k stops on a dash with the next quote right after it, nothing between."""
+    if k + 1 >= len(quotes):
+        return False
+    quote = quotes[k]
+    return (
+        bool(_BROKEN_OFF.search(text, quote.start, quote.end))
+        and not text[quote.outer_end : quotes[k + 1].outer_start].strip()
+    )
 
 
 def _note_narration(
