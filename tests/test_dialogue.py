@@ -1960,3 +1960,15 @@ def test_a_line_broken_off_by_the_next_is_not_the_interrupters() -> None:
         ("I'll go for the others,", "jonah"),
         ("No, stay.", "mara"),
     ]
+
+
+def test_the_line_that_breaks_another_off_is_someone_else_s() -> None:
+    # Jonah's tag does not reach past the line that cuts him off; the talk then alternates
+    text = "Mara and Jonah sat at the table.\n\n“Listen,” said Jonah, “the money --” “Can wait.”\n\n“Fine.”\n"
+    work = run(text)
+    assert said(work) == [
+        ("Listen,", "jonah"),
+        ("the money --", "jonah"),
+        ("Can wait.", "mara"),
+        ("Fine.", "jonah"),
+    ]

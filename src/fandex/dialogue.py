@@ -1100,14 +1100,18 @@ def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Co
             elif gender and turns[-1].speaker is None:
                 turns[-1].gender = turns[-1].gender or gender
         else:
-            cut = next((k + 1 for k in range(len(quotes)) if _cut_off_by_next(text, quotes, k)), 0)
-            if cut and all(q.speaker is None for q in quotes[:cut]) and len(quotes) > cut:
-                # `"But Margaret dear --" "I'll go," said Margaret.`: the broken-off line is a
-                # turn of its own, the one the interrupter answers
-                turns.append(_Turn(run, quotes[:cut], None, index))
-            else:
-                cut = 0
-            turns.append(_Turn(run, quotes[cut:], firm[0] if firm else None, index, None if firm else gender))
+            # `"But Margaret dear --" "I'll go," said Margaret.`: a broken-off line and the one
+            # that interrupts it are turns of their own
+            segment = _segments(text, quotes)
+            for part in range(segment[-1] + 1):
+                own = [q for i, q in enumerate(quotes) if segment[i] == part]
+                own_firm = [q.speaker for q in strong if q in own and q.pronoun_gender is None]
+                own_gender = next((q.pronoun_gender for q in strong if q in own and q.pronoun_gender), None)
+                turns.append(
+                    _Turn(
+                        run, own, own_firm[0] if own_firm else None, index, None if own_firm else own_gender
+                    )
+                )
         speakers = [q.speaker for q in quotes if q.speaker and not q.thought]
         if speakers:
             speaker = Counter(speakers).most_common(1)[0][0]
@@ -1704,18 +1708,26 @@ def _addressees(text: str, turns: list[_Turn], context: _Context) -> None:
 
 
 def _nearest_tagged(text: str, quotes: list[_Found], k: int) -> _Found | None:
-    """The tagged quote that an untagged quote of the same paragraph belongs with."""
-    candidates = [q for q in quotes if q.tag_subject is not None]
+    """The tagged quote that an untagged quote of the same paragraph belongs with: one of its own
+    stretch, where a line broken off by the next one ends a stretch (`"But Margaret dear --" "I'll
+    go," said Margaret.`: the interrupter's tag is not the interrupted line's, nor the other way)."""
+    segment = _segments(text, quotes)
+    candidates = [q for i, q in enumerate(quotes) if q.tag_subject is not None and segment[i] == segment[k]]
     if not candidates:
         return None
     before = [q for q in candidates if q.start < quotes[k].start]
-    if before:
-        return before[-1]
-    if _cut_off_by_next(text, quotes, k):
-        # `"But Margaret dear --" "I'll go," said Margaret.`: a line broken off by the next one
-        # is the interrupted speaker's, not the interrupter's whose tag follows
-        return None
-    return candidates[0]
+    return before[-1] if before else candidates[0]
+
+
+def _segments(text: str, quotes: list[_Found]) -> list[int]:
+    """For each quote of a paragraph, which stretch of one speaker it is in: a new stretch starts
+    after each line that the next one breaks off (_cut_off_by_next)."""
+    segment, current = [], 0
+    for k in range(len(quotes)):
+        segment.append(current)
+        if _cut_off_by_next(text, quotes, k):
+            current += 1
+    return segment
 
 
 _BROKEN_OFF = re.compile(r"(?:--|[—–])\s*$")
