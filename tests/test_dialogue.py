@@ -2005,3 +2005,47 @@ def test_a_he_after_her_husband_in_a_paragraph_naming_no_man_is_the_husband() ->
     )
     work = run(text, cast)
     assert [q.speaker for q in work.quotes] == ["tom", "mrs_barlow", "mr_barlow"]
+
+
+def test_a_learnt_description_answering_a_line_is_not_its_speaker() -> None:
+    # "the child" follows Jonah's name three times, so the work-wide vote gives it to him; but
+    # answering Jonah's own named line, the child is someone else
+    text = (
+        "Jonah sat on the step. The child laughed at a dog.\n\n"
+        "Jonah fetched water. The child splashed in it.\n\n"
+        "Jonah lit the lamp. The child fell asleep.\n\n"
+        "Mara came in with the bread.\n\n"
+        "“Are you hungry?” asked Jonah.\n\n"
+        "“No,” said the child.\n"
+    )
+    work = run(text)
+    assert said(work)[0] == ("Are you hungry?", "jonah")
+    assert said(work)[1][0] == "No,"
+    assert said(work)[1][1] != "jonah"
+
+
+def test_a_line_broken_off_by_the_next_is_not_the_interrupters() -> None:
+    # the tag after the second line is the interrupter's; the broken-off line is a turn of its own
+    text = (
+        "Mara frowned at the letter.\n\n"
+        "“But Jonah dear --” “I'll go for the others,” said Jonah.\n\n"
+        "“No, stay.”\n"
+    )
+    work = run(text)
+    assert said(work) == [
+        ("But Jonah dear --", "mara"),
+        ("I'll go for the others,", "jonah"),
+        ("No, stay.", "mara"),
+    ]
+
+
+def test_the_line_that_breaks_another_off_is_someone_else_s() -> None:
+    # Jonah's tag does not reach past the line that cuts him off; the talk then alternates
+    text = "Mara and Jonah sat at the table.\n\n“Listen,” said Jonah, “the money --” “Can wait.”\n\n“Fine.”\n"
+    work = run(text)
+    assert said(work) == [
+        ("Listen,", "jonah"),
+        ("the money --", "jonah"),
+        ("Can wait.", "mara"),
+        ("Fine.", "jonah"),
+    ]

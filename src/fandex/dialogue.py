@@ -1070,7 +1070,7 @@ def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Co
         for k, quote in enumerate(quotes):
             if quote.speaker is None or quote.beat:
                 # `"Quote," Willow said. "More." Spike grinned.` - the grin is a reaction
-                donor = _nearest_tagged(quotes, k)
+                donor = _nearest_tagged(text, quotes, k)
                 if donor is not None:
                     quote.speaker, quote.cue = donor.speaker, donor.cue
                     quote.confidence = donor.confidence - 0.05
@@ -1103,7 +1103,18 @@ def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Co
             elif gender and turns[-1].speaker is None:
                 turns[-1].gender = turns[-1].gender or gender
         else:
-            turns.append(_Turn(run, quotes, firm[0] if firm else None, index, None if firm else gender))
+            # `"But Margaret dear --" "I'll go," said Margaret.`: a broken-off line and the one
+            # that interrupts it are turns of their own
+            segment = _segments(text, quotes)
+            for part in range(segment[-1] + 1):
+                own = [q for i, q in enumerate(quotes) if segment[i] == part]
+                own_firm = [q.speaker for q in strong if q in own and q.pronoun_gender is None]
+                own_gender = next((q.pronoun_gender for q in strong if q in own and q.pronoun_gender), None)
+                turns.append(
+                    _Turn(
+                        run, own, own_firm[0] if own_firm else None, index, None if own_firm else own_gender
+                    )
+                )
         speakers = [q.speaker for q in quotes if q.speaker and not q.thought]
         if speakers:
             speaker = Counter(speakers).most_common(1)[0][0]
@@ -1704,13 +1715,41 @@ def _addressees(text: str, turns: list[_Turn], context: _Context) -> None:
                     quote.addressee = others[0]
 
 
-def _nearest_tagged(quotes: list[_Found], k: int) -> _Found | None:
-    """The tagged quote that an untagged quote of the same paragraph belongs with."""
-    candidates = [q for q in quotes if q.tag_subject is not None]
+def _nearest_tagged(text: str, quotes: list[_Found], k: int) -> _Found | None:
+    """The tagged quote that an untagged quote of the same paragraph belongs with: one of its own
+    stretch, where a line broken off by the next one ends a stretch (`"But Margaret dear --" "I'll
+    go," said Margaret.`: the interrupter's tag is not the interrupted line's, nor the other way)."""
+    segment = _segments(text, quotes)
+    candidates = [q for i, q in enumerate(quotes) if q.tag_subject is not None and segment[i] == segment[k]]
     if not candidates:
         return None
     before = [q for q in candidates if q.start < quotes[k].start]
     return before[-1] if before else candidates[0]
+
+
+def _segments(text: str, quotes: list[_Found]) -> list[int]:
+    """For each quote of a paragraph, which stretch of one speaker it is in: a new stretch starts
+    after each line that the next one breaks off (_cut_off_by_next)."""
+    segment, current = [], 0
+    for k in range(len(quotes)):
+        segment.append(current)
+        if _cut_off_by_next(text, quotes, k):
+            current += 1
+    return segment
+
+
+_BROKEN_OFF = re.compile(r"(?:--|[—–])\s*$")
+
+
+def _cut_off_by_next(text: str, quotes: list[_Found], k: int) -> bool:
+    """Whether quote k stops on a dash with the next quote right after it, nothing between."""
+    if k + 1 >= len(quotes):
+        return False
+    quote = quotes[k]
+    return (
+        bool(_BROKEN_OFF.search(text, quote.start, quote.end))
+        and not text[quote.outer_end : quotes[k + 1].outer_start].strip()
+    )
 
 
 def _note_narration(
@@ -2575,6 +2614,10 @@ def _resolve_subject(
     # ("the vampire", "the stranger"), which nothing else can resolve.
     learned = _learn_epithet(text, key, gender, context) if gender is None else None
     if learned:
+        if learned == _last_line_speaker(conversation, quote, text, index):
+            # `asked Winterbourne.` / `said the child`: a description answering a line is seldom
+            # its speaker, whom the work-wide vote favours for being named near it
+            return None
         return learned
     if gender is None:
         return None
@@ -2647,6 +2690,15 @@ def _relative_just_before(
     phrase = found[-1]
     key = " ".join(phrase.group().lower().split())
     return _relative_by_surname(key, context, conversation, index, text, phrase.start(), quote)
+
+
+def _last_line_speaker(conversation: _Conversation, quote: _Found, text: str, index: int) -> str | None:
+    """The speaker of the paragraph just before, when this quote opens a new paragraph."""
+    if quote.outer_start != _para_start(text, quote.outer_start):
+        return None
+    if conversation.speakers and conversation.last_para == index - 1:
+        return conversation.speakers[-1]
+    return None
 
 
 # How far back (characters) "a labouring man" in the narration lets "the man" mean the cast's
