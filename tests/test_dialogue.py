@@ -2049,3 +2049,44 @@ def test_the_line_that_breaks_another_off_is_someone_else_s() -> None:
         ("Can wait.", "mara"),
         ("Fine.", "jonah"),
     ]
+
+
+# ---------------------------------------------------------------- fan fiction's own conventions (session 7)
+
+
+def test_a_greeting_before_a_name_calls_that_person() -> None:
+    # "Oh hi Jonah." calls Jonah (fan fiction drops the comma), so the "He" answering is Jonah
+    text = (
+        "The kitchen was cold.\n\n"
+        '"Morning!" Mara called as she came in with the bread. "Oh hi Jonah."\n\n'
+        '"Mara." He yawned.\n'
+    )
+    assert said(run(text))[-1] == ("Mara.", "jonah")
+
+
+def test_a_pronoun_tag_after_a_full_stop_keeps_its_gender_against_a_later_actor() -> None:
+    # `"Quote." He grumbled.` with no antecedent found: Ines acting afterwards is no speaker,
+    # turn-taking picks a man
+    text = (
+        "Jonah had come back late from the market.\n\n"
+        "* * *\n\n"
+        '"Morning!" Mara called as she came in with the bread.\n\n'
+        '"Bread again." He grumbled. Ines ran down the stairs and out of the door.\n'
+    )
+    assert said(run(text))[-1] == ("Bread again.", "jonah")
+
+
+def test_a_he_said_in_a_turn_whose_beat_is_a_woman_goes_to_a_man() -> None:
+    # Mara's action opens the second line's paragraph; its own "said he" still needs a man, and
+    # with him a candidate the talk alternates between the two
+    text = (
+        "Jonah had come back late from the market.\n\n"
+        "* * *\n\n"
+        '"Have you been to the river?"\n\n'
+        '"Yes, on Monday," said Mara.\n\n'
+        '"And the mill?"\n\n'
+        '"Yes, on Tuesday."\n\n'
+        '"Now I must laugh, and then we may be serious again."\n'
+        'Mara turned away her head. "I see what you think of me," said he gravely.\n'
+    )
+    assert [speaker for _, speaker in said(run(text))] == ["jonah", "mara", "jonah", "mara", "jonah", "jonah"]

@@ -1084,6 +1084,10 @@ def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Co
         if any(q.speaker is None for q in quotes):
             vocatives = {v for q in quotes for v in _vocatives(text, q, context)}
             beat = _beat_speaker(text, para, quotes, context, conversation, index, vocatives)
+            if beat is not None and any(_contradicts_tag_gender(context, beat, q) for q in quotes):
+                # `"Quote." He grumbled. Willow ran downstairs.`: a tag's "he" no one could be
+                # found for still says the woman acting here is a listener, not the speaker
+                beat = None
             if beat is not None:
                 for quote in quotes:
                     if quote.speaker is None:
@@ -1171,6 +1175,8 @@ def _take_turns(turns: list[_Turn], paras: list[_Para], context: _Context) -> No
         for i in known:
             # a long speech tagged only in its last paragraph: the tag names the whole turn
             for quote in run_turns[i].quotes:
+                if _contradicts_tag_gender(context, run_turns[i].speaker, quote):
+                    continue  # its own "said he" is someone else's: left to the decoding
                 if quote.speaker is None or quote.confidence <= 0.5:
                     quote.speaker, quote.cue, quote.confidence = run_turns[i].speaker, "implicit", 0.8
         people = _conversation_people(run_turns, paras, context)
@@ -1329,6 +1335,18 @@ def _fits_gender(context: _Context, cid: str, gender: str) -> bool:
     character = context.characters.get(cid)
     return character is not None and (
         character.gender == gender or (gender == "N" and character.gender in ("N", "U"))
+    )
+
+
+def _contradicts_tag_gender(context: _Context, cid: str, quote: _Found) -> bool:
+    """Whether the quote's own tag (`"Quote." He grumbled.`, no antecedent found) says a gender
+    that ``cid`` is known not to have: the woman acting after such a tag is not its speaker."""
+    character = context.characters.get(cid)
+    return (
+        quote.gender_hint in ("F", "M")
+        and character is not None
+        and character.gender in ("F", "M")
+        and character.gender != quote.gender_hint
     )
 
 
@@ -1500,8 +1518,18 @@ def _decode_run(
         and _only_a_tag_between(text, before.quotes[-1].outer_end, turn.quotes[0].outer_start)
         for before, turn in itertools.pairwise(run_turns)
     ]
-    for turn, choice in zip(run_turns, decode(evidence, TURN_TAKING, adjacent), strict=True):
+    for i, (turn, choice) in enumerate(zip(run_turns, decode(evidence, TURN_TAKING, adjacent), strict=True)):
         guess = candidates[choice]
+        if turn.speaker:
+            for quote in turn.quotes:
+                if quote.speaker is None and _contradicts_tag_gender(context, turn.speaker, quote):
+                    # `"...," said he` in a turn whose beat is a woman's: the likeliest man
+                    fitting = [
+                        j for j, c in enumerate(candidates) if not _contradicts_tag_gender(context, c, quote)
+                    ]
+                    if fitting:
+                        best = candidates[max(fitting, key=lambda j: evidence[i][j])]
+                        quote.speaker, quote.cue, quote.confidence = best, "implicit", 0.5
         if (
             turn.speaker
             and turn.quotes
@@ -1620,9 +1648,9 @@ def _gender_fallbacks(
     conversation (in any scene), so that the decoding has someone who fits."""
     added: list[str] = []
     for turn in run_turns:
-        if turn.speaker:
-            continue
-        genders = {turn.gender, *(q.gender_hint for q in turn.quotes)} & {"F", "M"}
+        genders = {q.gender_hint for q in turn.quotes if q.speaker is None} & {"F", "M"}
+        if not turn.speaker:
+            genders |= {turn.gender, *(q.gender_hint for q in turn.quotes)} & {"F", "M"}
         for gender in genders:
             if any(_fits_gender(context, c, gender) for c in [*candidates, *added]):
                 continue
@@ -3350,7 +3378,7 @@ def _resolve_object(
 # Words that may stand between a sentence's start and a name called out: `My dear Isabella,`
 _ADDRESS_WORDS = re.compile(
     r"(?:(?<![\w'’])(?:my|dear|dearest|sweet|poor|good|darling|oh|o|ah|yes|no|well|now|come|why|"
-    r"hello|hullo|thank you|thanks|please|good-?bye|night|morning|evening|little|old|young)[\s,]*)+$",
+    r"hello|hullo|hi|hey|hiya|thank you|thanks|please|good-?bye|night|morning|evening|little|old|young)[\s,]*)+$",
     re.I,
 )
 
