@@ -2090,3 +2090,18 @@ def test_a_he_said_in_a_turn_whose_beat_is_a_woman_goes_to_a_man() -> None:
         'Mara turned away her head. "I see what you think of me," said he gravely.\n'
     )
     assert [speaker for _, speaker in said(run(text))] == ["jonah", "mara", "jonah", "mara", "jonah", "jonah"]
+
+
+def test_her_voice_trailing_off_makes_the_line_a_womans() -> None:
+    # "trailed" is no speech verb, but the voice is the speaker's own: the line is Mara's, not
+    # that of Jonah, who acted last in the narration
+    text = (
+        '"How do you feel about me?" she asked. Jonah was taken aback.\n\n'
+        '"You are my best friend." He answered smoothly.\n\n'
+        '"Is that all?" Mara asked. Jonah shrugged.\n\n'
+        '"Of course it is." He said. "What is this about?" Mara pulled at her sleeve, her eyes on the '
+        "floor. Then she saw it was his coat.\n\n"
+        '"We are not the same as before. I was only thinking..." Her voice trailed off. Jonah felt '
+        "uneasy.\n"
+    )
+    assert said(run(text))[-1] == ("We are not the same as before. I was only thinking...", "mara")

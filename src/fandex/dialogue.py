@@ -1338,6 +1338,10 @@ def _fits_gender(context: _Context, cid: str, gender: str) -> bool:
     )
 
 
+# `her voice`, `his voice`: the tag's subject is the speaker's own voice
+_OWN_VOICE = re.compile(r"(his|her)\s+voice", re.I)
+
+
 def _contradicts_tag_gender(context: _Context, cid: str, quote: _Found) -> bool:
     """Whether the quote's own tag (`"Quote." He grumbled.`, no antecedent found) says a gender
     that ``cid`` is known not to have: the woman acting after such a tag is not its speaker."""
@@ -1879,6 +1883,12 @@ def _tag_speaker(
             context.gender_rule = "local"
     if character is None and is_speech and subject.kind == "epithet":
         character = _voice_revealed(text, subject, quote, context)
+    own_voice = _OWN_VOICE.fullmatch(subject.phrase) if subject.kind == "epithet" else None
+    if character is None and own_voice is not None:
+        # `"I was just thinking..." Her voice trailed off.`: whatever the voice does, it is the
+        # speaker's, so the line is a woman's even though "trailed" is no speech verb
+        quote.gender_hint = OBJECT_PRONOUN_GENDER.get(own_voice.group(1).lower(), "M")
+        return
     if character is None:
         if is_speech:
             # "cried her brother": no one to name, but turn-taking must pick a man
