@@ -111,7 +111,8 @@ def _untitled_sharer(spellings: dict[str, set[str]], characters: list[Character]
     return {cid: forms for cid, forms in spellings.items() if cid not in titled}
 
 
-_POSSESSIVE = re.compile(r"['’]s$")
+# A possessive ending ("Harry's", a shouted "HARRY'S").
+_POSSESSIVE = re.compile(r"['’][sS]$")
 # A name's own ending that is no part of it: a possessive, or a verb run into it ("Harry’d gone",
 # "Draco’ll know"), which would otherwise make "Harry’d" a character of its own.
 _NAME_SUFFIX = re.compile(r"['’](?:s|d|ll)$")
@@ -666,9 +667,6 @@ def _unshared_given_names(text: str, characters: list[Character]) -> dict[str, l
         if not forms & listed:
             extra[owner] = sorted(forms)
     return extra
-
-
-_POSSESSIVE = re.compile(r"['’][sS]$")
 
 
 def _folded(word: str) -> str:
@@ -1284,8 +1282,8 @@ class _Discovery:
     def _merge_clipped_names(self, clusters: list[_Cluster]) -> list[_Cluster]:
         """A character known only by a clipped given name ("Jen") and one known only by the full
         one ("Jennifer", a common given name: not a word glued to a name) are one person when their
-        genders do not disagree: a story calls the same woman both. Pack characters and anyone with a family name are left as they are (two Jens of
-        two families are two people)."""
+        genders do not disagree: a story calls the same woman both. Pack characters and anyone
+        with a family name are left as they are (two Jens of two families are two people)."""
         lone = {
             cluster.forms[0].names[0]: cluster
             for cluster in clusters

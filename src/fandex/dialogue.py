@@ -2405,6 +2405,10 @@ _INTERPOSED_OPENER = re.compile(
 )
 
 
+# the clause's verb joined to it by "and" (`when she drew back, and said,`)
+_AND_AT_END = re.compile(r"\band\s+(?:\w+ly\s+)?$")
+
+
 def _in_interposed_clause(clause: str, subject: re.Match[str], verb_start: int) -> bool:
     """The subject opens a subordinate clause set off by commas before a finite speech verb: it
     belongs to that clause, not to the verb. Not when a comma follows the subject at once (`when
@@ -2416,11 +2420,7 @@ def _in_interposed_clause(clause: str, subject: re.Match[str], verb_start: int) 
     between = clause[subject.end("subj") : verb_start]
     predicate, comma, rest = between.partition(",")
     verb = clause[verb_start:].split(None, 1)[0] if clause[verb_start:].strip() else ""
-    return (
-        bool(comma and predicate.strip())
-        and not re.search(r"\band\s+(?:\w+ly\s+)?$", rest)
-        and not verb.endswith("ing")
-    )
+    return bool(comma and predicate.strip()) and not _AND_AT_END.search(rest) and not verb.endswith("ing")
 
 
 def _spoke_sentence(narration: str) -> re.Match[str] | None:
