@@ -211,6 +211,26 @@ def test_a_family_name_and_a_family_word_make_a_kiss_no_romance_but_spouses_keep
     assert _pairs(work) == {("Hank Summers", "Joyce Summers"): "romantic"}
 
 
+def test_one_family_name_and_family_words_again_and_again_outweigh_a_few_couple_words() -> None:
+    # Written for the rule: a mother and daughter of one name, called so three times; the talk of
+    # the daughter being married off ties the two as well, but makes no couple of them.
+    kin = (
+        "Joyce was a mother to Buffy. Buffy hugged her mother Joyce. Joyce, her mother, held Buffy. "
+        "Joyce wanted Buffy married by spring."
+    )
+    work = make_work(kin, ("Joyce", "Buffy"))
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Buffy Summers", "Joyce Summers"): "platonic"}
+    # Spouses of one name with a son: as many couple words as family words keep them a couple.
+    spouses = (
+        "Hank married Joyce. Hank was Joyce's husband. Joyce was Hank's wife. "
+        "Hank and Joyce watched their son. Hank and Joyce fed their son. Hank and Joyce hugged their son."
+    )
+    work = make_work(spouses, ("Hank", "Joyce"))
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Hank Summers", "Joyce Summers"): "romantic"}
+
+
 def test_family_words_that_cannot_name_either_of_two_men_do_not_make_them_family() -> None:
     kisses = "Xander kissed Spike. Xander kissed Spike again. "
     # "His mother" and "his sister" are a third person talked about, not one of the two men.

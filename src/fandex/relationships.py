@@ -426,7 +426,10 @@ def _demote_family(
     their hugs and kisses are no romance, unless partner or marriage words or sex say otherwise (a
     married couple shares a name too). So are two people whom family words tie again and again ("his
     grandfather" said of the other, ``FAMILY_WORDS`` times) whatever their names: a grandson
-    and a grandfather called by their titles, whose "I love him" is a family's love."""
+    and a grandfather called by their titles, whose "I love him" is a family's love. Two of one
+    family name whom family words tie ``FAMILY_WORDS`` times or more, and more often than couple
+    words do, are kin even with a few couple words (a daughter whose mother speaks of marrying
+    her off)."""
     for ids, kind in kinds.items():
         if kind != "romantic" or len(ids) != 2:
             continue
@@ -449,8 +452,13 @@ def _demote_family(
         kisses = sum(1 for hit, _ in cues.hits["romantic"] if hit.group == "kiss")
         counted_kin = family >= FAMILY_WORDS and family > friends and kisses < COUPLE_KISSES
         kin = counted_kin or (len(surnames) == 1 and None not in surnames)
-        partners = any(hit.group in _COUPLE_CUES for hit, _ in cues.hits["romantic"])
-        if kin and not partners:
+        couple = sum(1 for hit, _ in cues.hits["romantic"] if hit.group in _COUPLE_CUES)
+        same_name = len(surnames) == 1 and None not in surnames
+        # Spouses share a name too, and their couple words ("her husband", "married") keep them a
+        # couple; but two of one name whom family words tie more often than couple words are
+        # kin, and those couple words are talk of a marriage to someone else ("her mother wanted
+        # her married off").
+        if kin and (couple == 0 or (same_name and counted_kin and couple < family)):
             kinds[ids] = "platonic"
 
 
