@@ -2141,3 +2141,11 @@ def test_a_long_speech_is_read_for_its_speaker_in_its_opening_paragraph() -> Non
         '"How strange," said Mara.\n'
     )
     assert [q.speaker for q in run(text).quotes] == ["mara", "jonah", "jonah", "mara"]
+
+
+def test_whoever_said_nothing_after_a_line_did_not_speak_it() -> None:
+    scene = 'Mara and Jonah sat down.\n\n"Where were you?" said Jonah.\n\n"Out," said Mara.\n\n'
+    # not a tag ("she said") after the line ...
+    assert run(scene + '"All night?" She said nothing.\n').quotes[-1].speaker == "jonah"
+    # ... nor an action beat by the one named
+    assert run(scene + '"All night?" Mara said nothing, and looked away.\n').quotes[-1].speaker == "jonah"

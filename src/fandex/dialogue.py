@@ -2151,6 +2151,16 @@ def _beat_plausible(verb: str) -> bool:
     return verb.endswith("ed") or verb in {"shook", "took", "sat", "stood", "held", "gave", "threw", "made"}
 
 
+# `she said nothing`, `he answered not a word`: a speech verb that says no one spoke
+_SAID_NOTHING = re.compile(r"\s+(?:nothing|not\s+a\s+(?:word|syllable))\b")
+
+
+# the same after a subject: `Catherine said nothing`
+_SILENT_SUBJECT = re.compile(
+    r"\s+(?:said|answered|replied|spoke)(?:\s+nothing|\s+not\s+a\s+(?:word|syllable))\b"
+)
+
+
 def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, str]:
     stripped = after.lstrip(" ,\t\n-—–")
     lead = len(after) - len(stripped)
@@ -2198,6 +2208,9 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
             )
             match = longer or match
             verb = _verb(match.group("verb"))
+        if _SAID_NOTHING.match(clause, match.end()):
+            # `Catherine said nothing.`: whoever says nothing did not speak the line
+            return None, "", 0, ""
         subj = match.group("subj")
         # `said a little girl`: someone new, described; `that`, `this`, `it`... are no subject
         indefinite = pattern is _TAG_VERB_SUBJ and _first_word(subj) in ("a", "an")
@@ -3534,6 +3547,8 @@ def _beat_speaker(
         at_sentence_start = (
             mention.start == para.start or re.search(r"[.!?\"”]\s+$|^\s*$", before) is not None
         )
+        if _SILENT_SUBJECT.match(text, mention.end):
+            continue  # `"...?" Catherine said nothing.`: she listened
         if at_sentence_start and not _reacts_to_speaker(text, mention, quotes[0].end):
             return mention.character
     # `She smiled. "..."`: a pronoun subject at the paragraph's start
