@@ -2105,3 +2105,47 @@ def test_her_voice_trailing_off_makes_the_line_a_womans() -> None:
         "uneasy.\n"
     )
     assert said(run(text))[-1] == ("We are not the same as before. I was only thinking...", "mara")
+
+
+def _spans_of(text: str, pieces: list[str]) -> list[Span]:
+    """Given spans for each piece of ``text``, in order (each piece found after the one before)."""
+    spans, position = [], 0
+    for piece in pieces:
+        start = text.index(piece, position)
+        spans.append(Span(start, start + len(piece)))
+        position = start + len(piece)
+    return spans
+
+
+def test_given_spans_of_a_speech_left_open_continue_into_the_next_paragraph() -> None:
+    text = (
+        "Jonah sat by the fire, and Mara beside him.\n\n"
+        '"Tell me about the mill," said Mara.\n\n'
+        '"It began in the spring.\n\n'
+        '"By summer it was gone."\n\n'
+        '"How sad," said Mara.\n'
+    )
+    pieces = ["Tell me about the mill,", "It began in the spring.", "By summer it was gone.", "How sad,"]
+    work = run(text, quotes=_spans_of(text, pieces))
+    # without the link the third paragraph is a turn of its own, and alternation gives it to Mara
+    assert [q.speaker for q in work.quotes] == ["mara", "jonah", "jonah", "mara"]
+
+
+def test_a_long_speech_is_read_for_its_speaker_in_its_opening_paragraph() -> None:
+    # the stranger's "I am Ines" is quoted in the story Jonah tells: it does not make Ines the teller
+    text = (
+        "Jonah sat by the fire, and Mara beside him.\n\n"
+        '"Tell me about the stranger," said Mara.\n\n'
+        '"It was late when she knocked.\n\n'
+        "\"She stood in the rain and told me, 'I am Ines, and I have come a long way.'\"\n\n"
+        '"How strange," said Mara.\n'
+    )
+    assert [q.speaker for q in run(text).quotes] == ["mara", "jonah", "jonah", "mara"]
+
+
+def test_whoever_said_nothing_after_a_line_did_not_speak_it() -> None:
+    scene = 'Mara and Jonah sat down.\n\n"Where were you?" said Jonah.\n\n"Out," said Mara.\n\n'
+    # not a tag ("she said") after the line ...
+    assert run(scene + '"All night?" She said nothing.\n').quotes[-1].speaker == "jonah"
+    # ... nor an action beat by the one named
+    assert run(scene + '"All night?" Mara said nothing, and looked away.\n').quotes[-1].speaker == "jonah"

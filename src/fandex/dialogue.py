@@ -22,7 +22,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from fandex import person_words
 from fandex.conversation import TurnTaking, decode
@@ -730,7 +730,37 @@ def _given_quotes(text: str, paras: list[_Para], spans: Iterable[Span]) -> list[
     # A gold span that runs past its paragraph's end is a multi-paragraph speech.
     for quote in found:
         quote.continues = quote.end > paras[quote.para].end
+    _link_given_continuations(text, paras, found)
     return found
+
+
+def _left_open(text: str, start: int, end: int) -> bool:
+    """Whether a paragraph's double quote marks leave a speech open at its end."""
+    straight = text.count('"', start, end)
+    curly_open = sum(text.count(mark, start, end) for mark in "“„«")
+    curly_close = sum(text.count(mark, start, end) for mark in "”»")
+    return straight % 2 == 1 or curly_open > curly_close
+
+
+def _link_given_continuations(text: str, paras: list[_Para], found: list[_Found]) -> None:
+    """Given spans: a paragraph that leaves a speech open runs on into the next paragraph when
+    that one opens with a quote mark and its first span comes before any closing mark."""
+    by_para: dict[int, list[_Found]] = {}
+    for quote in found:
+        by_para.setdefault(quote.para, []).append(quote)
+    for index, quotes in by_para.items():
+        para = paras[index]
+        if index - 1 not in by_para or text[para.start] not in DOUBLE_OPENERS:
+            continue
+        previous = paras[index - 1]
+        if not _left_open(text, previous.start, previous.end):
+            continue
+        closes = [text.find(mark, para.start + 1, para.end) for mark in DOUBLE_CLOSERS]
+        first_close = min((c for c in closes if c >= 0), default=None)
+        if first_close is not None and quotes[0].start >= first_close:
+            continue
+        by_para[index - 1][-1].continues = True
+        quotes[0].continuation = True
 
 
 def _asterisk_thoughts(text: str, para: _Para, index: int, quotes: list[_Found]) -> list[_Found]:
@@ -1393,6 +1423,10 @@ def _decode_run(
     candidates = _candidates(run_turns, people, extras)
     if not candidates:
         return
+    whole_turns = run_turns
+    # the signs of a speech that runs on over several paragraphs are read in its opening one: a
+    # long told story names and quotes everyone in it, and no one's style sums over it fairly
+    run_turns = [_opening(turn) for turn in run_turns]
     introduced_by = [_introduced(turn, context) for turn in run_turns]
     introducing = [c for found in introduced_by for c in found if c not in candidates]
     candidates = candidates + list(dict.fromkeys(introducing))
@@ -1520,9 +1554,11 @@ def _decode_run(
     adjacent = [False] + [
         bool(before.quotes and turn.quotes)
         and _only_a_tag_between(text, before.quotes[-1].outer_end, turn.quotes[0].outer_start)
-        for before, turn in itertools.pairwise(run_turns)
+        for before, turn in itertools.pairwise(whole_turns)
     ]
-    for i, (turn, choice) in enumerate(zip(run_turns, decode(evidence, TURN_TAKING, adjacent), strict=True)):
+    for i, (turn, choice) in enumerate(
+        zip(whole_turns, decode(evidence, TURN_TAKING, adjacent), strict=True)
+    ):
         guess = candidates[choice]
         if turn.speaker:
             for quote in turn.quotes:
@@ -1564,6 +1600,13 @@ def _decode_run(
                     quote.speaker = guess
             elif quote.speaker is None or quote.confidence <= 0.5:
                 quote.speaker, quote.cue, quote.confidence = guess, "implicit", 0.5
+
+
+def _opening(turn: _Turn) -> _Turn:
+    """A turn as far as its first paragraph goes (the turn itself when it has one paragraph)."""
+    if all(q.para == turn.para for q in turn.quotes):
+        return turn
+    return replace(turn, quotes=[q for q in turn.quotes if q.para == turn.para])
 
 
 # A tag clause that goes on after a line: `," said Fielding, at once taking charge.`
@@ -2108,6 +2151,16 @@ def _beat_plausible(verb: str) -> bool:
     return verb.endswith("ed") or verb in {"shook", "took", "sat", "stood", "held", "gave", "threw", "made"}
 
 
+# `she said nothing`, `he answered not a word`: a speech verb that says no one spoke
+_SAID_NOTHING = re.compile(r"\s+(?:nothing|not\s+a\s+(?:word|syllable))\b")
+
+
+# the same after a subject: `Catherine said nothing`
+_SILENT_SUBJECT = re.compile(
+    r"\s+(?:said|answered|replied|spoke)(?:\s+nothing|\s+not\s+a\s+(?:word|syllable))\b"
+)
+
+
 def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, str]:
     stripped = after.lstrip(" ,\t\n-—–")
     lead = len(after) - len(stripped)
@@ -2155,6 +2208,9 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
             )
             match = longer or match
             verb = _verb(match.group("verb"))
+        if _SAID_NOTHING.match(clause, match.end()):
+            # `Catherine said nothing.`: whoever says nothing did not speak the line
+            return None, "", 0, ""
         subj = match.group("subj")
         # `said a little girl`: someone new, described; `that`, `this`, `it`... are no subject
         indefinite = pattern is _TAG_VERB_SUBJ and _first_word(subj) in ("a", "an")
@@ -3491,6 +3547,8 @@ def _beat_speaker(
         at_sentence_start = (
             mention.start == para.start or re.search(r"[.!?\"”]\s+$|^\s*$", before) is not None
         )
+        if _SILENT_SUBJECT.match(text, mention.end):
+            continue  # `"...?" Catherine said nothing.`: she listened
         if at_sentence_start and not _reacts_to_speaker(text, mention, quotes[0].end):
             return mention.character
     # `She smiled. "..."`: a pronoun subject at the paragraph's start
