@@ -2107,30 +2107,6 @@ def test_her_voice_trailing_off_makes_the_line_a_womans() -> None:
     assert said(run(text))[-1] == ("We are not the same as before. I was only thinking...", "mara")
 
 
-def _spans_of(text: str, pieces: list[str]) -> list[Span]:
-    """Given spans for each piece of ``text``, in order (each piece found after the one before)."""
-    spans, position = [], 0
-    for piece in pieces:
-        start = text.index(piece, position)
-        spans.append(Span(start, start + len(piece)))
-        position = start + len(piece)
-    return spans
-
-
-def test_given_spans_of_a_speech_left_open_continue_into_the_next_paragraph() -> None:
-    text = (
-        "Jonah sat by the fire, and Mara beside him.\n\n"
-        '"Tell me about the mill," said Mara.\n\n'
-        '"It began in the spring.\n\n'
-        '"By summer it was gone."\n\n'
-        '"How sad," said Mara.\n'
-    )
-    pieces = ["Tell me about the mill,", "It began in the spring.", "By summer it was gone.", "How sad,"]
-    work = run(text, quotes=_spans_of(text, pieces))
-    # without the link the third paragraph is a turn of its own, and alternation gives it to Mara
-    assert [q.speaker for q in work.quotes] == ["mara", "jonah", "jonah", "mara"]
-
-
 def test_a_long_speech_is_read_for_its_speaker_in_its_opening_paragraph() -> None:
     # the stranger's "I am Ines" is quoted in the story Jonah tells: it does not make Ines the teller
     text = (

@@ -730,37 +730,7 @@ def _given_quotes(text: str, paras: list[_Para], spans: Iterable[Span]) -> list[
     # A gold span that runs past its paragraph's end is a multi-paragraph speech.
     for quote in found:
         quote.continues = quote.end > paras[quote.para].end
-    _link_given_continuations(text, paras, found)
     return found
-
-
-def _left_open(text: str, start: int, end: int) -> bool:
-    """Whether a paragraph's double quote marks leave a speech open at its end."""
-    straight = text.count('"', start, end)
-    curly_open = sum(text.count(mark, start, end) for mark in "“„«")
-    curly_close = sum(text.count(mark, start, end) for mark in "”»")
-    return straight % 2 == 1 or curly_open > curly_close
-
-
-def _link_given_continuations(text: str, paras: list[_Para], found: list[_Found]) -> None:
-    """Given spans: a paragraph that leaves a speech open runs on into the next paragraph when
-    that one opens with a quote mark and its first span comes before any closing mark."""
-    by_para: dict[int, list[_Found]] = {}
-    for quote in found:
-        by_para.setdefault(quote.para, []).append(quote)
-    for index, quotes in by_para.items():
-        para = paras[index]
-        if index - 1 not in by_para or text[para.start] not in DOUBLE_OPENERS:
-            continue
-        previous = paras[index - 1]
-        if not _left_open(text, previous.start, previous.end):
-            continue
-        closes = [text.find(mark, para.start + 1, para.end) for mark in DOUBLE_CLOSERS]
-        first_close = min((c for c in closes if c >= 0), default=None)
-        if first_close is not None and quotes[0].start >= first_close:
-            continue
-        by_para[index - 1][-1].continues = True
-        quotes[0].continuation = True
 
 
 def _asterisk_thoughts(text: str, para: _Para, index: int, quotes: list[_Found]) -> list[_Found]:
