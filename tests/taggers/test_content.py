@@ -233,6 +233,20 @@ def test_organs_taken_out_are_gore() -> None:
     assert _assess(bled).rating == "Teen And Up Audiences"
 
 
+def test_things_torn_open_and_a_cleared_throat_are_no_gore_and_a_cut_throat_is() -> None:
+    things = (
+        "The hull was torn open by the storm, the envelope torn open on the desk, and her family torn "
+        "apart. Willow cleared her throat; the sound of her throat cut through the silence."
+    )
+    report = _assess(things)
+    assert not report.violence_warning
+    assert report.rating == "General Audiences"
+    cut = "The demon stood over him, his throat cut, and his chest had been torn open."
+    report = _assess(cut)
+    assert report.violence_warning
+    assert [hit.group for hit in report.violence_graphic] == ["gore", "gore"]
+
+
 def test_a_fight_on_the_page_is_teen_and_a_fight_spoken_of_is_not() -> None:
     assert _assess("Buffy punched the vampire and kicked it into a tree.").rating == "Teen And Up Audiences"
     text = '"I could punch him," Willow said. "I could kick him."'
@@ -346,6 +360,21 @@ def test_a_death_long_before_the_story_is_no_major_character_death() -> None:
     assert _assess(backstory).deaths == []
     battery = "Willow sat with Buffy. Buffy's phone battery died. Willow held her hand."
     assert _assess(battery).deaths == []
+
+
+def test_the_dead_is_the_name_before_the_death_word_not_one_after_or_someone_elses() -> None:
+    # The name is the subject of the death: "Buffy died", "Buffy took her last breath".
+    died = _assess("Willow sat with Buffy. That night Buffy took her last breath. Willow held her hand.")
+    assert [died_id for _, died_id in died.deaths] == ["c1"]
+    # Someone else's death beside a name: a relative, a pronoun's, a figure of speech.
+    for sentence in (
+        "Willow sat with Buffy. Buffy's mother died that night.",
+        "Willow sat with Buffy. Buffy was ten when her father died.",
+        "Willow sat with Buffy. Buffy knew that he died there.",
+        "Willow sat with Buffy. The words died in Buffy's throat.",
+        "Willow sat with Buffy. The man died while Buffy was away.",
+    ):
+        assert _assess(sentence).deaths == [], sentence
 
 
 # -- the author's own notes ---------------------------------------------------------------------
@@ -558,6 +587,27 @@ def test_mild_swears_now_and_then_in_a_long_work_stay_general() -> None:
     assert _assess(mild + long_quiet).rating == "General Audiences"
     strong = "What the fuck, Willow muttered. The soup was crap."
     assert _assess(strong + long_quiet).rating == "Teen And Up Audiences"
+
+
+def test_his_dick_or_his_balls_are_anatomy_and_an_insult_is_not() -> None:
+    # Written for the rule: someone's dick, prick or balls are sexual anatomy like "cock", so with
+    # one more sexual cue in the scene they make it Mature; "a dick" said of a man is an insult.
+    assert _assess("Willow undressed him and cupped his balls.").rating == "Mature"
+    assert _assess("She undressed him and palmed Spike's dick.").rating == "Mature"
+    assert _assess("Her dad was just a dick tonight. Willow undressed for bed.").rating == "General Audiences"
+
+
+def test_insults_and_slurs_swear_like_bastard_and_a_needles_prick_does_not() -> None:
+    # Written for the rule: an insult or a slur is a mild swear, so two of them in a short piece
+    # make it Teen And Up as "bastard" and "damn" would.
+    insults = "Spike sneered at the poofters by the jukebox. Willow said he was being a dick."
+    assert _assess(insults, ("Spike", "Willow")).rating == "Teen And Up Audiences"
+    assert _assess("Willow called him a jackass and a slut.").rating == "Teen And Up Audiences"
+    # A prick of a needle, a pricked finger and a dick of a thing are no insult.
+    harmless = (
+        "Willow felt a prick of the needle and pricked her finger on the rose. A dick of a day, she said."
+    )
+    assert _assess(harmless).rating == "General Audiences"
 
 
 def test_a_friendly_or_playful_slap_is_no_blow() -> None:

@@ -463,13 +463,28 @@ def _deaths(work: Work, cast: CastIndex) -> list[tuple[CueHit, str]]:
         if any(h.group == "not death" for h in cues.find(text, *sentence)):
             continue
         low = bisect.bisect_left(starts, sentence[0])
-        high = bisect.bisect_left(starts, sentence[1])
-        nearby = [m for m in names[low:high] if abs(m.end - hit.start) <= 40 or abs(hit.end - m.start) <= 40]
-        for mention in nearby:
+        high = bisect.bisect_left(starts, hit.start)
+        # The one who dies is named before the death word, as its subject ("Buffy died", "Buffy's
+        # funeral", "John was killed"): the nearest name before it, within a few words, with no other
+        # subject or someone else's noun between ("Anna knew that he died", "Anna's mother died",
+        # "the words died in Anna's throat" name no death of hers).
+        for mention in reversed(names[low:high]):
+            if hit.start - mention.end > 40:
+                break
+            if _OTHER_SUBJECT.search(text, mention.end, hit.start):
+                break
             if mention.character in major:
                 found.append((hit, mention.character))
                 break
     return found
+
+
+# Between a name and a death word, a subject pronoun or a possessive with its noun says the death is
+# someone else's ("Anna knew that he died", "Anna's mother died", "Ben was ten when his father died").
+# A possessive just before the cue is the dead's own ("Ben took his last breath").
+_OTHER_SUBJECT = re.compile(
+    r"\b(?:he|she|they|it|i|we|you)\b|(?:['’]s|\b(?:his|her|their|its|my|your|our))\s+\w", re.IGNORECASE
+)
 
 
 def _sentence_around(text: str, position: int) -> tuple[int, int]:
