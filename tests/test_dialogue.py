@@ -1321,6 +1321,21 @@ def test_a_rank_with_an_adjective_is_the_holder_named_before() -> None:
     assert [q.speaker for q in run(text, cast=cast).quotes] == ["ratcliffe"]
 
 
+def test_the_doctor_in_the_narration_is_the_antecedent_of_the_next_he() -> None:
+    # "The doctor" opening the paragraph before is Doctor Archie, its subject: "he" is him, not
+    # Kronborg, the only man that paragraph names
+    cast = [
+        Character("archie", "Dr. Archie", aliases=["Doctor Archie"], gender="M"),
+        Character("kronborg", "Kronborg", gender="M"),
+    ]
+    text = (
+        "Doctor Archie had known Kronborg for years.\n\n"
+        "The doctor looked at Kronborg and shut the door behind him.\n\n"
+        '"Feel pretty sick?" he asked.\n'
+    )
+    assert [q.speaker for q in run(text, cast=cast).quotes] == ["archie"]
+
+
 def test_a_gendered_description_is_the_woman_of_this_scene_not_the_one_it_meant_most_often() -> None:
     # "the old lady" is Mrs. Bedwin three times, then Mrs. Maylie in a later chapter: a noun
     # that says only "a woman" goes to the woman at hand, not to a work-wide vote

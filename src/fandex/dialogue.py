@@ -817,7 +817,34 @@ def _make_context(work: Work, found: list[_Found]) -> _Context:
     context.quote_starts = [s for s, _ in spans]
     context.quote_ends = [e for _, e in spans]
     context.narrator = _guess_narrator(work, found, context)
+    ranked = _rank_mentions(work.text, context)
+    if ranked:
+        context.mentions = sorted([*context.mentions, *ranked], key=lambda m: m.start)
+        context.mention_starts = [m.start for m in context.mentions]
     return context
+
+
+# (lower case only: a capitalised "the Major" is a name the cast or _by_name_part already knows)
+_RANK_PHRASE = re.compile(
+    r"\b[Tt]he\s+(?P<rank>doctor|professor|captain|colonel|general|lieutenant|sergeant|detective|"
+    r"reverend|major|inspector|judge|nurse)\b(?![-'’]\w)"
+)
+
+
+def _rank_mentions(text: str, context: _Context) -> list[Mention]:
+    """`The doctor shut the door behind him.` after Doctor Archie was named: the narration's
+    "the doctor" is a mention of the holder of that rank (``_rank_holder``), so that a "he" after
+    it finds him as the paragraph's subject. Not inside quotes, and not when a cast member is
+    known by the description itself."""
+    found: list[Mention] = []
+    for match in _RANK_PHRASE.finditer(text, context.work.metadata.body_start):
+        key = f"the {match.group('rank').lower()}"
+        if key in context.alias_index or _in_quote(context, match.start()):
+            continue
+        holder = _rank_holder(context, key, match.start())
+        if holder is not None:
+            found.append(Mention(match.start(), match.end(), holder, "epithet"))
+    return found
 
 
 _DETERMINER = re.compile(r"^(?:the|his|her|my|their|our|your|an?) ")
