@@ -1835,6 +1835,16 @@ def test_a_sentence_saying_who_spoke_tags_the_quote_paragraph_after_it() -> None
     assert (tag[0].phrase if tag[0] else None, tag[1]) == ("Mara", "spoke")
 
 
+def test_a_who_spoke_sentence_may_open_on_its_adverb_or_follow_a_comma_and_so() -> None:
+    # turn-taking alone would give the third line back to Mara; the sentence before it says Jonah
+    # talks ("Presently" opening the sentence, ", so ... soon began talking again")
+    for narration in ("Presently Jonah began again.", "Nobody answered, so Jonah soon began talking again."):
+        text = f'"Rain again," said Mara.\n\n"It never stops."\n\n{narration}\n\n"Let us stay in."\n'
+        assert run(text).quotes[2].speaker == "jonah", narration
+    tag = _match_before("Presently she began again. ", 0)
+    assert (tag[0].phrase if tag[0] else None, tag[1]) == ("she", "began")
+
+
 def test_a_speech_verb_with_an_object_makes_no_who_spoke_sentence() -> None:
     # "Jonah began the letter." is no tag: the line after it is left to turn-taking (Mara's turn)
     text = (

@@ -2253,12 +2253,14 @@ _SPOKE_SENTENCE = re.compile(
     # (after an opening phrase: `But at last she spoke.`, `After a moment's pause, he spoke.`)
     # (or after ", and": `A short pause followed, and Mrs. Hurst began again.`; a title's stop
     # starts no sentence)
-    r"(?:^|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?][\"”]?\s+|,\s+and\s+)"
-    r"(?:(?:But|And|Then)\s+)?(?:(?:at\s+(?:last|length)|then|presently|now)\s+)?"
+    r"(?:^|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?][\"”]?\s+|,\s+(?:and|so)\s+)"
+    # (`Presently she began again.`: the opening adverb may start the sentence itself)
+    r"(?:(?:But|And|Then)\s+)?(?:(?:[Aa]t\s+(?:last|length)|[Tt]hen|[Pp]resently|[Nn]ow|[Ss]oon)\s+)?"
     r"(?:[A-Z][\w'’ ]{0,40},\s+)?"
     # (`Jane Fairfax, who had seldom spoken before, spoke now.`)
-    rf"{_SUBJECT}(?:,\s+who\s[^.!?;]{{0,100}},)?\s+(?:(?:first|then|again|thus|now|[a-z]+ly)\s+)?"
-    r"(?P<verb>spoke|began|continued|resumed|proceeded|went\s+on)"
+    rf"{_SUBJECT}(?:,\s+who\s[^.!?;]{{0,100}},)?\s+(?:(?:first|then|again|thus|now|soon|[a-z]+ly)\s+)?"
+    # (`so Alice soon began talking again.`)
+    r"(?P<verb>spoke|began(?:\s+(?:talking|speaking))?|continued|resumed|proceeded|went\s+on)"
     r"(?:\s+(?:again|first|now|then|at\s+(?:last|length|once)|[a-z]+ly|with\s+[a-z]+))?\.$"
 )
 
