@@ -1845,6 +1845,19 @@ def test_a_who_spoke_sentence_may_open_on_its_adverb_or_follow_a_comma_and_so() 
     assert (tag[0].phrase if tag[0] else None, tag[1]) == ("she", "began")
 
 
+def test_said_i_tags_make_the_one_named_in_the_lines_the_narrator() -> None:
+    # two `"...," said I.` tags tell the text is told in the first person, and Pip, named only in
+    # the lines, is its narrator: "said I" is his, and "said he" is not
+    cast = [Character("pip", "Pip", gender="M"), Character("joe", "Joe", gender="M")]
+    text = (
+        'The church was cold when Joe came in.\n\n"What is your name, boy?" asked Joe.\n\n'
+        '"Pip, sir," said I.\n\n"Once more!"\n\n"Pip. Pip, sir," said I.\n\n'
+        '"Where do you live, Pip?"\n\n"There, sir."\n\n"Oh!" said he, coming back.\n'
+    )
+    speakers = [q.speaker for q in run(text, cast=cast).quotes]
+    assert speakers == ["joe", "pip", "joe", "pip", "joe", "pip", "joe"]
+
+
 def test_a_speech_verb_with_an_object_makes_no_who_spoke_sentence() -> None:
     # "Jonah began the letter." is no tag: the line after it is left to turn-taking (Mara's turn)
     text = (

@@ -949,6 +949,11 @@ def _narration_says_i(text: str, found: list[_Found]) -> int:
 _I_WORD = re.compile(r"(?<![\w'’])I(?![\w'’])")
 
 
+# `"...," I asked` and `"...," said I`: the narration tags lines with "I" (the pattern once wanted a
+# regular verb after "said I" as well, and so never counted `"There, sir!" said I.`)
+_FIRST_PERSON_TAG = re.compile(r"[\"”’'],?\s+(?:I\s+[a-z]+ed|said\s+I)\b")
+
+
 def _guess_narrator(work: Work, found: list[_Found], context: _Context) -> str | None:
     """The first-person narrator: declared by the characters stage, else the character named in
     speech but hardly ever in the narration (first-person narrators are not named by themselves)."""
@@ -965,7 +970,7 @@ def _guess_narrator(work: Work, found: list[_Found], context: _Context) -> str |
         # a given cast may list its narrator as "I" or "Narrator" (`I.`, `Rudolf narrator`); it
         # is the narrator only where the narration is told in the first person
         return listed[0]
-    first_person_tags = len(re.findall(r"[\"”’'],?\s+(?:I|said I)\s+[a-z]+ed\b", text))
+    first_person_tags = len(_FIRST_PERSON_TAG.findall(text))
     if first_person_tags < FIRST_PERSON_TAGS:
         return None
     inside: Counter[str] = Counter()
