@@ -1858,6 +1858,18 @@ def test_said_i_tags_make_the_one_named_in_the_lines_the_narrator() -> None:
     assert speakers == ["joe", "pip", "joe", "pip", "joe", "pip", "joe"]
 
 
+def test_whom_the_subject_hears_speak_is_the_speaker() -> None:
+    # `Jonah heard her say.`: Jonah only hears; "her", Mara, speaks (after the quote and before it)
+    text = (
+        '"Rain again," said Jonah.\n\n"It never stops," said Mara.\n\n'
+        "Jonah looked out of the window.\n\n"
+        '"We should go home," Jonah heard her say.\n'
+    )
+    assert run(text).quotes[2].speaker == "mara"
+    tag = _match_before("Jonah heard her say, ", 0)
+    assert (tag[0].phrase if tag[0] else None, tag[0].start if tag[0] else None) == ("she", 12)
+
+
 def test_a_speech_verb_with_an_object_makes_no_who_spoke_sentence() -> None:
     # "Jonah began the letter." is no tag: the line after it is left to turn-taking (Mara's turn)
     text = (

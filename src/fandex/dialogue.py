@@ -298,6 +298,28 @@ _SUBJECT = (
 _VERB = r"(?P<verb>[a-z]+(?:\s+(?:in|on|out))?)"
 # "Willow asked", "she said softly", "the vampire replied"
 _TAG_SUBJ_VERB = re.compile(rf"{_SUBJECT}\s+(?:{_ADVERB}\s+)?{_VERB}\b")
+# `Mary heard her say.` / `he heard her tell a room full of women,`: whom the subject hears
+# speaking is the speaker, not the subject
+_HEARD_SPEAKING = re.compile(
+    rf"{_SUBJECT}\s+(?:could\s+)?(?:heard|overheard|hear)\s+"
+    r"(?P<obj>her|him|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+"
+    r"(?:say|tell|ask|whisper|cry|call|remark|exclaim|murmur|mutter|add|answer|reply)\b"
+)
+
+
+def _heard_speaking(clause: str, offset: int) -> _Subject | None:
+    """The speaker of a tag whose subject hears someone speak (``_HEARD_SPEAKING``), as a pronoun
+    ("her" -> "she") or a name, at its place in the text; None for any other clause."""
+    heard = _HEARD_SPEAKING.match(clause)
+    if heard is None:
+        return None
+    obj = heard.group("obj")
+    start = offset + heard.start("obj")
+    if obj.lower() in ("her", "him"):
+        return _Subject(None, "pronoun", "she" if obj.lower() == "her" else "he", start)
+    return _Subject(None, _subject_kind(obj), obj, start)
+
+
 # An epithet subject of exactly n words after its determiner, for n = 1..4.
 _TAG_EPITHET_VERB = [
     re.compile(
@@ -2150,6 +2172,9 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
         # `was Mrs. Weston's parting injunction`: a title's full stop ends no sentence
         clause_end = _SENTENCE_END.search(stripped, clause_end.end())
     clause = stripped[: clause_end.start() if clause_end else len(stripped)]
+    heard = _heard_speaking(clause, offset + lead)
+    if heard is not None:
+        return heard, "said", 0, ""
     for pattern in (_TAG_VERB_SUBJ, _TAG_SUBJ_VERB):
         match = pattern.match(clause)
         if not match:
@@ -2310,6 +2335,9 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
     if opener:
         clause_start = opener.end()  # `Later he said to Marjorie,`: "Later" is nobody
     clause = stripped[clause_start:].rstrip(",:")
+    heard = _heard_speaking(clause, offset + clause_start)
+    if heard is not None:
+        return heard, "said", 0, ""
     for match in itertools.chain(_TAG_SUBJ_VERB.finditer(clause), _tag_subject_verbs(clause)):
         verb = _verb(match.group("verb"))
         if verb not in SPEECH_VERBS:
