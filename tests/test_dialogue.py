@@ -1321,6 +1321,21 @@ def test_a_rank_with_an_adjective_is_the_holder_named_before() -> None:
     assert [q.speaker for q in run(text, cast=cast).quotes] == ["ratcliffe"]
 
 
+def test_the_doctor_in_the_narration_is_the_antecedent_of_the_next_he() -> None:
+    # "The doctor" opening the paragraph before is Doctor Archie, its subject: "he" is him, not
+    # Kronborg, the only man that paragraph names
+    cast = [
+        Character("archie", "Dr. Archie", aliases=["Doctor Archie"], gender="M"),
+        Character("kronborg", "Kronborg", gender="M"),
+    ]
+    text = (
+        "Doctor Archie had known Kronborg for years.\n\n"
+        "The doctor looked at Kronborg and shut the door behind him.\n\n"
+        '"Feel pretty sick?" he asked.\n'
+    )
+    assert [q.speaker for q in run(text, cast=cast).quotes] == ["archie"]
+
+
 def test_a_gendered_description_is_the_woman_of_this_scene_not_the_one_it_meant_most_often() -> None:
     # "the old lady" is Mrs. Bedwin three times, then Mrs. Maylie in a later chapter: a noun
     # that says only "a woman" goes to the woman at hand, not to a work-wide vote
@@ -1818,6 +1833,41 @@ def test_a_sentence_saying_who_spoke_tags_the_quote_paragraph_after_it() -> None
     # a relative clause between the subject and the verb
     tag = _match_before("Mara, who had said nothing all evening, spoke now. ", 0)
     assert (tag[0].phrase if tag[0] else None, tag[1]) == ("Mara", "spoke")
+
+
+def test_a_who_spoke_sentence_may_open_on_its_adverb_or_follow_a_comma_and_so() -> None:
+    # turn-taking alone would give the third line back to Mara; the sentence before it says Jonah
+    # talks ("Presently" opening the sentence, ", so ... soon began talking again")
+    for narration in ("Presently Jonah began again.", "Nobody answered, so Jonah soon began talking again."):
+        text = f'"Rain again," said Mara.\n\n"It never stops."\n\n{narration}\n\n"Let us stay in."\n'
+        assert run(text).quotes[2].speaker == "jonah", narration
+    tag = _match_before("Presently she began again. ", 0)
+    assert (tag[0].phrase if tag[0] else None, tag[1]) == ("she", "began")
+
+
+def test_said_i_tags_make_the_one_named_in_the_lines_the_narrator() -> None:
+    # two `"...," said I.` tags tell the text is told in the first person, and Pip, named only in
+    # the lines, is its narrator: "said I" is his, and "said he" is not
+    cast = [Character("pip", "Pip", gender="M"), Character("joe", "Joe", gender="M")]
+    text = (
+        'The church was cold when Joe came in.\n\n"What is your name, boy?" asked Joe.\n\n'
+        '"Pip, sir," said I.\n\n"Once more!"\n\n"Pip. Pip, sir," said I.\n\n'
+        '"Where do you live, Pip?"\n\n"There, sir."\n\n"Oh!" said he, coming back.\n'
+    )
+    speakers = [q.speaker for q in run(text, cast=cast).quotes]
+    assert speakers == ["joe", "pip", "joe", "pip", "joe", "pip", "joe"]
+
+
+def test_whom_the_subject_hears_speak_is_the_speaker() -> None:
+    # `Jonah heard her say.`: Jonah only hears; "her", Mara, speaks (after the quote and before it)
+    text = (
+        '"Rain again," said Jonah.\n\n"It never stops," said Mara.\n\n'
+        "Jonah looked out of the window.\n\n"
+        '"We should go home," Jonah heard her say.\n'
+    )
+    assert run(text).quotes[2].speaker == "mara"
+    tag = _match_before("Jonah heard her say, ", 0)
+    assert (tag[0].phrase if tag[0] else None, tag[0].start if tag[0] else None) == ("she", 12)
 
 
 def test_a_speech_verb_with_an_object_makes_no_who_spoke_sentence() -> None:

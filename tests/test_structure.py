@@ -168,6 +168,16 @@ def test_blank_runs_are_breaks_only_when_longer_than_usual() -> None:
     assert [s.break_kind for s in work.scenes] == [None, "blank"]
 
 
+def test_a_block_that_lost_its_line_breaks_does_not_make_every_blank_line_a_break() -> None:
+    # one long line cut into many paragraphs, then paragraphs a blank line apart: the cuts were no
+    # zero-blank-line separators written by the author, so one blank line stays the separator
+    block = "The river ran on past the mill and the bridge and the church. " * 40
+    text = block + '\n\n"Rain again," said Mara.\n\n"It never stops."\n\n"Let us stay in."\n'
+    work = _structure(text)
+    assert len(work.paragraphs) > 5
+    assert len(work.scenes) == 1
+
+
 def test_html_rule_line() -> None:
     text = "One.\n\n* * *\n\nTwo.\n"
     assert [s.break_kind for s in _structure(text, source_format="html").scenes] == [None, "rule"]

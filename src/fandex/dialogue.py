@@ -298,6 +298,28 @@ _SUBJECT = (
 _VERB = r"(?P<verb>[a-z]+(?:\s+(?:in|on|out))?)"
 # "Willow asked", "she said softly", "the vampire replied"
 _TAG_SUBJ_VERB = re.compile(rf"{_SUBJECT}\s+(?:{_ADVERB}\s+)?{_VERB}\b")
+# `Mary heard her say.` / `he heard her tell a room full of women,`: whom the subject hears
+# speaking is the speaker, not the subject
+_HEARD_SPEAKING = re.compile(
+    rf"{_SUBJECT}\s+(?:could\s+)?(?:heard|overheard|hear)\s+"
+    r"(?P<obj>her|him|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+"
+    r"(?:say|tell|ask|whisper|cry|call|remark|exclaim|murmur|mutter|add|answer|reply)\b"
+)
+
+
+def _heard_speaking(clause: str, offset: int) -> _Subject | None:
+    """The speaker of a tag whose subject hears someone speak (``_HEARD_SPEAKING``), as a pronoun
+    ("her" -> "she") or a name, at its place in the text; None for any other clause."""
+    heard = _HEARD_SPEAKING.match(clause)
+    if heard is None:
+        return None
+    obj = heard.group("obj")
+    start = offset + heard.start("obj")
+    if obj.lower() in ("her", "him"):
+        return _Subject(None, "pronoun", "she" if obj.lower() == "her" else "he", start)
+    return _Subject(None, _subject_kind(obj), obj, start)
+
+
 # An epithet subject of exactly n words after its determiner, for n = 1..4.
 _TAG_EPITHET_VERB = [
     re.compile(
@@ -817,7 +839,34 @@ def _make_context(work: Work, found: list[_Found]) -> _Context:
     context.quote_starts = [s for s, _ in spans]
     context.quote_ends = [e for _, e in spans]
     context.narrator = _guess_narrator(work, found, context)
+    ranked = _rank_mentions(work.text, context)
+    if ranked:
+        context.mentions = sorted([*context.mentions, *ranked], key=lambda m: m.start)
+        context.mention_starts = [m.start for m in context.mentions]
     return context
+
+
+# (lower case only: a capitalised "the Major" is a name the cast or _by_name_part already knows)
+_RANK_PHRASE = re.compile(
+    r"\b[Tt]he\s+(?P<rank>doctor|professor|captain|colonel|general|lieutenant|sergeant|detective|"
+    r"reverend|major|inspector|judge|nurse)\b(?![-'’]\w)"
+)
+
+
+def _rank_mentions(text: str, context: _Context) -> list[Mention]:
+    """`The doctor shut the door behind him.` after Doctor Archie was named: the narration's
+    "the doctor" is a mention of the holder of that rank (``_rank_holder``), so that a "he" after
+    it finds him as the paragraph's subject. Not inside quotes, and not when a cast member is
+    known by the description itself."""
+    found: list[Mention] = []
+    for match in _RANK_PHRASE.finditer(text, context.work.metadata.body_start):
+        key = f"the {match.group('rank').lower()}"
+        if key in context.alias_index or _in_quote(context, match.start()):
+            continue
+        holder = _rank_holder(context, key, match.start())
+        if holder is not None:
+            found.append(Mention(match.start(), match.end(), holder, "epithet"))
+    return found
 
 
 _DETERMINER = re.compile(r"^(?:the|his|her|my|their|our|your|an?) ")
@@ -922,6 +971,11 @@ def _narration_says_i(text: str, found: list[_Found]) -> int:
 _I_WORD = re.compile(r"(?<![\w'’])I(?![\w'’])")
 
 
+# `"...," I asked` and `"...," said I`: the narration tags lines with "I" (the pattern once wanted a
+# regular verb after "said I" as well, and so never counted `"There, sir!" said I.`)
+_FIRST_PERSON_TAG = re.compile(r"[\"”’'],?\s+(?:I\s+[a-z]+ed|said\s+I)\b")
+
+
 def _guess_narrator(work: Work, found: list[_Found], context: _Context) -> str | None:
     """The first-person narrator: declared by the characters stage, else the character named in
     speech but hardly ever in the narration (first-person narrators are not named by themselves)."""
@@ -938,7 +992,7 @@ def _guess_narrator(work: Work, found: list[_Found], context: _Context) -> str |
         # a given cast may list its narrator as "I" or "Narrator" (`I.`, `Rudolf narrator`); it
         # is the narrator only where the narration is told in the first person
         return listed[0]
-    first_person_tags = len(re.findall(r"[\"”’'],?\s+(?:I|said I)\s+[a-z]+ed\b", text))
+    first_person_tags = len(_FIRST_PERSON_TAG.findall(text))
     if first_person_tags < FIRST_PERSON_TAGS:
         return None
     inside: Counter[str] = Counter()
@@ -2141,6 +2195,9 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
         # `was Mrs. Weston's parting injunction`: a title's full stop ends no sentence
         clause_end = _SENTENCE_END.search(stripped, clause_end.end())
     clause = stripped[: clause_end.start() if clause_end else len(stripped)]
+    heard = _heard_speaking(clause, offset + lead)
+    if heard is not None:
+        return heard, "said", 0, ""
     for pattern in (_TAG_VERB_SUBJ, _TAG_SUBJ_VERB):
         match = pattern.match(clause)
         if not match:
@@ -2252,12 +2309,14 @@ _SPOKE_SENTENCE = re.compile(
     # (after an opening phrase: `But at last she spoke.`, `After a moment's pause, he spoke.`)
     # (or after ", and": `A short pause followed, and Mrs. Hurst began again.`; a title's stop
     # starts no sentence)
-    r"(?:^|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?][\"”]?\s+|,\s+and\s+)"
-    r"(?:(?:But|And|Then)\s+)?(?:(?:at\s+(?:last|length)|then|presently|now)\s+)?"
+    r"(?:^|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?][\"”]?\s+|,\s+(?:and|so)\s+)"
+    # (`Presently she began again.`: the opening adverb may start the sentence itself)
+    r"(?:(?:But|And|Then)\s+)?(?:(?:[Aa]t\s+(?:last|length)|[Tt]hen|[Pp]resently|[Nn]ow|[Ss]oon)\s+)?"
     r"(?:[A-Z][\w'’ ]{0,40},\s+)?"
     # (`Jane Fairfax, who had seldom spoken before, spoke now.`)
-    rf"{_SUBJECT}(?:,\s+who\s[^.!?;]{{0,100}},)?\s+(?:(?:first|then|again|thus|now|[a-z]+ly)\s+)?"
-    r"(?P<verb>spoke|began|continued|resumed|proceeded|went\s+on)"
+    rf"{_SUBJECT}(?:,\s+who\s[^.!?;]{{0,100}},)?\s+(?:(?:first|then|again|thus|now|soon|[a-z]+ly)\s+)?"
+    # (`so Alice soon began talking again.`)
+    r"(?P<verb>spoke|began(?:\s+(?:talking|speaking))?|continued|resumed|proceeded|went\s+on)"
     r"(?:\s+(?:again|first|now|then|at\s+(?:last|length|once)|[a-z]+ly|with\s+[a-z]+))?\.$"
 )
 
@@ -2302,6 +2361,9 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
     if opener:
         clause_start = opener.end()  # `Later he said to Marjorie,`: "Later" is nobody
     clause = stripped[clause_start:].rstrip(",:")
+    heard = _heard_speaking(clause, offset + clause_start)
+    if heard is not None:
+        return heard, "said", 0, ""
     for match in itertools.chain(_TAG_SUBJ_VERB.finditer(clause), _tag_subject_verbs(clause)):
         verb = _verb(match.group("verb"))
         if verb not in SPEECH_VERBS:

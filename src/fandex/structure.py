@@ -314,6 +314,8 @@ class _Event:
     blank_before: int = 0  # blank lines between this and the previous event
     follows_paragraph: bool = False
     heading: Heading | None = None
+    # cut out of a longer line that lost its line breaks: no blank-line count was written before it
+    within_line: bool = False
 
 
 def find_structure(work: Work, options: Options) -> None:
@@ -471,7 +473,8 @@ def _read_events(
             if number == 0:
                 events.append(_Event("paragraph", start, end, blank_run, follows_paragraph))
             else:
-                events.append(_Event("paragraph", start, end, 0, True))
+                within_line = "\n" not in text[events[-1].end : start]
+                events.append(_Event("paragraph", start, end, 0, True, within_line=within_line))
         blank_run = 0
     return events
 
@@ -498,7 +501,11 @@ def _usual_separator(events: list[_Event]) -> int:
     Paragraphs on consecutive lines (indented or one-per-line text) count as separated by zero
     blank lines, so in such stories a single blank line is a scene break.
     """
-    gaps = Counter(e.blank_before for e in events if e.kind == "paragraph" and e.follows_paragraph)
+    # (paragraphs cut out of one long line say nothing of it: a text of blank-line paragraphs with
+    # one block whose line breaks were lost would otherwise have every blank line break a scene)
+    gaps = Counter(
+        e.blank_before for e in events if e.kind == "paragraph" and e.follows_paragraph and not e.within_line
+    )
     if not gaps:
         return 1
     return max(gaps, key=lambda length: (gaps[length], -length))
