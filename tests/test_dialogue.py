@@ -1634,6 +1634,36 @@ def test_a_name_in_a_description_tag_s_tail_is_not_its_speaker() -> None:
     assert [q.speaker for q in work.quotes] == ["cap", "mara"]
 
 
+def test_whom_a_description_tag_speaks_to_is_not_its_speaker() -> None:
+    # "her brother to Jonah" is her brother, speaking to Jonah
+    cast = [
+        Character("mara", "Mara Vane", aliases=["Mara"], gender="F"),
+        Character("jonah", "Jonah", gender="M"),
+        Character("tobias", "Tobias Vane", aliases=["Tobias"], gender="M"),
+    ]
+    text = (
+        "Mara, her brother Tobias and Jonah sat by the fire.\n\n"
+        '"It is late," said Mara.\n\n"Poor Mara!" said her brother to Jonah. "You look tired."\n'
+    )
+    work = run(text, cast)
+    assert [q.speaker for q in work.quotes] == ["mara", "tobias", "tobias"]
+
+
+def test_a_clause_of_time_after_a_description_tag_names_someone_else() -> None:
+    # "her father as Jonah went out" is her father; Jonah is the one leaving
+    cast = [
+        Character("mara", "Mara Vane", aliases=["Mara"], gender="F"),
+        Character("jonah", "Jonah", gender="M"),
+        Character("abel", "Abel Vane", aliases=["Abel"], gender="M"),
+    ]
+    text = (
+        "Mara and Jonah sat by the fire. Abel Vane came in.\n\n"
+        '"It is late," said Jonah.\n\n"Come here, child," cried her father as Jonah went out.\n'
+    )
+    work = run(text, cast)
+    assert [q.speaker for q in work.quotes] == ["jonah", "abel"]
+
+
 def test_an_inverted_tag_with_an_unlisted_past_tense_verb() -> None:
     # "bawled" is no listed speech verb, but a verb put before its subject after a quote is a tag
     text = 'Jonah and Mara sat down.\n\n"Rain," said Jonah.\n\n"Snow!" bawled Jonah, and a laugh.\n'

@@ -2799,8 +2799,12 @@ CHILD_MIN_VOTES = 5
 CHILD_MIN_SHARE = 0.2
 
 
-# A prepositional phrase or relative clause closing a description: `the voice from the stair-head`
-_DESCRIPTION_TAIL = re.compile(r"\s+(?:with|in|from|at|on|through|behind|beside|near|by|who|whose)\s")
+# A prepositional phrase or relative clause closing a description: `the voice from the stair-head`;
+# whom the line is said to and a clause of time run on from it too: `said her brother to Colonel
+# Brandon`, `cried her father as she appeared`
+_DESCRIPTION_TAIL = re.compile(
+    r"\s+(?:with|in|from|at|on|through|behind|beside|near|by|who|whose|to|as|when|while|whilst)\s"
+)
 
 # A description's learnt owner stands in only when no one of its gender was named in the narration
 # of the last DESCRIPTION_WINDOW characters; it needs DESCRIPTION_MIN_VOTES close-by resolutions
