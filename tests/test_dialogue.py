@@ -1664,6 +1664,18 @@ def test_a_clause_of_time_after_a_description_tag_names_someone_else() -> None:
     assert [q.speaker for q in work.quotes] == ["jonah", "abel"]
 
 
+def test_the_one_heard_speaking_is_the_speaker_not_the_hearer() -> None:
+    # Mara hears; "him" says it
+    text = 'Mara and Jonah stood at the door with Ines.\n\nAs she turned away, Mara heard him say to Ines, "We leave at dawn."\n'
+    assert [q.speaker for q in run(text).quotes] == ["jonah"]
+
+
+def test_the_one_heard_speaking_after_a_manner_phrase_with_a_hyphenated_noun() -> None:
+    # "half-whisper" is no speech verb of Jonah's: "her saying" is the tag
+    text = 'Ines and Jonah talked by the fire.\n\nJonah heard her saying in a half-whisper to Mara, "He never listens."\n'
+    assert [q.speaker for q in run(text).quotes] == ["ines"]
+
+
 def test_an_inverted_tag_with_an_unlisted_past_tense_verb() -> None:
     # "bawled" is no listed speech verb, but a verb put before its subject after a quote is a tag
     text = 'Jonah and Mara sat down.\n\n"Rain," said Jonah.\n\n"Snow!" bawled Jonah, and a laugh.\n'

@@ -2276,6 +2276,23 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
     if opener:
         clause_start = opener.end()  # `Later he said to Marjorie,`: "Later" is nobody
     clause = stripped[clause_start:].rstrip(",:")
+    last_verb = next(
+        (w for w in reversed(list(_WHOLE_WORD.finditer(clause))) if w.group() in SPEECH_VERBS), None
+    )
+    heard = _HEARD_SPEAKING.search(clause, 0, last_verb.start()) if last_verb else None
+    if (
+        last_verb is not None
+        and heard is not None
+        and _is_manner_tail(_LEADING_ADVERB.sub("", clause[last_verb.end() :]))
+    ):
+        # `Alice heard it say to itself,` / `Emma heard her saying in the same half-whisper to Jane,`:
+        # the one heard speaks, not the one hearing
+        heard_one = heard.group("subj")
+        subj = _HEARD_PRONOUN.get(heard_one.lower(), heard_one)
+        if subj == "it":
+            return None, "", 0, ""  # a creature or a voice: no one the tag can name
+        start = offset + clause_start + heard.start("subj")
+        return _Subject(None, _subject_kind(subj), subj, start), last_verb.group(), 0, ""
     for match in itertools.chain(_TAG_SUBJ_VERB.finditer(clause), _tag_subject_verbs(clause)):
         verb = _verb(match.group("verb"))
         if verb not in SPEECH_VERBS:
@@ -2382,6 +2399,22 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
             return subject, _verb(second.group("verb")), obj_start, obj.group("obj") if obj else ""
         return subject, "(intro)", 0, ""
     return None, "", 0, ""
+
+
+# Someone heard speaking: `she heard him say`, `in time to hear her friend exclaim aloud to James`
+# (the speech verb last in the clause but for a phrase of manner or address)
+_HEARD_SPEAKING = re.compile(
+    r"\b(?:hear|hears|heard|hearing|overhear|overhears|overheard)\s+"
+    r"(?P<subj>him|her|them|it|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+    r"|(?:the|his|her|their|my)\s+(?:[\w'’-]+\s+)?[\w'’-]+)"
+    rf"\s+(?:{_ADVERB}\s+)?$"
+)
+# A lower-case word not inside a hyphenated one ("whisper" in "half-whisper" is no verb)
+_WHOLE_WORD = re.compile(r"(?<![\w'’-])[a-z]+\b(?!-)")
+# (`exclaim aloud to James`: an adverb of manner first; not a preposition that opens the phrase)
+_LEADING_ADVERB = re.compile(r"^\s*(?:[a-z]+ly|aloud|again|then|now|once|still)\b")
+# The object pronoun heard, as the subject of the speaking
+_HEARD_PRONOUN = {"him": "he", "her": "she", "them": "they"}
 
 
 # A subject and an auxiliary right before a speech verb: `so that Ben had said,`, `At intervals
