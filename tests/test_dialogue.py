@@ -1676,6 +1676,26 @@ def test_the_one_heard_speaking_after_a_manner_phrase_with_a_hyphenated_noun() -
     assert [q.speaker for q in run(text).quotes] == ["ines"]
 
 
+def test_the_subject_of_a_result_clause_before_the_speech_verb_speaks() -> None:
+    # "so wet and cold that Mara could not help saying": Mara speaks, not Jonah
+    text = (
+        "Mara and Jonah sat at the table.\n\n"
+        '"I fell in the pond," said Jonah.\n\n'
+        'Jonah looked so wet and cold that Mara could not help saying, "You look like a frog."\n'
+    )
+    assert [q.speaker for q in run(text).quotes] == ["jonah", "mara"]
+
+
+def test_the_subject_of_a_reported_that_clause_does_not_speak() -> None:
+    # "assured him that Ines was well; and then added": Mara adds it; Ines is only reported on
+    text = (
+        "Mara and Jonah sat at the table.\n\n"
+        '"Where is Ines?" asked Jonah.\n\n'
+        'Mara assured him that Ines was well; and then added, "She sends her love."\n'
+    )
+    assert [q.speaker for q in run(text).quotes] == ["jonah", "mara"]
+
+
 def test_an_inverted_tag_with_an_unlisted_past_tense_verb() -> None:
     # "bawled" is no listed speech verb, but a verb put before its subject after a quote is a tag
     text = 'Jonah and Mara sat down.\n\n"Rain," said Jonah.\n\n"Snow!" bawled Jonah, and a laugh.\n'

@@ -334,9 +334,10 @@ _CLAUSE_SUBJECT = re.compile(
     # no part of the name)
     # (`whereupon James fired up and also exclaimed:`, `after which Toby Crackit ... turned to
     # Chitling and said,` open a new main clause; "until", "where", "than", a bare "which"...
-    # open subordinate ones, whose subject was the speaker less often than not on PDNC)
+    # open subordinate ones, whose subject was the speaker less often than not on PDNC; "that"
+    # is kept only where it opens a result clause: _RESULT_CLAUSE)
     r"(?:^|[,;:]\s*|\b(?:[Aa]nd|[Bb]ut|[Tt]hen|[Ss]o|[Ww]hen|as|[Ww]hile"
-    r"|whereupon|(?:after|upon|on|at|with)\s+which)\s+(?:then\s+)?)"
+    r"|whereupon|that|(?:after|upon|on|at|with)\s+which)\s+(?:then\s+)?)"
     r"(?P<subj>[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e|(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y)\s+[\w'’-]+"
     r"|(?!(?:And|But|Then|So|When|While)\s)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
     # `Mr. Weston, with a very good grace, immediately exclaimed,`: a name may stand before a
@@ -2344,6 +2345,10 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
             if m.end("subj") < trailing.start()
             and (_first_word(m.group("subj")) not in _NOT_SUBJECT or _first_word(m.group("subj")) == "the")
             and _first_word(m.group("subj")) not in _OPENER_WORDS
+            and not (
+                _AFTER_THAT.search(clause, 0, m.start("subj"))
+                and not _RESULT_CLAUSE.search(clause, 0, m.start("subj"))
+            )
         ]
         if len(subjects) > 1:
             # `and James, as the door was closed on them, said,`: the subject of a clause put
@@ -2413,6 +2418,10 @@ _HEARD_SPEAKING = re.compile(
 _WHOLE_WORD = re.compile(r"(?<![\w'’-])[a-z]+\b(?!-)")
 # (`exclaim aloud to James`: an adverb of manner first; not a preposition that opens the phrase)
 _LEADING_ADVERB = re.compile(r"^\s*(?:[a-z]+ly|aloud|again|then|now|once|still)\b")
+# A subject right after "that": a result clause's (`he laughed so heartily that Emma could not help
+# saying,`) speaks; a reported one's (`assured her that they never sat there; and then added,`) not
+_AFTER_THAT = re.compile(r"\bthat\s+$")
+_RESULT_CLAUSE = re.compile(r"\b(?:so|such)\b[^.;:!?]*,?\s+that\s+$")
 # The object pronoun heard, as the subject of the speaking
 _HEARD_PRONOUN = {"him": "he", "her": "she", "them": "they"}
 
