@@ -1649,6 +1649,68 @@ def test_a_name_in_a_description_tag_s_tail_is_not_its_speaker() -> None:
     assert [q.speaker for q in work.quotes] == ["cap", "mara"]
 
 
+def test_whom_a_description_tag_speaks_to_is_not_its_speaker() -> None:
+    # "her brother to Jonah" is her brother, speaking to Jonah
+    cast = [
+        Character("mara", "Mara Vane", aliases=["Mara"], gender="F"),
+        Character("jonah", "Jonah", gender="M"),
+        Character("tobias", "Tobias Vane", aliases=["Tobias"], gender="M"),
+    ]
+    text = (
+        "Mara, her brother Tobias and Jonah sat by the fire.\n\n"
+        '"It is late," said Mara.\n\n"Poor Mara!" said her brother to Jonah. "You look tired."\n'
+    )
+    work = run(text, cast)
+    assert [q.speaker for q in work.quotes] == ["mara", "tobias", "tobias"]
+
+
+def test_a_clause_of_time_after_a_description_tag_names_someone_else() -> None:
+    # "her father as Jonah went out" is her father; Jonah is the one leaving
+    cast = [
+        Character("mara", "Mara Vane", aliases=["Mara"], gender="F"),
+        Character("jonah", "Jonah", gender="M"),
+        Character("abel", "Abel Vane", aliases=["Abel"], gender="M"),
+    ]
+    text = (
+        "Mara and Jonah sat by the fire. Abel Vane came in.\n\n"
+        '"It is late," said Jonah.\n\n"Come here, child," cried her father as Jonah went out.\n'
+    )
+    work = run(text, cast)
+    assert [q.speaker for q in work.quotes] == ["jonah", "abel"]
+
+
+def test_the_one_heard_speaking_is_the_speaker_not_the_hearer() -> None:
+    # Mara hears; "him" says it
+    text = 'Mara and Jonah stood at the door with Ines.\n\nAs she turned away, Mara heard him say to Ines, "We leave at dawn."\n'
+    assert [q.speaker for q in run(text).quotes] == ["jonah"]
+
+
+def test_the_one_heard_speaking_after_a_manner_phrase_with_a_hyphenated_noun() -> None:
+    # "half-whisper" is no speech verb of Jonah's: "her saying" is the tag
+    text = 'Ines and Jonah talked by the fire.\n\nJonah heard her saying in a half-whisper to Mara, "He never listens."\n'
+    assert [q.speaker for q in run(text).quotes] == ["ines"]
+
+
+def test_the_subject_of_a_result_clause_before_the_speech_verb_speaks() -> None:
+    # "so wet and cold that Mara could not help saying": Mara speaks, not Jonah
+    text = (
+        "Mara and Jonah sat at the table.\n\n"
+        '"I fell in the pond," said Jonah.\n\n'
+        'Jonah looked so wet and cold that Mara could not help saying, "You look like a frog."\n'
+    )
+    assert [q.speaker for q in run(text).quotes] == ["jonah", "mara"]
+
+
+def test_the_subject_of_a_reported_that_clause_does_not_speak() -> None:
+    # "assured him that Ines was well; and then added": Mara adds it; Ines is only reported on
+    text = (
+        "Mara and Jonah sat at the table.\n\n"
+        '"Where is Ines?" asked Jonah.\n\n'
+        'Mara assured him that Ines was well; and then added, "She sends her love."\n'
+    )
+    assert [q.speaker for q in run(text).quotes] == ["jonah", "mara"]
+
+
 def test_an_inverted_tag_with_an_unlisted_past_tense_verb() -> None:
     # "bawled" is no listed speech verb, but a verb put before its subject after a quote is a tag
     text = 'Jonah and Mara sat down.\n\n"Rain," said Jonah.\n\n"Snow!" bawled Jonah, and a laugh.\n'

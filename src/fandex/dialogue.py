@@ -298,7 +298,7 @@ _SUBJECT = (
 _VERB = r"(?P<verb>[a-z]+(?:\s+(?:in|on|out))?)"
 # "Willow asked", "she said softly", "the vampire replied"
 _TAG_SUBJ_VERB = re.compile(rf"{_SUBJECT}\s+(?:{_ADVERB}\s+)?{_VERB}\b")
-# `Mary heard her say.` / `he heard her tell a room full of women,`: whom the subject hears
+# After a line, `Mary heard her say.` / `he heard her tell a room full of women,`: whom the subject hears
 # speaking is the speaker, not the subject
 _HEARD_SPEAKING = re.compile(
     rf"{_SUBJECT}\s+(?:could\s+)?(?:heard|overheard|hear)\s+"
@@ -356,9 +356,10 @@ _CLAUSE_SUBJECT = re.compile(
     # no part of the name)
     # (`whereupon James fired up and also exclaimed:`, `after which Toby Crackit ... turned to
     # Chitling and said,` open a new main clause; "until", "where", "than", a bare "which"...
-    # open subordinate ones, whose subject was the speaker less often than not on PDNC)
+    # open subordinate ones, whose subject was the speaker less often than not on PDNC; "that"
+    # is kept only where it opens a result clause: _RESULT_CLAUSE)
     r"(?:^|[,;:]\s*|\b(?:[Aa]nd|[Bb]ut|[Tt]hen|[Ss]o|[Ww]hen|as|[Ww]hile"
-    r"|whereupon|(?:after|upon|on|at|with)\s+which)\s+(?:then\s+)?)"
+    r"|whereupon|that|(?:after|upon|on|at|with)\s+which)\s+(?:then\s+)?)"
     r"(?P<subj>[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e|(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y)\s+[\w'’-]+"
     r"|(?!(?:And|But|Then|So|When|While)\s)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
     # `Mr. Weston, with a very good grace, immediately exclaimed,`: a name may stand before a
@@ -2361,9 +2362,23 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
     if opener:
         clause_start = opener.end()  # `Later he said to Marjorie,`: "Later" is nobody
     clause = stripped[clause_start:].rstrip(",:")
-    heard = _heard_speaking(clause, offset + clause_start)
-    if heard is not None:
-        return heard, "said", 0, ""
+    last_verb = next(
+        (w for w in reversed(list(_WHOLE_WORD.finditer(clause))) if w.group() in SPEECH_VERBS), None
+    )
+    heard = _HEARD_ONE.search(clause, 0, last_verb.start()) if last_verb else None
+    if (
+        last_verb is not None
+        and heard is not None
+        and _is_manner_tail(_LEADING_ADVERB.sub("", clause[last_verb.end() :]))
+    ):
+        # `Alice heard it say to itself,` / `Emma heard her saying in the same half-whisper to Jane,`:
+        # the one heard speaks, not the one hearing
+        heard_one = heard.group("subj")
+        subj = _HEARD_PRONOUN.get(heard_one.lower(), heard_one)
+        if subj == "it":
+            return None, "", 0, ""  # a creature or a voice: no one the tag can name
+        start = offset + clause_start + heard.start("subj")
+        return _Subject(None, _subject_kind(subj), subj, start), last_verb.group(), 0, ""
     for match in itertools.chain(_TAG_SUBJ_VERB.finditer(clause), _tag_subject_verbs(clause)):
         verb = _verb(match.group("verb"))
         if verb not in SPEECH_VERBS:
@@ -2415,6 +2430,10 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
             if m.end("subj") < trailing.start()
             and (_first_word(m.group("subj")) not in _NOT_SUBJECT or _first_word(m.group("subj")) == "the")
             and _first_word(m.group("subj")) not in _OPENER_WORDS
+            and not (
+                _AFTER_THAT.search(clause, 0, m.start("subj"))
+                and not _RESULT_CLAUSE.search(clause, 0, m.start("subj"))
+            )
         ]
         if len(subjects) > 1:
             # `and James, as the door was closed on them, said,`: the subject of a clause put
@@ -2470,6 +2489,26 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
             return subject, _verb(second.group("verb")), obj_start, obj.group("obj") if obj else ""
         return subject, "(intro)", 0, ""
     return None, "", 0, ""
+
+
+# Before a line, someone heard speaking: `she heard him say`, `in time to hear her friend exclaim aloud to James`
+# (the speech verb last in the clause but for a phrase of manner or address)
+_HEARD_ONE = re.compile(
+    r"\b(?:hear|hears|heard|hearing|overhear|overhears|overheard)\s+"
+    r"(?P<subj>him|her|them|it|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+    r"|(?:the|his|her|their|my)\s+(?:[\w'’-]+\s+)?[\w'’-]+)"
+    rf"\s+(?:{_ADVERB}\s+)?$"
+)
+# A lower-case word not inside a hyphenated one ("whisper" in "half-whisper" is no verb)
+_WHOLE_WORD = re.compile(r"(?<![\w'’-])[a-z]+\b(?!-)")
+# (`exclaim aloud to James`: an adverb of manner first; not a preposition that opens the phrase)
+_LEADING_ADVERB = re.compile(r"^\s*(?:[a-z]+ly|aloud|again|then|now|once|still)\b")
+# A subject right after "that": a result clause's (`he laughed so heartily that Emma could not help
+# saying,`) speaks; a reported one's (`assured her that they never sat there; and then added,`) not
+_AFTER_THAT = re.compile(r"\bthat\s+$")
+_RESULT_CLAUSE = re.compile(r"\b(?:so|such)\b[^.;:!?]*,?\s+that\s+$")
+# The object pronoun heard, as the subject of the speaking
+_HEARD_PRONOUN = {"him": "he", "her": "she", "them": "they"}
 
 
 # A subject and an auxiliary right before a speech verb: `so that Ben had said,`, `At intervals
@@ -2887,8 +2926,12 @@ CHILD_MIN_VOTES = 5
 CHILD_MIN_SHARE = 0.2
 
 
-# A prepositional phrase or relative clause closing a description: `the voice from the stair-head`
-_DESCRIPTION_TAIL = re.compile(r"\s+(?:with|in|from|at|on|through|behind|beside|near|by|who|whose)\s")
+# A prepositional phrase or relative clause closing a description: `the voice from the stair-head`;
+# whom the line is said to and a clause of time run on from it too: `said her brother to Colonel
+# Brandon`, `cried her father as she appeared`
+_DESCRIPTION_TAIL = re.compile(
+    r"\s+(?:with|in|from|at|on|through|behind|beside|near|by|who|whose|to|as|when|while|whilst)\s"
+)
 
 # A description's learnt owner stands in only when no one of its gender was named in the narration
 # of the last DESCRIPTION_WINDOW characters; it needs DESCRIPTION_MIN_VOTES close-by resolutions
