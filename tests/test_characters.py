@@ -977,3 +977,14 @@ def test_a_family_name_with_a_lower_case_article_is_a_name() -> None:
         'Later, al-Rashid and Tom went home. "Goodnight," said al-Rashid.\n'
     )
     assert "al-Rashid" in _by_name(_cast(text))
+
+
+def test_an_oath_at_a_sentence_start_is_no_one() -> None:
+    # Sworn again and again, a capitalised oath acts like a name ("Fuck, she thought") but is none.
+    text = (
+        "Fuck, Mara thought, and kicked the door. Fuck said everything. "
+        '"Fuck," Mara said again. Shit, she thought. Shit happened. Fuck was all she had left.'
+    )
+    cast = _by_name(_cast(text))
+    assert "Mara" in cast
+    assert "Fuck" not in cast and "Shit" not in cast
