@@ -445,6 +445,35 @@ def test_a_pack_given_name_the_text_gives_another_family_name_is_someone_else(tm
     assert "Pell Haver" in _by_name(_cast(once, options))
 
 
+NICKNAME_PACK = """\
+name: Harbour Lights
+characters:
+  - name: Wenna Corr
+    gender: F
+    aliases: [Wenna, Corr]
+    nicknames: [Wen]
+"""
+
+
+def test_a_pack_nickname_of_a_given_name_the_text_gives_another_family_name_is_someone_else(
+    tmp_path: Path,
+) -> None:
+    # The pack's "Wen" is short for its Wenna Corr; a story that writes "Wenna Ostrow" twice and
+    # otherwise "Wen" and "Wenna" means its own Wenna, never the pack's.
+    (tmp_path / "harbour.yaml").write_text(NICKNAME_PACK, encoding="utf-8")
+    options = Options(fandom="Harbour Lights", pack_dirs=[str(tmp_path)])
+    namesake = (
+        "Wenna Ostrow opened the shop. Wen waved at the boats. Wenna smiled back. "
+        "At dusk Wenna Ostrow locked the door, and Wen went home."
+    )
+    cast = _by_name(_cast(namesake, options))
+    assert "Wenna Corr" not in cast
+    assert "Wenna Ostrow" in cast
+    # Her pack family name written too: she is the pack's.
+    hers = "Wenna Ostrow opened the shop. Corr waved at the boats. Wen smiled. Wenna Ostrow left."
+    assert "Wenna Corr" in _by_name(_cast(hers, options))
+
+
 def test_a_title_before_a_given_name_is_the_one_person_of_the_fuller_titled_name() -> None:
     # "King Aldric" far outnumbers "King Aldric Varrow", as a king is called, but is the same man;
     # the same title before the same surname ("Mr. John Knightley" beside "Mr. Knightley") is not.
@@ -948,3 +977,14 @@ def test_a_family_name_with_a_lower_case_article_is_a_name() -> None:
         'Later, al-Rashid and Tom went home. "Goodnight," said al-Rashid.\n'
     )
     assert "al-Rashid" in _by_name(_cast(text))
+
+
+def test_an_oath_at_a_sentence_start_is_no_one() -> None:
+    # Sworn again and again, a capitalised oath acts like a name ("Fuck, she thought") but is none.
+    text = (
+        "Fuck, Mara thought, and kicked the door. Fuck said everything. "
+        '"Fuck," Mara said again. Shit, she thought. Shit happened. Fuck was all she had left.'
+    )
+    cast = _by_name(_cast(text))
+    assert "Mara" in cast
+    assert "Fuck" not in cast and "Shit" not in cast

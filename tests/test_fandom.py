@@ -260,3 +260,23 @@ def test_one_passing_mention_each_is_not_enough_in_a_long_work() -> None:
     assert guess_from_text(filler + names, packs) == []
     # Named again and again through the same long work, they are the story's cast.
     assert [g.name for g in guess_from_text((filler[:80_000] + names) * 4, packs)] == [BTVS]
+
+
+def test_a_main_character_named_once_in_a_long_work_makes_no_context(tmp_path: Path) -> None:
+    # One "Quorra" in a long novel is a passing word, not the pack's lead: it must not let the
+    # novel's many plain "Edith"s count as the pack's Edith Marrow.
+    (tmp_path / "westerly.yaml").write_text(
+        "name: Westerly\ncharacters:\n"
+        "  - {name: Quorra Vell, aliases: [Quorra]}\n"
+        "  - {name: Edith Marrow, aliases: [Edith]}\n"
+        "  - {name: Tamsin Oake, role: recurring, aliases: [Tamsin]}\n"
+        "  - {name: Bram Holt, role: recurring, aliases: [Bram]}\n",
+        encoding="utf-8",
+    )
+    packs = [p for p in load_packs([tmp_path]) if p.name == "Westerly"]
+    filler = "The road went on past the fields and the mill, and nobody in particular walked it. " * 4000
+    people = "Edith came home. " * 20 + "Then Tamsin and Bram sat with Edith. " * 4
+    assert guess_from_text(filler + people + "They spoke of Quorra once.", packs) == []
+    # Named as often as a long work asks, the lead makes the context and the pack is found.
+    often = filler + people + "They spoke of Quorra. " * 4
+    assert [g.name for g in guess_from_text(often, packs)] == ["Westerly"]

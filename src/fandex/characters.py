@@ -841,15 +841,17 @@ class _Discovery:
         return result
 
     def _without_namesakes(self, found: list[Mention]) -> list[Mention]:
-        """Drop a pack character named only by a one-word given name that the text gives another
+        """Drop a pack character named only by one-word names of hers that the text gives another
         family name.
 
         A crossover or an original story can share a first name with a pack character: a story that
         writes "Bruce Wayne" again and again and never the pack's "Banner" means by its bare "Bruce"
-        the Bruce it names in full, not the pack's. So when every mention of a pack character is the
-        first word of its pack name alone, and the text writes that word followed by one other
-        capitalised word at least twice (not the pack's family name), those mentions go, and the
-        text's own discovery of names takes the person.
+        the Bruce it names in full, not the pack's. So when every mention of a pack character is a
+        one-word name of hers other than her family name (the given name of her pack name, or a
+        short form the pack lists, as "Jen" beside "Jennifer Barkley"), and the text writes that
+        given name or one of those words followed by one other capitalised word at least twice (not
+        a word of her pack names), those mentions go, and the text's own discovery of names takes
+        the person.
         """
         assert self.pack is not None
         by_name = {c.name: c for c in self.pack.characters}
@@ -859,15 +861,21 @@ class _Discovery:
                 surfaces.setdefault(mention.character, set()).add(self.text[mention.start : mention.end])
         dropped: set[str] = set()
         for owner, written in surfaces.items():
-            pack_words = _BRACKETED.sub("", by_name[owner].name).split()
-            if len(written) != 1 or len(pack_words) < 2 or next(iter(written)) != pack_words[0]:
+            character = by_name[owner]
+            pack_words = _BRACKETED.sub("", character.name).split()
+            family = person_words.family_name(character.name, family_first=self.pack.family_name_first)
+            if len(pack_words) < 2 or family is None or family in written:
                 continue
-            given = pack_words[0]
-            pattern = re.compile(rf"(?<![\w'’-]){re.escape(given)} ([A-Z][a-z]+)(?![\w'’-])")
+            if any(len(form.split()) != 1 for form in written):
+                continue  # a fuller name of hers is written: she is the pack's
+            own_words = {w for form in (character.name, *character.aliases) for w in form.split()}
+            given = pack_words[-1] if self.pack.family_name_first else pack_words[0]
+            forms = "|".join(re.escape(form) for form in sorted(written | {given}))
+            pattern = re.compile(rf"(?<![\w'’-])(?:{forms}) ([A-Z][a-z]+)(?![\w'’-])")
             others = Counter(
                 match.group(1)
                 for match in pattern.finditer(self.text, self.start, self.end)
-                if match.group(1) not in pack_words
+                if match.group(1) not in own_words
             )
             if others and others.most_common(1)[0][1] >= _NAMESAKE_FULL_NAMES:
                 dropped.add(owner)

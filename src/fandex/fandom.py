@@ -204,7 +204,13 @@ class _Tally:
     def score(self, length: int) -> float:
         needed = 1 + length // CHARS_PER_EXTRA_MENTION
         strong = {name for name, e in self.characters.items() if e.strong(self.lower_case_words)}
-        strong_main = {n for n in strong if self.characters[n].weight >= ROLE_WEIGHTS["main"]}
+        # The main character that makes the context is named as often as a character must be to
+        # count in full: one "Rio" in a 400-page novel is a passing word, not Rio Vidal.
+        strong_main = {
+            n
+            for n in strong
+            if self.characters[n].weight >= ROLE_WEIGHTS["main"] and self.characters[n].mentions >= needed
+        }
         # Beside a main character named for sure and one more sure sign (a distinctive name, a place,
         # a handful of terms), "Dean" and "Sam" are surely the Winchesters: weak names count in full.
         signs = len(strong) + len(self.places) + (1 if len(self.terms) >= CONTEXT_TERMS else 0)

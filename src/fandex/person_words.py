@@ -217,6 +217,7 @@ NOT_NAMES = word_set(
 NOT_NAMES = NOT_NAMES | word_set(
     """behold lo hark hallo alack egad zounds gadzooks forsooth prithee amen hurrah hurray hooray
     bravo encore goodness gosh golly gee jeez geez damn dammit darn blast crikey blimey bloody
+    fuck fucking shit crap bollocks
     sapristi parbleu mordieu sacrebleu caramba lor lawk lawks bah tut drat
     ladyship lordship majesty highness excellency
     midsummer midwinter michaelmas candlemas lammas whitsun whitsuntide lent advent pentecost
