@@ -235,6 +235,18 @@ def test_a_name_the_pronoun_acts_on_in_the_paragraph_before_is_not_the_next_she(
     assert [q.speaker for q in work.quotes] == ["mara", "jonah", "mara"]
 
 
+def test_a_described_subject_just_before_is_the_next_he() -> None:
+    # "the doctor" is how the cast knows him: the paragraph's subject, so the tag's "he" is his,
+    # not the man who spoke the line before
+    cast = [*CAST, Character("doctor", "The Doctor", aliases=["Doctor"], gender="M")]
+    text = (
+        '"Is it bad?" asked Jonah.\n\n'
+        'The doctor was buttoning up his coat, just going. "Nothing to be done," he said.\n'
+    )
+    work = run(text, cast)
+    assert [q.speaker for q in work.quotes] == ["jonah", "doctor"]
+
+
 def test_epithet_tag_with_a_gendered_noun() -> None:
     text = 'Jonah waited at the gate.\n\n"Late again," the old man sighed.\n'
     work = run(text)

@@ -3157,6 +3157,17 @@ def _by_gender(
         for m in para_mentions
         if not _acts_on_pronoun(text, m, position, gender) and not _acted_on_by_pronoun(context, m, gender)
     ]
+    described = _described_subject(context, text, _para_start(text, position), position)
+    if (
+        described is not None
+        and fits(described[1])
+        and described[1] not in vocatives
+        and not any(m.start >= described[0] and _is_plain_subject(text, m) for m in para_mentions)
+    ):
+        # `The doctor was buttoning up his coat. "Killed instantly," he said.`: the paragraph's
+        # latest subject is a description that names a cast member, and no name stands after it
+        context.gender_rule = "paragraph"
+        return described[1]
     if para_mentions:
         # a subject is a likelier antecedent than an object: "Her friendship with Mrs. Moore
         # was deep... she sighed" is not Mrs. Moore
@@ -3227,6 +3238,32 @@ def _by_gender(
             context.by_recency = True  # only recency chose: a weak resolution
             return cid
     return None  # only whom the line calls by name: someone else speaks it
+
+
+# `The doctor was...`, `the old servant turned`: a description opening a sentence, a word after it
+_DESCRIBED_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?;])\s+|(?<=[\n\"“”])\s*)(?P<key>[Tt]he\s+[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)(?=\s+[a-z])"
+)
+
+
+def _described_subject(context: _Context, text: str, start: int, end: int) -> tuple[int, str] | None:
+    """The latest sentence in ``text[start:end]`` whose subject is a description the cast knows
+    someone by ("the doctor" for The Doctor, "the Major" for Major Callendar), outside quotes:
+    its position and whom it names."""
+    found = None
+    for match in _DESCRIBED_SUBJECT.finditer(text, start, end):
+        if _in_quote(context, match.start("key")):
+            continue
+        words = _norm(match.group("key")).split()
+        for key in (" ".join(words), " ".join(words[:2])):
+            owner = context.alias_index.get(key) or context.bare_aliases.get(key[4:])
+            if owner is not None and _norm(context.characters[owner].name).startswith("the "):
+                owner = _rank_holder(context, key, match.start("key")) or owner
+            owner = owner or _rank_holder(context, key, match.start("key"))
+            if owner is not None:
+                found = (match.start("key"), owner)
+                break
+    return found
 
 
 # a clause opens at a sentence start, after a quote, or after a conjunction, capitalised or not
