@@ -247,6 +247,13 @@ def test_a_described_subject_just_before_is_the_next_he() -> None:
     assert [q.speaker for q in work.quotes] == ["jonah", "doctor"]
 
 
+def test_a_subject_word_starts_a_word() -> None:
+    # "mother and said" holds "her and said", which is no subject and verb: the tag is the "She"
+    text = '"Hello," said Jonah.\n\nMara came in late. She kissed her brother and mother and said, "Sorry."\n'
+    work = run(text)
+    assert [(q.speaker, q.cue) for q in work.quotes] == [("jonah", "explicit"), ("mara", "anaphoric")]
+
+
 def test_epithet_tag_with_a_gendered_noun() -> None:
     text = 'Jonah waited at the gate.\n\n"Late again," the old man sighed.\n'
     work = run(text)

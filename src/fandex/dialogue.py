@@ -291,9 +291,9 @@ _ADVERB = r"(?:[a-z]+ly|then|again|now|too|back|once|still|quietly|aloud|out|up|
 # A subject: capitalised words (a name, maybe with a title), a pronoun, or a determiner + up to
 # three words (an epithet: "the old man", "his mother", "the red head").
 _SUBJECT = (
-    r"(?P<subj>(?:[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e)(?![\w'’])"
+    r"(?P<subj>(?<![\w'’])(?:(?:[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e)(?![\w'’])"
     r"|(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur|[Yy]our|[Aa]n?)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+"
-    r"|[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|of|the)){0,3})"
+    r"|[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|of|the)){0,3}))"
 )
 _VERB = r"(?P<verb>[a-z]+(?:\s+(?:in|on|out))?)"
 # "Willow asked", "she said softly", "the vampire replied"
