@@ -254,6 +254,17 @@ def test_a_subject_word_starts_a_word() -> None:
     assert [(q.speaker, q.cue) for q in work.quotes] == [("jonah", "explicit"), ("mara", "anaphoric")]
 
 
+def test_a_line_credited_with_as_x_said() -> None:
+    # the words inside a sentence of narration, given to whom "as ... said" names
+    text = (
+        '"Come in," said Jonah.\n\n'
+        'The review had been unkind, "the sort of thing no friend would write," as Ines said. '
+        "The play went on all the same.\n"
+    )
+    work = run(text)
+    assert [(q.speaker, q.cue) for q in work.quotes] == [("jonah", "explicit"), ("ines", "explicit")]
+
+
 def test_epithet_tag_with_a_gendered_noun() -> None:
     text = 'Jonah waited at the gate.\n\n"Late again," the old man sighed.\n'
     work = run(text)

@@ -367,6 +367,12 @@ _ALL_SAID = re.compile(
     r"(?:was|were)\s+all\s+(?:that\s+)?(?P<subj>he|she|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
     r"\s+(?:(?:could|would|did)\s+)?(?P<verb>[a-z]+)\b"
 )
+# `"the sort of thing no white man could have written," as Mrs. Lesley said.`: a line credited
+# to whom "as" says said it, the clause ending there
+_AS_SAID = re.compile(
+    r"as\s+(?P<subj>he|she|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
+    r"\s+(?:(?:had|has|would|did)\s+)?(?P<verb>[a-z]+)(?:\s+it)?\s*(?:,|$)"
+)
 # `"Don't!" from the Major.`: a line credited to someone with no verb at all
 _FROM_SUBJECT = re.compile(rf"from\s+{_SUBJECT}\s*(?:,|$)")
 # (up to six words after the determiner: "the gentleman in the white waistcoat")
@@ -2187,6 +2193,10 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
     if credited is None:
         credited = _ALL_SAID.match(clause)
         if credited and not (credited.group("verb") in SPEECH_VERBS or credited.group("verb").endswith("ed")):
+            credited = None
+    if credited is None:
+        credited = _AS_SAID.match(clause)
+        if credited and credited.group("verb") not in SPEECH_VERBS and credited.group("verb") != "put":
             credited = None
     if credited:
         subj = credited.group("subj")
