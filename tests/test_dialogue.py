@@ -265,6 +265,16 @@ def test_a_line_credited_with_as_x_said() -> None:
     assert [(q.speaker, q.cue) for q in work.quotes] == [("jonah", "explicit"), ("ines", "explicit")]
 
 
+def test_a_named_owners_noun_is_not_the_owner() -> None:
+    # "Jonah's girl" is not Jonah: the cast member known by that description, else left open
+    cast = [*CAST, Character("girl", "Jonah's Girl", gender="F")]
+    text = '"This is Ines," said Jonah.\n\n"Well, well," said Jonah.\n\n"Do I get a drink?" said Jonah\'s girl.\n'
+    work = run(text, cast)
+    assert [q.speaker for q in work.quotes] == ["jonah", "jonah", "girl"]
+    text = 'Ines came in.\n\n"Well, well," said Jonah.\n\n"Do I get a drink?" said Jonah\'s girl.\n'
+    assert [q.speaker for q in run(text).quotes] == ["jonah", "ines"]
+
+
 def test_epithet_tag_with_a_gendered_noun() -> None:
     text = 'Jonah waited at the gate.\n\n"Late again," the old man sighed.\n'
     work = run(text)

@@ -293,6 +293,7 @@ _ADVERB = r"(?:[a-z]+ly|then|again|now|too|back|once|still|quietly|aloud|out|up|
 _SUBJECT = (
     r"(?P<subj>(?<![\w'’])(?:(?:[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e)(?![\w'’])"
     r"|(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur|[Yy]our|[Aa]n?)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+"
+    r"|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\s+[a-z][\w-]*(?![\w'’-])"
     r"|[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|of|the)){0,3}))"
 )
 _VERB = r"(?P<verb>[a-z]+(?:\s+(?:in|on|out))?)"
@@ -2577,10 +2578,16 @@ def _first_word(phrase: str) -> str:
     return phrase.split()[0].lower() if phrase.split() else ""
 
 
+# `said Dan's girl`, `said Brenda's solicitor`: a named owner and a noun, no one of that name
+_NAMED_OWNERS_NOUN = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\s+[a-z][\w-]*")
+
+
 def _subject_kind(subject: str) -> str:
     word = subject.lower()
     if word in PRONOUN_GENDER:
         return "pronoun"
+    if _NAMED_OWNERS_NOUN.fullmatch(subject):
+        return "epithet"  # `Dan's girl`: someone described by whose she is
     if subject[0].isupper() and not re.match(r"(?:The|His|Her|My|Their|Our|Your|An?)\s", subject):
         return "name"
     return "epithet"
@@ -2605,6 +2612,9 @@ def _resolve_subject(
         if relative is not None:
             return relative
         return _by_gender(gender, context, conversation, index, quote, text, start)
+    if _NAMED_OWNERS_NOUN.fullmatch(phrase):
+        # `said Dan's girl` is not Dan: someone the cast knows by that description, else no one
+        return context.alias_index.get(_norm(phrase))
     tail = _DESCRIPTION_TAIL.search(phrase) if subject.kind == "epithet" else None
     if tail is not None and tail.start() > phrase.find(" "):
         # `cried the Major on a word from Turton`: a name in the tail is someone else
