@@ -275,6 +275,17 @@ def test_a_named_owners_noun_is_not_the_owner() -> None:
     assert [q.speaker for q in run(text).quotes] == ["jonah", "ines"]
 
 
+def test_a_tag_after_a_clause_break_is_its_quotes_own() -> None:
+    # "; but Mara said," closes Jonah's sentence and opens Mara's: "He replied" after her line
+    # introduces the next one, not hers
+    text = (
+        'Jonah grumbled, "Too late"; but Mara said, "Not yet, we can still go." '
+        'He replied in a low voice, "I suppose so."\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["jonah", "mara", "jonah"]
+
+
 def test_epithet_tag_with_a_gendered_noun() -> None:
     text = 'Jonah waited at the gate.\n\n"Late again," the old man sighed.\n'
     work = run(text)

@@ -2103,7 +2103,13 @@ def _opens_its_own_tag(text: str, quotes: list[_Found], k: int) -> bool:
     if k == 0:
         return True
     previous = text[quotes[k - 1].start : quotes[k - 1].end].rstrip(" \"'”’")
-    return previous.endswith((".", "!", "?"))
+    # (`muttered, "McBryde's an old woman"; but Mrs. Turton said, "Really..."`: the narration
+    # between closes the sentence of the quote before, so the tag after it opens a new one)
+    between = text[quotes[k - 1].outer_end : quotes[k].outer_start]
+    return previous.endswith((".", "!", "?")) or _CLAUSE_BREAK.search(between) is not None
+
+
+_CLAUSE_BREAK = re.compile(r"[.;!?]\s")
 
 
 def _is_tag_only(before: str) -> bool:
