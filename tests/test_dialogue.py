@@ -286,6 +286,16 @@ def test_a_tag_after_a_clause_break_is_its_quotes_own() -> None:
     assert [q.speaker for q in work.quotes] == ["jonah", "mara", "jonah"]
 
 
+def test_reported_speech_after_a_line_is_no_tag_of_it() -> None:
+    # "Mara replied that it was" reports her answer to Jonah's question: it tags neither line
+    text = (
+        '"Come here," Jonah said as she came in. "I have sent for you. Is it true?" Mara replied that '
+        'it was. "Very well, then you have refused him?"\n\n"I have, sir."\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["jonah", "jonah", "jonah", "mara"]
+
+
 def test_epithet_tag_with_a_gendered_noun() -> None:
     text = 'Jonah waited at the gate.\n\n"Late again," the old man sighed.\n'
     work = run(text)

@@ -2121,6 +2121,10 @@ def _beat_plausible(verb: str) -> bool:
     return verb.endswith("ed") or verb in {"shook", "took", "sat", "stood", "held", "gave", "threw", "made"}
 
 
+# `replied that it was`: a speech verb reporting what was said
+_REPORTED_SPEECH = re.compile(r"\s+(?:[a-z]+ly\s+)?that\s+(?:it|he|she|they|I|we|you|there|[A-Z][a-z])")
+
+
 def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, str]:
     stripped = after.lstrip(" ,\t\n-—–")
     lead = len(after) - len(stripped)
@@ -2136,6 +2140,10 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
         if not match:
             continue
         verb = _verb(match.group("verb"))
+        if pattern is _TAG_SUBJ_VERB and _REPORTED_SPEECH.match(clause, match.end()):
+            # `"Is it true?" Elizabeth replied that it was.`: her words are reported, an answer to
+            # the line, not its tag
+            return None, "", 0, ""
         if pattern is _TAG_VERB_SUBJ and verb not in SPEECH_VERBS and verb not in THOUGHT_VERBS:
             inverted = _INVERTED_TAG.match(clause)
             if inverted is None or _first_word(inverted.group("subj")) in _NOT_SUBJECT - {
