@@ -296,6 +296,23 @@ def test_reported_speech_after_a_line_is_no_tag_of_it() -> None:
     assert [q.speaker for q in work.quotes] == ["jonah", "jonah", "jonah", "mara"]
 
 
+def test_an_indefinite_or_owned_description_the_cast_knows_is_the_next_he() -> None:
+    # the cast knows these two only by their descriptions: each is his paragraph's subject
+    cast = [
+        *CAST,
+        Character("deacon", "The Old Deacon", aliases=["An Old Deacon"], gender="M"),
+        Character("friend", "Jonah's Friend", gender="M"),
+    ]
+    text = (
+        '"Dinner at last," said Jonah.\n\n'
+        'An old deacon sat facing him. He ate slowly. "The table is quiet tonight," he said.\n\n'
+        '"It is," said Jonah.\n\n'
+        'Jonah\'s friend renewed his invitation. "Come again in June," he said.\n'
+    )
+    work = run(text, cast)
+    assert [q.speaker for q in work.quotes] == ["jonah", "deacon", "jonah", "friend"]
+
+
 def test_epithet_tag_with_a_gendered_noun() -> None:
     text = 'Jonah waited at the gate.\n\n"Late again," the old man sighed.\n'
     work = run(text)

@@ -3276,24 +3276,29 @@ def _by_gender(
 
 # `The doctor was...`, `the old servant turned`: a description opening a sentence, a word after it
 _DESCRIBED_SUBJECT = re.compile(
-    r"(?:^|(?<=[.!?;])\s+|(?<=[\n\"“”])\s*)(?P<key>[Tt]he\s+[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)(?=\s+[a-z])"
+    r"(?:^|(?<=[.!?;])\s+|(?<=[\n\"“”])\s*)"
+    r"(?P<key>(?:[Tt]he|An?)\s+[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?|[A-Z][\w.-]*['’]s\s+[a-z][\w-]*)(?=\s+[a-z])"
 )
 
 
 def _described_subject(context: _Context, text: str, start: int, end: int) -> tuple[int, str] | None:
     """The latest sentence in ``text[start:end]`` whose subject is a description the cast knows
-    someone by ("the doctor" for The Doctor, "the Major" for Major Callendar), outside quotes:
-    its position and whom it names."""
+    someone by ("the doctor" for The Doctor, "the Major" for Major Callendar, "a coloured
+    archdeacon", "Dan's friend"), outside quotes: its position and whom it names."""
     found = None
     for match in _DESCRIBED_SUBJECT.finditer(text, start, end):
         if _in_quote(context, match.start("key")):
             continue
         words = _norm(match.group("key")).split()
         for key in (" ".join(words), " ".join(words[:2])):
-            owner = context.alias_index.get(key) or context.bare_aliases.get(key[4:])
-            if owner is not None and _norm(context.characters[owner].name).startswith("the "):
-                owner = _rank_holder(context, key, match.start("key")) or owner
-            owner = owner or _rank_holder(context, key, match.start("key"))
+            # `A coloured archdeacon sat facing him.`, `Dan's friend renewed his invitation.`: only
+            # the cast's own description names someone; "the doctor" may be a rank too
+            owner = context.alias_index.get(key)
+            if key.startswith("the "):
+                owner = owner or context.bare_aliases.get(key[4:])
+                if owner is not None and _norm(context.characters[owner].name).startswith("the "):
+                    owner = _rank_holder(context, key, match.start("key")) or owner
+                owner = owner or _rank_holder(context, key, match.start("key"))
             if owner is not None:
                 found = (match.start("key"), owner)
                 break
