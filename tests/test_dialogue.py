@@ -313,6 +313,19 @@ def test_an_indefinite_or_owned_description_the_cast_knows_is_the_next_he() -> N
     assert [q.speaker for q in work.quotes] == ["jonah", "deacon", "jonah", "friend"]
 
 
+def test_a_she_beat_keeps_its_line_a_womans_against_the_alternation() -> None:
+    # "She looked into the morning-room." makes the line a woman's: the strict alternation of the
+    # untagged lines before it would have given it to Jonah
+    text = (
+        'Mara threw her hat down on a chair in the hall. "Nothing to say, is there?"\n\n'
+        '"There\'s no need to talk," said Jonah.\n\n"No. I suppose there\'ll be a funeral."\n\n'
+        '"Well, of course."\n\n"Yes: to-morrow?"\n\n'
+        'She looked into the morning-room. "They\'ve done quite a lot, haven\'t they?"\n\n"They have."\n'
+    )
+    work = run(text)
+    assert work.quotes[5].speaker == "mara"
+
+
 def test_epithet_tag_with_a_gendered_noun() -> None:
     text = 'Jonah waited at the gate.\n\n"Late again," the old man sighed.\n'
     work = run(text)

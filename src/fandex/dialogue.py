@@ -1096,9 +1096,16 @@ def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Co
                 # found for still says the woman acting here is a listener, not the speaker
                 beat = None
             if beat is not None:
+                # `She looked into the room. "..."`: whoever turn-taking makes of the line, a woman
+                # (unless a name acting later in the paragraph made the beat: `She dealt. Tony
+                # looked at his watch. "..."`)
+                beat_gender = _beat_pronoun_gender(text, para, quotes)
+                if beat_gender is not None and context.characters[beat].gender != beat_gender:
+                    beat_gender = None
                 for quote in quotes:
                     if quote.speaker is None:
                         quote.speaker, quote.cue, quote.confidence = beat, "implicit", 0.7
+                        quote.gender_hint = quote.gender_hint or beat_gender
         # 5. turn-taking: decided once the whole conversation is known (_take_turns)
         for quote in quotes:
             if quote.speaker is None:
@@ -3570,12 +3577,19 @@ def _beat_speaker(
         if at_sentence_start and not _reacts_to_speaker(text, mention, quotes[0].end):
             return mention.character
     # `She smiled. "..."`: a pronoun subject at the paragraph's start
-    lead = text[para.start : quotes[0].outer_start]
-    pronoun = re.match(r"\s*(He|She)\s+[a-z]+ed\b", lead)
-    if pronoun:
-        gender = PRONOUN_GENDER[pronoun.group(1).lower()]
+    gender = _beat_pronoun_gender(text, para, quotes)
+    if gender is not None:
         return _by_gender(gender, context, conversation, index, quotes[0], text)
     return None
+
+
+_BEAT_PRONOUN = re.compile(r"\s*(He|She)\s+[a-z]+ed\b")
+
+
+def _beat_pronoun_gender(text: str, para: _Para, quotes: list[_Found]) -> str | None:
+    """The gender of a "he" or "she" acting at the paragraph's start, before its first quote."""
+    pronoun = _BEAT_PRONOUN.match(text, para.start, quotes[0].outer_start)
+    return PRONOUN_GENDER[pronoun.group(1).lower()] if pronoun else None
 
 
 def _reacts_to_speaker(text: str, mention: Mention, quote_end: int) -> bool:
