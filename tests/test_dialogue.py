@@ -235,6 +235,97 @@ def test_a_name_the_pronoun_acts_on_in_the_paragraph_before_is_not_the_next_she(
     assert [q.speaker for q in work.quotes] == ["mara", "jonah", "mara"]
 
 
+def test_a_described_subject_just_before_is_the_next_he() -> None:
+    # "the doctor" is how the cast knows him: the paragraph's subject, so the tag's "he" is his,
+    # not the man who spoke the line before
+    cast = [*CAST, Character("doctor", "The Doctor", aliases=["Doctor"], gender="M")]
+    text = (
+        '"Is it bad?" asked Jonah.\n\n'
+        'The doctor was buttoning up his coat, just going. "Nothing to be done," he said.\n'
+    )
+    work = run(text, cast)
+    assert [q.speaker for q in work.quotes] == ["jonah", "doctor"]
+
+
+def test_a_subject_word_starts_a_word() -> None:
+    # "mother and said" holds "her and said", which is no subject and verb: the tag is the "She"
+    text = '"Hello," said Jonah.\n\nMara came in late. She kissed her brother and mother and said, "Sorry."\n'
+    work = run(text)
+    assert [(q.speaker, q.cue) for q in work.quotes] == [("jonah", "explicit"), ("mara", "anaphoric")]
+
+
+def test_a_line_credited_with_as_x_said() -> None:
+    # the words inside a sentence of narration, given to whom "as ... said" names
+    text = (
+        '"Come in," said Jonah.\n\n'
+        'The review had been unkind, "the sort of thing no friend would write," as Ines said. '
+        "The play went on all the same.\n"
+    )
+    work = run(text)
+    assert [(q.speaker, q.cue) for q in work.quotes] == [("jonah", "explicit"), ("ines", "explicit")]
+
+
+def test_a_named_owners_noun_is_not_the_owner() -> None:
+    # "Jonah's girl" is not Jonah: the cast member known by that description, else left open
+    cast = [*CAST, Character("girl", "Jonah's Girl", gender="F")]
+    text = '"This is Ines," said Jonah.\n\n"Well, well," said Jonah.\n\n"Do I get a drink?" said Jonah\'s girl.\n'
+    work = run(text, cast)
+    assert [q.speaker for q in work.quotes] == ["jonah", "jonah", "girl"]
+    text = 'Ines came in.\n\n"Well, well," said Jonah.\n\n"Do I get a drink?" said Jonah\'s girl.\n'
+    assert [q.speaker for q in run(text).quotes] == ["jonah", "ines"]
+
+
+def test_a_tag_after_a_clause_break_is_its_quotes_own() -> None:
+    # "; but Mara said," closes Jonah's sentence and opens Mara's: "He replied" after her line
+    # introduces the next one, not hers
+    text = (
+        'Jonah grumbled, "Too late"; but Mara said, "Not yet, we can still go." '
+        'He replied in a low voice, "I suppose so."\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["jonah", "mara", "jonah"]
+
+
+def test_reported_speech_after_a_line_is_no_tag_of_it() -> None:
+    # "Mara replied that it was" reports her answer to Jonah's question: it tags neither line
+    text = (
+        '"Come here," Jonah said as she came in. "I have sent for you. Is it true?" Mara replied that '
+        'it was. "Very well, then you have refused him?"\n\n"I have, sir."\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["jonah", "jonah", "jonah", "mara"]
+
+
+def test_an_indefinite_or_owned_description_the_cast_knows_is_the_next_he() -> None:
+    # the cast knows these two only by their descriptions: each is his paragraph's subject
+    cast = [
+        *CAST,
+        Character("deacon", "The Old Deacon", aliases=["An Old Deacon"], gender="M"),
+        Character("friend", "Jonah's Friend", gender="M"),
+    ]
+    text = (
+        '"Dinner at last," said Jonah.\n\n'
+        'An old deacon sat facing him. He ate slowly. "The table is quiet tonight," he said.\n\n'
+        '"It is," said Jonah.\n\n'
+        'Jonah\'s friend renewed his invitation. "Come again in June," he said.\n'
+    )
+    work = run(text, cast)
+    assert [q.speaker for q in work.quotes] == ["jonah", "deacon", "jonah", "friend"]
+
+
+def test_a_she_beat_keeps_its_line_a_womans_against_the_alternation() -> None:
+    # "She looked into the morning-room." makes the line a woman's: the strict alternation of the
+    # untagged lines before it would have given it to Jonah
+    text = (
+        'Mara threw her hat down on a chair in the hall. "Nothing to say, is there?"\n\n'
+        '"There\'s no need to talk," said Jonah.\n\n"No. I suppose there\'ll be a funeral."\n\n'
+        '"Well, of course."\n\n"Yes: to-morrow?"\n\n'
+        'She looked into the morning-room. "They\'ve done quite a lot, haven\'t they?"\n\n"They have."\n'
+    )
+    work = run(text)
+    assert work.quotes[5].speaker == "mara"
+
+
 def test_epithet_tag_with_a_gendered_noun() -> None:
     text = 'Jonah waited at the gate.\n\n"Late again," the old man sighed.\n'
     work = run(text)

@@ -291,9 +291,10 @@ _ADVERB = r"(?:[a-z]+ly|then|again|now|too|back|once|still|quietly|aloud|out|up|
 # A subject: capitalised words (a name, maybe with a title), a pronoun, or a determiner + up to
 # three words (an epithet: "the old man", "his mother", "the red head").
 _SUBJECT = (
-    r"(?P<subj>(?:[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e)(?![\w'’])"
+    r"(?P<subj>(?<![\w'’])(?:(?:[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e)(?![\w'’])"
     r"|(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur|[Yy]our|[Aa]n?)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+"
-    r"|[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|of|the)){0,3})"
+    r"|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\s+[a-z][\w-]*(?![\w'’-])"
+    r"|[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|of|the)){0,3}))"
 )
 _VERB = r"(?P<verb>[a-z]+(?:\s+(?:in|on|out))?)"
 # "Willow asked", "she said softly", "the vampire replied"
@@ -389,6 +390,12 @@ _NAMED_ANSWER = re.compile(
 _ALL_SAID = re.compile(
     r"(?:was|were)\s+all\s+(?:that\s+)?(?P<subj>he|she|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
     r"\s+(?:(?:could|would|did)\s+)?(?P<verb>[a-z]+)\b"
+)
+# `"the sort of thing no white man could have written," as Mrs. Lesley said.`: a line credited
+# to whom "as" says said it, the clause ending there
+_AS_SAID = re.compile(
+    r"as\s+(?P<subj>he|she|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
+    r"\s+(?:(?:had|has|would|did)\s+)?(?P<verb>[a-z]+)(?:\s+it)?\s*(?:,|$)"
 )
 # `"Don't!" from the Major.`: a line credited to someone with no verb at all
 _FROM_SUBJECT = re.compile(rf"from\s+{_SUBJECT}\s*(?:,|$)")
@@ -1144,9 +1151,16 @@ def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Co
                 # found for still says the woman acting here is a listener, not the speaker
                 beat = None
             if beat is not None:
+                # `She looked into the room. "..."`: whoever turn-taking makes of the line, a woman
+                # (unless a name acting later in the paragraph made the beat: `She dealt. Tony
+                # looked at his watch. "..."`)
+                beat_gender = _beat_pronoun_gender(text, para, quotes)
+                if beat_gender is not None and context.characters[beat].gender != beat_gender:
+                    beat_gender = None
                 for quote in quotes:
                     if quote.speaker is None:
                         quote.speaker, quote.cue, quote.confidence = beat, "implicit", 0.7
+                        quote.gender_hint = quote.gender_hint or beat_gender
         # 5. turn-taking: decided once the whole conversation is known (_take_turns)
         for quote in quotes:
             if quote.speaker is None:
@@ -2164,7 +2178,13 @@ def _opens_its_own_tag(text: str, quotes: list[_Found], k: int) -> bool:
     if k == 0:
         return True
     previous = text[quotes[k - 1].start : quotes[k - 1].end].rstrip(" \"'”’")
-    return previous.endswith((".", "!", "?"))
+    # (`muttered, "McBryde's an old woman"; but Mrs. Turton said, "Really..."`: the narration
+    # between closes the sentence of the quote before, so the tag after it opens a new one)
+    between = text[quotes[k - 1].outer_end : quotes[k].outer_start]
+    return previous.endswith((".", "!", "?")) or _CLAUSE_BREAK.search(between) is not None
+
+
+_CLAUSE_BREAK = re.compile(r"[.;!?]\s")
 
 
 def _is_tag_only(before: str) -> bool:
@@ -2186,6 +2206,10 @@ _SILENT_SUBJECT = re.compile(
 )
 
 
+# `replied that it was`: a speech verb reporting what was said
+_REPORTED_SPEECH = re.compile(r"\s+(?:[a-z]+ly\s+)?that\s+(?:it|he|she|they|I|we|you|there|[A-Z][a-z])")
+
+
 def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, str]:
     stripped = after.lstrip(" ,\t\n-—–")
     lead = len(after) - len(stripped)
@@ -2204,6 +2228,10 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
         if not match:
             continue
         verb = _verb(match.group("verb"))
+        if pattern is _TAG_SUBJ_VERB and _REPORTED_SPEECH.match(clause, match.end()):
+            # `"Is it true?" Elizabeth replied that it was.`: her words are reported, an answer to
+            # the line, not its tag
+            return None, "", 0, ""
         if pattern is _TAG_VERB_SUBJ and verb not in SPEECH_VERBS and verb not in THOUGHT_VERBS:
             inverted = _INVERTED_TAG.match(clause)
             if inverted is None or _first_word(inverted.group("subj")) in _NOT_SUBJECT - {
@@ -2271,6 +2299,10 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
     if credited is None:
         credited = _ALL_SAID.match(clause)
         if credited and not (credited.group("verb") in SPEECH_VERBS or credited.group("verb").endswith("ed")):
+            credited = None
+    if credited is None:
+        credited = _AS_SAID.match(clause)
+        if credited and credited.group("verb") not in SPEECH_VERBS and credited.group("verb") != "put":
             credited = None
     if credited:
         subj = credited.group("subj")
@@ -2694,10 +2726,16 @@ def _first_word(phrase: str) -> str:
     return phrase.split()[0].lower() if phrase.split() else ""
 
 
+# `said Dan's girl`, `said Brenda's solicitor`: a named owner and a noun, no one of that name
+_NAMED_OWNERS_NOUN = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\s+[a-z][\w-]*")
+
+
 def _subject_kind(subject: str) -> str:
     word = subject.lower()
     if word in PRONOUN_GENDER:
         return "pronoun"
+    if _NAMED_OWNERS_NOUN.fullmatch(subject):
+        return "epithet"  # `Dan's girl`: someone described by whose she is
     if subject[0].isupper() and not re.match(r"(?:The|His|Her|My|Their|Our|Your|An?)\s", subject):
         return "name"
     return "epithet"
@@ -2722,6 +2760,9 @@ def _resolve_subject(
         if relative is not None:
             return relative
         return _by_gender(gender, context, conversation, index, quote, text, start)
+    if _NAMED_OWNERS_NOUN.fullmatch(phrase):
+        # `said Dan's girl` is not Dan: someone the cast knows by that description, else no one
+        return context.alias_index.get(_norm(phrase))
     tail = _DESCRIPTION_TAIL.search(phrase) if subject.kind == "epithet" else None
     if tail is not None and tail.start() > phrase.find(" "):
         # `cried the Major on a word from Turton`: a name in the tail is someone else
@@ -3288,6 +3329,17 @@ def _by_gender(
         for m in para_mentions
         if not _acts_on_pronoun(text, m, position, gender) and not _acted_on_by_pronoun(context, m, gender)
     ]
+    described = _described_subject(context, text, _para_start(text, position), position)
+    if (
+        described is not None
+        and fits(described[1])
+        and described[1] not in vocatives
+        and not any(m.start >= described[0] and _is_plain_subject(text, m) for m in para_mentions)
+    ):
+        # `The doctor was buttoning up his coat. "Killed instantly," he said.`: the paragraph's
+        # latest subject is a description that names a cast member, and no name stands after it
+        context.gender_rule = "paragraph"
+        return described[1]
     if para_mentions:
         # a subject is a likelier antecedent than an object: "Her friendship with Mrs. Moore
         # was deep... she sighed" is not Mrs. Moore
@@ -3358,6 +3410,37 @@ def _by_gender(
             context.by_recency = True  # only recency chose: a weak resolution
             return cid
     return None  # only whom the line calls by name: someone else speaks it
+
+
+# `The doctor was...`, `the old servant turned`: a description opening a sentence, a word after it
+_DESCRIBED_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?;])\s+|(?<=[\n\"“”])\s*)"
+    r"(?P<key>(?:[Tt]he|An?)\s+[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?|[A-Z][\w.-]*['’]s\s+[a-z][\w-]*)(?=\s+[a-z])"
+)
+
+
+def _described_subject(context: _Context, text: str, start: int, end: int) -> tuple[int, str] | None:
+    """The latest sentence in ``text[start:end]`` whose subject is a description the cast knows
+    someone by ("the doctor" for The Doctor, "the Major" for Major Callendar, "a coloured
+    archdeacon", "Dan's friend"), outside quotes: its position and whom it names."""
+    found = None
+    for match in _DESCRIBED_SUBJECT.finditer(text, start, end):
+        if _in_quote(context, match.start("key")):
+            continue
+        words = _norm(match.group("key")).split()
+        for key in (" ".join(words), " ".join(words[:2])):
+            # `A coloured archdeacon sat facing him.`, `Dan's friend renewed his invitation.`: only
+            # the cast's own description names someone; "the doctor" may be a rank too
+            owner = context.alias_index.get(key)
+            if key.startswith("the "):
+                owner = owner or context.bare_aliases.get(key[4:])
+                if owner is not None and _norm(context.characters[owner].name).startswith("the "):
+                    owner = _rank_holder(context, key, match.start("key")) or owner
+                owner = owner or _rank_holder(context, key, match.start("key"))
+            if owner is not None:
+                found = (match.start("key"), owner)
+                break
+    return found
 
 
 # a clause opens at a sentence start, after a quote, or after a conjunction, capitalised or not
@@ -3627,12 +3710,19 @@ def _beat_speaker(
         if at_sentence_start and not _reacts_to_speaker(text, mention, quotes[0].end):
             return mention.character
     # `She smiled. "..."`: a pronoun subject at the paragraph's start
-    lead = text[para.start : quotes[0].outer_start]
-    pronoun = re.match(r"\s*(He|She)\s+[a-z]+ed\b", lead)
-    if pronoun:
-        gender = PRONOUN_GENDER[pronoun.group(1).lower()]
+    gender = _beat_pronoun_gender(text, para, quotes)
+    if gender is not None:
         return _by_gender(gender, context, conversation, index, quotes[0], text)
     return None
+
+
+_BEAT_PRONOUN = re.compile(r"\s*(He|She)\s+[a-z]+ed\b")
+
+
+def _beat_pronoun_gender(text: str, para: _Para, quotes: list[_Found]) -> str | None:
+    """The gender of a "he" or "she" acting at the paragraph's start, before its first quote."""
+    pronoun = _BEAT_PRONOUN.match(text, para.start, quotes[0].outer_start)
+    return PRONOUN_GENDER[pronoun.group(1).lower()] if pronoun else None
 
 
 def _reacts_to_speaker(text: str, mention: Mention, quote_end: int) -> bool:
