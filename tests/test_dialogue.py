@@ -2310,18 +2310,6 @@ def test_her_voice_trailing_off_makes_the_line_a_womans() -> None:
     assert said(run(text))[-1] == ("We are not the same as before. I was only thinking...", "mara")
 
 
-def test_a_long_speech_is_read_for_its_speaker_in_its_opening_paragraph() -> None:
-    # the stranger's "I am Ines" is quoted in the story Jonah tells: it does not make Ines the teller
-    text = (
-        "Jonah sat by the fire, and Mara beside him.\n\n"
-        '"Tell me about the stranger," said Mara.\n\n'
-        '"It was late when she knocked.\n\n'
-        "\"She stood in the rain and told me, 'I am Ines, and I have come a long way.'\"\n\n"
-        '"How strange," said Mara.\n'
-    )
-    assert [q.speaker for q in run(text).quotes] == ["mara", "jonah", "jonah", "mara"]
-
-
 def test_whoever_said_nothing_after_a_line_did_not_speak_it() -> None:
     scene = 'Mara and Jonah sat down.\n\n"Where were you?" said Jonah.\n\n"Out," said Mara.\n\n'
     # not a tag ("she said") after the line ...

@@ -22,7 +22,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from fandex import person_words
 from fandex.conversation import TurnTaking, decode
@@ -1462,10 +1462,6 @@ def _decode_run(
     candidates = _candidates(run_turns, people, extras)
     if not candidates:
         return
-    whole_turns = run_turns
-    # the signs of a speech that runs on over several paragraphs are read in its opening one: a
-    # long told story names and quotes everyone in it, and no one's style sums over it fairly
-    run_turns = [_opening(turn) for turn in run_turns]
     introduced_by = [_introduced(turn, context) for turn in run_turns]
     introducing = [c for found in introduced_by for c in found if c not in candidates]
     candidates = candidates + list(dict.fromkeys(introducing))
@@ -1593,11 +1589,9 @@ def _decode_run(
     adjacent = [False] + [
         bool(before.quotes and turn.quotes)
         and _only_a_tag_between(text, before.quotes[-1].outer_end, turn.quotes[0].outer_start)
-        for before, turn in itertools.pairwise(whole_turns)
+        for before, turn in itertools.pairwise(run_turns)
     ]
-    for i, (turn, choice) in enumerate(
-        zip(whole_turns, decode(evidence, TURN_TAKING, adjacent), strict=True)
-    ):
+    for i, (turn, choice) in enumerate(zip(run_turns, decode(evidence, TURN_TAKING, adjacent), strict=True)):
         guess = candidates[choice]
         if turn.speaker:
             for quote in turn.quotes:
@@ -1639,13 +1633,6 @@ def _decode_run(
                     quote.speaker = guess
             elif quote.speaker is None or quote.confidence <= 0.5:
                 quote.speaker, quote.cue, quote.confidence = guess, "implicit", 0.5
-
-
-def _opening(turn: _Turn) -> _Turn:
-    """A turn as far as its first paragraph goes (the turn itself when it has one paragraph)."""
-    if all(q.para == turn.para for q in turn.quotes):
-        return turn
-    return replace(turn, quotes=[q for q in turn.quotes if q.para == turn.para])
 
 
 # A tag clause that goes on after a line: `," said Fielding, at once taking charge.`
