@@ -231,6 +231,12 @@ NEW_PACK_SNIPPETS = {
         "Lumine rolled her eyes, and Paimon complained loudly that she was starving while the "
         "Fatui guards pretended not to listen."
     ),
+    "Fullmetal Alchemist": (
+        "The train from East City ran two hours late. Ed slouched against the window with his automail "
+        'arm folded over his chest, and Al sat wedged into the corner of the compartment. "The Colonel '
+        'is going to be furious, Brother," Al said. "Let him," Ed muttered. At Central Command, Mustang '
+        "was already waiting, and Hawkeye stood at his shoulder with the report in her hand."
+    ),
 }
 NEW_PACK_CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -273,8 +279,14 @@ NEW_PACK_CAST = {
         "Tsukishima Kei",
         "Yamaguchi Tadashi",
     },
+    "Fullmetal Alchemist": {"Edward Elric", "Alphonse Elric", "Roy Mustang", "Riza Hawkeye"},
 }
 NEW_PACK_NEAR_MISSES = {
+    "Fullmetal Alchemist": (
+        "Roy parked the old Mustang outside the diner, where Ed and Al were already arguing about the "
+        "game. Rose brought the coffee and asked after their father; the county fair was in May, and "
+        "Winston had entered his pride and joy, a prize hog, again. Envy was a sin, the pastor said."
+    ),
     GENSHIN: (
         "The grimoire listed the spirits in order: Paimon, a king who rides a dromedary; Barbatos, "
         "who understands the songs of birds; Morax, who teaches astronomy. Ajax, the boy's dog, "
@@ -633,3 +645,28 @@ def test_harry_potter_molly_and_andromeda_are_their_canon_names() -> None:
     assert {"Molly Weasley", "Andromeda Tonks"} <= set(cast)
     assert cast["Andromeda Tonks"].gender == "F"
     assert "Molly" not in cast and "Andromeda" not in cast
+
+
+def test_fullmetal_alchemist_ranks_nicknames_and_ships() -> None:
+    pack = bundled("Fullmetal Alchemist")
+    assert set(ship_members(pack, "Royai")) == {"Riza Hawkeye", "Roy Mustang"}
+    assert set(ship_members(pack, "Edwin")) == {"Edward Elric", "Winry Rockbell"}
+    index = character_index(pack)
+    expected = {
+        "fullmetal": "Edward Elric",
+        "elric": "Edward Elric",
+        "al": "Alphonse Elric",
+        "the flame alchemist": "Roy Mustang",
+        "colonel mustang": "Roy Mustang",
+        "the lieutenant": "Riza Hawkeye",
+        "hughes": "Maes Hughes",
+        "armstrong": "Alex Louis Armstrong",
+        "envy": "Envy (Fullmetal Alchemist)",
+        "the fuhrer": "King Bradley",
+        "may": "May Chang",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert index["riza"].gender == "F" and index["winry"].gender == "F" and index["ed"].gender == "M"
+    packs = load_packs()
+    for declared in ("Fullmetal Alchemist: Brotherhood", "FMA", "Fullmetal Alchemist (Anime 2003)"):
+        assert [p.name for p in declared_packs([declared], packs)] == ["Fullmetal Alchemist"], declared
