@@ -158,6 +158,8 @@ BNHA = "僕のヒーローアカデミア | Boku no Hero Academia | My Hero Acad
 
 GENSHIN = "原神 | Genshin Impact (Video Game)"
 
+SNK = "進撃の巨人 | Shingeki no Kyojin | Attack on Titan"
+
 NEW_PACK_SNIPPETS = {
     "Teen Wolf (TV)": (
         "The Jeep rattled up to the old Hale house long after midnight. Stiles killed the engine and "
@@ -237,6 +239,12 @@ NEW_PACK_SNIPPETS = {
         'is going to be furious, Brother," Al said. "Let him," Ed muttered. At Central Command, Mustang '
         "was already waiting, and Hawkeye stood at his shoulder with the report in her hand."
     ),
+    SNK: (
+        "Rain hammered the windows of the Survey Corps headquarters. Eren scrubbed the same stretch of "
+        'floor for the third time while Levi watched from the doorway. "Again," Levi said. Armin '
+        "slipped in with a stack of maps, and Mikasa followed, her scarf pulled up to her chin. "
+        "Somewhere upstairs Hange was shouting about the Beast Titan again."
+    ),
 }
 NEW_PACK_CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -280,8 +288,14 @@ NEW_PACK_CAST = {
         "Yamaguchi Tadashi",
     },
     "Fullmetal Alchemist": {"Edward Elric", "Alphonse Elric", "Roy Mustang", "Riza Hawkeye"},
+    SNK: {"Eren Yeager", "Levi Ackerman", "Armin Arlert", "Mikasa Ackerman", "Hange Zoë"},
 }
 NEW_PACK_NEAR_MISSES = {
+    SNK: (
+        "Levi and Connie drove out to the farm on Sunday. Sasha had baked, Marco had brought the beer, "
+        "and Annie's little brother wanted to hear about the titans of Greek myth and the walls of "
+        "Troy. Reiner, the exchange student from Hamburg, said the hills looked like home."
+    ),
     "Fullmetal Alchemist": (
         "Roy parked the old Mustang outside the diner, where Ed and Al were already arguing about the "
         "game. Rose brought the coffee and asked after their father; the county fair was in May, and "
@@ -670,3 +684,29 @@ def test_fullmetal_alchemist_ranks_nicknames_and_ships() -> None:
     packs = load_packs()
     for declared in ("Fullmetal Alchemist: Brotherhood", "FMA", "Fullmetal Alchemist (Anime 2003)"):
         assert [p.name for p in declared_packs([declared], packs)] == ["Fullmetal Alchemist"], declared
+
+
+def test_attack_on_titan_titles_spellings_and_ships() -> None:
+    pack = bundled(SNK)
+    assert set(ship_members(pack, "Ereri")) == {"Eren Yeager", "Levi Ackerman"}
+    assert set(ship_members(pack, "Jeanmarco")) == {"Jean Kirstein", "Marco Bott"}
+    index = character_index(pack)
+    expected = {
+        "jaeger": "Eren Yeager",
+        "heichou": "Levi Ackerman",
+        "the corporal": "Levi Ackerman",
+        "the commander": "Erwin Smith",
+        "hanji": "Hange Zoë",
+        "four eyes": "Hange Zoë",
+        "horseface": "Jean Kirstein",
+        "krista": "Historia Reiss",
+        "bertolt": "Bertholdt Hoover",
+        "the armored titan": "Reiner Braun",
+        "ymir": "Ymir (Shingeki no Kyojin)",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert "ackerman" not in index  # Levi, Mikasa and Kenny
+    assert index["mikasa"].gender == "F" and index["hange"].gender == "U" and index["eren"].gender == "M"
+    packs = load_packs()
+    for declared in ("Shingeki no Kyojin", "Attack on Titan", "SnK", SNK):
+        assert [p.name for p in declared_packs([declared], packs)] == [SNK], declared
