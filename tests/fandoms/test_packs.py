@@ -160,6 +160,8 @@ GENSHIN = "原神 | Genshin Impact (Video Game)"
 
 SNK = "進撃の巨人 | Shingeki no Kyojin | Attack on Titan"
 
+MDZS = "魔道祖师 - 墨香铜臭 | Módào Zǔshī - Mòxiāng Tóngxiù"
+
 NEW_PACK_SNIPPETS = {
     "Teen Wolf (TV)": (
         "The Jeep rattled up to the old Hale house long after midnight. Stiles killed the engine and "
@@ -245,6 +247,12 @@ NEW_PACK_SNIPPETS = {
         "slipped in with a stack of maps, and Mikasa followed, her scarf pulled up to her chin. "
         "Somewhere upstairs Hange was shouting about the Beast Titan again."
     ),
+    MDZS: (
+        "Mist hung low over the Cloud Recesses. Wei Ying sprawled on the roof of the Jingshi with a jar "
+        'of Emperor\'s Smile and grinned down at Lan Zhan. "Hanguang-jun, come up, the view is better," '
+        "he called. Lan Zhan did not answer, but he set Bichen aside. In the courtyard Sizhui and "
+        "Jingyi pretended not to see."
+    ),
 }
 NEW_PACK_CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -289,8 +297,14 @@ NEW_PACK_CAST = {
     },
     "Fullmetal Alchemist": {"Edward Elric", "Alphonse Elric", "Roy Mustang", "Riza Hawkeye"},
     SNK: {"Eren Yeager", "Levi Ackerman", "Armin Arlert", "Mikasa Ackerman", "Hange Zoë"},
+    MDZS: {"Wèi Yīng | Wèi Wúxiàn", "Lán Zhàn | Lán Wàngjī", "Lán Yuàn | Lán Sīzhuī", "Lán Jǐngyí"},
 }
 NEW_PACK_NEAR_MISSES = {
+    MDZS: (
+        "Wen and Lan ran the noodle shop in Chinatown with their cousin Jin. Every morning Jiang brought "
+        "the vegetables from the market, and the aunties argued over mahjong until the lanterns were "
+        "lit. Qing, the youngest, wanted to study in Yunnan, and Ning wanted to follow her."
+    ),
     SNK: (
         "Levi and Connie drove out to the farm on Sunday. Sasha had baked, Marco had brought the beer, "
         "and Annie's little brother wanted to hear about the titans of Greek myth and the walls of "
@@ -710,3 +724,28 @@ def test_attack_on_titan_titles_spellings_and_ships() -> None:
     packs = load_packs()
     for declared in ("Shingeki no Kyojin", "Attack on Titan", "SnK", SNK):
         assert [p.name for p in declared_packs([declared], packs)] == [SNK], declared
+
+
+def test_mo_dao_zu_shi_courtesy_names_titles_and_ships() -> None:
+    pack = bundled(MDZS)
+    assert set(ship_members(pack, "Wangxian")) == {"Lán Zhàn | Lán Wàngjī", "Wèi Yīng | Wèi Wúxiàn"}
+    assert set(ship_members(pack, "Xicheng")) == {"Jiāng Chéng | Jiāng Wǎnyín", "Lán Huàn | Lán Xīchén"}
+    index = character_index(pack)
+    expected = {
+        "wei wuxian": "Wèi Yīng | Wèi Wúxiàn",
+        "the yiling patriarch": "Wèi Yīng | Wèi Wúxiàn",
+        "lan wangji": "Lán Zhàn | Lán Wàngjī",
+        "hanguang-jun": "Lán Zhàn | Lán Wàngjī",
+        "jiang wanyin": "Jiāng Chéng | Jiāng Wǎnyín",
+        "zewu-jun": "Lán Huàn | Lán Xīchén",
+        "meng yao": "Jīn Guāngyáo",
+        "a-yuan": "Lán Yuàn | Lán Sīzhuī",
+        "shijie": "Jiāng Yànlí",
+        "wen qionglin": "Wēn Níng | Wēn Qiónglín",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert "lan" not in index and "jiang" not in index and "wen" not in index  # whole clans
+    assert index["jiang yanli"].gender == "F" and index["wen qing"].gender == "F"
+    packs = load_packs()
+    for declared in ("Mo Dao Zu Shi", "MDZS", "The Untamed", "陈情令 | The Untamed (TV)", MDZS):
+        assert [p.name for p in declared_packs([declared], packs)] == [MDZS], declared
