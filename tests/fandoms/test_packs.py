@@ -162,6 +162,8 @@ SNK = "進撃の巨人 | Shingeki no Kyojin | Attack on Titan"
 
 MDZS = "魔道祖师 - 墨香铜臭 | Módào Zǔshī - Mòxiāng Tóngxiù"
 
+TGCF = "天官赐福 - 墨香铜臭 | Tiān Guān Cì Fú - Mòxiāng Tóngxiù"
+
 NEW_PACK_SNIPPETS = {
     "Teen Wolf (TV)": (
         "The Jeep rattled up to the old Hale house long after midnight. Stiles killed the engine and "
@@ -253,6 +255,12 @@ NEW_PACK_SNIPPETS = {
         "he called. Lan Zhan did not answer, but he set Bichen aside. In the courtyard Sizhui and "
         "Jingyi pretended not to see."
     ),
+    TGCF: (
+        "Rain fell on Puqi Shrine all night. Xie Lian mended the roof by lamplight while San Lang held "
+        'the ladder and laughed at him. "Dianxia, let me," San Lang said. Xie Lian shook his head and '
+        "handed him the hammer anyway. Far off in the Heavenly Capital, Ling Wen was surely still "
+        "awake, and Feng Xin and Mu Qing were surely still quarrelling."
+    ),
 }
 NEW_PACK_CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -298,8 +306,20 @@ NEW_PACK_CAST = {
     "Fullmetal Alchemist": {"Edward Elric", "Alphonse Elric", "Roy Mustang", "Riza Hawkeye"},
     SNK: {"Eren Yeager", "Levi Ackerman", "Armin Arlert", "Mikasa Ackerman", "Hange Zoë"},
     MDZS: {"Wèi Yīng | Wèi Wúxiàn", "Lán Zhàn | Lán Wàngjī", "Lán Yuàn | Lán Sīzhuī", "Lán Jǐngyí"},
+    TGCF: {
+        "Xiè Lián (Tiān Guān Cì Fú)",
+        "Huā Chéng (Tiān Guān Cì Fú)",
+        "Líng Wén (Tiān Guān Cì Fú)",
+        "Fēng Xìn (Tiān Guān Cì Fú)",
+        "Mù Qíng (Tiān Guān Cì Fú)",
+    },
 }
 NEW_PACK_NEAR_MISSES = {
+    TGCF: (
+        "Pei and Shi opened the tea house by the river at dawn. The old emperor in the opera wore a "
+        "crown of paper flowers, and the crown prince sang of ghosts in the rain. Ming, the cook, "
+        "swore the city was haunted; Lang only laughed and poured another cup for the guests."
+    ),
     MDZS: (
         "Wen and Lan ran the noodle shop in Chinatown with their cousin Jin. Every morning Jiang brought "
         "the vegetables from the market, and the aunties argued over mahjong until the lanterns were "
@@ -749,3 +769,29 @@ def test_mo_dao_zu_shi_courtesy_names_titles_and_ships() -> None:
     packs = load_packs()
     for declared in ("Mo Dao Zu Shi", "MDZS", "The Untamed", "陈情令 | The Untamed (TV)", MDZS):
         assert [p.name for p in declared_packs([declared], packs)] == [MDZS], declared
+
+
+def test_tian_guan_ci_fu_titles_disguises_and_ships() -> None:
+    pack = bundled(TGCF)
+    xie_lian, hua_cheng = "Xiè Lián (Tiān Guān Cì Fú)", "Huā Chéng (Tiān Guān Cì Fú)"
+    assert set(ship_members(pack, "Hualian")) == {hua_cheng, xie_lian}
+    assert set(ship_members(pack, "Fengqing")) == {"Fēng Xìn (Tiān Guān Cì Fú)", "Mù Qíng (Tiān Guān Cì Fú)"}
+    index = character_index(pack)
+    expected = {
+        "xie lian": xie_lian,
+        "dianxia": xie_lian,
+        "the crown prince": xie_lian,
+        "san lang": hua_cheng,
+        "crimson rain sought flower": hua_cheng,
+        "nan yang": "Fēng Xìn (Tiān Guān Cì Fú)",
+        "xuan zhen": "Mù Qíng (Tiān Guān Cì Fú)",
+        "ming yi": "Hè Xuán (Tiān Guān Cì Fú)",
+        "the wind master": "Shī Qīngxuán (Tiān Guān Cì Fú)",
+        "general pei": "Péi Míng (Tiān Guān Cì Fú)",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert "pei" not in index and "shi" not in index  # two of each
+    assert index["ling wen"].gender == "F" and index["shi qingxuan"].gender == "M"
+    packs = load_packs()
+    for declared in ("Tian Guan Ci Fu", "TGCF", "Heaven Official's Blessing", TGCF):
+        assert [p.name for p in declared_packs([declared], packs)] == [TGCF], declared
