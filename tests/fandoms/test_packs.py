@@ -164,6 +164,8 @@ MDZS = "魔道祖师 - 墨香铜臭 | Módào Zǔshī - Mòxiāng Tóngxiù"
 
 TGCF = "天官赐福 - 墨香铜臭 | Tiān Guān Cì Fú - Mòxiāng Tóngxiù"
 
+PJO = "Percy Jackson and the Olympians - Rick Riordan"
+
 NEW_PACK_SNIPPETS = {
     "Teen Wolf (TV)": (
         "The Jeep rattled up to the old Hale house long after midnight. Stiles killed the engine and "
@@ -261,6 +263,12 @@ NEW_PACK_SNIPPETS = {
         "handed him the hammer anyway. Far off in the Heavenly Capital, Ling Wen was surely still "
         "awake, and Feng Xin and Mu Qing were surely still quarrelling."
     ),
+    PJO: (
+        "Camp Half-Blood was loud with cicadas. Percy dragged himself out of the lake and flopped onto "
+        'the dock beside Annabeth. "Seaweed Brain, you are dripping on my notes," she said. Grover '
+        "laughed from the canoe, and up on the hill Nico and Will were arguing about cabin inspection "
+        "again."
+    ),
 }
 NEW_PACK_CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -313,8 +321,14 @@ NEW_PACK_CAST = {
         "Fēng Xìn (Tiān Guān Cì Fú)",
         "Mù Qíng (Tiān Guān Cì Fú)",
     },
+    PJO: {"Percy Jackson", "Annabeth Chase", "Grover Underwood", "Nico di Angelo", "Will Solace"},
 }
 NEW_PACK_NEAR_MISSES = {
+    PJO: (
+        "Piper poured the coffee while Leo fixed the sink, and Phoebe read aloud from her book of Greek "
+        "myths: Apollo drove the sun across the sky, Hermes carried messages, and the centaur Chiron "
+        "taught Achilles in his cave. Percy, the neighbours' boy, wanted to hear about Poseidon."
+    ),
     TGCF: (
         "Pei and Shi opened the tea house by the river at dawn. The old emperor in the opera wore a "
         "crown of paper flowers, and the crown prince sang of ghosts in the rain. Ming, the cook, "
@@ -795,3 +809,26 @@ def test_tian_guan_ci_fu_titles_disguises_and_ships() -> None:
     packs = load_packs()
     for declared in ("Tian Guan Ci Fu", "TGCF", "Heaven Official's Blessing", TGCF):
         assert [p.name for p in declared_packs([declared], packs)] == [TGCF], declared
+
+
+def test_percy_jackson_nicknames_gods_and_ships() -> None:
+    pack = bundled(PJO)
+    assert set(ship_members(pack, "Percabeth")) == {"Annabeth Chase", "Percy Jackson"}
+    assert set(ship_members(pack, "Solangelo")) == {"Nico di Angelo", "Will Solace"}
+    index = character_index(pack)
+    expected = {
+        "seaweed brain": "Percy Jackson",
+        "wise girl": "Annabeth Chase",
+        "di angelo": "Nico di Angelo",
+        "death boy": "Nico di Angelo",
+        "mr. d": "Dionysus (Percy Jackson)",
+        "lester": "Apollo (Percy Jackson)",
+        "reyna": "Reyna Avila Ramírez-Arellano",
+        "chiron": "Chiron (Percy Jackson)",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert "grace" not in index and "stoll" not in index  # a word, and two brothers
+    assert index["annabeth"].gender == "F" and index["hazel"].gender == "F" and index["leo"].gender == "M"
+    packs = load_packs()
+    for declared in ("Percy Jackson and the Olympians", "PJO", "The Heroes of Olympus - Rick Riordan", PJO):
+        assert [p.name for p in declared_packs([declared], packs)] == [PJO], declared
