@@ -166,6 +166,8 @@ TGCF = "天官赐福 - 墨香铜臭 | Tiān Guān Cì Fú - Mòxiāng Tóngxiù"
 
 PJO = "Percy Jackson and the Olympians - Rick Riordan"
 
+BATMAN = "Batman - All Media Types"
+
 NEW_PACK_SNIPPETS = {
     "Teen Wolf (TV)": (
         "The Jeep rattled up to the old Hale house long after midnight. Stiles killed the engine and "
@@ -269,6 +271,12 @@ NEW_PACK_SNIPPETS = {
         "laughed from the canoe, and up on the hill Nico and Will were arguing about cabin inspection "
         "again."
     ),
+    BATMAN: (
+        "Rain drummed on the roof of the Batcave. Bruce did not look up from the monitors when Dick came "
+        'down the stairs, still in half his Nightwing suit. "Alfred says you have not eaten," Dick '
+        "said. Behind him Jason leaned on the railing with his helmet under his arm, and Tim was asleep "
+        "at the workbench again. Over Gotham the Bat-Signal burned against the clouds."
+    ),
 }
 NEW_PACK_CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -322,8 +330,14 @@ NEW_PACK_CAST = {
         "Mù Qíng (Tiān Guān Cì Fú)",
     },
     PJO: {"Percy Jackson", "Annabeth Chase", "Grover Underwood", "Nico di Angelo", "Will Solace"},
+    BATMAN: {"Bruce Wayne", "Dick Grayson", "Alfred Pennyworth", "Jason Todd", "Tim Drake"},
 }
 NEW_PACK_NEAR_MISSES = {
+    BATMAN: (
+        "Bruce and Dick ran the garage on Elm Street. Alfred, their uncle, kept the books, and Jason "
+        "swept up on Saturdays. Tim from the bakery brought doughnuts and news of the Duke's statue in "
+        "the square; Barbara at the library said some joker had painted its nose red."
+    ),
     PJO: (
         "Piper poured the coffee while Leo fixed the sink, and Phoebe read aloud from her book of Greek "
         "myths: Apollo drove the sun across the sky, Hermes carried messages, and the centaur Chiron "
@@ -832,3 +846,29 @@ def test_percy_jackson_nicknames_gods_and_ships() -> None:
     packs = load_packs()
     for declared in ("Percy Jackson and the Olympians", "PJO", "The Heroes of Olympus - Rick Riordan", PJO):
         assert [p.name for p in declared_packs([declared], packs)] == [PJO], declared
+
+
+def test_batman_masks_robins_and_ships() -> None:
+    pack = bundled(BATMAN)
+    assert set(ship_members(pack, "Batcat")) == {"Bruce Wayne", "Selina Kyle"}
+    assert set(ship_members(pack, "Jaytim")) == {"Jason Todd", "Tim Drake"}
+    index = character_index(pack)
+    expected = {
+        "batman": "Bruce Wayne",
+        "the dark knight": "Bruce Wayne",
+        "nightwing": "Dick Grayson",
+        "red hood": "Jason Todd",
+        "little wing": "Jason Todd",
+        "replacement": "Tim Drake",
+        "the butler": "Alfred Pennyworth",
+        "babs": "Barbara Gordon",
+        "the commissioner": "James Gordon",
+        "catwoman": "Selina Kyle",
+        "the joker": "Joker (DCU)",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert "robin" not in index and "batgirl" not in index  # several of each
+    assert index["damian"].gender == "M" and index["harley"].gender == "F"
+    packs = load_packs()
+    for declared in ("Batman", "Batman (Comics)", "Batman Begins (2005)", "DCU", BATMAN):
+        assert [p.name for p in declared_packs([declared], packs)] == [BATMAN], declared
