@@ -168,6 +168,8 @@ PJO = "Percy Jackson and the Olympians - Rick Riordan"
 
 BATMAN = "Batman - All Media Types"
 
+ATLA = "Avatar: The Last Airbender"
+
 NEW_PACK_SNIPPETS = {
     "Teen Wolf (TV)": (
         "The Jeep rattled up to the old Hale house long after midnight. Stiles killed the engine and "
@@ -277,6 +279,12 @@ NEW_PACK_SNIPPETS = {
         "said. Behind him Jason leaned on the railing with his helmet under his arm, and Tim was asleep "
         "at the workbench again. Over Gotham the Bat-Signal burned against the clouds."
     ),
+    ATLA: (
+        "The tea shop in Ba Sing Se closed at sundown. Zuko swept the floor while Iroh counted the "
+        'takings and hummed. "You missed a spot, Sparky," Toph said from the doorway. Behind her '
+        "Sokka was already arguing with Katara about dinner, and Aang had let Appa eat half the "
+        "flowers in the square."
+    ),
 }
 NEW_PACK_CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -331,8 +339,21 @@ NEW_PACK_CAST = {
     },
     PJO: {"Percy Jackson", "Annabeth Chase", "Grover Underwood", "Nico di Angelo", "Will Solace"},
     BATMAN: {"Bruce Wayne", "Dick Grayson", "Alfred Pennyworth", "Jason Todd", "Tim Drake"},
+    ATLA: {
+        "Zuko (Avatar)",
+        "Iroh (Avatar)",
+        "Toph Beifong",
+        "Sokka (Avatar)",
+        "Katara (Avatar)",
+        "Aang (Avatar)",
+    },
 }
 NEW_PACK_NEAR_MISSES = {
+    ATLA: (
+        "Mai and June shared a flat above the record shop. Jet, the drummer, came by in the evenings, "
+        "and they played the song Haru had written about the avatar of some old god in a film. The "
+        "fire in the grate went out at midnight, and the water in the kettle was cold by morning."
+    ),
     BATMAN: (
         "Bruce and Dick ran the garage on Elm Street. Alfred, their uncle, kept the books, and Jason "
         "swept up on Saturdays. Tim from the bakery brought doughnuts and news of the Duke's statue in "
@@ -872,3 +893,27 @@ def test_batman_masks_robins_and_ships() -> None:
     packs = load_packs()
     for declared in ("Batman", "Batman (Comics)", "Batman Begins (2005)", "DCU", BATMAN):
         assert [p.name for p in declared_packs([declared], packs)] == [BATMAN], declared
+
+
+def test_avatar_bending_titles_nicknames_and_ships() -> None:
+    pack = bundled(ATLA)
+    assert set(ship_members(pack, "Zutara")) == {"Katara (Avatar)", "Zuko (Avatar)"}
+    assert set(ship_members(pack, "Tyzula")) == {"Azula (Avatar)", "Ty Lee"}
+    index = character_index(pack)
+    expected = {
+        "the avatar": "Aang (Avatar)",
+        "twinkletoes": "Aang (Avatar)",
+        "sugar queen": "Katara (Avatar)",
+        "the waterbender": "Katara (Avatar)",
+        "sparky": "Zuko (Avatar)",
+        "the blue spirit": "Zuko (Avatar)",
+        "the blind bandit": "Toph Beifong",
+        "the dragon of the west": "Iroh (Avatar)",
+        "gran gran": "Kanna (Avatar)",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert "the fire lord" not in index and "uncle" not in index  # Ozai, then Zuko; every family
+    assert index["azula"].gender == "F" and index["toph"].gender == "F" and index["sokka"].gender == "M"
+    packs = load_packs()
+    for declared in ("ATLA", "Avatar: The Last Airbender (Cartoon)", "Avatar: Legend of Aang", ATLA):
+        assert [p.name for p in declared_packs([declared], packs)] == [ATLA], declared
