@@ -170,6 +170,8 @@ BATMAN = "Batman - All Media Types"
 
 ATLA = "Avatar: The Last Airbender"
 
+JJK = "呪術廻戦 | Jujutsu Kaisen (Anime)"
+
 NEW_PACK_SNIPPETS = {
     "Teen Wolf (TV)": (
         "The Jeep rattled up to the old Hale house long after midnight. Stiles killed the engine and "
@@ -285,6 +287,12 @@ NEW_PACK_SNIPPETS = {
         "Sokka was already arguing with Katara about dinner, and Aang had let Appa eat half the "
         "flowers in the square."
     ),
+    JJK: (
+        "The dorms at Jujutsu High were quiet after the mission. Yuji raided the fridge while Megumi "
+        "pretended to read, and Nobara complained that Gojo-sensei had eaten the last of her cake. "
+        '"Cursed energy burns sugar," Gojo said from the doorway, blindfold pushed up, and Nanami '
+        "sighed behind him."
+    ),
 }
 NEW_PACK_CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -347,8 +355,14 @@ NEW_PACK_CAST = {
         "Katara (Avatar)",
         "Aang (Avatar)",
     },
+    JJK: {"Itadori Yuuji", "Fushiguro Megumi", "Kugisaki Nobara", "Gojo Satoru", "Nanami Kento"},
 }
 NEW_PACK_NEAR_MISSES = {
+    JJK: (
+        "Megumi tied her apron and opened the ramen stand near the station. Yuki and Rika from the "
+        "flower shop came by for lunch, and Momo brought the panda her niece had won at the fair. The "
+        "curse of the place, the old cook liked to say, was that nobody ever left it hungry."
+    ),
     ATLA: (
         "Mai and June shared a flat above the record shop. Jet, the drummer, came by in the evenings, "
         "and they played the song Haru had written about the avatar of some old god in a film. The "
@@ -917,3 +931,27 @@ def test_avatar_bending_titles_nicknames_and_ships() -> None:
     packs = load_packs()
     for declared in ("ATLA", "Avatar: The Last Airbender (Cartoon)", "Avatar: Legend of Aang", ATLA):
         assert [p.name for p in declared_packs([declared], packs)] == [ATLA], declared
+
+
+def test_jujutsu_kaisen_spellings_titles_and_ships() -> None:
+    pack = bundled(JJK)
+    assert set(ship_members(pack, "Satosugu")) == {"Getou Suguru", "Gojo Satoru"}
+    assert set(ship_members(pack, "Itafushi")) == {"Fushiguro Megumi", "Itadori Yuuji"}
+    index = character_index(pack)
+    expected = {
+        "gojo-sensei": "Gojo Satoru",
+        "the strongest": "Gojo Satoru",
+        "geto": "Getou Suguru",
+        "yuji": "Itadori Yuuji",
+        "fushiguro": "Fushiguro Megumi",
+        "toji": "Fushiguro Touji",
+        "nanamin": "Nanami Kento",
+        "the king of curses": "Ryoumen Sukuna",
+        "todo": "Toudou Aoi",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert "zenin" not in index  # Maki, Mai, Naoya and the elders
+    assert index["nobara"].gender == "F" and index["shoko"].gender == "F" and index["megumi"].gender == "M"
+    packs = load_packs()
+    for declared in ("Jujutsu Kaisen", "JJK", "呪術廻戦 | Jujutsu Kaisen (Manga)", JJK):
+        assert [p.name for p in declared_packs([declared], packs)] == [JJK], declared
