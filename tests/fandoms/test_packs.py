@@ -172,6 +172,8 @@ ATLA = "Avatar: The Last Airbender"
 
 JJK = "呪術廻戦 | Jujutsu Kaisen (Anime)"
 
+ONE_PIECE = "One Piece"
+
 NEW_PACK_SNIPPETS = {
     "Teen Wolf (TV)": (
         "The Jeep rattled up to the old Hale house long after midnight. Stiles killed the engine and "
@@ -293,6 +295,12 @@ NEW_PACK_SNIPPETS = {
         '"Cursed energy burns sugar," Gojo said from the doorway, blindfold pushed up, and Nanami '
         "sighed behind him."
     ),
+    ONE_PIECE: (
+        "The Thousand Sunny rocked at anchor off Water 7. Luffy hung upside down from the figurehead, "
+        'begging Sanji for meat, while Zoro slept against the mast. "Shut up, Marimo," Sanji said when '
+        "Zoro laughed in his sleep. Nami counted her berries at the table, and Usopp and Chopper were "
+        "fishing off the stern."
+    ),
 }
 NEW_PACK_CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -356,8 +364,21 @@ NEW_PACK_CAST = {
         "Aang (Avatar)",
     },
     JJK: {"Itadori Yuuji", "Fushiguro Megumi", "Kugisaki Nobara", "Gojo Satoru", "Nanami Kento"},
+    ONE_PIECE: {
+        "Monkey D. Luffy",
+        "Vinsmoke Sanji",
+        "Roronoa Zoro",
+        "Nami (One Piece)",
+        "Usopp (One Piece)",
+        "Tony Tony Chopper",
+    },
 }
 NEW_PACK_NEAR_MISSES = {
+    ONE_PIECE: (
+        "Ace, the pilot, flew the mail plane out to the island every Tuesday. Robin ran the harbour "
+        "cafe and Marco mended the boats, and the old sailors swore the brook on the hill ran with rum. "
+        "The children knew the law of the sea by heart and played at pirates on the beach."
+    ),
     JJK: (
         "Megumi tied her apron and opened the ramen stand near the station. Yuki and Rika from the "
         "flower shop came by for lunch, and Momo brought the panda her niece had won at the fair. The "
@@ -955,3 +976,28 @@ def test_jujutsu_kaisen_spellings_titles_and_ships() -> None:
     packs = load_packs()
     for declared in ("Jujutsu Kaisen", "JJK", "呪術廻戦 | Jujutsu Kaisen (Manga)", JJK):
         assert [p.name for p in declared_packs([declared], packs)] == [JJK], declared
+
+
+def test_one_piece_crew_titles_nicknames_and_ships() -> None:
+    pack = bundled(ONE_PIECE)
+    assert set(ship_members(pack, "Zosan")) == {"Roronoa Zoro", "Vinsmoke Sanji"}
+    assert set(ship_members(pack, "Lawlu")) == {"Monkey D. Luffy", "Trafalgar D. Water Law"}
+    index = character_index(pack)
+    expected = {
+        "luffy": "Monkey D. Luffy",
+        "the straw hat": "Monkey D. Luffy",
+        "marimo": "Roronoa Zoro",
+        "the swordsman": "Roronoa Zoro",
+        "curly brow": "Vinsmoke Sanji",
+        "the cook": "Vinsmoke Sanji",
+        "torao": "Trafalgar D. Water Law",
+        "cora-san": "Donquixote Rosinante",
+        "whitebeard": "Edward Newgate",
+        "fire fist ace": "Portgas D. Ace",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert "monkey" not in index and "the captain" not in index  # a family; every crew's
+    assert index["nami"].gender == "F" and index["robin"].gender == "F" and index["chopper"].gender == "M"
+    packs = load_packs()
+    for declared in ("One Piece", "One Piece (Live Action TV 2023)", ONE_PIECE):
+        assert [p.name for p in declared_packs([declared], packs)] == [ONE_PIECE], declared
