@@ -174,6 +174,8 @@ JJK = "呪術廻戦 | Jujutsu Kaisen (Anime)"
 
 ONE_PIECE = "One Piece"
 
+FAIRY_TAIL = "Fairy Tail"
+
 NEW_PACK_SNIPPETS = {
     "Teen Wolf (TV)": (
         "The Jeep rattled up to the old Hale house long after midnight. Stiles killed the engine and "
@@ -301,6 +303,12 @@ NEW_PACK_SNIPPETS = {
         "Zoro laughed in his sleep. Nami counted her berries at the table, and Usopp and Chopper were "
         "fishing off the stern."
     ),
+    FAIRY_TAIL: (
+        "The guild hall in Magnolia Town was loud as ever. Natsu and Gray were brawling over a broken "
+        'table again, and Lucy hid behind the bar. "Flame Brain started it," Gray said. Erza set down '
+        "her cake, and both of them went quiet at once. Juvia watched Gray from behind a pillar while "
+        "Happy flew off with the last fish."
+    ),
 }
 NEW_PACK_CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -372,8 +380,21 @@ NEW_PACK_CAST = {
         "Usopp (One Piece)",
         "Tony Tony Chopper",
     },
+    FAIRY_TAIL: {
+        "Natsu Dragneel",
+        "Gray Fullbuster",
+        "Lucy Heartfilia",
+        "Erza Scarlet",
+        "Juvia Lockser",
+        "Happy (Fairy Tail)",
+    },
 }
 NEW_PACK_NEAR_MISSES = {
+    FAIRY_TAIL: (
+        "Lucy read the fairy tale aloud while Wendy and Romeo built a castle of cushions. Gray clouds "
+        "rolled over Magnolia Avenue, and their happy little dog, Sting, barked at the thunder. Cana, "
+        "the babysitter, promised them hot chocolate if they were asleep by eight."
+    ),
     ONE_PIECE: (
         "Ace, the pilot, flew the mail plane out to the island every Tuesday. Robin ran the harbour "
         "cafe and Marco mended the boats, and the old sailors swore the brook on the hill ran with rum. "
@@ -1001,3 +1022,27 @@ def test_one_piece_crew_titles_nicknames_and_ships() -> None:
     packs = load_packs()
     for declared in ("One Piece", "One Piece (Live Action TV 2023)", ONE_PIECE):
         assert [p.name for p in declared_packs([declared], packs)] == [ONE_PIECE], declared
+
+
+def test_fairy_tail_guild_nicknames_and_ships() -> None:
+    pack = bundled(FAIRY_TAIL)
+    assert set(ship_members(pack, "Nalu")) == {"Lucy Heartfilia", "Natsu Dragneel"}
+    assert set(ship_members(pack, "Gruvia")) == {"Gray Fullbuster", "Juvia Lockser"}
+    index = character_index(pack)
+    expected = {
+        "the salamander": "Natsu Dragneel",
+        "flame brain": "Natsu Dragneel",
+        "dragneel": "Natsu Dragneel",
+        "luce": "Lucy Heartfilia",
+        "titania": "Erza Scarlet",
+        "ice princess": "Gray Fullbuster",
+        "happy": "Happy (Fairy Tail)",
+        "charle": "Carla (Fairy Tail)",
+        "mira": "Mirajane Strauss",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert "dreyar" not in index and "strauss" not in index  # three of each
+    assert index["lucy"].gender == "F" and index["erza"].gender == "F" and index["natsu"].gender == "M"
+    packs = load_packs()
+    for declared in ("Fairy Tail", "FAIRY TAIL", FAIRY_TAIL):
+        assert [p.name for p in declared_packs([declared], packs)] == [FAIRY_TAIL], declared
