@@ -158,6 +158,24 @@ BNHA = "僕のヒーローアカデミア | Boku no Hero Academia | My Hero Acad
 
 GENSHIN = "原神 | Genshin Impact (Video Game)"
 
+SNK = "進撃の巨人 | Shingeki no Kyojin | Attack on Titan"
+
+MDZS = "魔道祖师 - 墨香铜臭 | Módào Zǔshī - Mòxiāng Tóngxiù"
+
+TGCF = "天官赐福 - 墨香铜臭 | Tiān Guān Cì Fú - Mòxiāng Tóngxiù"
+
+PJO = "Percy Jackson and the Olympians - Rick Riordan"
+
+BATMAN = "Batman - All Media Types"
+
+ATLA = "Avatar: The Last Airbender"
+
+JJK = "呪術廻戦 | Jujutsu Kaisen (Anime)"
+
+ONE_PIECE = "One Piece"
+
+FAIRY_TAIL = "Fairy Tail"
+
 NEW_PACK_SNIPPETS = {
     "Teen Wolf (TV)": (
         "The Jeep rattled up to the old Hale house long after midnight. Stiles killed the engine and "
@@ -231,6 +249,66 @@ NEW_PACK_SNIPPETS = {
         "Lumine rolled her eyes, and Paimon complained loudly that she was starving while the "
         "Fatui guards pretended not to listen."
     ),
+    "Fullmetal Alchemist": (
+        "The train from East City ran two hours late. Ed slouched against the window with his automail "
+        'arm folded over his chest, and Al sat wedged into the corner of the compartment. "The Colonel '
+        'is going to be furious, Brother," Al said. "Let him," Ed muttered. At Central Command, Mustang '
+        "was already waiting, and Hawkeye stood at his shoulder with the report in her hand."
+    ),
+    SNK: (
+        "Rain hammered the windows of the Survey Corps headquarters. Eren scrubbed the same stretch of "
+        'floor for the third time while Levi watched from the doorway. "Again," Levi said. Armin '
+        "slipped in with a stack of maps, and Mikasa followed, her scarf pulled up to her chin. "
+        "Somewhere upstairs Hange was shouting about the Beast Titan again."
+    ),
+    MDZS: (
+        "Mist hung low over the Cloud Recesses. Wei Ying sprawled on the roof of the Jingshi with a jar "
+        'of Emperor\'s Smile and grinned down at Lan Zhan. "Hanguang-jun, come up, the view is better," '
+        "he called. Lan Zhan did not answer, but he set Bichen aside. In the courtyard Sizhui and "
+        "Jingyi pretended not to see."
+    ),
+    TGCF: (
+        "Rain fell on Puqi Shrine all night. Xie Lian mended the roof by lamplight while San Lang held "
+        'the ladder and laughed at him. "Dianxia, let me," San Lang said. Xie Lian shook his head and '
+        "handed him the hammer anyway. Far off in the Heavenly Capital, Ling Wen was surely still "
+        "awake, and Feng Xin and Mu Qing were surely still quarrelling."
+    ),
+    PJO: (
+        "Camp Half-Blood was loud with cicadas. Percy dragged himself out of the lake and flopped onto "
+        'the dock beside Annabeth. "Seaweed Brain, you are dripping on my notes," she said. Grover '
+        "laughed from the canoe, and up on the hill Nico and Will were arguing about cabin inspection "
+        "again."
+    ),
+    BATMAN: (
+        "Rain drummed on the roof of the Batcave. Bruce did not look up from the monitors when Dick came "
+        'down the stairs, still in half his Nightwing suit. "Alfred says you have not eaten," Dick '
+        "said. Behind him Jason leaned on the railing with his helmet under his arm, and Tim was asleep "
+        "at the workbench again. Over Gotham the Bat-Signal burned against the clouds."
+    ),
+    ATLA: (
+        "The tea shop in Ba Sing Se closed at sundown. Zuko swept the floor while Iroh counted the "
+        'takings and hummed. "You missed a spot, Sparky," Toph said from the doorway. Behind her '
+        "Sokka was already arguing with Katara about dinner, and Aang had let Appa eat half the "
+        "flowers in the square."
+    ),
+    JJK: (
+        "The dorms at Jujutsu High were quiet after the mission. Yuji raided the fridge while Megumi "
+        "pretended to read, and Nobara complained that Gojo-sensei had eaten the last of her cake. "
+        '"Cursed energy burns sugar," Gojo said from the doorway, blindfold pushed up, and Nanami '
+        "sighed behind him."
+    ),
+    ONE_PIECE: (
+        "The Thousand Sunny rocked at anchor off Water 7. Luffy hung upside down from the figurehead, "
+        'begging Sanji for meat, while Zoro slept against the mast. "Shut up, Marimo," Sanji said when '
+        "Zoro laughed in his sleep. Nami counted her berries at the table, and Usopp and Chopper were "
+        "fishing off the stern."
+    ),
+    FAIRY_TAIL: (
+        "The guild hall in Magnolia Town was loud as ever. Natsu and Gray were brawling over a broken "
+        'table again, and Lucy hid behind the bar. "Flame Brain started it," Gray said. Erza set down '
+        "her cake, and both of them went quiet at once. Juvia watched Gray from behind a pillar while "
+        "Happy flew off with the last fish."
+    ),
 }
 NEW_PACK_CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -273,8 +351,95 @@ NEW_PACK_CAST = {
         "Tsukishima Kei",
         "Yamaguchi Tadashi",
     },
+    "Fullmetal Alchemist": {"Edward Elric", "Alphonse Elric", "Roy Mustang", "Riza Hawkeye"},
+    SNK: {"Eren Yeager", "Levi Ackerman", "Armin Arlert", "Mikasa Ackerman", "Hange Zoë"},
+    MDZS: {"Wèi Yīng | Wèi Wúxiàn", "Lán Zhàn | Lán Wàngjī", "Lán Yuàn | Lán Sīzhuī", "Lán Jǐngyí"},
+    TGCF: {
+        "Xiè Lián (Tiān Guān Cì Fú)",
+        "Huā Chéng (Tiān Guān Cì Fú)",
+        "Líng Wén (Tiān Guān Cì Fú)",
+        "Fēng Xìn (Tiān Guān Cì Fú)",
+        "Mù Qíng (Tiān Guān Cì Fú)",
+    },
+    PJO: {"Percy Jackson", "Annabeth Chase", "Grover Underwood", "Nico di Angelo", "Will Solace"},
+    BATMAN: {"Bruce Wayne", "Dick Grayson", "Alfred Pennyworth", "Jason Todd", "Tim Drake"},
+    ATLA: {
+        "Zuko (Avatar)",
+        "Iroh (Avatar)",
+        "Toph Beifong",
+        "Sokka (Avatar)",
+        "Katara (Avatar)",
+        "Aang (Avatar)",
+    },
+    JJK: {"Itadori Yuuji", "Fushiguro Megumi", "Kugisaki Nobara", "Gojo Satoru", "Nanami Kento"},
+    ONE_PIECE: {
+        "Monkey D. Luffy",
+        "Vinsmoke Sanji",
+        "Roronoa Zoro",
+        "Nami (One Piece)",
+        "Usopp (One Piece)",
+        "Tony Tony Chopper",
+    },
+    FAIRY_TAIL: {
+        "Natsu Dragneel",
+        "Gray Fullbuster",
+        "Lucy Heartfilia",
+        "Erza Scarlet",
+        "Juvia Lockser",
+        "Happy (Fairy Tail)",
+    },
 }
 NEW_PACK_NEAR_MISSES = {
+    FAIRY_TAIL: (
+        "Lucy read the fairy tale aloud while Wendy and Romeo built a castle of cushions. Gray clouds "
+        "rolled over Magnolia Avenue, and their happy little dog, Sting, barked at the thunder. Cana, "
+        "the babysitter, promised them hot chocolate if they were asleep by eight."
+    ),
+    ONE_PIECE: (
+        "Ace, the pilot, flew the mail plane out to the island every Tuesday. Robin ran the harbour "
+        "cafe and Marco mended the boats, and the old sailors swore the brook on the hill ran with rum. "
+        "The children knew the law of the sea by heart and played at pirates on the beach."
+    ),
+    JJK: (
+        "Megumi tied her apron and opened the ramen stand near the station. Yuki and Rika from the "
+        "flower shop came by for lunch, and Momo brought the panda her niece had won at the fair. The "
+        "curse of the place, the old cook liked to say, was that nobody ever left it hungry."
+    ),
+    ATLA: (
+        "Mai and June shared a flat above the record shop. Jet, the drummer, came by in the evenings, "
+        "and they played the song Haru had written about the avatar of some old god in a film. The "
+        "fire in the grate went out at midnight, and the water in the kettle was cold by morning."
+    ),
+    BATMAN: (
+        "Bruce and Dick ran the garage on Elm Street. Alfred, their uncle, kept the books, and Jason "
+        "swept up on Saturdays. Tim from the bakery brought doughnuts and news of the Duke's statue in "
+        "the square; Barbara at the library said some joker had painted its nose red."
+    ),
+    PJO: (
+        "Piper poured the coffee while Leo fixed the sink, and Phoebe read aloud from her book of Greek "
+        "myths: Apollo drove the sun across the sky, Hermes carried messages, and the centaur Chiron "
+        "taught Achilles in his cave. Percy, the neighbours' boy, wanted to hear about Poseidon."
+    ),
+    TGCF: (
+        "Pei and Shi opened the tea house by the river at dawn. The old emperor in the opera wore a "
+        "crown of paper flowers, and the crown prince sang of ghosts in the rain. Ming, the cook, "
+        "swore the city was haunted; Lang only laughed and poured another cup for the guests."
+    ),
+    MDZS: (
+        "Wen and Lan ran the noodle shop in Chinatown with their cousin Jin. Every morning Jiang brought "
+        "the vegetables from the market, and the aunties argued over mahjong until the lanterns were "
+        "lit. Qing, the youngest, wanted to study in Yunnan, and Ning wanted to follow her."
+    ),
+    SNK: (
+        "Levi and Connie drove out to the farm on Sunday. Sasha had baked, Marco had brought the beer, "
+        "and Annie's little brother wanted to hear about the titans of Greek myth and the walls of "
+        "Troy. Reiner, the exchange student from Hamburg, said the hills looked like home."
+    ),
+    "Fullmetal Alchemist": (
+        "Roy parked the old Mustang outside the diner, where Ed and Al were already arguing about the "
+        "game. Rose brought the coffee and asked after their father; the county fair was in May, and "
+        "Winston had entered his pride and joy, a prize hog, again. Envy was a sin, the pastor said."
+    ),
     GENSHIN: (
         "The grimoire listed the spirits in order: Paimon, a king who rides a dromedary; Barbatos, "
         "who understands the songs of birds; Morax, who teaches astronomy. Ajax, the boy's dog, "
@@ -633,3 +798,251 @@ def test_harry_potter_molly_and_andromeda_are_their_canon_names() -> None:
     assert {"Molly Weasley", "Andromeda Tonks"} <= set(cast)
     assert cast["Andromeda Tonks"].gender == "F"
     assert "Molly" not in cast and "Andromeda" not in cast
+
+
+def test_fullmetal_alchemist_ranks_nicknames_and_ships() -> None:
+    pack = bundled("Fullmetal Alchemist")
+    assert set(ship_members(pack, "Royai")) == {"Riza Hawkeye", "Roy Mustang"}
+    assert set(ship_members(pack, "Edwin")) == {"Edward Elric", "Winry Rockbell"}
+    index = character_index(pack)
+    expected = {
+        "fullmetal": "Edward Elric",
+        "elric": "Edward Elric",
+        "al": "Alphonse Elric",
+        "the flame alchemist": "Roy Mustang",
+        "colonel mustang": "Roy Mustang",
+        "the lieutenant": "Riza Hawkeye",
+        "hughes": "Maes Hughes",
+        "armstrong": "Alex Louis Armstrong",
+        "envy": "Envy (Fullmetal Alchemist)",
+        "the fuhrer": "King Bradley",
+        "may": "May Chang",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert index["riza"].gender == "F" and index["winry"].gender == "F" and index["ed"].gender == "M"
+    packs = load_packs()
+    for declared in ("Fullmetal Alchemist: Brotherhood", "FMA", "Fullmetal Alchemist (Anime 2003)"):
+        assert [p.name for p in declared_packs([declared], packs)] == ["Fullmetal Alchemist"], declared
+
+
+def test_attack_on_titan_titles_spellings_and_ships() -> None:
+    pack = bundled(SNK)
+    assert set(ship_members(pack, "Ereri")) == {"Eren Yeager", "Levi Ackerman"}
+    assert set(ship_members(pack, "Jeanmarco")) == {"Jean Kirstein", "Marco Bott"}
+    index = character_index(pack)
+    expected = {
+        "jaeger": "Eren Yeager",
+        "heichou": "Levi Ackerman",
+        "the corporal": "Levi Ackerman",
+        "the commander": "Erwin Smith",
+        "hanji": "Hange Zoë",
+        "four eyes": "Hange Zoë",
+        "horseface": "Jean Kirstein",
+        "krista": "Historia Reiss",
+        "bertolt": "Bertholdt Hoover",
+        "the armored titan": "Reiner Braun",
+        "ymir": "Ymir (Shingeki no Kyojin)",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert "ackerman" not in index  # Levi, Mikasa and Kenny
+    assert index["mikasa"].gender == "F" and index["hange"].gender == "U" and index["eren"].gender == "M"
+    packs = load_packs()
+    for declared in ("Shingeki no Kyojin", "Attack on Titan", "SnK", SNK):
+        assert [p.name for p in declared_packs([declared], packs)] == [SNK], declared
+
+
+def test_mo_dao_zu_shi_courtesy_names_titles_and_ships() -> None:
+    pack = bundled(MDZS)
+    assert set(ship_members(pack, "Wangxian")) == {"Lán Zhàn | Lán Wàngjī", "Wèi Yīng | Wèi Wúxiàn"}
+    assert set(ship_members(pack, "Xicheng")) == {"Jiāng Chéng | Jiāng Wǎnyín", "Lán Huàn | Lán Xīchén"}
+    index = character_index(pack)
+    expected = {
+        "wei wuxian": "Wèi Yīng | Wèi Wúxiàn",
+        "the yiling patriarch": "Wèi Yīng | Wèi Wúxiàn",
+        "lan wangji": "Lán Zhàn | Lán Wàngjī",
+        "hanguang-jun": "Lán Zhàn | Lán Wàngjī",
+        "jiang wanyin": "Jiāng Chéng | Jiāng Wǎnyín",
+        "zewu-jun": "Lán Huàn | Lán Xīchén",
+        "meng yao": "Jīn Guāngyáo",
+        "a-yuan": "Lán Yuàn | Lán Sīzhuī",
+        "shijie": "Jiāng Yànlí",
+        "wen qionglin": "Wēn Níng | Wēn Qiónglín",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert "lan" not in index and "jiang" not in index and "wen" not in index  # whole clans
+    assert index["jiang yanli"].gender == "F" and index["wen qing"].gender == "F"
+    packs = load_packs()
+    for declared in ("Mo Dao Zu Shi", "MDZS", "The Untamed", "陈情令 | The Untamed (TV)", MDZS):
+        assert [p.name for p in declared_packs([declared], packs)] == [MDZS], declared
+
+
+def test_tian_guan_ci_fu_titles_disguises_and_ships() -> None:
+    pack = bundled(TGCF)
+    xie_lian, hua_cheng = "Xiè Lián (Tiān Guān Cì Fú)", "Huā Chéng (Tiān Guān Cì Fú)"
+    assert set(ship_members(pack, "Hualian")) == {hua_cheng, xie_lian}
+    assert set(ship_members(pack, "Fengqing")) == {"Fēng Xìn (Tiān Guān Cì Fú)", "Mù Qíng (Tiān Guān Cì Fú)"}
+    index = character_index(pack)
+    expected = {
+        "xie lian": xie_lian,
+        "dianxia": xie_lian,
+        "the crown prince": xie_lian,
+        "san lang": hua_cheng,
+        "crimson rain sought flower": hua_cheng,
+        "nan yang": "Fēng Xìn (Tiān Guān Cì Fú)",
+        "xuan zhen": "Mù Qíng (Tiān Guān Cì Fú)",
+        "ming yi": "Hè Xuán (Tiān Guān Cì Fú)",
+        "the wind master": "Shī Qīngxuán (Tiān Guān Cì Fú)",
+        "general pei": "Péi Míng (Tiān Guān Cì Fú)",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert "pei" not in index and "shi" not in index  # two of each
+    assert index["ling wen"].gender == "F" and index["shi qingxuan"].gender == "M"
+    packs = load_packs()
+    for declared in ("Tian Guan Ci Fu", "TGCF", "Heaven Official's Blessing", TGCF):
+        assert [p.name for p in declared_packs([declared], packs)] == [TGCF], declared
+
+
+def test_percy_jackson_nicknames_gods_and_ships() -> None:
+    pack = bundled(PJO)
+    assert set(ship_members(pack, "Percabeth")) == {"Annabeth Chase", "Percy Jackson"}
+    assert set(ship_members(pack, "Solangelo")) == {"Nico di Angelo", "Will Solace"}
+    index = character_index(pack)
+    expected = {
+        "seaweed brain": "Percy Jackson",
+        "wise girl": "Annabeth Chase",
+        "di angelo": "Nico di Angelo",
+        "death boy": "Nico di Angelo",
+        "mr. d": "Dionysus (Percy Jackson)",
+        "lester": "Apollo (Percy Jackson)",
+        "reyna": "Reyna Avila Ramírez-Arellano",
+        "chiron": "Chiron (Percy Jackson)",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert "grace" not in index and "stoll" not in index  # a word, and two brothers
+    assert index["annabeth"].gender == "F" and index["hazel"].gender == "F" and index["leo"].gender == "M"
+    packs = load_packs()
+    for declared in ("Percy Jackson and the Olympians", "PJO", "The Heroes of Olympus - Rick Riordan", PJO):
+        assert [p.name for p in declared_packs([declared], packs)] == [PJO], declared
+
+
+def test_batman_masks_robins_and_ships() -> None:
+    pack = bundled(BATMAN)
+    assert set(ship_members(pack, "Batcat")) == {"Bruce Wayne", "Selina Kyle"}
+    assert set(ship_members(pack, "Jaytim")) == {"Jason Todd", "Tim Drake"}
+    index = character_index(pack)
+    expected = {
+        "batman": "Bruce Wayne",
+        "the dark knight": "Bruce Wayne",
+        "nightwing": "Dick Grayson",
+        "red hood": "Jason Todd",
+        "little wing": "Jason Todd",
+        "replacement": "Tim Drake",
+        "the butler": "Alfred Pennyworth",
+        "babs": "Barbara Gordon",
+        "the commissioner": "James Gordon",
+        "catwoman": "Selina Kyle",
+        "the joker": "Joker (DCU)",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert "robin" not in index and "batgirl" not in index  # several of each
+    assert index["damian"].gender == "M" and index["harley"].gender == "F"
+    packs = load_packs()
+    for declared in ("Batman", "Batman (Comics)", "Batman Begins (2005)", "DCU", BATMAN):
+        assert [p.name for p in declared_packs([declared], packs)] == [BATMAN], declared
+
+
+def test_avatar_bending_titles_nicknames_and_ships() -> None:
+    pack = bundled(ATLA)
+    assert set(ship_members(pack, "Zutara")) == {"Katara (Avatar)", "Zuko (Avatar)"}
+    assert set(ship_members(pack, "Tyzula")) == {"Azula (Avatar)", "Ty Lee"}
+    index = character_index(pack)
+    expected = {
+        "the avatar": "Aang (Avatar)",
+        "twinkletoes": "Aang (Avatar)",
+        "sugar queen": "Katara (Avatar)",
+        "the waterbender": "Katara (Avatar)",
+        "sparky": "Zuko (Avatar)",
+        "the blue spirit": "Zuko (Avatar)",
+        "the blind bandit": "Toph Beifong",
+        "the dragon of the west": "Iroh (Avatar)",
+        "gran gran": "Kanna (Avatar)",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert "the fire lord" not in index and "uncle" not in index  # Ozai, then Zuko; every family
+    assert index["azula"].gender == "F" and index["toph"].gender == "F" and index["sokka"].gender == "M"
+    packs = load_packs()
+    for declared in ("ATLA", "Avatar: The Last Airbender (Cartoon)", "Avatar: Legend of Aang", ATLA):
+        assert [p.name for p in declared_packs([declared], packs)] == [ATLA], declared
+
+
+def test_jujutsu_kaisen_spellings_titles_and_ships() -> None:
+    pack = bundled(JJK)
+    assert set(ship_members(pack, "Satosugu")) == {"Getou Suguru", "Gojo Satoru"}
+    assert set(ship_members(pack, "Itafushi")) == {"Fushiguro Megumi", "Itadori Yuuji"}
+    index = character_index(pack)
+    expected = {
+        "gojo-sensei": "Gojo Satoru",
+        "the strongest": "Gojo Satoru",
+        "geto": "Getou Suguru",
+        "yuji": "Itadori Yuuji",
+        "fushiguro": "Fushiguro Megumi",
+        "toji": "Fushiguro Touji",
+        "nanamin": "Nanami Kento",
+        "the king of curses": "Ryoumen Sukuna",
+        "todo": "Toudou Aoi",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert "zenin" not in index  # Maki, Mai, Naoya and the elders
+    assert index["nobara"].gender == "F" and index["shoko"].gender == "F" and index["megumi"].gender == "M"
+    packs = load_packs()
+    for declared in ("Jujutsu Kaisen", "JJK", "呪術廻戦 | Jujutsu Kaisen (Manga)", JJK):
+        assert [p.name for p in declared_packs([declared], packs)] == [JJK], declared
+
+
+def test_one_piece_crew_titles_nicknames_and_ships() -> None:
+    pack = bundled(ONE_PIECE)
+    assert set(ship_members(pack, "Zosan")) == {"Roronoa Zoro", "Vinsmoke Sanji"}
+    assert set(ship_members(pack, "Lawlu")) == {"Monkey D. Luffy", "Trafalgar D. Water Law"}
+    index = character_index(pack)
+    expected = {
+        "luffy": "Monkey D. Luffy",
+        "the straw hat": "Monkey D. Luffy",
+        "marimo": "Roronoa Zoro",
+        "the swordsman": "Roronoa Zoro",
+        "curly brow": "Vinsmoke Sanji",
+        "the cook": "Vinsmoke Sanji",
+        "torao": "Trafalgar D. Water Law",
+        "cora-san": "Donquixote Rosinante",
+        "whitebeard": "Edward Newgate",
+        "fire fist ace": "Portgas D. Ace",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert "monkey" not in index and "the captain" not in index  # a family; every crew's
+    assert index["nami"].gender == "F" and index["robin"].gender == "F" and index["chopper"].gender == "M"
+    packs = load_packs()
+    for declared in ("One Piece", "One Piece (Live Action TV 2023)", ONE_PIECE):
+        assert [p.name for p in declared_packs([declared], packs)] == [ONE_PIECE], declared
+
+
+def test_fairy_tail_guild_nicknames_and_ships() -> None:
+    pack = bundled(FAIRY_TAIL)
+    assert set(ship_members(pack, "Nalu")) == {"Lucy Heartfilia", "Natsu Dragneel"}
+    assert set(ship_members(pack, "Gruvia")) == {"Gray Fullbuster", "Juvia Lockser"}
+    index = character_index(pack)
+    expected = {
+        "the salamander": "Natsu Dragneel",
+        "flame brain": "Natsu Dragneel",
+        "dragneel": "Natsu Dragneel",
+        "luce": "Lucy Heartfilia",
+        "titania": "Erza Scarlet",
+        "ice princess": "Gray Fullbuster",
+        "happy": "Happy (Fairy Tail)",
+        "charle": "Carla (Fairy Tail)",
+        "mira": "Mirajane Strauss",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert "dreyar" not in index and "strauss" not in index  # three of each
+    assert index["lucy"].gender == "F" and index["erza"].gender == "F" and index["natsu"].gender == "M"
+    packs = load_packs()
+    for declared in ("Fairy Tail", "FAIRY TAIL", FAIRY_TAIL):
+        assert [p.name for p in declared_packs([declared], packs)] == [FAIRY_TAIL], declared
