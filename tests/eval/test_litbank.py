@@ -38,3 +38,26 @@ def test_a_tag_split_off_after_a_closed_quote_stays_in_its_paragraph() -> None:
     for tokens, spans in zip(sentences, offsets, strict=True):
         for token, (start, end) in zip(tokens, spans, strict=True):
             assert text[start:end] == token
+
+
+def test_a_quote_after_a_tag_sentence_goes_on_unless_it_reads_as_an_answer() -> None:
+    # LitBank keeps no paragraphs: after `"...," said Tomas.` a long quote is Tomas going on in
+    # the same paragraph, while one after a question, or opening with an answer word, is a reply
+    sentences = [
+        ['"', "The", "river", "is", "high", ",", '"', "said", "Tomas", "."],
+        ['"', "We", "shall", "wait", "until", "the", "morning", "."],
+        ["Then", "we", "cross", ".", '"'],
+        ['"', "Is", "the", "ford", "safe", "?", '"', "said", "Ilse", "."],
+        ['"', "It", "was", "safe", "for", "the", "miller", "last", "week", ".", '"'],
+        ['"', "Go", "home", ",", '"', "said", "Tomas", "."],
+        ['"', "No", ",", "I", "will", "stay", "here", "with", "you", ".", '"'],
+    ]
+    text, offsets = detokenise(sentences)
+    assert text == (
+        '"The river is high," said Tomas. "We shall wait until the morning. Then we cross."'
+        '\n\n"Is the ford safe?" said Ilse.\n\n"It was safe for the miller last week."'
+        '\n\n"Go home," said Tomas.\n\n"No, I will stay here with you."'
+    )
+    for tokens, spans in zip(sentences, offsets, strict=True):
+        for token, (start, end) in zip(tokens, spans, strict=True):
+            assert text[start:end] == token
