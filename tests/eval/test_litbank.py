@@ -61,3 +61,17 @@ def test_a_quote_after_a_tag_sentence_goes_on_unless_it_reads_as_an_answer() -> 
     for tokens, spans in zip(sentences, offsets, strict=True):
         for token, (start, end) in zip(tokens, spans, strict=True):
             assert text[start:end] == token
+
+
+def test_i_and_a_verb_after_a_question_is_the_narrators_tag() -> None:
+    # the tokeniser ends the sentence at the quote's "?", so `I asked.` comes as a sentence of
+    # its own; it is the narrator's tag and stays with the quote, while after a quote that ended
+    # on a full stop `I ...` is narration that starts a paragraph of its own
+    sentences = [
+        ['"', "Where", "is", "the", "key", "?", '"'],
+        ["I", "asked", "."],
+        ['"', "Gone", ".", '"'],
+        ["I", "left", "the", "room", "."],
+    ]
+    text, _ = detokenise(sentences)
+    assert text == '"Where is the key?" I asked.\n\n"Gone."\n\nI left the room.'

@@ -157,8 +157,21 @@ def detokenise(sentences: list[list[str]]) -> tuple[str, list[list[tuple[int, in
         opens_quote = bool(tokens) and (tokens[0] == "“" or (tokens[0] == '"' and not quote_open))
         if length:
             # (a sentence after a closed quote that opens in lower case is that quote's tag,
-            # `"...!" sighed Meg`, which the tokeniser split off: it stays in the paragraph)
-            tag_after = previous_closed_quote and bool(tokens) and tokens[0][:1].islower()
+            # `"...!" sighed Meg`, which the tokeniser split off: it stays in the paragraph; so is
+            # `I asked.` after a quote that ended on "?" or "!", the narrator's own tag)
+            tag_after = (
+                previous_closed_quote
+                and bool(tokens)
+                and (
+                    tokens[0][:1].islower()
+                    or (
+                        tokens[0] == "I"
+                        and len(tokens) > 1
+                        and tokens[1][:1].islower()
+                        and last_quote[-1:] in (["?"], ["!"])
+                    )
+                )
+            )
             goes_on = (
                 opens_quote
                 and after_quote is not None
