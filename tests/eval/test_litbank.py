@@ -75,3 +75,21 @@ def test_i_and_a_verb_after_a_question_is_the_narrators_tag() -> None:
     ]
     text, _ = detokenise(sentences)
     assert text == '"Where is the key?" I asked.\n\n"Gone."\n\nI left the room.'
+
+
+def test_a_work_that_quotes_with_single_marks_gets_its_paragraphs() -> None:
+    # with no double marks in sight, ‘...’ and '...' are the speeches (a lone ' after a word is
+    # an apostrophe, spaced as the tokens were); an aside in brackets after a quote stays in the
+    # quote's paragraph
+    sentences = [
+        ["The", "girls", "'", "dog", "barked", "."],
+        ["‘", "Quiet", ",", "Rex", "!", "’"],
+        ["(", "Rex", "was", "the", "dog", ".", ")"],
+        ["'", "Why", "?", "'"],
+        ["‘", "Because", ".", "’"],
+    ]
+    text, offsets = detokenise(sentences)
+    assert text == ("The girls ' dog barked.\n\n‘Quiet, Rex!’ (Rex was the dog.)\n\n'Why?'\n\n‘Because.’")
+    for tokens, spans in zip(sentences, offsets, strict=True):
+        for token, (start, end) in zip(tokens, spans, strict=True):
+            assert text[start:end] == token

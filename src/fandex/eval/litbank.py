@@ -46,6 +46,8 @@ _NOT_NAMES = _MALE | _FEMALE | {"i", "me", "my", "you", "your", "we", "they", "t
 _ANSWER_OPENERS = frozenset(
     {"yes", "no", "oh", "ah", "well", "why", "indeed", "nay", "nonsense", "certainly", "thank", "thanks"}
 )
+_DOUBLE_CLOSERS = frozenset({'"', "”"})
+_SINGLE_CLOSERS = frozenset({"’", "'"})
 _QUESTION_TAGS = frozenset({"asked", "inquired", "enquired", "demanded"})
 # (the longest tag after which the speaker is still seen to go on in the same paragraph, in words;
 # and the fewest words of a quote that goes on rather than answers: the pair that cut PDNC's
@@ -144,7 +146,13 @@ def load_work(path: Path, coref_path: Path) -> LitBankWork:
 
 
 def detokenise(sentences: list[list[str]]) -> tuple[str, list[list[tuple[int, int]]]]:
-    """Running prose from tokenised sentences, and each token's (start, end) in it."""
+    """Running prose from tokenised sentences, and each token's (start, end) in it.
+
+    Speeches are marked by double quotation marks or, in a work that quotes with single ones
+    (`_quotes_in_single_marks`), by those; the other kind is a quote within a speech.
+    """
+    single = _quotes_in_single_marks(sentences)
+    closers = _SINGLE_CLOSERS if single else _DOUBLE_CLOSERS
     parts: list[str] = []
     length = 0
     offsets: list[list[tuple[int, int]]] = []
@@ -154,16 +162,18 @@ def detokenise(sentences: list[list[str]]) -> tuple[str, list[list[tuple[int, in
     after_quote: list[str] | None = None  # the narration since it closed (None: no such quote)
     for number, tokens in enumerate(sentences):
         spans: list[tuple[int, int]] = []
-        opens_quote = bool(tokens) and (tokens[0] == "“" or (tokens[0] == '"' and not quote_open))
+        opens_quote = bool(tokens) and _mark(tokens, 0, quote_open, single) == "open"
         if length:
             # (a sentence after a closed quote that opens in lower case is that quote's tag,
             # `"...!" sighed Meg`, which the tokeniser split off: it stays in the paragraph; so is
-            # `I asked.` after a quote that ended on "?" or "!", the narrator's own tag)
+            # `I asked.` after a quote that ended on "?" or "!", the narrator's own tag; and an
+            # aside in brackets after a quote, `(Dinah was the cat.)`, is the writer's, not a turn)
             tag_after = (
                 previous_closed_quote
                 and bool(tokens)
                 and (
                     tokens[0][:1].islower()
+                    or tokens[0] == "("
                     or (
                         tokens[0] == "I"
                         and len(tokens) > 1
@@ -175,7 +185,7 @@ def detokenise(sentences: list[list[str]]) -> tuple[str, list[list[tuple[int, in
             goes_on = (
                 opens_quote
                 and after_quote is not None
-                and _speaker_goes_on(last_quote, after_quote, _quoted_words(sentences, number))
+                and _speaker_goes_on(last_quote, after_quote, _quoted_words(sentences, number, closers))
             )
             new_paragraph = (opens_quote or previous_closed_quote) and not tag_after and not goes_on
             separator = "\n\n" if new_paragraph else " "
@@ -184,25 +194,23 @@ def detokenise(sentences: list[list[str]]) -> tuple[str, list[list[tuple[int, in
             if new_paragraph:
                 after_quote = None
         glue = True  # no space before the next token
-        for token in tokens:
-            if token == '"':
-                is_open = not quote_open
-                quote_open = not quote_open
-            else:
-                is_open = token in ("“", "‘")
-                if token == "“":
-                    quote_open = True
-                elif token == "”":
-                    quote_open = False
-            closing = token in ('"', "”") and not is_open
-            if is_open and token in ('"', "“"):
+        closed = False
+        for position, token in enumerate(tokens):
+            mark = _mark(tokens, position, quote_open, single)
+            closed = mark == "close"
+            if mark == "open":
+                quote_open = True
                 last_quote, after_quote = [], None
-            elif closing:
+            elif closed:
+                quote_open = False
                 after_quote = []
             elif quote_open:
                 last_quote.append(token)
             elif after_quote is not None:
                 after_quote.append(token)
+            # (spacing: no space after an opening mark of either kind nor before a closing one)
+            is_open = mark == "open" or token in ("“", "‘")
+            closing = closed or token == "”"
             if not glue and not closing and token not in _NO_SPACE_BEFORE and not _CLITIC.match(token):
                 parts.append(" ")
                 length += 1
@@ -210,17 +218,52 @@ def detokenise(sentences: list[list[str]]) -> tuple[str, list[list[tuple[int, in
             parts.append(token)
             length += len(token)
             glue = is_open or token in ("(", "[")
-        previous_closed_quote = bool(tokens) and tokens[-1] in ('"', "”") and not quote_open
+        previous_closed_quote = closed
         offsets.append(spans)
     return "".join(parts), offsets
 
 
-def _quoted_words(sentences: list[list[str]], first: int) -> list[str]:
+def _quotes_in_single_marks(sentences: list[list[str]]) -> bool:
+    """Whether a work marks its speeches with single quotation marks (‘...’ or '...').
+
+    Works that quote with double marks use single ones for quotes within quotes and straight
+    ones for dropped letters too ("goin'"), so single marks must outnumber double ones four to one.
+    """
+    single = double = 0
+    for tokens in sentences:
+        for position, token in enumerate(tokens):
+            if token == "‘" or (token == "'" and (position == 0 or not tokens[position - 1][-1:].isalnum())):
+                single += 1
+            elif token in ('"', "“"):
+                double += 1
+    return single > 4 * double
+
+
+def _mark(tokens: list[str], position: int, quote_open: bool, single: bool) -> str:
+    """What the token at `position` does to the speech: "open", "close" or "" (nothing).
+
+    A lone straight single mark opens a speech only at a sentence start or after punctuation (after
+    a word it is an apostrophe: `the girls '`), and a lone ’ closes one only while one is open.
+    """
+    token = tokens[position]
+    if single:
+        if token == "‘" or (token == "'" and not quote_open):
+            after_word = position > 0 and tokens[position - 1][-1:].isalnum()
+            return "open" if not quote_open and not (token == "'" and after_word) else ""
+        return "close" if token in ("’", "'") and quote_open else ""
+    if token == '"':
+        return "close" if quote_open else "open"
+    if token == "“":
+        return "open"
+    return "close" if token == "”" else ""
+
+
+def _quoted_words(sentences: list[list[str]], first: int, closers: frozenset[str]) -> list[str]:
     """The first words of the quote that opens sentence `first` (as many as the rule needs)."""
     words: list[str] = []
     for number in range(first, len(sentences)):
         for token in sentences[number][1:] if number == first else sentences[number]:
-            if token in ('"', "”"):
+            if token in closers:
                 return words
             if any(c.isalnum() for c in token):
                 words.append(token)
