@@ -42,7 +42,8 @@ def test_a_tag_split_off_after_a_closed_quote_stays_in_its_paragraph() -> None:
 
 def test_a_quote_after_a_tag_sentence_goes_on_unless_it_reads_as_an_answer() -> None:
     # LitBank keeps no paragraphs: after `"...," said Tomas.` a long quote is Tomas going on in
-    # the same paragraph, while one after a question, or opening with an answer word, is a reply
+    # the same paragraph, while one after a question, opening with an answer word or with a tag of
+    # its own, is a reply
     sentences = [
         ['"', "The", "river", "is", "high", ",", '"', "said", "Tomas", "."],
         ['"', "We", "shall", "wait", "until", "the", "morning", "."],
@@ -51,12 +52,16 @@ def test_a_quote_after_a_tag_sentence_goes_on_unless_it_reads_as_an_answer() -> 
         ['"', "It", "was", "safe", "for", "the", "miller", "last", "week", ".", '"'],
         ['"', "Go", "home", ",", '"', "said", "Tomas", "."],
         ['"', "No", ",", "I", "will", "stay", "here", "with", "you", ".", '"'],
+        ['"', "Then", "I", "shall", "stay", "too", ",", '"', "said", "Tomas", "."],
+        ['"', "The", "boat", "is", "ready", "for", "us", "both", ",", '"', "sighed", "Ilse", "."],
     ]
     text, offsets = detokenise(sentences)
     assert text == (
         '"The river is high," said Tomas. "We shall wait until the morning. Then we cross."'
         '\n\n"Is the ford safe?" said Ilse.\n\n"It was safe for the miller last week."'
         '\n\n"Go home," said Tomas.\n\n"No, I will stay here with you."'
+        # (a quote with a tag of its own is a new turn)
+        '\n\n"Then I shall stay too," said Tomas.\n\n"The boat is ready for us both," sighed Ilse.'
     )
     for tokens, spans in zip(sentences, offsets, strict=True):
         for token, (start, end) in zip(tokens, spans, strict=True):
