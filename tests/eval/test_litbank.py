@@ -98,3 +98,14 @@ def test_a_work_that_quotes_with_single_marks_gets_its_paragraphs() -> None:
     for tokens, spans in zip(sentences, offsets, strict=True):
         for token, (start, end) in zip(tokens, spans, strict=True):
             assert text[start:end] == token
+
+
+def test_a_quote_of_three_words_after_a_tag_sentence_goes_on() -> None:
+    # `"Stay here," said Tomas. "I shall return."`: three words are enough to go on; two ("Quite
+    # so.") read as an answer
+    sentences = [
+        ['"', "Stay", "here", ",", '"', "said", "Tomas", "."],
+        ['"', "I", "shall", "return", ".", '"'],
+    ]
+    text, _ = detokenise(sentences)
+    assert text == '"Stay here," said Tomas. "I shall return."'
