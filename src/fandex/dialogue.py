@@ -299,28 +299,6 @@ _SUBJECT = (
 _VERB = r"(?P<verb>[a-z]+(?:\s+(?:in|on|out))?)"
 # "Willow asked", "she said softly", "the vampire replied"
 _TAG_SUBJ_VERB = re.compile(rf"{_SUBJECT}\s+(?:{_ADVERB}\s+)?{_VERB}\b")
-# After a line, `Mary heard her say.` / `he heard her tell a room full of women,`: whom the subject hears
-# speaking is the speaker, not the subject
-_HEARD_SPEAKING = re.compile(
-    rf"{_SUBJECT}\s+(?:could\s+)?(?:heard|overheard|hear)\s+"
-    r"(?P<obj>her|him|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+"
-    r"(?:say|tell|ask|whisper|cry|call|remark|exclaim|murmur|mutter|add|answer|reply)\b"
-)
-
-
-def _heard_speaking(clause: str, offset: int) -> _Subject | None:
-    """The speaker of a tag whose subject hears someone speak (``_HEARD_SPEAKING``), as a pronoun
-    ("her" -> "she") or a name, at its place in the text; None for any other clause."""
-    heard = _HEARD_SPEAKING.match(clause)
-    if heard is None:
-        return None
-    obj = heard.group("obj")
-    start = offset + heard.start("obj")
-    if obj.lower() in ("her", "him"):
-        return _Subject(None, "pronoun", "she" if obj.lower() == "her" else "he", start)
-    return _Subject(None, _subject_kind(obj), obj, start)
-
-
 # An epithet subject of exactly n words after its determiner, for n = 1..4.
 _TAG_EPITHET_VERB = [
     re.compile(
@@ -2250,7 +2228,7 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
     clause = stripped[: clause_end.start() if clause_end else len(stripped)]
     heard = _heard_speaking(clause, offset + lead)
     if heard is not None:
-        return heard, "said", 0, ""
+        return heard[0], heard[1], 0, ""
     for pattern in (_TAG_VERB_SUBJ, _TAG_SUBJ_VERB):
         match = pattern.match(clause)
         if not match:
@@ -2422,23 +2400,9 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
     if opener:
         clause_start = opener.end()  # `Later he said to Marjorie,`: "Later" is nobody
     clause = stripped[clause_start:].rstrip(",:")
-    last_verb = next(
-        (w for w in reversed(list(_WHOLE_WORD.finditer(clause))) if w.group() in SPEECH_VERBS), None
-    )
-    heard = _HEARD_ONE.search(clause, 0, last_verb.start()) if last_verb else None
-    if (
-        last_verb is not None
-        and heard is not None
-        and _is_manner_tail(_LEADING_ADVERB.sub("", clause[last_verb.end() :]))
-    ):
-        # `Alice heard it say to itself,` / `Emma heard her saying in the same half-whisper to Jane,`:
-        # the one heard speaks, not the one hearing
-        heard_one = heard.group("subj")
-        subj = _HEARD_PRONOUN.get(heard_one.lower(), heard_one)
-        if subj == "it":
-            return None, "", 0, ""  # a creature or a voice: no one the tag can name
-        start = offset + clause_start + heard.start("subj")
-        return _Subject(None, _subject_kind(subj), subj, start), last_verb.group(), 0, ""
+    heard = _heard_speaking(clause, offset + clause_start)
+    if heard is not None:
+        return heard[0], heard[1], 0, ""
     for match in itertools.chain(_TAG_SUBJ_VERB.finditer(clause), _tag_subject_verbs(clause)):
         verb = _verb(match.group("verb"))
         if verb not in SPEECH_VERBS:
@@ -2551,7 +2515,7 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
     return None, "", 0, ""
 
 
-# Before a line, someone heard speaking: `she heard him say`, `in time to hear her friend exclaim aloud to James`
+# Someone heard speaking: `she heard him say`, `in time to hear her friend exclaim aloud to James`
 # (the speech verb last in the clause but for a phrase of manner or address)
 _HEARD_ONE = re.compile(
     r"\b(?:hear|hears|heard|hearing|overhear|overhears|overheard)\s+"
@@ -2569,6 +2533,26 @@ _AFTER_THAT = re.compile(r"\bthat\s+$")
 _RESULT_CLAUSE = re.compile(r"\b(?:so|such)\b[^.;:!?]*,?\s+that\s+$")
 # The object pronoun heard, as the subject of the speaking
 _HEARD_PRONOUN = {"him": "he", "her": "she", "them": "they"}
+
+
+def _heard_speaking(clause: str, offset: int) -> tuple[_Subject | None, str] | None:
+    """A tag clause in which someone hears another speak (`Mary heard her say.`, `Alice heard the
+    King say to himself,`): the one heard and the speech verb, since the one heard speaks, not the
+    one hearing; (None, "") when the one heard is "it" (a creature or a voice no tag can name);
+    None when the clause says nothing of hearing."""
+    last_verb = next(
+        (w for w in reversed(list(_WHOLE_WORD.finditer(clause))) if w.group() in SPEECH_VERBS), None
+    )
+    if last_verb is None:
+        return None
+    heard = _HEARD_ONE.search(clause, 0, last_verb.start())
+    if heard is None or not _is_manner_tail(_LEADING_ADVERB.sub("", clause[last_verb.end() :])):
+        return None
+    heard_one = heard.group("subj")
+    subject = _HEARD_PRONOUN.get(heard_one.lower(), heard_one)
+    if subject == "it":
+        return None, ""
+    return _Subject(None, _subject_kind(subject), subject, offset + heard.start("subj")), last_verb.group()
 
 
 # A subject and an auxiliary right before a speech verb: `so that Ben had said,`, `At intervals
