@@ -1,0 +1,78 @@
+"""Packs of the second set of large AO3 fandoms: each detects its fandom on a handmade snippet and
+names its cast as AO3 tags them, and a near miss (another story sharing its words: real countries,
+a ring, a wolf, Paris) is never given the fandom. Snippets are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from fandex.fandom import guess_from_text
+from fandex.fandoms import character_index, get_pack, load_packs, ship_members
+from fandex.options import Options
+from fandex.pipeline import run
+from fandex.readers import from_text
+
+HETALIA = "Hetalia: Axis Powers"
+
+SNIPPETS = {
+    HETALIA: (
+        "The World Meeting had dragged on for three hours. Alfred slammed his hands on the table and "
+        'announced that he had a plan, and Arthur groaned into his tea. "Sit down, you git," Arthur '
+        "said. Across the room Feliciano was asking Ludwig whether there would be pasta at lunch, and "
+        "Gilbert laughed so loudly that Roderich glared at him. Ivan only smiled, and Toris edged his "
+        "chair away."
+    ),
+}
+CAST = {
+    HETALIA: {
+        "America (Hetalia)",
+        "England (Hetalia)",
+        "North Italy (Hetalia)",
+        "Germany (Hetalia)",
+        "Prussia (Hetalia)",
+        "Austria (Hetalia)",
+        "Russia (Hetalia)",
+    },
+}
+NEAR_MISSES = {
+    HETALIA: (
+        "In the spring of 1940 England stood alone. France had fallen in six weeks, Germany held "
+        "Norway and Denmark, and Russia watched from the east while America argued about neutrality. "
+        "Arthur, the vicar's son, read the news aloud to his mother every evening, and Francis the "
+        "evacuee from London listened with his chin on his knees."
+    ),
+}
+
+
+@pytest.mark.parametrize("fandom", sorted(SNIPPETS))
+def test_pack_detects_its_fandom_and_names_its_cast(fandom: str) -> None:
+    work = run(from_text(SNIPPETS[fandom]), Options())
+    assert [g.name for g in work.fandoms][:1] == [fandom]
+    assert CAST[fandom] <= {c.name for c in work.characters}
+
+
+@pytest.mark.parametrize("fandom", sorted(NEAR_MISSES))
+def test_near_miss_is_not_the_fandom(fandom: str) -> None:
+    assert fandom not in [g.name for g in guess_from_text(NEAR_MISSES[fandom], load_packs())]
+
+
+def test_hetalia_countries_resolve_only_as_nicknames() -> None:
+    pack = get_pack(HETALIA)
+    assert pack is not None
+    index = character_index(pack)
+    expected = {
+        "england": "England (Hetalia)",
+        "arthur kirkland": "England (Hetalia)",
+        "italy": "North Italy (Hetalia)",
+        "romano": "South Italy (Hetalia)",
+        "west": "Germany (Hetalia)",
+        "the prussian": "Prussia (Hetalia)",
+        "honda kiku": "Japan (Hetalia)",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # Countries never detect the fandom: they are nobody's alias.
+    aliases = {a.lower() for c in pack.characters for a in (c.name, *c.aliases)}
+    assert not {"england", "france", "america", "russia", "germany", "italy", "japan"} & aliases
+    assert index["hungary"].gender == "F" and index["belarus"].gender == "F"
+    assert ship_members(pack, "USUK") == ("America (Hetalia)", "England (Hetalia)")
+    assert ship_members(pack, "GerIta") == ("Germany (Hetalia)", "North Italy (Hetalia)")
