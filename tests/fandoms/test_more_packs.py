@@ -13,6 +13,7 @@ from fandex.pipeline import run
 from fandex.readers import from_text
 
 HETALIA = "Hetalia: Axis Powers"
+TOLKIEN = "The Lord of the Rings - J. R. R. Tolkien"
 
 SNIPPETS = {
     HETALIA: (
@@ -21,6 +22,12 @@ SNIPPETS = {
         "said. Across the room Feliciano was asking Ludwig whether there would be pasta at lunch, and "
         "Gilbert laughed so loudly that Roderich glared at him. Ivan only smiled, and Toris edged his "
         "chair away."
+    ),
+    TOLKIEN: (
+        "The road out of Hobbiton was wet with rain. Frodo pulled his hood lower and Sam trudged "
+        'beside him with the pots clanking on his pack. "Mr. Frodo, we ought to stop at Bree," Sam '
+        "said. Behind them Merry and Pippin argued about second breakfast, and far away in Rivendell "
+        "Gandalf was waiting with Aragorn and Legolas."
     ),
 }
 CAST = {
@@ -33,6 +40,15 @@ CAST = {
         "Austria (Hetalia)",
         "Russia (Hetalia)",
     },
+    TOLKIEN: {
+        "Frodo Baggins",
+        "Samwise Gamgee",
+        "Meriadoc Brandybuck",
+        "Peregrin Took",
+        "Gandalf (Tolkien)",
+        "Aragorn (Tolkien)",
+        "Legolas Greenleaf",
+    },
 }
 NEAR_MISSES = {
     HETALIA: (
@@ -40,6 +56,12 @@ NEAR_MISSES = {
         "Norway and Denmark, and Russia watched from the east while America argued about neutrality. "
         "Arthur, the vicar's son, read the news aloud to his mother every evening, and Francis the "
         "evacuee from London listened with his chin on his knees."
+    ),
+    TOLKIEN: (
+        'Dean threw the ring onto the motel bed and flopped down beside it. "One ring to rule them '
+        'all," he said, and Sam rolled his eyes. Castiel did not get the reference. "It\'s like '
+        'walking into Mordor," Dean explained, "only with more demons." Bobby called at midnight '
+        "about a hunt in Rivendale, Ohio, and Merry Christmas was still on the radio."
     ),
 }
 
@@ -76,3 +98,27 @@ def test_hetalia_countries_resolve_only_as_nicknames() -> None:
     assert index["hungary"].gender == "F" and index["belarus"].gender == "F"
     assert ship_members(pack, "USUK") == ("America (Hetalia)", "England (Hetalia)")
     assert ship_members(pack, "GerIta") == ("Germany (Hetalia)", "North Italy (Hetalia)")
+
+
+def test_tolkien_shared_words_are_nicknames_and_epithets() -> None:
+    pack = get_pack("LotR")
+    assert pack is not None and pack.name == TOLKIEN
+    assert get_pack("The Hobbit - J. R. R. Tolkien") is pack
+    index = character_index(pack)
+    expected = {
+        "sam": "Samwise Gamgee",
+        "merry": "Meriadoc Brandybuck",
+        "estel": "Aragorn (Tolkien)",
+        "mithrandir": "Gandalf (Tolkien)",
+        "baggins": "Bilbo Baggins",
+        "the burglar": "Bilbo Baggins",
+        "the elvenking": "Thranduil (Tolkien)",
+        "sméagol": "Gollum (Tolkien)",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # Words of everyday English never detect the fandom.
+    aliases = {a.lower() for c in pack.characters for a in (c.name, *c.aliases)}
+    assert not {"sam", "merry", "bard"} & aliases
+    assert "ring" not in {t.lower() for t in pack.terms} and "rohan" not in {p.lower() for p in pack.places}
+    assert index["eowyn"].gender == "F" and index["thorin"].gender == "M"
+    assert ship_members(pack, "Bagginshield") == ("Bilbo Baggins", "Thorin Oakenshield")
