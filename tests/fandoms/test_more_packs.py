@@ -14,6 +14,7 @@ from fandex.readers import from_text
 
 HETALIA = "Hetalia: Axis Powers"
 TOLKIEN = "The Lord of the Rings - J. R. R. Tolkien"
+ASOIAF = "A Song of Ice and Fire - George R. R. Martin"
 
 SNIPPETS = {
     HETALIA: (
@@ -28,6 +29,12 @@ SNIPPETS = {
         'beside him with the pots clanking on his pack. "Mr. Frodo, we ought to stop at Bree," Sam '
         "said. Behind them Merry and Pippin argued about second breakfast, and far away in Rivendell "
         "Gandalf was waiting with Aragorn and Legolas."
+    ),
+    ASOIAF: (
+        "Snow fell thick over Winterfell. Sansa stood on the battlements with her cloak drawn tight, "
+        'and Jon climbed up to stand beside her. "The maesters say it will be a long winter," he '
+        "said. Below them Arya was drilling with Needle in the yard while Brienne watched, and a "
+        "raven from King's Landing had brought word that Cersei still held the Iron Throne."
     ),
 }
 CAST = {
@@ -49,6 +56,7 @@ CAST = {
         "Aragorn (Tolkien)",
         "Legolas Greenleaf",
     },
+    ASOIAF: {"Sansa Stark", "Jon Snow", "Arya Stark", "Brienne of Tarth", "Cersei Lannister"},
 }
 NEAR_MISSES = {
     HETALIA: (
@@ -62,6 +70,12 @@ NEAR_MISSES = {
         'all," he said, and Sam rolled his eyes. Castiel did not get the reference. "It\'s like '
         'walking into Mordor," Dean explained, "only with more demons." Bobby called at midnight '
         "about a hunt in Rivendale, Ohio, and Merry Christmas was still on the radio."
+    ),
+    ASOIAF: (
+        'Tony Stark landed on the roof of the tower and flipped up the faceplate. "Jon from '
+        'accounting says the twins are back," Pepper said over the comm. Sam Wilson laughed. Tony '
+        "told them he was the king in the north of Manhattan, and that winter was coming for anyone "
+        "who touched his coffee."
     ),
 }
 
@@ -122,3 +136,24 @@ def test_tolkien_shared_words_are_nicknames_and_epithets() -> None:
     assert "ring" not in {t.lower() for t in pack.terms} and "rohan" not in {p.lower() for p in pack.places}
     assert index["eowyn"].gender == "F" and index["thorin"].gender == "M"
     assert ship_members(pack, "Bagginshield") == ("Bilbo Baggins", "Thorin Oakenshield")
+
+
+def test_asoiaf_house_names_and_shared_given_names_are_no_aliases() -> None:
+    pack = get_pack("Game of Thrones (TV)")
+    assert pack is not None and pack.name == ASOIAF
+    assert get_pack("House of the Dragon (TV)") is pack
+    index = character_index(pack)
+    expected = {
+        "the hound": "Sandor Clegane",
+        "the kingslayer": "Jaime Lannister",
+        "littlefinger": "Petyr Baelish",
+        "yara": "Asha Greyjoy",
+        "aegon": "Aegon II Targaryen",
+        "sam": "Samwell Tarly",
+        "the mother of dragons": "Daenerys Targaryen",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    aliases = {a.lower() for c in pack.characters for a in (c.name, *c.aliases)}
+    assert not {"stark", "lannister", "targaryen", "snow", "sam"} & aliases
+    assert index["brienne"].gender == "F" and index["tyrion"].gender == "M"
+    assert ship_members(pack, "Braime") == ("Brienne of Tarth", "Jaime Lannister")
