@@ -15,6 +15,7 @@ from fandex.readers import from_text
 HETALIA = "Hetalia: Axis Powers"
 TOLKIEN = "The Lord of the Rings - J. R. R. Tolkien"
 ASOIAF = "A Song of Ice and Fire - George R. R. Martin"
+LES_MIS = "Les Misérables - All Media Types"
 
 SNIPPETS = {
     HETALIA: (
@@ -35,6 +36,12 @@ SNIPPETS = {
         'and Jon climbed up to stand beside her. "The maesters say it will be a long winter," he '
         "said. Below them Arya was drilling with Needle in the yard while Brienne watched, and a "
         "raven from King's Landing had brought word that Cersei still held the Iron Throne."
+    ),
+    LES_MIS: (
+        "The back room of the Musain was loud with argument. Enjolras stood on a chair and spoke of"
+        ' the barricades, and Grantaire, slumped in the corner with a bottle, toasted him. "Sit '
+        'down, Apollo," Grantaire called. Combeferre sighed, Courfeyrac laughed, and Jehan went on '
+        "writing his poem. Marius came in late, talking of a girl in the Luxembourg called Cosette."
     ),
 }
 CAST = {
@@ -57,6 +64,15 @@ CAST = {
         "Legolas Greenleaf",
     },
     ASOIAF: {"Sansa Stark", "Jon Snow", "Arya Stark", "Brienne of Tarth", "Cersei Lannister"},
+    LES_MIS: {
+        "Enjolras (Les Misérables)",
+        "Grantaire (Les Misérables)",
+        "Combeferre (Les Misérables)",
+        "Courfeyrac (Les Misérables)",
+        "Jehan Prouvaire",
+        "Marius Pontmercy",
+        "Cosette Fauchelevent",
+    },
 }
 NEAR_MISSES = {
     HETALIA: (
@@ -76,6 +92,12 @@ NEAR_MISSES = {
         'accounting says the twins are back," Pepper said over the comm. Sam Wilson laughed. Tony '
         "told them he was the king in the north of Manhattan, and that winter was coming for anyone "
         "who touched his coffee."
+    ),
+    LES_MIS: (
+        "Marius had lived in Paris for six years before he opened the bakery. Every morning he "
+        "walked past the cemetery of Montparnasse to buy flour, and every evening Madeleine came to"
+        " help him close. They spoke of the revolution of 1789, of barricades, of the old songs, "
+        "and of the inspector who had fined them twice."
     ),
 }
 
@@ -157,3 +179,24 @@ def test_asoiaf_house_names_and_shared_given_names_are_no_aliases() -> None:
     assert not {"stark", "lannister", "targaryen", "snow", "sam"} & aliases
     assert index["brienne"].gender == "F" and index["tyrion"].gender == "M"
     assert ship_members(pack, "Braime") == ("Brienne of Tarth", "Jaime Lannister")
+
+
+def test_les_mis_paris_is_no_place_and_grantaires_names_are_nicknames() -> None:
+    pack = get_pack("Les Mis")
+    assert pack is not None and pack.name == LES_MIS
+    index = character_index(pack)
+    expected = {
+        "apollo": "Enjolras (Les Misérables)",
+        "r": "Grantaire (Les Misérables)",
+        "monsieur madeleine": "Jean Valjean",
+        "24601": "Jean Valjean",
+        "the inspector": "Javert (Les Misérables)",
+        "pontmercy": "Marius Pontmercy",
+        "thénardier": "Monsieur Thénardier",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert "paris" not in {p.lower() for p in pack.places}
+    aliases = {a.lower() for c in pack.characters for a in (c.name, *c.aliases)}
+    assert not {"apollo", "madeleine", "r"} & aliases
+    assert index["eponine"].gender == "F" and index["enjolras"].gender == "M"
+    assert ship_members(pack, "E/R") == ("Enjolras (Les Misérables)", "Grantaire (Les Misérables)")
