@@ -16,6 +16,7 @@ HETALIA = "Hetalia: Axis Powers"
 TOLKIEN = "The Lord of the Rings - J. R. R. Tolkien"
 ASOIAF = "A Song of Ice and Fire - George R. R. Martin"
 LES_MIS = "Les Misérables - All Media Types"
+BSD = "文豪ストレイドッグス | Bungou Stray Dogs"
 
 SNIPPETS = {
     HETALIA: (
@@ -42,6 +43,13 @@ SNIPPETS = {
         ' the barricades, and Grantaire, slumped in the corner with a bottle, toasted him. "Sit '
         'down, Apollo," Grantaire called. Combeferre sighed, Courfeyrac laughed, and Jehan went on '
         "writing his poem. Marius came in late, talking of a girl in the Luxembourg called Cosette."
+    ),
+    BSD: (
+        "The Armed Detective Agency was quiet for once. Dazai lay across the sofa with a book on "
+        "double suicide while Kunikida shouted at him to do his paperwork. Atsushi brought tea, and"
+        " Ranpo demanded sweets. Across the city, in the Port Mafia headquarters, Chuuya threw his "
+        "hat onto the desk and swore that he would kill that mackerel one day, while Akutagawa "
+        "coughed in the doorway."
     ),
 }
 CAST = {
@@ -73,6 +81,14 @@ CAST = {
         "Marius Pontmercy",
         "Cosette Fauchelevent",
     },
+    BSD: {
+        "Dazai Osamu (Bungou Stray Dogs)",
+        "Kunikida Doppo (Bungou Stray Dogs)",
+        "Nakajima Atsushi (Bungou Stray Dogs)",
+        "Edogawa Ranpo (Bungou Stray Dogs)",
+        "Nakahara Chuuya (Bungou Stray Dogs)",
+        "Akutagawa Ryuunosuke (Bungou Stray Dogs)",
+    },
 }
 NEAR_MISSES = {
     HETALIA: (
@@ -98,6 +114,12 @@ NEAR_MISSES = {
         "walked past the cemetery of Montparnasse to buy flour, and every evening Madeleine came to"
         " help him close. They spoke of the revolution of 1789, of barricades, of the old songs, "
         "and of the inspector who had fined them twice."
+    ),
+    BSD: (
+        "The seminar on nineteenth-century fiction met on Thursdays. Professor Mori assigned Poe "
+        "and Fitzgerald for the first week, then Dostoyevsky, Mark Twain and Lucy Maud Montgomery; "
+        "Kenji, the exchange student from Yokohama, said he had read them all in translation, and "
+        "Gin, the department cat, slept through every class."
     ),
 }
 
@@ -200,3 +222,26 @@ def test_les_mis_paris_is_no_place_and_grantaires_names_are_nicknames() -> None:
     assert not {"apollo", "madeleine", "r"} & aliases
     assert index["eponine"].gender == "F" and index["enjolras"].gender == "M"
     assert ship_members(pack, "E/R") == ("Enjolras (Les Misérables)", "Grantaire (Les Misérables)")
+
+
+def test_bungou_stray_dogs_writers_names_never_detect_it_alone() -> None:
+    pack = get_pack("Bungou Stray Dogs")
+    assert pack is not None and pack.name == BSD and pack.family_name_first
+    index = character_index(pack)
+    expected = {
+        "dazai osamu": "Dazai Osamu (Bungou Stray Dogs)",
+        "osamu dazai": "Dazai Osamu (Bungou Stray Dogs)",
+        "mackerel": "Dazai Osamu (Bungou Stray Dogs)",
+        "the weretiger": "Nakajima Atsushi (Bungou Stray Dogs)",
+        "akutagawa": "Akutagawa Ryuunosuke (Bungou Stray Dogs)",
+        "odasaku": "Oda Sakunosuke (Bungou Stray Dogs)",
+        "poe": "Edgar Allan Poe (Bungou Stray Dogs)",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    aliases = {a.lower() for c in pack.characters for a in (c.name, *c.aliases)}
+    assert not {"poe", "lucy", "fyodor", "oda", "gin", "uzumaki"} & aliases
+    assert index["kyouka"].gender == "F" and index["chuuya"].gender == "M"
+    assert ship_members(pack, "Soukoku") == (
+        "Dazai Osamu (Bungou Stray Dogs)",
+        "Nakahara Chuuya (Bungou Stray Dogs)",
+    )
