@@ -17,6 +17,7 @@ TOLKIEN = "The Lord of the Rings - J. R. R. Tolkien"
 ASOIAF = "A Song of Ice and Fire - George R. R. Martin"
 LES_MIS = "Les Misérables - All Media Types"
 BSD = "文豪ストレイドッグス | Bungou Stray Dogs"
+HXH = "Hunter X Hunter"
 
 SNIPPETS = {
     HETALIA: (
@@ -50,6 +51,13 @@ SNIPPETS = {
         " Ranpo demanded sweets. Across the city, in the Port Mafia headquarters, Chuuya threw his "
         "hat onto the desk and swore that he would kill that mackerel one day, while Akutagawa "
         "coughed in the doorway."
+    ),
+    HXH: (
+        "The Hunter Exam had been brutal, but Gon only grinned when they reached Whale Island. "
+        "Killua trailed behind him, hands in his pockets, complaining that Aunt Mito would make him"
+        " eat vegetables. \"You're a Zoldyck, you'll survive,\" Kurapika said drily, and Leorio "
+        "laughed. Somewhere far away Hisoka shuffled a deck of cards and thought about ripe fruit "
+        "and Nen."
     ),
 }
 CAST = {
@@ -89,6 +97,14 @@ CAST = {
         "Nakahara Chuuya (Bungou Stray Dogs)",
         "Akutagawa Ryuunosuke (Bungou Stray Dogs)",
     },
+    HXH: {
+        "Gon Freecss",
+        "Killua Zoldyck",
+        "Kurapika (Hunter X Hunter)",
+        "Leorio Paradinight",
+        "Hisoka Morow",
+        "Mito Freecss",
+    },
 }
 NEAR_MISSES = {
     HETALIA: (
@@ -120,6 +136,12 @@ NEAR_MISSES = {
         "and Fitzgerald for the first week, then Dostoyevsky, Mark Twain and Lucy Maud Montgomery; "
         "Kenji, the exchange student from Yokohama, said he had read them all in translation, and "
         "Gin, the department cat, slept through every class."
+    ),
+    HXH: (
+        "Gon the fisherman flew his kite from the harbour wall every Sunday. His friend Wing, who "
+        "ran the bakery, brought coffee, and a canary sang in the window above them. Neon signs "
+        "flickered along the seafront; a boy practised his shoot on the football pitch, and the old"
+        " men talked about the hunter who had gone missing in the hills."
     ),
 }
 
@@ -245,3 +267,23 @@ def test_bungou_stray_dogs_writers_names_never_detect_it_alone() -> None:
         "Dazai Osamu (Bungou Stray Dogs)",
         "Nakahara Chuuya (Bungou Stray Dogs)",
     )
+
+
+def test_hunter_x_hunter_english_word_names_are_nicknames() -> None:
+    pack = get_pack("HxH")
+    assert pack is not None and pack.name == HXH
+    index = character_index(pack)
+    expected = {
+        "zoldyck": "Killua Zoldyck",
+        "freecss": "Gon Freecss",
+        "kuroro": "Chrollo Lucilfer",
+        "danchou": "Chrollo Lucilfer",
+        "the magician": "Hisoka Morow",
+        "kite": "Kite (Hunter X Hunter)",
+        "bisky": "Biscuit Krueger",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    aliases = {a.lower() for c in pack.characters for a in (c.name, *c.aliases)}
+    assert not {"kite", "wing", "knuckle", "shoot", "canary", "palm"} & aliases
+    assert index["neferpitou"].gender == "U" and index["alluka"].gender == "F"
+    assert ship_members(pack, "Killugon") == ("Killua Zoldyck", "Gon Freecss")
