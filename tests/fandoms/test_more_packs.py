@@ -18,6 +18,7 @@ ASOIAF = "A Song of Ice and Fire - George R. R. Martin"
 LES_MIS = "Les Misérables - All Media Types"
 BSD = "文豪ストレイドッグス | Bungou Stray Dogs"
 HXH = "Hunter X Hunter"
+CRITICAL_ROLE = "Critical Role (Web Series)"
 
 SNIPPETS = {
     HETALIA: (
@@ -58,6 +59,12 @@ SNIPPETS = {
         " eat vegetables. \"You're a Zoldyck, you'll survive,\" Kurapika said drily, and Leorio "
         "laughed. Somewhere far away Hisoka shuffled a deck of cards and thought about ripe fruit "
         "and Nen."
+    ),
+    CRITICAL_ROLE: (
+        "The Mighty Nein made camp on the road out of Zadash. Caleb read by the fire with Frumpkin "
+        "curled in his lap while Jester painted a rude picture on Fjord's boot. Beau and Yasha "
+        'sparred in the dark, and Caduceus brewed tea for everyone. "We should reach Nicodranas in '
+        'three days," Fjord said, and Veth raised her crossbow in a sleepy salute.'
     ),
 }
 CAST = {
@@ -105,6 +112,15 @@ CAST = {
         "Hisoka Morow",
         "Mito Freecss",
     },
+    CRITICAL_ROLE: {
+        "Caleb Widogast",
+        "Jester Lavorre",
+        "Fjord (Critical Role)",
+        "Beauregard Lionett",
+        "Yasha Nydoorin",
+        "Caduceus Clay",
+        "Veth Brenatto",
+    },
 }
 NEAR_MISSES = {
     HETALIA: (
@@ -142,6 +158,12 @@ NEAR_MISSES = {
         "ran the bakery, brought coffee, and a canary sang in the window above them. Neon signs "
         "flickered along the seafront; a boy practised his shoot on the football pitch, and the old"
         " men talked about the hunter who had gone missing in the hills."
+    ),
+    CRITICAL_ROLE: (
+        "Percy wiped the sand off his hands at Camp Half-Blood and waited for Annabeth. Pike, the "
+        "new boy from Ohio, was telling everyone about the grog his uncle brewed, while Dorian from"
+        " the Hermes cabin tried to sell Molly a trinket shaped like a key. Nobody had seen Chiron "
+        "since breakfast."
     ),
 }
 
@@ -287,3 +309,22 @@ def test_hunter_x_hunter_english_word_names_are_nicknames() -> None:
     assert not {"kite", "wing", "knuckle", "shoot", "canary", "palm"} & aliases
     assert index["neferpitou"].gender == "U" and index["alluka"].gender == "F"
     assert ship_members(pack, "Killugon") == ("Killua Zoldyck", "Gon Freecss")
+
+
+def test_critical_role_names_other_canons_share_are_nicknames() -> None:
+    pack = get_pack("Critical Role")
+    assert pack is not None and pack.name == CRITICAL_ROLE
+    index = character_index(pack)
+    expected = {
+        "percy": "Percival de Rolo",
+        "nott": "Veth Brenatto",
+        "beau": "Beauregard Lionett",
+        "molly": "Mollymauk Tealeaf",
+        "the shadowhand": "Essek Thelyss",
+        "fresh cut grass": "FCG (Critical Role)",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    aliases = {a.lower() for c in pack.characters for a in (c.name, *c.aliases)}
+    assert not {"percy", "percival", "dorian", "allura", "grog", "pike", "molly"} & aliases
+    assert index["fcg"].gender == "N" and index["jester"].gender == "F"
+    assert ship_members(pack, "Shadowgast") == ("Essek Thelyss", "Caleb Widogast")
