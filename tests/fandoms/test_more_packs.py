@@ -19,6 +19,7 @@ LES_MIS = "Les Misérables - All Media Types"
 BSD = "文豪ストレイドッグス | Bungou Stray Dogs"
 HXH = "Hunter X Hunter"
 CRITICAL_ROLE = "Critical Role (Web Series)"
+HAZBIN = "Hazbin Hotel (Cartoon)"
 
 SNIPPETS = {
     HETALIA: (
@@ -65,6 +66,13 @@ SNIPPETS = {
         "curled in his lap while Jester painted a rude picture on Fjord's boot. Beau and Yasha "
         'sparred in the dark, and Caduceus brewed tea for everyone. "We should reach Nicodranas in '
         'three days," Fjord said, and Veth raised her crossbow in a sleepy salute.'
+    ),
+    HAZBIN: (
+        "The lobby of the Hazbin Hotel smelled of burnt coffee again. Charlie bounced on her heels,"
+        " explaining her newest redemption exercise, while Vaggie checked the doors for the third "
+        "time. Angel Dust lounged across the bar and begged Husker for another drink. From the "
+        "shadows Alastor watched them all with his endless smile, and Niffty swept the same corner "
+        "for an hour."
     ),
 }
 CAST = {
@@ -121,6 +129,14 @@ CAST = {
         "Caduceus Clay",
         "Veth Brenatto",
     },
+    HAZBIN: {
+        "Charlie Magne | Morningstar",
+        "Vaggie (Hazbin Hotel)",
+        "Angel Dust (Hazbin Hotel)",
+        "Husk (Hazbin Hotel)",
+        "Alastor (Hazbin Hotel)",
+        "Niffty (Hazbin Hotel)",
+    },
 }
 NEAR_MISSES = {
     HETALIA: (
@@ -164,6 +180,12 @@ NEAR_MISSES = {
         "new boy from Ohio, was telling everyone about the grog his uncle brewed, while Dorian from"
         " the Hermes cabin tried to sell Molly a trinket shaped like a key. Nobody had seen Chiron "
         "since breakfast."
+    ),
+    HAZBIN: (
+        'Dean slammed the trunk of the Impala. "Lucifer\'s out of the cage again," he said. Sam '
+        "looked up from the lore. Charlie had found three sightings in Ohio, and Castiel said Adam "
+        "was still down there with Michael. Crowley, of course, had an offer; somewhere Lilith's "
+        "old followers were counting on them to fail, and Rowena was humming an old radio tune."
     ),
 }
 
@@ -328,3 +350,22 @@ def test_critical_role_names_other_canons_share_are_nicknames() -> None:
     assert not {"percy", "percival", "dorian", "allura", "grog", "pike", "molly"} & aliases
     assert index["fcg"].gender == "N" and index["jester"].gender == "F"
     assert ship_members(pack, "Shadowgast") == ("Essek Thelyss", "Caleb Widogast")
+
+
+def test_hazbin_hotel_biblical_names_are_nicknames() -> None:
+    pack = get_pack("Hazbin Hotel")
+    assert pack is not None and pack.name == HAZBIN
+    index = character_index(pack)
+    expected = {
+        "charlie": "Charlie Magne | Morningstar",
+        "lucifer": "Lucifer Magne | Morningstar",
+        "the radio demon": "Alastor (Hazbin Hotel)",
+        "husk": "Husk (Hazbin Hotel)",
+        "angel": "Angel Dust (Hazbin Hotel)",
+        "vox": "Vox (Hazbin Hotel)",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    aliases = {a.lower() for c in pack.characters for a in (c.name, *c.aliases)}
+    assert not {"lucifer", "lilith", "adam", "sera", "vox", "lucifer morningstar", "charlie"} & aliases
+    assert index["vaggie"].gender == "F" and index["alastor"].gender == "M"
+    assert ship_members(pack, "Chaggie") == ("Charlie Magne | Morningstar", "Vaggie (Hazbin Hotel)")
