@@ -20,6 +20,7 @@ BSD = "文豪ストレイドッグス | Bungou Stray Dogs"
 HXH = "Hunter X Hunter"
 CRITICAL_ROLE = "Critical Role (Web Series)"
 HAZBIN = "Hazbin Hotel (Cartoon)"
+DANGANRONPA = "Dangan Ronpa - All Media Types"
 
 SNIPPETS = {
     HETALIA: (
@@ -73,6 +74,12 @@ SNIPPETS = {
         "time. Angel Dust lounged across the bar and begged Husker for another drink. From the "
         "shadows Alastor watched them all with his endless smile, and Niffty swept the same corner "
         "for an hour."
+    ),
+    DANGANRONPA: (
+        "The class trial room at Hope's Peak Academy was silent. Naegi swallowed hard and looked "
+        "across the circle at Kirigiri, who gave him the smallest nod. Togami sneered, Asahina "
+        "clenched her fists, and Hagakure muttered about his crystal ball. On his throne Monokuma "
+        "laughed and laughed, and somewhere far away Komaeda was already talking about hope."
     ),
 }
 CAST = {
@@ -137,6 +144,15 @@ CAST = {
         "Alastor (Hazbin Hotel)",
         "Niffty (Hazbin Hotel)",
     },
+    DANGANRONPA: {
+        "Naegi Makoto",
+        "Kirigiri Kyouko",
+        "Togami Byakuya",
+        "Asahina Aoi",
+        "Hagakure Yasuhiro",
+        "Monokuma (Dangan Ronpa)",
+        "Komaeda Nagito",
+    },
 }
 NEAR_MISSES = {
     HETALIA: (
@@ -186,6 +202,12 @@ NEAR_MISSES = {
         "looked up from the lore. Charlie had found three sightings in Ohio, and Castiel said Adam "
         "was still down there with Michael. Crowley, of course, had an offer; somewhere Lilith's "
         "old followers were counting on them to fail, and Rowena was humming an old radio tune."
+    ),
+    DANGANRONPA: (
+        "Practice ran late at Karasuno again. Hinata leapt for the quick and Kageyama's set was "
+        "perfect; Suga cheered from the bench. Afterwards Hajime from Seijoh texted that Oikawa "
+        "wanted a rematch, and Yamada from the third year lent Nanami her umbrella while Sakura "
+        "waited for the bus with Leon and Maki."
     ),
 }
 
@@ -369,3 +391,23 @@ def test_hazbin_hotel_biblical_names_are_nicknames() -> None:
     assert not {"lucifer", "lilith", "adam", "sera", "vox", "lucifer morningstar", "charlie"} & aliases
     assert index["vaggie"].gender == "F" and index["alastor"].gender == "M"
     assert ship_members(pack, "Chaggie") == ("Charlie Magne | Morningstar", "Vaggie (Hazbin Hotel)")
+
+
+def test_danganronpa_given_names_other_anime_share_are_nicknames() -> None:
+    pack = get_pack("Danganronpa")
+    assert pack is not None and pack.name == DANGANRONPA and pack.family_name_first
+    index = character_index(pack)
+    expected = {
+        "hinata": "Hinata Hajime",
+        "hajime hinata": "Hinata Hajime",
+        "kyoko": "Kirigiri Kyouko",
+        "genocide jack": "Fukawa Touko",
+        "kokichi": "Ouma Kokichi",
+        "k1-b0": "Kiibo (Dangan Ronpa)",
+        "the ultimate lucky student": "Naegi Makoto",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    aliases = {a.lower() for c in pack.characters for a in (c.name, *c.aliases)}
+    assert not {"hinata", "hajime", "sakura", "byakuya", "nanami", "yamada", "leon", "kaito"} & aliases
+    assert index["kirigiri"].gender == "F" and index["chihiro"].gender == "M"
+    assert ship_members(pack, "Komahina") == ("Komaeda Nagito", "Hinata Hajime")
