@@ -21,6 +21,7 @@ HXH = "Hunter X Hunter"
 CRITICAL_ROLE = "Critical Role (Web Series)"
 HAZBIN = "Hazbin Hotel (Cartoon)"
 DANGANRONPA = "Dangan Ronpa - All Media Types"
+POKEMON = "Pokemon - All Media Types"
 
 SNIPPETS = {
     HETALIA: (
@@ -80,6 +81,12 @@ SNIPPETS = {
         "across the circle at Kirigiri, who gave him the smallest nod. Togami sneered, Asahina "
         "clenched her fists, and Hagakure muttered about his crystal ball. On his throne Monokuma "
         "laughed and laughed, and somewhere far away Komaeda was already talking about hope."
+    ),
+    POKEMON: (
+        "The stadium in Hammerlocke roared as the lights came up. Raihan grinned into his phone, "
+        "taking one more selfie before the match, while Leon adjusted his cape and pretended not to"
+        ' be nervous. In the stands Hop waved a towel over his head. "Win this and you owe me '
+        'curry," Raihan called, and Leon laughed and sent out Charizard.'
     ),
 }
 CAST = {
@@ -153,6 +160,7 @@ CAST = {
         "Monokuma (Dangan Ronpa)",
         "Komaeda Nagito",
     },
+    POKEMON: {"Raihan (Pokemon)", "Leon (Pokemon)", "Hop (Pokemon)"},
 }
 NEAR_MISSES = {
     HETALIA: (
@@ -208,6 +216,12 @@ NEAR_MISSES = {
         "perfect; Suga cheered from the bench. Afterwards Hajime from Seijoh texted that Oikawa "
         "wanted a rematch, and Yamada from the third year lent Nanami her umbrella while Sakura "
         "waited for the bus with Leon and Maki."
+    ),
+    POKEMON: (
+        "Ash swept the grate while Misty set the table, and Red the collie dozed by the stove. Dawn"
+        " came early that winter. Brock the blacksmith called on Sundays with news of the Gold "
+        "family and of Cynthia, who had gone to teach in the city; Steven read the paper aloud and "
+        "James the lodger smoked his pipe."
     ),
 }
 
@@ -411,3 +425,23 @@ def test_danganronpa_given_names_other_anime_share_are_nicknames() -> None:
     assert not {"hinata", "hajime", "sakura", "byakuya", "nanami", "yamada", "leon", "kaito"} & aliases
     assert index["kirigiri"].gender == "F" and index["chihiro"].gender == "M"
     assert ship_members(pack, "Komahina") == ("Komaeda Nagito", "Hinata Hajime")
+
+
+def test_pokemon_trainers_named_by_english_words_are_nicknames() -> None:
+    pack = get_pack("Pokémon")
+    assert pack is not None and pack.name == POKEMON
+    index = character_index(pack)
+    expected = {
+        "ash": "Ash Ketchum",
+        "kibana": "Raihan (Pokemon)",
+        "dande": "Leon (Pokemon)",
+        "oak": "Professor Oak",
+        "red": "Red (Pokemon)",
+        "ghetsis": "Ghetsis Harmonia",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    aliases = {a.lower() for c in pack.characters for a in (c.name, *c.aliases)}
+    assert not {"ash", "red", "blue", "misty", "dawn", "may", "cynthia", "steven", "leon"} & aliases
+    assert "kanto" not in {p.lower() for p in pack.places}
+    assert index["cynthia"].gender == "F" and index["raihan"].gender == "M"
+    assert ship_members(pack, "Pokeshipping") == ("Ash Ketchum", "Misty (Pokemon)")
