@@ -1591,9 +1591,7 @@ def _decode_run(
             tagged_before.add(turn.speaker)
     # a turn right after a line, with no more than a tag between them
     adjacent = [False] + [
-        bool(before.quotes and turn.quotes)
-        and _only_a_tag_between(text, before.quotes[-1].outer_end, turn.quotes[0].outer_start)
-        for before, turn in itertools.pairwise(whole_turns)
+        _follows_directly(text, before, turn) for before, turn in itertools.pairwise(whole_turns)
     ]
     for i, (turn, choice) in enumerate(
         zip(whole_turns, decode(evidence, TURN_TAKING, adjacent), strict=True)
@@ -1639,6 +1637,17 @@ def _decode_run(
                     quote.speaker = guess
             elif quote.speaker is None or quote.confidence <= 0.5:
                 quote.speaker, quote.cue, quote.confidence = guess, "implicit", 0.5
+
+
+def _follows_directly(text: str, before: _Turn, turn: _Turn) -> bool:
+    """Whether a turn's first line comes right after the line before it, no more than a tag
+    between them. A narration paragraph of its own between the two, however short (`His mother
+    said nothing.`), is a pause, after which the same voice often goes on."""
+    return (
+        bool(before.quotes and turn.quotes)
+        and turn.quotes[0].para - before.quotes[-1].para <= 1
+        and _only_a_tag_between(text, before.quotes[-1].outer_end, turn.quotes[0].outer_start)
+    )
 
 
 def _opening(turn: _Turn) -> _Turn:
