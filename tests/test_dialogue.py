@@ -1887,6 +1887,19 @@ def test_a_short_narration_paragraph_between_two_lines_lets_the_same_voice_go_on
     assert [q.speaker for q in work.quotes] == ["mara", "jonah", "jonah", "mara"]
 
 
+def test_a_conversation_known_only_by_beats_is_still_decoded() -> None:
+    # Every turn has a speaker, but the second only from an action beat (Jonah, or Mara again,
+    # acting before the line): the line's own "I am Ines" outweighs the beat, as it does in a
+    # conversation with an untagged turn.
+    door = '"Who is there?" asked Mara.\n\nJonah opened the door. "I am Ines, your new neighbour."\n'
+    book = (
+        '"Who is there?" asked Mara.\n\nMara put down her book. "I am Ines, your new neighbour."\n\n'
+        '"Come in," said Mara.\n'
+    )
+    assert [q.speaker for q in run(door).quotes] == ["mara", "ines"]
+    assert [q.speaker for q in run(book).quotes] == ["mara", "ines", "mara"]
+
+
 def test_a_pronoun_listed_as_a_name_is_no_one_spoken_of() -> None:
     # a cast may list its first-person narrator as "I": a line's "I" or "me" names no third person
     assert _is_personal_pronoun("I")

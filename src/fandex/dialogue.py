@@ -1456,8 +1456,11 @@ def _decode_run(
     """Speakers for a conversation's untagged turns, and for its "he said"s that only salience
     resolved, decoded as one sequence (see fandex.conversation): every tag pulls on the turns both
     before and after it."""
-    if all(t.speaker for t in run_turns):
+    # (a run whose every turn is known still decodes when a beat or a pronoun tag knows some: a
+    # turn's own evidence, `"I am Ines"`, or the talk may overrule them as around an untagged turn)
+    if all(t.speaker and (not t.quotes or _anchor_kind(t) == "named") for t in run_turns):
         return
+    all_known = all(t.speaker for t in run_turns)
     weights = SPEAKER_EVIDENCE
     candidates = _candidates(run_turns, people, extras)
     if not candidates:
@@ -1612,6 +1615,15 @@ def _decode_run(
             and turn.quotes
             and guess != turn.speaker
             and _anchor_weight(turn, weights) < weights.named_tag
+            and (
+                # a beat in a run whose every turn is known falls only to its turn's own evidence
+                # (`"I am Ines"`), not to turn-taking alone (`"I cannot tell." Mara hesitated.`
+                # after Jonah and Ines spoke: a third voice, not Jonah again)
+                not all_known
+                or _anchor_kind(turn) != "weak"
+                or turn.speaker not in candidates
+                or evidence[i][choice] > evidence[i][candidates.index(turn.speaker)]
+            )
         ):
             # a pronoun tag or an action beat that the whole conversation disagrees with: the
             # pronoun's antecedent or the beat's actor was someone else; beats and continuations
