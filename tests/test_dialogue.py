@@ -1876,6 +1876,30 @@ def test_a_long_tag_clause_alone_keeps_two_lines_adjacent() -> None:
         assert _only_a_tag_between(text, start, text.rindex('"')) is expected
 
 
+def test_a_short_narration_paragraph_between_two_lines_lets_the_same_voice_go_on() -> None:
+    # `Nobody spoke.` is a paragraph of its own, not a tag: after that pause Jonah may go on (his
+    # answer to Mara's question), though the two lines have no more than two words between them.
+    text = (
+        '"Where were you all night?" asked Mara.\n\nJonah shrugged. "Out."\n\n'
+        'Nobody spoke.\n\n"I was down at the harbour, if you must know."\n\n"The harbour!" cried Mara.\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "jonah", "jonah", "mara"]
+
+
+def test_a_conversation_known_only_by_beats_is_still_decoded() -> None:
+    # Every turn has a speaker, but the second only from an action beat (Jonah, or Mara again,
+    # acting before the line): the line's own "I am Ines" outweighs the beat, as it does in a
+    # conversation with an untagged turn.
+    door = '"Who is there?" asked Mara.\n\nJonah opened the door. "I am Ines, your new neighbour."\n'
+    book = (
+        '"Who is there?" asked Mara.\n\nMara put down her book. "I am Ines, your new neighbour."\n\n'
+        '"Come in," said Mara.\n'
+    )
+    assert [q.speaker for q in run(door).quotes] == ["mara", "ines"]
+    assert [q.speaker for q in run(book).quotes] == ["mara", "ines", "mara"]
+
+
 def test_a_pronoun_listed_as_a_name_is_no_one_spoken_of() -> None:
     # a cast may list its first-person narrator as "I": a line's "I" or "me" names no third person
     assert _is_personal_pronoun("I")

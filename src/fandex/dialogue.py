@@ -1475,8 +1475,11 @@ def _decode_run(
     """Speakers for a conversation's untagged turns, and for its "he said"s that only salience
     resolved, decoded as one sequence (see fandex.conversation): every tag pulls on the turns both
     before and after it."""
-    if all(t.speaker for t in run_turns):
+    # (a run whose every turn is known still decodes when a beat or a pronoun tag knows some: a
+    # turn's own evidence, `"I am Ines"`, or the talk may overrule them as around an untagged turn)
+    if all(t.speaker and (not t.quotes or _anchor_kind(t) == "named") for t in run_turns):
         return
+    all_known = all(t.speaker for t in run_turns)
     weights = SPEAKER_EVIDENCE
     candidates = _candidates(run_turns, people, extras)
     if not candidates:
@@ -1606,9 +1609,7 @@ def _decode_run(
             tagged_before.add(turn.speaker)
     # a turn right after a line, with no more than a tag between them
     adjacent = [False] + [
-        bool(before.quotes and turn.quotes)
-        and _only_a_tag_between(text, before.quotes[-1].outer_end, turn.quotes[0].outer_start)
-        for before, turn in itertools.pairwise(run_turns)
+        _follows_directly(text, before, turn) for before, turn in itertools.pairwise(run_turns)
     ]
     for i, (turn, choice) in enumerate(zip(run_turns, decode(evidence, TURN_TAKING, adjacent), strict=True)):
         guess = candidates[choice]
@@ -1627,6 +1628,15 @@ def _decode_run(
             and turn.quotes
             and guess != turn.speaker
             and _anchor_weight(turn, weights) < weights.named_tag
+            and (
+                # a beat in a run whose every turn is known falls only to its turn's own evidence
+                # (`"I am Ines"`), not to turn-taking alone (`"I cannot tell." Mara hesitated.`
+                # after Jonah and Ines spoke: a third voice, not Jonah again)
+                not all_known
+                or _anchor_kind(turn) != "weak"
+                or turn.speaker not in candidates
+                or evidence[i][choice] > evidence[i][candidates.index(turn.speaker)]
+            )
         ):
             # a pronoun tag or an action beat that the whole conversation disagrees with: the
             # pronoun's antecedent or the beat's actor was someone else; beats and continuations
@@ -1652,6 +1662,17 @@ def _decode_run(
                     quote.speaker = guess
             elif quote.speaker is None or quote.confidence <= 0.5:
                 quote.speaker, quote.cue, quote.confidence = guess, "implicit", 0.5
+
+
+def _follows_directly(text: str, before: _Turn, turn: _Turn) -> bool:
+    """Whether a turn's first line comes right after the line before it, no more than a tag
+    between them. A narration paragraph of its own between the two, however short (`His mother
+    said nothing.`), is a pause, after which the same voice often goes on."""
+    return (
+        bool(before.quotes and turn.quotes)
+        and turn.quotes[0].para - before.quotes[-1].para <= 1
+        and _only_a_tag_between(text, before.quotes[-1].outer_end, turn.quotes[0].outer_start)
+    )
 
 
 # A tag clause that goes on after a line: `," said Fielding, at once taking charge.`
