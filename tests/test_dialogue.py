@@ -432,6 +432,17 @@ def test_a_silent_answer_by_the_first_person_narrator_takes_a_turn() -> None:
     assert [q.speaker for q in work.quotes] == ["mara", "narrator", "mara", "mara"]
 
 
+def test_a_later_sentence_of_a_silent_answer_naming_someone_else_takes_a_turn_too() -> None:
+    # "Jonah would not say. Mara asked again.": Jonah's silence, then Mara's question, so the
+    # next line answers her: Jonah's, not Mara's by alternation after his silence.
+    text = (
+        '"Where were you?" Mara asked.\n\n"Out," said Jonah.\n\n"Out where?"\n\n'
+        'Jonah would not say. Mara asked again.\n\n"Nowhere."\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "jonah", "mara", "jonah"]
+
+
 def test_untagged_talk_after_a_pause_goes_on_between_the_same_two() -> None:
     # Two paragraphs of narration naming no one, then two untagged lines: the pair who were talking.
     pause = "The rain went on all afternoon, drumming on the tin roof of the porch and filling the ruts in the lane. "

@@ -1090,9 +1090,7 @@ def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Co
             if len(text[para.start : para.end].split()) > LONG_NARRATION:
                 run += 1
             elif turns and turns[-1].run == run:
-                silent = _silent_turn(text, para, context, turns[-1].speaker, run, index)
-                if silent is not None:
-                    turns.append(silent)
+                turns.extend(_silent_turns(text, para, context, turns[-1].speaker, run, index))
             continue
         if turns and turns[-1].run == run:
             # the narration since the last line: the tail of its paragraph and this one's lead-in
@@ -1230,6 +1228,28 @@ class _Turn:
 # `He made no answer.`, `She smiled.`: a short narration paragraph between two lines that opens
 # on a third-person pronoun
 _SILENT_PRONOUN = re.compile(r"(He|She)\s+[a-z]+")
+
+
+def _silent_turns(
+    text: str, para: _Para, context: _Context, previous_speaker: str | None, run: int, index: int
+) -> list[_Turn]:
+    """The silent turns of a short narration paragraph between two lines: its opening one
+    (_silent_turn), then, after it, each later sentence opening on someone else's name (`Elinor
+    would not speak. Marianne repeated the question.`): each acts in turn."""
+    first = _silent_turn(text, para, context, previous_speaker, run, index)
+    if first is None:
+        return []
+    turns = [first]
+    for stop in _SENTENCE_STOP.finditer(text, para.start, para.end):
+        if _TITLE_ABBREVIATION.search(text, max(para.start, stop.start() - 5), stop.start()):
+            continue  # `Mr. Darcy`: a title's full stop ends no sentence
+        actor = _mention_at(context, stop.end(), stop.end() + 1)
+        if actor is not None and actor.character and actor.character != turns[-1].speaker:
+            turns.append(_Turn(run, [], actor.character, index))
+    return turns
+
+
+_SENTENCE_STOP = re.compile(r"[.!?;]\s+(?=[A-Z])")
 
 
 def _silent_turn(
