@@ -413,6 +413,36 @@ def test_a_silent_answer_in_the_narration_takes_a_turn() -> None:
     assert [q.speaker for q in work.quotes] == ["mara", "jonah", "mara", "mara"]
 
 
+def test_a_silent_answer_by_a_pronoun_takes_a_turn_of_that_gender() -> None:
+    # "He shook his head." names no one, but only a man can be "he": Jonah answers without words,
+    # and the next line is Mara's again, not Jonah's by alternation.
+    text = '"Tea?" Mara asked.\n\n"Yes," said Jonah.\n\n"Sugar?"\n\nHe shook his head.\n\n"Suit yourself."\n'
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "jonah", "mara", "mara"]
+
+
+def test_a_silent_answer_by_the_first_person_narrator_takes_a_turn() -> None:
+    # "I shook my head.": the narrator answers Mara without words, so she speaks again.
+    cast = [*CAST, Character("narrator", "Sam", gender="U", narrator=True)]
+    text = (
+        'Mara sat down across from me.\n\n"Coffee?"\n\n"Please."\n\n"Sugar?"\n\n'
+        'I shook my head.\n\n"Suit yourself."\n'
+    )
+    work = run(text, cast)
+    assert [q.speaker for q in work.quotes] == ["mara", "narrator", "mara", "mara"]
+
+
+def test_a_later_sentence_of_a_silent_answer_naming_someone_else_takes_a_turn_too() -> None:
+    # "Jonah would not say. Mara asked again.": Jonah's silence, then Mara's question, so the
+    # next line answers her: Jonah's, not Mara's by alternation after his silence.
+    text = (
+        '"Where were you?" Mara asked.\n\n"Out," said Jonah.\n\n"Out where?"\n\n'
+        'Jonah would not say. Mara asked again.\n\n"Nowhere."\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "jonah", "mara", "jonah"]
+
+
 def test_untagged_talk_after_a_pause_goes_on_between_the_same_two() -> None:
     # Two paragraphs of narration naming no one, then two untagged lines: the pair who were talking.
     pause = "The rain went on all afternoon, drumming on the tin roof of the porch and filling the ruts in the lane. "

@@ -1109,10 +1109,7 @@ def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Co
             if len(text[para.start : para.end].split()) > LONG_NARRATION:
                 run += 1
             elif turns and turns[-1].run == run:
-                # `Mr. Darcy bowed.` between two lines: a silent answer, a turn of its own
-                actor = _mention_at(context, para.start, para.start + 1)
-                if actor is not None and actor.character and actor.character != turns[-1].speaker:
-                    turns.append(_Turn(run, [], actor.character, index))
+                turns.extend(_silent_turns(text, para, context, turns[-1].speaker, run, index))
             continue
         if turns and turns[-1].run == run:
             # the narration since the last line: the tail of its paragraph and this one's lead-in
@@ -1245,6 +1242,54 @@ class _Turn:
     speaker: str | None  # known from a tag, a beat or a continuation; None when guessed
     para: int  # the paragraph where the turn starts
     gender: str | None = None  # of the pronoun in its tag, when salience alone resolved that pronoun
+
+
+# `He made no answer.`, `She smiled.`: a short narration paragraph between two lines that opens
+# on a third-person pronoun
+_SILENT_PRONOUN = re.compile(r"(He|She)\s+[a-z]+")
+
+
+def _silent_turns(
+    text: str, para: _Para, context: _Context, previous_speaker: str | None, run: int, index: int
+) -> list[_Turn]:
+    """The silent turns of a short narration paragraph between two lines: its opening one
+    (_silent_turn), then, after it, each later sentence opening on someone else's name (`Elinor
+    would not speak. Marianne repeated the question.`): each acts in turn."""
+    first = _silent_turn(text, para, context, previous_speaker, run, index)
+    if first is None:
+        return []
+    turns = [first]
+    for stop in _SENTENCE_STOP.finditer(text, para.start, para.end):
+        if _TITLE_ABBREVIATION.search(text, max(para.start, stop.start() - 5), stop.start()):
+            continue  # `Mr. Darcy`: a title's full stop ends no sentence
+        actor = _mention_at(context, stop.end(), stop.end() + 1)
+        if actor is not None and actor.character and actor.character != turns[-1].speaker:
+            turns.append(_Turn(run, [], actor.character, index))
+    return turns
+
+
+_SENTENCE_STOP = re.compile(r"[.!?;]\s+(?=[A-Z])")
+
+
+def _silent_turn(
+    text: str, para: _Para, context: _Context, previous_speaker: str | None, run: int, index: int
+) -> _Turn | None:
+    """A short narration paragraph between two lines in which someone acts without speaking
+    (`Mr. Darcy bowed.`, `He made no answer.`, `I nodded.`): a silent answer, a turn of its own in
+    the talk's alternation. A name gives its speaker; a "he" or "she" only its gender, the decoding
+    choosing who; an "I" the first-person narrator."""
+    actor = _mention_at(context, para.start, para.start + 1)
+    if actor is not None:
+        if actor.character and actor.character != previous_speaker:
+            return _Turn(run, [], actor.character, index)
+        return None
+    pronoun = _SILENT_PRONOUN.match(text, para.start)
+    if pronoun is not None:
+        return _Turn(run, [], None, index, PRONOUN_GENDER[pronoun.group(1).lower()])
+    narrator = context.narrator
+    if narrator is not None and narrator != previous_speaker and text.startswith("I ", para.start):
+        return _Turn(run, [], narrator, index)
+    return None
 
 
 def _take_turns(turns: list[_Turn], paras: list[_Para], context: _Context) -> None:
