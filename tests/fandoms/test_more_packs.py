@@ -1,0 +1,202 @@
+"""Packs of more large AO3 fandoms (games, TV, anime): each finds its fandom from a handmade snippet
+and names the cast as AO3's canonical character tags do, and its riskiest names (common given names,
+English words, names of history or of another canon) do not make the fandom out of ordinary prose.
+
+The snippets are written for these tests; expected names were checked by hand against the packs.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from fandex.fandom import guess_from_text
+from fandex.fandoms import BUNDLED_DIR, FandomPack, character_index, load_packs, ship_members
+from fandex.fandoms.loader import load_pack_file
+from fandex.options import Options
+from fandex.pipeline import run
+from fandex.readers import from_text
+
+KNB = "黒子のバスケ | Kuroko no Basuke | Kuroko's Basketball"
+YOI = "Yuri!!! on Ice (Anime)"
+
+
+def bundled(name: str) -> FandomPack:
+    for path in sorted(BUNDLED_DIR.glob("*.yaml")):
+        pack = load_pack_file(path)
+        if pack.name == name:
+            return pack
+    raise AssertionError(f"no bundled pack named {name!r}")
+
+
+SNIPPETS = {
+    "Final Fantasy VII": (
+        "The bar was empty after closing. Tifa wiped down the counter of Seventh Heaven while Cloud "
+        'leaned in the doorway, the Buster Sword still strapped to his back. "Marlene wants you to '
+        "read to her,\" Tifa said. Cloud nodded. Far above Midgar the reactors hummed, and Barret's "
+        "snoring carried down the stairs."
+    ),
+    "Mass Effect Trilogy": (
+        "The ship hummed around them on the night cycle. Garrus was calibrating the guns again when "
+        'Shepard came down to the battery. "Tali says the drive core is fine," Shepard said. Garrus '
+        'flicked a mandible. "Then tell Joker to stop flying like a krogan." Up in her office, Liara '
+        "was still reading Prothean data, and the turian laughed."
+    ),
+    "Hannibal (TV)": (
+        '"You look tired, Will," Hannibal said, setting the plate down. Will did not look up from the '
+        'case file Jack Crawford had left on the table. "The Chesapeake Ripper does not sleep either," '
+        "he said. At Wolf Trap his dogs were waiting; Alana had promised to feed them."
+    ),
+    YOI: (
+        "Hasetsu was grey with winter rain. Yuuri laced his skates in the empty rink while Viktor leaned "
+        'on the barrier, Makkachin asleep at his feet. "Again, from the quad flip," Viktor said. Yurio '
+        "snorted from the bench, and Phichit took a photo of all three of them."
+    ),
+    KNB: (
+        "The gym at Seirin smelled of sweat and floor wax. Kagami went up for the dunk and nearly "
+        'crashed into Kuroko, who had appeared out of nowhere again. "Stop doing that!" Kagami yelled. '
+        'Riko blew her whistle, and from the doorway Kise waved. "Kurokocchi, play with me next!"'
+    ),
+}
+CAST = {
+    "Final Fantasy VII": {"Cloud Strife", "Tifa Lockhart", "Marlene Wallace", "Barret Wallace"},
+    "Mass Effect Trilogy": {
+        "Commander Shepard (Mass Effect)",
+        "Garrus Vakarian",
+        "Tali'Zorah vas Normandy",
+        "Liara T'Soni",
+    },
+    "Hannibal (TV)": {"Hannibal Lecter", "Will Graham", "Jack Crawford", "Alana Bloom"},
+    YOI: {"Katsuki Yuuri", "Victor Nikiforov", "Yuri Plisetsky", "Phichit Chulanont"},
+    KNB: {"Kagami Taiga", "Kuroko Tetsuya", "Aida Riko", "Kise Ryouta"},
+}
+# Prose sharing each pack's riskiest names without being its story; the value's second item is the
+# fandom the text does belong to, if any.
+NEAR_MISSES = {
+    "Final Fantasy VII": (
+        "Vincent drove Elena to Reno on Valentine's Day. They read Genesis aloud in the motel while a "
+        "cloud hung over the desert; Zack, the neighbour's boy, had lent them his copy of El Cid, and "
+        "Wedge the spaniel slept on the rug.",
+        [],
+    ),
+    "Mass Effect Trilogy": (
+        "Miranda and Ashley walked the Normandy beaches with their grandmother, past the old citadel on "
+        "the hill. Jack the terrier ran ahead, the shepherd waved from his field, and Anderson, the "
+        "vicar, said a legion of gulls had taken the church roof.",
+        [],
+    ),
+    "Hannibal (TV)": (
+        "Hannibal crossed the Alps with his elephants in the spring. Will, the tutor, read the passage "
+        "aloud to Jack and Abigail while Mason sharpened the pencils, and Graham the gardener came in "
+        "at noon with the post.",
+        [],
+    ),
+    YOI: (
+        "Victor and Yuri played chess at the kitchen table while Leo poured the tea. Chris had gone "
+        "to Detroit for the week to watch the free skate, and Katsuki, the exchange student, was "
+        "asleep upstairs.",
+        [],
+    ),
+    KNB: (
+        "The Hyuuga compound was silent at dawn. Neji trained alone in the courtyard while Hinata "
+        "watched; Akashi, the merchant from the coast, had come to buy silk, and Taiga the cat slept "
+        "in the sun.",
+        ["Naruto"],
+    ),
+}
+
+
+@pytest.mark.parametrize("fandom", sorted(SNIPPETS))
+def test_pack_detects_its_fandom_and_names_its_cast(fandom: str) -> None:
+    work = run(from_text(SNIPPETS[fandom]), Options())
+    assert [g.name for g in work.fandoms][:1] == [fandom]
+    assert CAST[fandom] <= {c.name for c in work.characters}
+
+
+@pytest.mark.parametrize("fandom", sorted(NEAR_MISSES))
+def test_near_miss_is_not_the_packs_fandom(fandom: str) -> None:
+    text, expected = NEAR_MISSES[fandom]
+    assert [g.name for g in guess_from_text(text, load_packs())] == expected
+
+
+def test_final_fantasy_vii_nicknames_epithets_and_ships() -> None:
+    pack = bundled("Final Fantasy VII")
+    assert ship_members(pack, "Cloti") == ("Cloud Strife", "Tifa Lockhart")
+    assert ship_members(pack, "Zerith") == ("Zack Fair", "Aerith Gainsborough")
+    index = character_index(pack)
+    expected = {
+        "aeris": "Aerith Gainsborough",
+        "the flower girl": "Aerith Gainsborough",
+        "chocobo": "Cloud Strife",
+        "the general": "Sephiroth (Final Fantasy VII)",
+        "cid": "Cid Highwind",
+        "nanaki": "Red XIII (Final Fantasy VII)",
+        "reno": "Reno (Final Fantasy VII)",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert index["tifa"].gender == "F" and index["vincent"].gender == "M"
+
+
+def test_mass_effect_shepard_is_generic_and_the_crew_is_named() -> None:
+    pack = bundled("Mass Effect Trilogy")
+    assert set(ship_members(pack, "Shenko")) == {"Commander Shepard (Mass Effect)", "Kaidan Alenko"}
+    assert set(ship_members(pack, "Shakarian")) == {"Commander Shepard (Mass Effect)", "Garrus Vakarian"}
+    index = character_index(pack)
+    assert index["shepard"].gender == "U"  # the player chooses
+    expected = {
+        "the commander": "Commander Shepard (Mass Effect)",
+        "tali": "Tali'Zorah vas Normandy",
+        "joker": 'Jeff "Joker" Moreau',
+        "subject zero": "Jack (Mass Effect)",
+        "the illusive man": "The Illusive Man",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert index["jack"].gender == "F"
+
+
+def test_hannibal_surnames_epithets_and_ships() -> None:
+    pack = bundled("Hannibal (TV)")
+    assert ship_members(pack, "Hannigram") == ("Hannibal Lecter", "Will Graham")
+    index = character_index(pack)
+    expected = {
+        "lecter": "Hannibal Lecter",
+        "the chesapeake ripper": "Hannibal Lecter",
+        "graham": "Will Graham",
+        "the tooth fairy": "Francis Dolarhyde",
+        "bedelia": "Bedelia Du Maurier",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert index["freddie"].gender == "F"
+
+
+def test_yuri_on_ice_tells_the_two_yuris_apart() -> None:
+    pack = bundled(YOI)
+    assert ship_members(pack, "Victuuri") == ("Katsuki Yuuri", "Victor Nikiforov")
+    assert ship_members(pack, "Otayuri") == ("Otabek Altin", "Yuri Plisetsky")
+    index = character_index(pack)
+    expected = {
+        "yuuri": "Katsuki Yuuri",
+        "yuri": "Yuri Plisetsky",
+        "yurio": "Yuri Plisetsky",
+        "viktor": "Victor Nikiforov",
+        "vitya": "Victor Nikiforov",
+        "jj": "Jean-Jacques Leroy",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert index["makkachin"].gender == "F"
+
+
+def test_kuroko_no_basket_family_names_first_and_suffix_nicknames() -> None:
+    pack = bundled(KNB)
+    assert pack.family_name_first
+    assert ship_members(pack, "KagaKuro") == ("Kagami Taiga", "Kuroko Tetsuya")
+    index = character_index(pack)
+    expected = {
+        "kurokocchi": "Kuroko Tetsuya",
+        "tetsu-kun": "Kuroko Tetsuya",
+        "bakagami": "Kagami Taiga",
+        "shin-chan": "Midorima Shintarou",
+        "kiyoshi": "Kiyoshi Teppei",
+        "tatsuya": "Himuro Tatsuya",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert index["momoi"].gender == "F"
