@@ -51,6 +51,12 @@ SNIPPETS = {
         'on the barrier, Makkachin asleep at his feet. "Again, from the quad flip," Viktor said. Yurio '
         "snorted from the bench, and Phichit took a photo of all three of them."
     ),
+    "The Magnus Archives (Podcast)": (
+        "The Archives were cold after midnight. Jon pressed play on the tape recorder and began to "
+        'read while Martin set a mug of tea at his elbow. "Statement ends," Jon said at last. Basira '
+        "leaned in the doorway with her arms folded, and somewhere above them Elias was watching, as "
+        "he always was in the Magnus Institute."
+    ),
     KNB: (
         "The gym at Seirin smelled of sweat and floor wax. Kagami went up for the dunk and nearly "
         'crashed into Kuroko, who had appeared out of nowhere again. "Stop doing that!" Kagami yelled. '
@@ -67,6 +73,12 @@ CAST = {
     },
     "Hannibal (TV)": {"Hannibal Lecter", "Will Graham", "Jack Crawford", "Alana Bloom"},
     YOI: {"Katsuki Yuuri", "Victor Nikiforov", "Yuri Plisetsky", "Phichit Chulanont"},
+    "The Magnus Archives (Podcast)": {
+        "Jonathan Sims",
+        "Martin Blackwood",
+        "Basira Hussain",
+        "Elias Bouchard",
+    },
     KNB: {"Kagami Taiga", "Kuroko Tetsuya", "Aida Riko", "Kise Ryouta"},
 }
 # Prose sharing each pack's riskiest names without being its story; the value's second item is the
@@ -94,6 +106,12 @@ NEAR_MISSES = {
         "Victor and Yuri played chess at the kitchen table while Leo poured the tea. Chris had gone "
         "to Detroit for the week to watch the free skate, and Katsuki, the exchange student, was "
         "asleep upstairs.",
+        [],
+    ),
+    "The Magnus Archives (Podcast)": (
+        "Martin and Tim carried the boxes up from the cellar while Elias read them the inventory. "
+        "Daisy, the housekeeper, said the archives had not been opened since Gertrude died, and "
+        "Melanie lit the lamps against the dark.",
         [],
     ),
     KNB: (
@@ -200,3 +218,18 @@ def test_kuroko_no_basket_family_names_first_and_suffix_nicknames() -> None:
     }
     assert {key: index[key].name for key in expected} == expected
     assert index["momoi"].gender == "F"
+
+
+def test_magnus_archives_archivists_and_nicknames() -> None:
+    pack = bundled("The Magnus Archives (Podcast)")
+    assert ship_members(pack, "JonMartin") == ("Jonathan Sims", "Martin Blackwood")
+    index = character_index(pack)
+    expected = {
+        "the archivist": "Jonathan Sims",
+        "the previous archivist": "Gertrude Robinson",
+        "jonah magnus": "Elias Bouchard",
+        "stoker": "Tim Stoker",
+        "daisy": "Daisy Tonner",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert index["sasha"].gender == "F" and index["basira"].gender == "F"
