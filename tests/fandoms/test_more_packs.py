@@ -57,6 +57,12 @@ SNIPPETS = {
         "leaned in the doorway with her arms folded, and somewhere above them Elias was watching, as "
         "he always was in the Magnus Institute."
     ),
+    "Shadowhunters (TV)": (
+        "The loft in Brooklyn smelled of sandalwood. Magnus snapped his fingers and the candles lit "
+        'themselves while Alec unbuckled his quiver. "Izzy says the Clave wants a report by dawn," '
+        "Alec said. Magnus only smiled. Across town Clary was drawing runes on Jace's arm with her "
+        "stele, and Simon was complaining about the Downworlders at the Hunter's Moon."
+    ),
     KNB: (
         "The gym at Seirin smelled of sweat and floor wax. Kagami went up for the dunk and nearly "
         'crashed into Kuroko, who had appeared out of nowhere again. "Stop doing that!" Kagami yelled. '
@@ -78,6 +84,14 @@ CAST = {
         "Martin Blackwood",
         "Basira Hussain",
         "Elias Bouchard",
+    },
+    "Shadowhunters (TV)": {
+        "Magnus Bane",
+        "Alec Lightwood",
+        "Isabelle Lightwood",
+        "Clary Fray",
+        "Jace Wayland",
+        "Simon Lewis",
     },
     KNB: {"Kagami Taiga", "Kuroko Tetsuya", "Aida Riko", "Kise Ryouta"},
 }
@@ -112,6 +126,12 @@ NEAR_MISSES = {
         "Martin and Tim carried the boxes up from the cellar while Elias read them the inventory. "
         "Daisy, the housekeeper, said the archives had not been opened since Gertrude died, and "
         "Melanie lit the lamps against the dark.",
+        [],
+    ),
+    "Shadowhunters (TV)": (
+        "Raphael painted the chapel ceiling while Simon ground the colours and Luke swept the floor. "
+        "On Valentine's Day the bishop came to see it; Magnus, his secretary, read the Latin aloud, "
+        "and Max the dog barked at the bells.",
         [],
     ),
     KNB: (
@@ -233,3 +253,20 @@ def test_magnus_archives_archivists_and_nicknames() -> None:
     }
     assert {key: index[key].name for key in expected} == expected
     assert index["sasha"].gender == "F" and index["basira"].gender == "F"
+
+
+def test_shadowhunters_family_names_and_ships() -> None:
+    pack = bundled("Shadowhunters (TV)")
+    assert ship_members(pack, "Malec") == ("Alec Lightwood", "Magnus Bane")
+    assert ship_members(pack, "Sizzy") == ("Isabelle Lightwood", "Simon Lewis")
+    index = character_index(pack)
+    expected = {
+        "lightwood": "Alec Lightwood",
+        "izzy": "Isabelle Lightwood",
+        "the high warlock of brooklyn": "Magnus Bane",
+        "herondale": "Jace Wayland",
+        "morgenstern": "Valentine Morgenstern",
+        "daylighter": "Simon Lewis",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert index["clary"].gender == "F"
