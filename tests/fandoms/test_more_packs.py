@@ -63,6 +63,12 @@ SNIPPETS = {
         "Alec said. Magnus only smiled. Across town Clary was drawing runes on Jace's arm with her "
         "stele, and Simon was complaining about the Downworlders at the Hunter's Moon."
     ),
+    "X-Men - All Media Types": (
+        "The chessboard sat between them in the study at Xavier's School for Gifted Youngsters. "
+        'Charles moved his knight and smiled as Erik frowned at the board. "You are cheating, my '
+        'friend," Erik said. "I never touched your mind," Charles said. Down the hall Hank was '
+        "tinkering with Cerebro again, and Raven rolled her eyes at both of them."
+    ),
     KNB: (
         "The gym at Seirin smelled of sweat and floor wax. Kagami went up for the dunk and nearly "
         'crashed into Kuroko, who had appeared out of nowhere again. "Stop doing that!" Kagami yelled. '
@@ -93,6 +99,7 @@ CAST = {
         "Jace Wayland",
         "Simon Lewis",
     },
+    "X-Men - All Media Types": {"Charles Xavier", "Erik Lehnsherr", "Hank McCoy", "Raven Darkholme"},
     KNB: {"Kagami Taiga", "Kuroko Tetsuya", "Aida Riko", "Kise Ryouta"},
 }
 # Prose sharing each pack's riskiest names without being its story; the value's second item is the
@@ -132,6 +139,12 @@ NEAR_MISSES = {
         "Raphael painted the chapel ceiling while Simon ground the colours and Luke swept the floor. "
         "On Valentine's Day the bishop came to see it; Magnus, his secretary, read the Latin aloud, "
         "and Max the dog barked at the bells.",
+        [],
+    ),
+    "X-Men - All Media Types": (
+        "Logan drove Jean and Scott up to the lake house before the storm broke. Hank had left the "
+        "key with Mrs. Summers, the Frosts' old nurse; a raven sat on the gatepost, and Charles, the "
+        "retired colonel next door, came over with a bottle of wine and a beast of a dog.",
         [],
     ),
     KNB: (
@@ -270,3 +283,22 @@ def test_shadowhunters_family_names_and_ships() -> None:
     }
     assert {key: index[key].name for key in expected} == expected
     assert index["clary"].gender == "F"
+
+
+def test_x_men_codenames_and_ships() -> None:
+    pack = bundled("X-Men - All Media Types")
+    assert ship_members(pack, "Cherik") == ("Charles Xavier", "Erik Lehnsherr")
+    assert ship_members(pack, "Romy") == ("Remy LeBeau", "Rogue (X-Men)")
+    index = character_index(pack)
+    expected = {
+        "magneto": "Erik Lehnsherr",
+        "professor x": "Charles Xavier",
+        "mystique": "Raven Darkholme",
+        "wolverine": "Logan (X-Men)",
+        "storm": "Ororo Munroe",
+        "beast": "Hank McCoy",
+        "gambit": "Remy LeBeau",
+        "cyclops": "Scott Summers",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert index["rogue"].gender == "F" and index["logan"].gender == "M"
