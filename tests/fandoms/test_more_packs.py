@@ -69,6 +69,11 @@ SNIPPETS = {
         'friend," Erik said. "I never touched your mind," Charles said. Down the hall Hank was '
         "tinkering with Cerebro again, and Raven rolled her eyes at both of them."
     ),
+    "Star Trek: The Next Generation": (
+        "The bridge was quiet on the night shift. Picard set down his tea and turned to Riker. "
+        '"Number One, you have the bridge." Data looked up from the operations console. "Captain, '
+        'the Ferengi vessel is hailing us." Worf growled at tactical, and Troi hid a smile.'
+    ),
     KNB: (
         "The gym at Seirin smelled of sweat and floor wax. Kagami went up for the dunk and nearly "
         'crashed into Kuroko, who had appeared out of nowhere again. "Stop doing that!" Kagami yelled. '
@@ -100,6 +105,13 @@ CAST = {
         "Simon Lewis",
     },
     "X-Men - All Media Types": {"Charles Xavier", "Erik Lehnsherr", "Hank McCoy", "Raven Darkholme"},
+    "Star Trek: The Next Generation": {
+        "Jean-Luc Picard",
+        "William Riker",
+        "Data (Star Trek)",
+        "Worf (Star Trek)",
+        "Deanna Troi",
+    },
     KNB: {"Kagami Taiga", "Kuroko Tetsuya", "Aida Riko", "Kise Ryouta"},
 }
 # Prose sharing each pack's riskiest names without being its story; the value's second item is the
@@ -145,6 +157,12 @@ NEAR_MISSES = {
         "Logan drove Jean and Scott up to the lake house before the storm broke. Hank had left the "
         "key with Mrs. Summers, the Frosts' old nurse; a raven sat on the gatepost, and Charles, the "
         "retired colonel next door, came over with a bottle of wine and a beast of a dog.",
+        [],
+    ),
+    "Star Trek: The Next Generation": (
+        "The data from the survey lay on the desk. Will read it aloud while Beverly poured the tea "
+        "and Alexander, her son, fed Spot the terrier; the old lore of the valley said the river had "
+        "once run red, and O'Brien the carter swore it was true.",
         [],
     ),
     KNB: (
@@ -302,3 +320,21 @@ def test_x_men_codenames_and_ships() -> None:
     }
     assert {key: index[key].name for key in expected} == expected
     assert index["rogue"].gender == "F" and index["logan"].gender == "M"
+
+
+def test_star_trek_tng_is_its_own_pack_with_its_own_crew() -> None:
+    pack = bundled("Star Trek: The Next Generation")
+    assert ship_members(pack, "Imzadi") == ("William Riker", "Deanna Troi")
+    index = character_index(pack)
+    expected = {
+        "number one": "William Riker",
+        "data": "Data (Star Trek)",
+        "the android": "Data (Star Trek)",
+        "locutus": "Jean-Luc Picard",
+        "the klingon": "Worf (Star Trek)",
+        "geordi": "Geordi La Forge",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # The Original Series' captain stays in the Star Trek pack.
+    assert "James T. Kirk" not in {c.name for c in pack.characters}
+    assert index["troi"].gender == "F" and index["guinan"].gender == "F"
