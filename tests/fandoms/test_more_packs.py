@@ -74,6 +74,11 @@ SNIPPETS = {
         '"Number One, you have the bridge." Data looked up from the operations console. "Captain, '
         'the Ferengi vessel is hailing us." Worf growled at tactical, and Troi hid a smile.'
     ),
+    "Hunger Games Series - All Media Types": (
+        "The Seam was grey with coal dust when Katniss slipped under the fence. Gale was already "
+        'waiting in the woods with his bow. "Happy Hunger Games," he said, and she almost laughed. '
+        "Back in District 12 Prim was feeding the goat, and Peeta was carrying loaves from the bakery."
+    ),
     KNB: (
         "The gym at Seirin smelled of sweat and floor wax. Kagami went up for the dunk and nearly "
         'crashed into Kuroko, who had appeared out of nowhere again. "Stop doing that!" Kagami yelled. '
@@ -111,6 +116,12 @@ CAST = {
         "Data (Star Trek)",
         "Worf (Star Trek)",
         "Deanna Troi",
+    },
+    "Hunger Games Series - All Media Types": {
+        "Katniss Everdeen",
+        "Gale Hawthorne",
+        "Primrose Everdeen",
+        "Peeta Mellark",
     },
     KNB: {"Kagami Taiga", "Kuroko Tetsuya", "Aida Riko", "Kise Ryouta"},
 }
@@ -163,6 +174,12 @@ NEAR_MISSES = {
         "The data from the survey lay on the desk. Will read it aloud while Beverly poured the tea "
         "and Alexander, her son, fed Spot the terrier; the old lore of the valley said the river had "
         "once run red, and O'Brien the carter swore it was true.",
+        [],
+    ),
+    "Hunger Games Series - All Media Types": (
+        "Snow fell on the forum as Caesar read the decree. Cato and Brutus stood by the statue of "
+        "Coriolanus while Portia, in her grey cloak, counted the coins; Cinna the poet was late, and "
+        "Plutarch would write it all down a century later.",
         [],
     ),
     KNB: (
@@ -338,3 +355,20 @@ def test_star_trek_tng_is_its_own_pack_with_its_own_crew() -> None:
     # The Original Series' captain stays in the Star Trek pack.
     assert "James T. Kirk" not in {c.name for c in pack.characters}
     assert index["troi"].gender == "F" and index["guinan"].gender == "F"
+
+
+def test_hunger_games_roman_names_are_nicknames_and_ships() -> None:
+    pack = bundled("Hunger Games Series - All Media Types")
+    assert ship_members(pack, "Everlark") == ("Katniss Everdeen", "Peeta Mellark")
+    assert ship_members(pack, "Odesta") == ("Annie Cresta", "Finnick Odair")
+    index = character_index(pack)
+    expected = {
+        "the girl on fire": "Katniss Everdeen",
+        "prim": "Primrose Everdeen",
+        "president snow": "Coriolanus Snow",
+        "cinna": "Cinna (Hunger Games)",
+        "the mentor": "Haymitch Abernathy",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    roman = {"Cinna", "Caesar", "Cato", "Seneca", "Plutarch", "Portia", "Coriolanus", "Sejanus"}
+    assert not roman & {a for c in pack.characters for a in c.aliases}
