@@ -79,6 +79,11 @@ SNIPPETS = {
         'waiting in the woods with his bow. "Happy Hunger Games," he said, and she almost laughed. '
         "Back in District 12 Prim was feeding the goat, and Peeta was carrying loaves from the bakery."
     ),
+    "Twilight Series - Stephenie Meyer": (
+        "Rain drummed on the glass walls of the house above Forks. Bella curled up on the couch while "
+        'Edward played the piano, and Alice danced in from the kitchen. "Carlisle says the Volturi '
+        'have sent word," she said. Emmett groaned, and Rosalie did not look up from her magazine.'
+    ),
     KNB: (
         "The gym at Seirin smelled of sweat and floor wax. Kagami went up for the dunk and nearly "
         'crashed into Kuroko, who had appeared out of nowhere again. "Stop doing that!" Kagami yelled. '
@@ -122,6 +127,14 @@ CAST = {
         "Gale Hawthorne",
         "Primrose Everdeen",
         "Peeta Mellark",
+    },
+    "Twilight Series - Stephenie Meyer": {
+        "Bella Swan",
+        "Edward Cullen",
+        "Alice Cullen",
+        "Carlisle Cullen",
+        "Emmett Cullen",
+        "Rosalie Hale",
     },
     KNB: {"Kagami Taiga", "Kuroko Tetsuya", "Aida Riko", "Kise Ryouta"},
 }
@@ -180,6 +193,12 @@ NEAR_MISSES = {
         "Snow fell on the forum as Caesar read the decree. Cato and Brutus stood by the statue of "
         "Coriolanus while Portia, in her grey cloak, counted the coins; Cinna the poet was late, and "
         "Plutarch would write it all down a century later.",
+        [],
+    ),
+    "Twilight Series - Stephenie Meyer": (
+        "Edward and Bella walked to church in the rain; Jacob the blacksmith and his wife Alice "
+        "followed with Charlie, their boy, and Mr. Cullen the grocer. Jasper the spaniel ran ahead, "
+        "and the old Carlisle road was deep in mud.",
         [],
     ),
     KNB: (
@@ -372,3 +391,20 @@ def test_hunger_games_roman_names_are_nicknames_and_ships() -> None:
     assert {key: index[key].name for key in expected} == expected
     roman = {"Cinna", "Caesar", "Cato", "Seneca", "Plutarch", "Portia", "Coriolanus", "Sejanus"}
     assert not roman & {a for c in pack.characters for a in c.aliases}
+
+
+def test_twilight_family_names_are_nicknames_and_ships() -> None:
+    pack = bundled("Twilight Series - Stephenie Meyer")
+    assert ship_members(pack, "Edward/Bella") == ("Bella Swan", "Edward Cullen")
+    index = character_index(pack)
+    expected = {
+        "cullen": "Edward Cullen",
+        "dr. cullen": "Carlisle Cullen",
+        "swan": "Bella Swan",
+        "isabella": "Bella Swan",
+        "jake": "Jacob Black",
+        "nessie": "Renesmee Cullen",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # Dragon Age has a Cullen: the surname names Edward in a Twilight story but never detects one.
+    assert "Cullen" not in {a for c in pack.characters for a in c.aliases}
