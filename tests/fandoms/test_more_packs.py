@@ -287,7 +287,8 @@ def test_yuri_on_ice_tells_the_two_yuris_apart() -> None:
         "jj": "Jean-Jacques Leroy",
     }
     assert {key: index[key].name for key in expected} == expected
-    assert index["makkachin"].gender == "F"
+    assert index["katsuki"].gender == "M" and index["mila"].gender == "F"
+    assert index["makkachin"].gender == "U"  # the series never says
 
 
 def test_kuroko_no_basket_family_names_first_and_suffix_nicknames() -> None:
