@@ -121,6 +121,11 @@ def pack_confidence(text: str, pack: FandomPack) -> float:
     return _confidence(_vocabulary([pack]).scores(text)[0])
 
 
+def text_scores(text: str, packs: Iterable[FandomPack]) -> list[float]:
+    """How much of each pack's vocabulary the text uses (the raw scores, threshold or not), in order."""
+    return _vocabulary(packs).scores(text)
+
+
 def _confidence(score: float) -> float:
     return 1.0 - math.exp(-score / SCORE_SCALE)
 
