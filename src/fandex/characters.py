@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from fandex import fandoms, given_names, person_words, pov, salience
-from fandex.fandom import text_scores
+from fandex.fandom import strongest_first
 from fandex.fandoms import FandomPack, PackCharacter
 from fandex.mentions import find_name_mentions, name_key, name_keys, quoted_spans
 from fandex.options import Options
@@ -737,15 +737,7 @@ def _packs_for(work: Work, options: Options) -> list[FandomPack]:
     if options.fandom:
         forced = fandoms.get_pack(options.fandom, options.pack_dirs)
         return [forced] if forced is not None else []
-    packs = fandoms.packs_for_work(work, options.pack_dirs)
-    if len(packs) > 1:
-        # Declared fandoms come in the author's order and are all sure; which canon the story mostly
-        # tells decides whose name wins when both canons use it. (Detected ones are in this order
-        # already; a stable sort keeps a tie in the layer's order.)
-        scores = text_scores(work.text, packs)
-        order = sorted(range(len(packs)), key=lambda i: -scores[i])
-        packs = [packs[i] for i in order]
-    return packs
+    return strongest_first(work.text, fandoms.packs_for_work(work, options.pack_dirs))
 
 
 class _Discovery:

@@ -126,6 +126,19 @@ def text_scores(text: str, packs: Iterable[FandomPack]) -> list[float]:
     return _vocabulary(packs).scores(text)
 
 
+def strongest_first(text: str, packs: Iterable[FandomPack]) -> list[FandomPack]:
+    """A crossover's packs, the one whose names, places and terms the text uses most first.
+
+    Declared fandoms come in the author's order and are all sure; which canon the story mostly tells
+    decides whose name wins when both canons use it. A tie keeps the given order.
+    """
+    packs = list(packs)
+    if len(packs) < 2:
+        return packs
+    scores = text_scores(text, packs)
+    return [packs[i] for i in sorted(range(len(packs)), key=lambda i: -scores[i])]
+
+
 def _confidence(score: float) -> float:
     return 1.0 - math.exp(-score / SCORE_SCALE)
 
