@@ -990,6 +990,21 @@ def test_an_oath_at_a_sentence_start_is_no_one() -> None:
     assert "Fuck" not in cast and "Shit" not in cast
 
 
+def test_a_cast_description_written_as_a_sentence_is_found_within_one() -> None:
+    # the cast lists "The doctor" and "Our guide": the narration writes "the doctor", "our guide";
+    # "The Ferry Man" is a label, so "the ferry man" is not it
+    roster = [
+        Character(id="doc", name="The doctor", gender="M"),
+        Character(id="guide", name="Our guide", gender="M"),
+        Character(id="ferry", name="The Ferry Man", gender="M"),
+    ]
+    text = "Then the doctor felt his pulse. Our guide waited while the ferry man rowed and our guide sang."
+    work = Work(text=text)
+    find_characters(work, Options(roster=roster))
+    found = [(text[m.start : m.end], m.character) for m in work.mentions]
+    assert found == [("the doctor", "doc"), ("Our guide", "guide"), ("our guide", "guide")]
+
+
 # ---------------------------------------------------------------- crossovers: every fandom's pack
 
 # Two small packs of invented fandoms that share a given name ("Lucy"), for crossover stories.

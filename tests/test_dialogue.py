@@ -2316,3 +2316,21 @@ def test_whoever_said_nothing_after_a_line_did_not_speak_it() -> None:
     assert run(scene + '"All night?" She said nothing.\n').quotes[-1].speaker == "jonah"
     # ... nor an action beat by the one named
     assert run(scene + '"All night?" Mara said nothing, and looked away.\n').quotes[-1].speaker == "jonah"
+
+
+def test_a_description_tag_names_the_cast_member_whose_description_holds_its_words() -> None:
+    # the cast knows "the parish surgeon" and "a thin elderly gentleman": `said the surgeon` and
+    # `said the thin gentleman` are they (the same last noun, and every other word of the tag in
+    # the cast's description); `said the old gentleman` is not: age alone fits too many people
+    cast = [
+        *CAST,
+        Character("surgeon", "the parish surgeon", gender="M"),
+        Character("thin", "a thin elderly gentleman", gender="M"),
+    ]
+    text = (
+        '"Are you coming?" Jonah asked.\n\n"No," Ines said.\n\n"Sit down," said the surgeon.\n\n'
+        '"I would rather stand," said the thin gentleman.\n\n"Nonsense," said the old gentleman.\n'
+    )
+    work = run(text, cast)
+    assert said(work)[2:4] == [("Sit down,", "surgeon"), ("I would rather stand,", "thin")]
+    assert said(work)[4][1] != "thin"

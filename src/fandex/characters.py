@@ -618,6 +618,8 @@ def _roster_mode(work: Work, roster: list[Character]) -> None:
     # A cast given from outside: find its names, discover nothing.
     work.characters = [dataclasses.replace(c) for c in roster]
     extra = _unshared_given_names(work.text, work.characters)
+    for character_id, descriptions in _sentence_case_descriptions(work.characters).items():
+        extra.setdefault(character_id, []).extend(descriptions)
     searched = [dataclasses.replace(c, aliases=[*c.aliases, *extra.get(c.id, [])]) for c in work.characters]
     work.mentions = find_name_mentions(work.text, searched, start=work.metadata.body_start)
     duplicates = _bare_duplicates(work.characters)
@@ -640,6 +642,23 @@ def _roster_mode(work: Work, roster: list[Character]) -> None:
     for character in work.characters:
         character.mentions = counts.get(character.id, 0)
         character.first = firsts.get(character.id)
+
+
+# the words a description opens on, written with a capital when a cast list starts with them
+_DESCRIPTION_OPENERS = frozenset(("The", "A", "An", "Our", "My", "His", "Her", "Their"))
+
+
+def _sentence_case_descriptions(characters: list[Character]) -> dict[str, list[str]]:
+    """A cast description written as a sentence ("The doctor", "Our guide"), by character id, as
+    the narration writes it within a sentence: "the doctor", "our guide". Only when every other
+    word is in lower case: "The Labouring Man" is a label, not the narration's words."""
+    found: dict[str, list[str]] = {}
+    for character in characters:
+        for name in (character.name, *character.aliases):
+            parts = name.split()
+            if len(parts) >= 2 and parts[0] in _DESCRIPTION_OPENERS and all(p.islower() for p in parts[1:]):
+                found.setdefault(character.id, []).append(" ".join([parts[0].lower(), *parts[1:]]))
+    return found
 
 
 def _unshared_given_names(text: str, characters: list[Character]) -> dict[str, list[str]]:

@@ -513,6 +513,9 @@ class _Context:
     # a description's words without their determiner -> the one cast member known by them
     # ("looker-on" for "The Looker-on", "valet" for "His Valet"): see _bare_aliases
     bare_aliases: dict[str, str] = field(default_factory=dict)
+    # a description's last noun -> the words of each cast description ending on it, and its owner
+    # ("surgeon" -> ({"parish", "surgeon"}, ...)): see _described_cast_member
+    cast_descriptions: dict[str, list[tuple[frozenset[str], str]]] = field(default_factory=dict)
 
 
 def find_dialogue(work: Work, options: Options) -> None:
@@ -843,6 +846,7 @@ def _make_context(work: Work, found: list[_Found]) -> _Context:
     mentions = _with_title_mentions(work, mentions, alias_index, characters)
     context = _Context(work, characters, [m.start for m in mentions], mentions, alias_index, None)
     context.bare_aliases = _bare_aliases(alias_index)
+    context.cast_descriptions = _cast_descriptions(work.characters)
     spans = sorted((q.start, q.end) for q in found)
     context.quote_starts = [s for s, _ in spans]
     context.quote_ends = [e for _, e in spans]
@@ -894,6 +898,43 @@ def _bare_aliases(alias_index: dict[str, str]) -> dict[str, str]:
             ambiguous.add(words)
         bare[words] = owner
     return {words: owner for words, owner in bare.items() if words not in ambiguous}
+
+
+def _cast_descriptions(characters: list[Character]) -> dict[str, list[tuple[frozenset[str], str]]]:
+    """The cast's descriptions ("the parish surgeon", "a thin elderly gentleman", "FAIR BOY
+    OFFICER"), by their last noun, with their words: names that open on a determiner or are
+    written all in lower or all in upper case (a proper name is capitalised)."""
+    found: dict[str, list[tuple[frozenset[str], str]]] = {}
+    for character in characters:
+        for name in (character.name, *character.aliases):
+            words = _norm(name).split()
+            described = _DETERMINER.match(" ".join(words)) is not None or name in (name.lower(), name.upper())
+            if len(words) < 2 or not described or not words[-1].isalpha():
+                continue
+            entry = (frozenset(words), character.id)
+            if entry not in found.setdefault(words[-1], []):
+                found[words[-1]].append(entry)
+    return found
+
+
+# "the old man", "the young lady": a narration's everyday names for many a person, whatever the cast
+# calls one of them ("A Large Old Man")
+_AGE_WORDS = frozenset(("old", "young", "little", "elderly"))
+
+
+def _described_cast_member(context: _Context, key: str) -> str | None:
+    """`said the surgeon` with the cast's "the parish surgeon", `said the thin gentleman` with its
+    "a thin elderly gentleman": the one cast member whose description ends on the same noun and
+    has all of the tag's other words. An everyday noun ("the man", "the old lady") must bring a
+    word of its own beyond age to match: it stands for too many people."""
+    words = key.split()
+    if len(words) < 2 or words[0] != "the":
+        return None
+    head, extra = words[-1], frozenset(words[1:-1])
+    if head in EPITHET_GENDER and extra <= _AGE_WORDS:
+        return None
+    owners = {owner for described, owner in context.cast_descriptions.get(head, ()) if extra <= described}
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _with_title_mentions(
@@ -2771,6 +2812,9 @@ def _resolve_subject(
     bare_owner = context.bare_aliases.get(_DETERMINER.sub("", key)) if subject.kind == "epithet" else None
     if bare_owner is not None:
         return bare_owner
+    described = _described_cast_member(context, key) if subject.kind == "epithet" else None
+    if described is not None:
+        return described
     place = _DESCRIPTION_TAIL.search(phrase) if subject.kind == "epithet" else None
     if place is not None and place.start() > phrase.find(" "):
         # `said the clerk in a low voice`, `the man with the keys`: no one is known by the whole
