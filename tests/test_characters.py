@@ -21,7 +21,7 @@ from fandex.characters import (
 )
 from fandex.mentions import quoted_spans
 from fandex.options import Options
-from fandex.work import Character, Scene, Work
+from fandex.work import Character, FandomGuess, Scene, Work
 
 # A small pack of an invented fandom, so that these tests do not depend on any real pack's content.
 TEST_PACK = """\
@@ -1003,3 +1003,88 @@ def test_a_cast_description_written_as_a_sentence_is_found_within_one() -> None:
     find_characters(work, Options(roster=roster))
     found = [(text[m.start : m.end], m.character) for m in work.mentions]
     assert found == [("the doctor", "doc"), ("Our guide", "guide"), ("our guide", "guide")]
+
+
+# ---------------------------------------------------------------- crossovers: every fandom's pack
+
+# Two small packs of invented fandoms that share a given name ("Lucy"), for crossover stories.
+EMBER_PACK = """\
+name: Ember Vale
+characters:
+  - name: Lucy Vane
+    gender: F
+    aliases: [Lucy, Vane]
+  - name: Orin Ashdown
+    gender: M
+    aliases: [Orin]
+    epithets: [the smith]
+places: [Cinderholt]
+"""
+TIDE_PACK = """\
+name: Tidewater
+characters:
+  - name: Lucy Marsh
+    gender: F
+    aliases: [Lucy]
+  - name: Tobias Crane
+    gender: M
+    aliases: [Tobias]
+    epithets: [the smith]
+places: [Saltmere]
+"""
+# Far more than _CROSSOVER_REACH characters of narration that names nobody.
+_FILLER = "The rain kept falling on the roofs and nobody came. " * 50
+
+
+def _crossover(text: str, fandom_names: list[str], tmp_path: Path) -> Work:
+    (tmp_path / "ember.yaml").write_text(EMBER_PACK, encoding="utf-8")
+    (tmp_path / "tide.yaml").write_text(TIDE_PACK, encoding="utf-8")
+    work = Work(text=text)
+    work.fandoms = [FandomGuess(name=name, confidence=1.0) for name in fandom_names]
+    find_characters(work, Options(pack_dirs=[str(tmp_path)]))
+    return work
+
+
+def test_a_crossover_names_characters_from_every_fandoms_pack(tmp_path: Path) -> None:
+    text = "Orin lit the forge. Tobias rowed across the bay. Orin waved to Tobias, and Tobias waved back."
+    cast = _by_name(_crossover(text, ["Ember Vale", "Tidewater"], tmp_path))
+    assert cast["Orin Ashdown"].canonical
+    assert cast["Tobias Crane"].canonical  # the second fandom's pack is read too
+
+
+def test_a_single_fandom_story_does_not_take_another_packs_characters(tmp_path: Path) -> None:
+    text = "Orin lit the forge. Tobias rowed across the bay. Orin waved to Tobias. Lucy laughed."
+    work = _crossover(text, ["Ember Vale"], tmp_path)
+    cast = _by_name(work)
+    assert "Tobias Crane" not in cast
+    assert "Lucy Marsh" not in cast
+    assert _mentions_of(work, "Lucy") == [cast["Lucy Vane"].id]
+
+
+def test_a_name_both_canons_use_goes_to_the_canon_named_nearby(tmp_path: Path) -> None:
+    text = (
+        "Orin lit the forge. Lucy brought him coal. Orin thanked her. "
+        + _FILLER
+        + "Tobias rowed across the bay. Lucy sat in the boat. Tobias sang to her."
+    )
+    work = _crossover(text, ["Ember Vale", "Tidewater"], tmp_path)
+    cast = _by_name(work)
+    assert _mentions_of(work, "Lucy") == [cast["Lucy Vane"].id, cast["Lucy Marsh"].id]
+
+
+def test_a_shared_name_far_from_either_canon_goes_to_the_one_the_text_uses_most(tmp_path: Path) -> None:
+    # Tidewater is declared first, but the story names more of Ember Vale (Orin and Cinderholt).
+    text = "Orin walked home to Cinderholt. Tobias rowed past. Orin slept. " + _FILLER + "Lucy laughed."
+    work = _crossover(text, ["Tidewater", "Ember Vale"], tmp_path)
+    cast = _by_name(work)
+    assert _mentions_of(work, "Lucy") == [cast["Lucy Vane"].id]
+    assert "Lucy Marsh" not in cast
+
+
+def test_an_epithet_each_canon_gives_one_of_its_own_means_neither_in_a_crossover(tmp_path: Path) -> None:
+    text = "Orin lit the forge. Tobias rowed across the bay. Orin waved to Tobias. Later the smith laughed."
+    work = _crossover(text, ["Ember Vale", "Tidewater"], tmp_path)
+    assert _mentions_of(work, "the smith") == []
+    # In a story of one of the two canons the epithet is its character's.
+    work = _crossover(text, ["Ember Vale"], tmp_path)
+    assert _mentions_of(work, "the smith") == [_by_name(work)["Orin Ashdown"].id]

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import SAMPLE_ALL_TALK, SAMPLE_ONE_LINE, SHARED
 from fandex.errors import FandexError
-from fandex.fandom import THRESHOLD, declared_packs, detect_fandom, guess_from_text
+from fandex.fandom import THRESHOLD, declared_packs, detect_fandom, guess_from_text, strongest_first
 from fandex.fandoms import load_packs
 from fandex.options import Options
 from fandex.work import Work
@@ -280,3 +280,13 @@ def test_a_main_character_named_once_in_a_long_work_makes_no_context(tmp_path: P
     # Named as often as a long work asks, the lead makes the context and the pack is found.
     often = filler + people + "They spoke of Quorra. " * 4
     assert [g.name for g in guess_from_text(often, packs)] == ["Westerly"]
+
+
+def test_strongest_first_puts_the_canon_the_text_tells_most_first() -> None:
+    packs = {pack.name: pack for pack in load_packs()}
+    btvs, sherlock = packs["Buffy the Vampire Slayer"], packs["Sherlock (TV)"]
+    text = "Sherlock Holmes and John Watson climbed the stairs of 221B Baker Street. Willow waved."
+    assert strongest_first(text, [btvs, sherlock]) == [sherlock, btvs]
+    # A text that names neither keeps the given (declared) order.
+    assert strongest_first("Nobody came.", [btvs, sherlock]) == [btvs, sherlock]
+    assert strongest_first(text, [btvs]) == [btvs]

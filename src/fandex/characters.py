@@ -9,7 +9,8 @@ the cast is discovered:
    pronouns that follow them), and spaCy's NER is asked only about the few sentences that hold a
    doubtful candidate;
 3. name forms are clustered into characters (first/last/full names, honorifics of either gender,
-   the fandom pack's aliases and nicknames, canonical names);
+   the fandom packs' aliases and nicknames, canonical names; a crossover reads every pack of its
+   fandoms);
 4. a second pass in text order adds epithets ("the blonde") and pronouns, resolved with a small
    salience model: the most recent compatible character, subjects first (``fandex.salience``);
 5. first-person narration gets its narrator: the character named by a section heading ("Spike
@@ -27,8 +28,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from fandex import fandoms, given_names, person_words, pov, salience
-from fandex.fandoms import FandomPack
-from fandex.mentions import find_name_mentions, quoted_spans
+from fandex.fandom import strongest_first
+from fandex.fandoms import FandomPack, PackCharacter
+from fandex.mentions import find_name_mentions, name_key, name_keys, quoted_spans
 from fandex.options import Options
 from fandex.person_words import word_set
 from fandex.work import Character, Mention, Work
@@ -583,16 +585,25 @@ _BRACKETED = re.compile(r"\s*\([^)]*\)")
 # How often the text must write a pack character's given name with another family name ("Bruce
 # Wayne" against the pack's "Bruce Banner") to mean someone else by it: once could be a slip.
 _NAMESAKE_FULL_NAMES = 2
+# How far either side of a name two canons of a crossover share the text is searched for the other
+# names of each canon (characters, about a page): a crossover tends to tell one world at a time.
+_CROSSOVER_REACH = 2000
 
 
 def pack_roster(packs: Iterable[FandomPack]) -> list[Character]:
     """The packs' characters as a cast to look for by name: each known by its canonical name (its
-    id too), its aliases and its nicknames."""
-    return [
-        Character(id=c.name, name=c.name, aliases=[*c.aliases, *c.nicknames], gender=c.gender)  # type: ignore[arg-type]
-        for pack in packs
-        for c in pack.characters
-    ]
+    id too), its aliases and its nicknames. A canonical name two packs share is the first pack's."""
+    roster: dict[str, Character] = {}
+    for pack in packs:
+        for c in pack.characters:
+            if c.name not in roster:
+                roster[c.name] = Character(
+                    id=c.name,
+                    name=c.name,
+                    aliases=[*c.aliases, *c.nicknames],
+                    gender=c.gender,  # type: ignore[arg-type]
+                )
+    return list(roster.values())
 
 
 def find_characters(work: Work, options: Options) -> None:
@@ -600,7 +611,7 @@ def find_characters(work: Work, options: Options) -> None:
     if options.roster is not None:
         _roster_mode(work, options.roster)
         return
-    _Discovery(work, _pack_for(work, options)).run()
+    _Discovery(work, _packs_for(work, options)).run()
 
 
 def _roster_mode(work: Work, roster: list[Character]) -> None:
@@ -738,19 +749,28 @@ def _surname_alone(text: str, surname: str) -> int:
     return count
 
 
-def _pack_for(work: Work, options: Options) -> FandomPack | None:
-    """The fandom pack of the work, when the fandom stage (or the user) named one."""
+def _packs_for(work: Work, options: Options) -> list[FandomPack]:
+    """The fandom packs of the work: the one the user forced, else those of every fandom the fandom
+    stage detected or found declared (a crossover has two or more), the one whose names, places and
+    terms the text uses most first."""
     if options.fandom:
-        return fandoms.get_pack(options.fandom, options.pack_dirs)
-    return fandoms.pack_for_work(work, options.pack_dirs)
+        forced = fandoms.get_pack(options.fandom, options.pack_dirs)
+        return [forced] if forced is not None else []
+    return strongest_first(work.text, fandoms.packs_for_work(work, options.pack_dirs))
 
 
 class _Discovery:
     """One work's cast, found from its text (and its fandom pack when there is one)."""
 
-    def __init__(self, work: Work, pack: FandomPack | None) -> None:
+    def __init__(self, work: Work, packs: Iterable[FandomPack] | None) -> None:
         self.work = work
-        self.pack = pack
+        self.packs = list(packs or ())
+        # canonical name -> (the pack's character, the index of its pack); a canonical name two
+        # packs share is the first (stronger) pack's.
+        self.pack_characters: dict[str, tuple[PackCharacter, int]] = {}
+        for pack_index, pack in enumerate(self.packs):
+            for character in pack.characters:
+                self.pack_characters.setdefault(character.name, (character, pack_index))
         self.text = work.text
         self.start = min(max(work.metadata.body_start, 0), len(work.text))
         self.end = len(work.text)
@@ -783,10 +803,12 @@ class _Discovery:
     # -- the fandom pack -------------------------------------------------------------------
 
     def _pack_clusters(self) -> tuple[dict[str, _Cluster], list[Mention]]:
-        """Mentions of the pack's characters by name, alias or nickname (capitalised as written)."""
-        if self.pack is None:
+        """Mentions of the packs' characters by name, alias or nickname (capitalised as written)."""
+        if not self.packs:
             return {}, []
-        found = find_name_mentions(self.text, pack_roster([self.pack]), start=self.start, end=self.end)
+        found = find_name_mentions(self.text, pack_roster(self.packs), start=self.start, end=self.end)
+        if len(self.packs) > 1:
+            found = self._crossover_names(found)
         found += self._vocative_nicknames({(m.start, m.end) for m in found})
         found.sort(key=lambda m: m.start)
         found = self._family_names_to_the_one_named(found)
@@ -795,7 +817,6 @@ class _Discovery:
         starts = {t.start: t for t in self.tokens}
         kept: list[Mention] = []
         clusters: dict[str, _Cluster] = {}
-        by_name = {c.name: c for c in self.pack.characters}
         for mention in found:
             if mention.character is None:
                 continue
@@ -806,7 +827,7 @@ class _Discovery:
             kept.append(mention)
             cluster = clusters.get(mention.character)
             if cluster is None:
-                pack_character = by_name[mention.character]
+                pack_character = self.pack_characters[mention.character][0]
                 cluster = _Cluster(pack_name=pack_character.name, pack_gender=pack_character.gender)
                 clusters[mention.character] = cluster
             form = " ".join(surface.split())
@@ -815,6 +836,43 @@ class _Discovery:
         self.pack_mentions = kept
         # A silenced nickname still is no new character: its stretch stays taken.
         return clusters, kept + silenced
+
+    def _crossover_names(self, found: list[Mention]) -> list[Mention]:
+        """A name two canons of a crossover both use goes to the canon whose other characters the
+        text names nearby, else to the first (stronger) one.
+
+        Each pack's names are matched together, so a name that one character of each of two packs
+        bears ("Lucy") comes back as nobody's. The story tells which world it is in: the pack with
+        more of its own characters named within ``_CROSSOVER_REACH`` characters either side takes the
+        mention; on a tie the pack the text uses most does. A name shared by two characters of one
+        pack stays nobody's, as in a story of that canon alone.
+        """
+        claims: dict[str, dict[int, set[str]]] = {}  # name key -> pack index -> characters bearing it
+        for character, pack_index in self.pack_characters.values():
+            for name in (character.name, *character.aliases, *character.nicknames):
+                for key in name_keys(name):
+                    claims.setdefault(key, {}).setdefault(pack_index, set()).add(character.name)
+        starts: list[list[int]] = [[] for _ in self.packs]  # each pack's resolved mentions, in order
+        for mention in found:
+            if mention.character is not None:
+                starts[self.pack_characters[mention.character][1]].append(mention.start)
+
+        def nearby(pack_index: int, position: int) -> int:
+            positions = starts[pack_index]
+            return bisect.bisect_right(positions, position + _CROSSOVER_REACH) - bisect.bisect_left(
+                positions, position - _CROSSOVER_REACH
+            )
+
+        result = []
+        for mention in found:
+            if mention.character is None:
+                owners = claims.get(name_key(self.text[mention.start : mention.end]), {})
+                if len(owners) >= 2 and all(len(names) == 1 for names in owners.values()):
+                    best = max(sorted(owners), key=lambda i: (nearby(i, mention.start), -i))
+                    (owner,) = owners[best]
+                    mention = Mention(mention.start, mention.end, owner, mention.kind)
+            result.append(mention)
+        return result
 
     def _family_names_to_the_one_named(self, found: list[Mention]) -> list[Mention]:
         """A family name the pack gives one of its bearers goes to another bearer when the text
@@ -825,10 +883,10 @@ class _Discovery:
         family-name alias is mentioned by nothing but that family name, and exactly one other pack
         character of that family is named by another form, the family name's mentions are his.
         """
-        assert self.pack is not None
         family: dict[str, list[str]] = {}  # lower-cased family name -> pack characters bearing it
-        for character in self.pack.characters:
-            surname = person_words.family_name(character.name, family_first=self.pack.family_name_first)
+        for character, pack_index in self.pack_characters.values():
+            family_first = self.packs[pack_index].family_name_first
+            surname = person_words.family_name(character.name, family_first=family_first)
             if surname is not None:
                 family.setdefault(surname.lower(), []).append(character.name)
         surfaces: dict[str, set[str]] = {}
@@ -872,23 +930,22 @@ class _Discovery:
         a word of her pack names), those mentions go, and the text's own discovery of names takes
         the person.
         """
-        assert self.pack is not None
-        by_name = {c.name: c for c in self.pack.characters}
         surfaces: dict[str, set[str]] = {}
         for mention in found:
             if mention.character is not None:
                 surfaces.setdefault(mention.character, set()).add(self.text[mention.start : mention.end])
         dropped: set[str] = set()
         for owner, written in surfaces.items():
-            character = by_name[owner]
+            character, pack_index = self.pack_characters[owner]
+            family_first = self.packs[pack_index].family_name_first
             pack_words = _BRACKETED.sub("", character.name).split()
-            family = person_words.family_name(character.name, family_first=self.pack.family_name_first)
+            family = person_words.family_name(character.name, family_first=family_first)
             if len(pack_words) < 2 or family is None or family in written:
                 continue
             if any(len(form.split()) != 1 for form in written):
                 continue  # a fuller name of hers is written: she is the pack's
             own_words = {w for form in (character.name, *character.aliases) for w in form.split()}
-            given = pack_words[-1] if self.pack.family_name_first else pack_words[0]
+            given = pack_words[-1] if family_first else pack_words[0]
             forms = "|".join(re.escape(form) for form in sorted(written | {given}))
             pattern = re.compile(rf"(?<![\w'’-])(?:{forms}) ([A-Z][a-z]+)(?![\w'’-])")
             others = Counter(
@@ -909,9 +966,12 @@ class _Discovery:
         name: in '"Evening, Blondie," Spike said' the nickname means whoever Spike talks to,
         whatever the pack says it usually means. Such a mention is left out rather than guessed.
         """
-        if self.pack is None or not self.quotes:
+        if not self.packs or not self.quotes:
             return found, []
-        nicknames = {c.name: {" ".join(n.lower().split()) for n in c.nicknames} for c in self.pack.characters}
+        nicknames = {
+            name: {" ".join(n.lower().split()) for n in c.nicknames}
+            for name, (c, _) in self.pack_characters.items()
+        }
         quote_starts = [q[0] for q in self.quotes]
         by_start = {m.start: m for m in found}
         starts = sorted(by_start)
@@ -955,7 +1015,7 @@ class _Discovery:
         and not after a word that makes it an adjective ("so red.", "the red,").
         """
         owners: dict[str, str] = {}
-        for character in self.pack.characters if self.pack else ():
+        for character, _ in self.pack_characters.values():  # the stronger pack's first
             for nickname in character.nicknames:
                 if " " not in nickname and len(nickname) > 2:
                     owners.setdefault(nickname.lower(), character.name)
@@ -1058,8 +1118,8 @@ class _Discovery:
         # The pack's surnames too: "the Weasleys" is a family once "Fred Weasley" is a character.
         # The pack's names may put the family name first ("Uzumaki Naruto"); aliases that reorder
         # a name give the western order ("Naruto Uzumaki").
-        pack_family_first = self.pack.family_name_first if self.pack else False
-        for character in self.pack.characters if self.pack else ():
+        for character, pack_index in self.pack_characters.values():
+            pack_family_first = self.packs[pack_index].family_name_first
             named = ((character.name, pack_family_first), *((alias, False) for alias in character.aliases))
             for name, family_first in named:
                 surname = person_words.family_name(name, family_first=family_first)
@@ -1222,16 +1282,14 @@ class _Discovery:
         return begin, min(finish, begin + 600)
 
     def _pack_words(self) -> set[str]:
-        if self.pack is None:
-            return set()
-        words = {w.lower() for w in (*self.pack.places, *self.pack.terms)}
+        words = {w.lower() for pack in self.packs for w in (*pack.places, *pack.terms)}
         words |= {w[4:] for w in words if w.startswith("the ")}
         return words
 
     def _endearments(self) -> set[str]:
         words = set(person_words.ENDEARMENTS)
-        if self.pack is not None:
-            words |= {w.lower() for w in self.pack.endearments}
+        for pack in self.packs:
+            words |= {w.lower() for w in pack.endearments}
         general = getattr(fandoms, "general_endearments", None)
         if general is not None:
             words |= {w.lower() for w in general()}
@@ -1563,24 +1621,29 @@ class _Discovery:
         return stretches, {h.character for h in headings}
 
     def _pack_epithets(self, key_of: dict[int, str]) -> dict[str, str]:
-        """Pack epithets that mean exactly one character of this cast, lower-cased."""
-        if self.pack is None:
-            return {}
-        index = fandoms.character_index(self.pack)
+        """Pack epithets that mean exactly one character of this cast, lower-cased.
+
+        In a crossover an epithet each canon gives one of its own ("the dragon") means neither when
+        both are in the cast."""
         by_name = {}
         for cluster in self._clusters:
             if cluster.pack_name:
                 by_name[cluster.pack_name] = key_of[id(cluster)]
         epithets: dict[str, str] = {}
-        for character in self.pack.characters:
-            key = by_name.get(character.name)
-            if key is None:
-                continue
-            for epithet in character.epithets:
-                lowered = " ".join(epithet.lower().split())
-                if index.get(lowered) is character:
-                    epithets[lowered] = key
-        return epithets
+        shared: set[str] = set()
+        for pack in self.packs:
+            index = fandoms.character_index(pack)
+            for character in pack.characters:
+                key = by_name.get(character.name)
+                if key is None or self.pack_characters[character.name][0] is not character:
+                    continue
+                for epithet in character.epithets:
+                    lowered = " ".join(epithet.lower().split())
+                    if index.get(lowered) is character:
+                        if epithets.get(lowered, key) != key:
+                            shared.add(lowered)
+                        epithets[lowered] = key
+        return {epithet: key for epithet, key in epithets.items() if epithet not in shared}
 
 
 def _form_gender(stats: _FormStats, use_given_name: bool = True) -> str:

@@ -121,6 +121,24 @@ def pack_confidence(text: str, pack: FandomPack) -> float:
     return _confidence(_vocabulary([pack]).scores(text)[0])
 
 
+def text_scores(text: str, packs: Iterable[FandomPack]) -> list[float]:
+    """How much of each pack's vocabulary the text uses (the raw scores, threshold or not), in order."""
+    return _vocabulary(packs).scores(text)
+
+
+def strongest_first(text: str, packs: Iterable[FandomPack]) -> list[FandomPack]:
+    """A crossover's packs, the one whose names, places and terms the text uses most first.
+
+    Declared fandoms come in the author's order and are all sure; which canon the story mostly tells
+    decides whose name wins when both canons use it. A tie keeps the given order.
+    """
+    packs = list(packs)
+    if len(packs) < 2:
+        return packs
+    scores = text_scores(text, packs)
+    return [packs[i] for i in sorted(range(len(packs)), key=lambda i: -scores[i])]
+
+
 def _confidence(score: float) -> float:
     return 1.0 - math.exp(-score / SCORE_SCALE)
 

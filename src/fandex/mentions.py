@@ -63,28 +63,28 @@ def find_name_mentions(
     owners: dict[str, set[str]] = {}
     for character in characters:
         for name in (character.name, *character.aliases):
-            for key in _keys(name):
+            for key in name_keys(name):
                 owners.setdefault(key, set()).add(character.id)
     pattern = name_pattern(n for c in characters for n in (c.name, *c.aliases))
     if pattern is None:
         return []
     found = []
     for match in pattern.finditer(text, start, len(text) if end is None else end):
-        ids = owners.get(_key(match.group()), set())
+        ids = owners.get(name_key(match.group()), set())
         found.append(Mention(match.start(), match.end(), next(iter(ids)) if len(ids) == 1 else None, "name"))
     return found
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
     """A found name as the owners table files it: words single-spaced, lower case, no accents."""
     return " ".join("".join(_plain(c) for c in name.lower()).split())
 
 
-def _keys(name: str) -> tuple[str, str]:
+def name_keys(name: str) -> tuple[str, str]:
     """The keys a listed name is found under: without its accents, and with each accented
     letter as the "?" a lossy conversion puts in its place."""
     lossy = "".join("?" if _plain(c) != c and _plain(c).isascii() else c for c in name)
-    return _key(name), _key(lossy)
+    return name_key(name), name_key(lossy)
 
 
 # Double quotation marks: curly ones say which way they face; straight ones alternate.

@@ -16,6 +16,7 @@ from fandex.fandoms import (
     get_pack,
     load_packs,
     pack_for_work,
+    packs_for_work,
     ship_members,
 )
 from fandex.fandoms.loader import pack_from_data
@@ -101,6 +102,18 @@ def test_pack_for_work_uses_the_best_guess() -> None:
     work.fandoms = [FandomGuess("Sherlock (TV)", 0.9), FandomGuess("Buffy the Vampire Slayer", 0.6)]
     pack = pack_for_work(work)
     assert pack is not None and pack.name == "Sherlock (TV)"
+
+
+def test_packs_for_work_gives_every_fandoms_pack_once_in_order() -> None:
+    work = Work(text="")
+    assert packs_for_work(work) == []
+    work.fandoms = [
+        FandomGuess("Sherlock (TV)", 1.0),
+        FandomGuess("No Such Fandom", 1.0),
+        FandomGuess("Buffy the Vampire Slayer", 1.0),
+        FandomGuess("BtVS", 1.0),
+    ]
+    assert [pack.name for pack in packs_for_work(work)] == ["Sherlock (TV)", "Buffy the Vampire Slayer"]
 
 
 USER_BTVS = """\

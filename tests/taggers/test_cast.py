@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from fandex.options import Options
-from fandex.taggers.cast import CastIndex
-from fandex.work import Character, Mention, Thought, Work
+from fandex.taggers.cast import CastIndex, packs_for
+from fandex.work import Character, FandomGuess, Mention, Thought, Work
 from taggers.worktools import make_work
 
 
@@ -53,3 +53,15 @@ def test_a_thought_belongs_to_its_thinker() -> None:
     work.thoughts = [Thought(start, start + len("I miss Willow"), thinker="c1")]
     index = CastIndex(work, Options())
     assert _who(index, text, "I") == {"Spike"}
+
+
+def test_a_crossovers_packs_come_strongest_canon_first_and_a_single_fandom_reads_one() -> None:
+    text = "Sherlock Holmes and John Watson climbed the stairs of 221B Baker Street. Willow waved."
+    work = Work(text=text)
+    declared = ["Buffy the Vampire Slayer (TV)", "Sherlock (TV)"]
+    work.metadata.declared_tags.fandoms = declared
+    work.fandoms = [FandomGuess("Buffy the Vampire Slayer", 1.0), FandomGuess("Sherlock (TV)", 1.0)]
+    assert [pack.name for pack in packs_for(work, Options())] == ["Sherlock (TV)", "Buffy the Vampire Slayer"]
+    work.metadata.declared_tags.fandoms = declared[:1]
+    work.fandoms = work.fandoms[:1]
+    assert [pack.name for pack in packs_for(work, Options())] == ["Buffy the Vampire Slayer"]

@@ -9,6 +9,8 @@ Helpers for the other stages:
 - ``load_packs(extra)`` / ``get_pack(name, extra)``: every pack, or the one with that name or alias.
 - ``pack_for_work(work, extra_dirs=())``: the pack of the work's best detected fandom (the fandoms
   layer filled by ``fandex.fandom.detect_fandom``), or None for a work of an unknown fandom.
+- ``packs_for_work(work, extra_dirs=())``: the packs of every fandom in that layer (a crossover has
+  several), in the layer's order, without duplicates.
 - ``character_index(pack)``: lower-cased name, alias, nickname or epithet -> PackCharacter; a key
   that two characters share (an ambiguous epithet) is left out. Match it against text that keeps
   its capitals (the key "will" is Willow's nickname "Will", not the verb).
@@ -134,6 +136,16 @@ def pack_for_work(work: Work, extra_dirs: Iterable[str | Path] = ()) -> FandomPa
         if pack is not None:
             return pack
     return None
+
+
+def packs_for_work(work: Work, extra_dirs: Iterable[str | Path] = ()) -> list[FandomPack]:
+    """The packs of all the work's detected or declared fandoms, in the fandoms layer's order."""
+    packs: list[FandomPack] = []
+    for guess in work.fandoms:
+        pack = get_pack(guess.name, extra_dirs)
+        if pack is not None and pack not in packs:
+            packs.append(pack)
+    return packs
 
 
 def character_index(pack: FandomPack) -> dict[str, PackCharacter]:

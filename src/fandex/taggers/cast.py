@@ -13,7 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from fandex.fandoms import FandomPack, get_pack
+from fandex.fandom import strongest_first
+from fandex.fandoms import FandomPack, get_pack, packs_for_work
 from fandex.options import Options
 from fandex.taggers.text import folded
 from fandex.work import Character, Mention, Quote, Work
@@ -241,16 +242,17 @@ class CastIndex:
 
 
 def packs_for(work: Work, options: Options) -> list[FandomPack]:
-    """The packs of the work's fandoms (forced, detected, declared), best first; no duplicates."""
-    names: list[str] = []
+    """The packs of the work's fandoms, no duplicates: the forced one, then the fandoms layer's in the
+    order the characters stage reads them (a crossover's strongest canon first), then declared
+    fandoms the layer lacks."""
+    candidates: list[FandomPack | None] = []
     if options.fandom:
-        names.append(options.fandom)
-    names += [guess.name for guess in work.fandoms]
+        candidates.append(get_pack(options.fandom, options.pack_dirs))
+    candidates += strongest_first(work.text, packs_for_work(work, options.pack_dirs))
     if not options.ignore_declared_tags:
-        names += work.metadata.declared_tags.fandoms
+        candidates += [get_pack(name, options.pack_dirs) for name in work.metadata.declared_tags.fandoms]
     packs: list[FandomPack] = []
-    for name in names:
-        pack = get_pack(name, options.pack_dirs)
+    for pack in candidates:
         if pack is not None and pack not in packs:
             packs.append(pack)
     return packs
