@@ -652,6 +652,21 @@ def test_a_given_roster_is_used_as_is() -> None:
     assert roster[0].mentions == 0  # the caller's objects are not changed
 
 
+def test_a_form_listed_for_two_goes_to_the_one_whose_headline_name_it_is() -> None:
+    # the cast files "Mr. Lund" under his wife's aliases too; his own entry is headed by it
+    roster = [
+        Character(id="wife", name="Mrs. Lund", aliases=["Mr. Lund"], gender="F"),
+        Character(id="husband", name="Mr. Lund", gender="M"),
+    ]
+    text = "Mrs. Lund sat down. Mr. Lund laughed."
+    work = Work(text=text)
+    find_characters(work, Options(roster=roster))
+    assert [(text[m.start : m.end], m.character) for m in work.mentions] == [
+        ("Mrs. Lund", "wife"),
+        ("Mr. Lund", "husband"),
+    ]
+
+
 def _two_johns() -> list[Character]:
     # the cast lists the bare "John" for the man everybody calls by his surname
     return [
