@@ -1998,6 +1998,18 @@ def test_a_who_spoke_sentence_may_open_on_its_adverb_or_follow_a_comma_and_so() 
     assert (tag[0].phrase if tag[0] else None, tag[1]) == ("she", "began")
 
 
+def test_a_who_spoke_sentence_may_follow_a_bracketed_aside_or_a_single_closing_mark() -> None:
+    # turn-taking would give the last line to Mara; the sentence after Jonah's bracketed aside
+    # (or after a closing single mark) says he talks again
+    text = (
+        '"Rain again," said Mara.\n\n"It never stops," said Jonah. (He hated rain.) Presently he '
+        'began again.\n\n"Let us stay in."\n'
+    )
+    assert run(text).quotes[2].speaker == "jonah"
+    tag = _match_before("\u2018It never stops.\u2019 Presently Jonah began again. ", 0)
+    assert (tag[0].phrase if tag[0] else None, tag[1]) == ("Jonah", "began")
+
+
 def test_said_i_tags_make_the_one_named_in_the_lines_the_narrator() -> None:
     # two `"...," said I.` tags tell the text is told in the first person, and Pip, named only in
     # the lines, is its narrator: "said I" is his, and "said he" is not

@@ -2369,8 +2369,9 @@ _PHRASAL_SENTENCE = re.compile(rf"(?:^|[.!?][\"”]?\s+){_SUBJECT}\s+(?P<verb>[a
 _SPOKE_SENTENCE = re.compile(
     # (after an opening phrase: `But at last she spoke.`, `After a moment's pause, he spoke.`)
     # (or after ", and": `A short pause followed, and Mrs. Hurst began again.`; a title's stop
-    # starts no sentence)
-    r"(?:^|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?][\"”]?\s+|,\s+(?:and|so)\s+)"
+    # starts no sentence; a sentence may end in a closing single mark or a bracket:
+    # `(Alice had no idea what Latitude was.) Presently she began again.`)
+    r"(?:^|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?][\"”’)]?\s+|,\s+(?:and|so)\s+)"
     # (`Presently she began again.`: the opening adverb may start the sentence itself)
     r"(?:(?:But|And|Then)\s+)?(?:(?:[Aa]t\s+(?:last|length)|[Tt]hen|[Pp]resently|[Nn]ow|[Ss]oon)\s+)?"
     r"(?:[A-Z][\w'’ ]{0,40},\s+)?"
