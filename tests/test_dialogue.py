@@ -2010,6 +2010,18 @@ def test_a_who_spoke_sentence_may_follow_a_bracketed_aside_or_a_single_closing_m
     assert (tag[0].phrase if tag[0] else None, tag[1]) == ("Jonah", "began")
 
 
+def test_a_time_clause_closing_a_split_line_s_tag_is_no_tag_of_the_second_half() -> None:
+    # "as he finished" is Jonah ending his speech, not a tag: both halves are Mrs. Mara's (the
+    # action after the second half made its lead-in be read as a tag of its own)
+    cast = [Character("mara", "Mrs. Mara", gender="F"), Character("jonah", "Jonah", gender="M")]
+    text = (
+        '"The trains are slow, and the streets are dull," said Jonah.\n\n'
+        '"Oh, Jonah," exclaimed Mrs. Mara, as he finished, "I had just written to say so." She folded '
+        "the letter.\n"
+    )
+    assert [q.speaker for q in run(text, cast).quotes] == ["jonah", "mara", "mara"]
+
+
 def test_said_i_tags_make_the_one_named_in_the_lines_the_narrator() -> None:
     # two `"...," said I.` tags tell the text is told in the first person, and Pip, named only in
     # the lines, is its narrator: "said I" is his, and "said he" is not

@@ -1857,6 +1857,14 @@ def _addressees(text: str, turns: list[_Turn], context: _Context) -> None:
                     quote.addressee = others[0]
 
 
+# `"Oh, Mr. Fortescue," exclaimed Mrs. Hilbery, as he finished, "I had just written..."`: a time
+# clause closing the tag between two halves of a line belongs to that tag; its "he finished" is
+# the man she answers, not a tag of the second half (which the first half's tag serves)
+_WHILE_CLAUSE = re.compile(
+    r"(?:[^.!?;:]|\b(?:Mrs?|Ms|Dr|St)\.)*,\s+(?:as|when|while)\s+(?:he|she|they|I|we)\s+[a-z]+,\s*", re.S
+)
+
+
 def _nearest_tagged(text: str, quotes: list[_Found], k: int) -> _Found | None:
     """The tagged quote that an untagged quote of the same paragraph belongs with: one of its own
     stretch, where a line broken off by the next one ends a stretch (`"But Margaret dear --" "I'll
@@ -1939,6 +1947,8 @@ def _tag_speaker(
 
     subject, verb, obj_start, obj_text = _match_after(after, quote.outer_end)
     tag_kind = "after"
+    if k > 0 and quotes[k - 1].tag_subject is not None and _WHILE_CLAUSE.fullmatch(before):
+        before = ""  # the previous half's tag with its time clause: no tag of this half's own
     if subject is None:
         subject, verb, obj_start, obj_text = _match_before(before, before_start)
         tag_kind = "before"
