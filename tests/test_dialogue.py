@@ -2022,6 +2022,18 @@ def test_a_time_clause_closing_a_split_line_s_tag_is_no_tag_of_the_second_half()
     assert [q.speaker for q in run(text, cast).quotes] == ["jonah", "mara", "mara"]
 
 
+def test_a_tag_s_own_i_names_the_cast_s_listed_narrator_in_a_third_person_text() -> None:
+    # the narration says "I" once only, too little to be told in the first person, but the cast
+    # lists a narrator: the tag's "I" is that narrator, not no one
+    cast = [Character("narrator", "Narrator", gender="U"), Character("jonah", "Jonah", gender="M")]
+    text = (
+        "Jonah lived in the village all his life and never left it.\n\n"
+        '"Is there anything you would like to eat?" I once said to him.\n\n'
+        '"No," Jonah answered.\n'
+    )
+    assert [q.speaker for q in run(text, cast).quotes] == ["narrator", "jonah"]
+
+
 def test_said_i_tags_make_the_one_named_in_the_lines_the_narrator() -> None:
     # two `"...," said I.` tags tell the text is told in the first person, and Pip, named only in
     # the lines, is its narrator: "said I" is his, and "said he" is not

@@ -493,6 +493,9 @@ class _Context:
     alias_index: dict[str, str]
     narrator: str | None
     epithets: dict[str, str] = field(default_factory=dict)
+    # a cast member listed as "I" or "Narrator", even where the narration is not told in the
+    # first person: whom a tag's own "I" names (`"...?" I once said to an old labouring man`)
+    listed_narrator: str | None = None
     undecided_epithets: set[tuple[str, str | None]] = field(default_factory=set)
     # by gender, the characters the work calls "the boy" or "the child" (_known_children)
     children: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -851,6 +854,14 @@ def _make_context(work: Work, found: list[_Found]) -> _Context:
     context.quote_starts = [s for s, _ in spans]
     context.quote_ends = [e for _, e in spans]
     context.narrator = _guess_narrator(work, found, context)
+    context.listed_narrator = next(
+        (
+            character.id
+            for character in work.characters
+            if any(_NARRATOR_NAME.search(name) for name in (character.name, *character.aliases))
+        ),
+        None,
+    )
     ranked = _rank_mentions(work.text, context)
     if ranked:
         context.mentions = sorted([*context.mentions, *ranked], key=lambda m: m.start)
@@ -2794,7 +2805,7 @@ def _resolve_subject(
     if subject.kind == "pronoun":
         gender = PRONOUN_GENDER[phrase.lower()]
         if gender == "I":
-            return context.narrator
+            return context.narrator or context.listed_narrator
         relative = _relative_just_before(gender, context, conversation, index, quote, text, start)
         if relative is not None:
             return relative
