@@ -664,6 +664,10 @@ def _roster_mode(work: Work, roster: list[Character]) -> None:
 _DESCRIPTION_OPENERS = frozenset(("The", "A", "An", "Our", "My", "His", "Her", "Their"))
 
 
+# parents and the like, whom the lines call "your mother" when speaking to their child
+_KIN_WORDS = frozenset(("mother", "father", "mamma", "papa", "aunt", "uncle", "grandmother", "grandfather"))
+
+
 def _sentence_case_descriptions(characters: list[Character]) -> dict[str, list[str]]:
     """A cast description written as a sentence ("The doctor", "Our guide"), by character id, as
     the narration writes it within a sentence: "the doctor", "our guide". Only when every other
@@ -674,6 +678,12 @@ def _sentence_case_descriptions(characters: list[Character]) -> dict[str, list[s
             parts = name.split()
             if len(parts) >= 2 and parts[0] in _DESCRIPTION_OPENERS and all(p.islower() for p in parts[1:]):
                 found.setdefault(character.id, []).append(" ".join([parts[0].lower(), *parts[1:]]))
+            if len(parts) == 2 and parts[0].lower() == "your" and parts[1].lower() in _KIN_WORDS:
+                # "Your mother", as the lines call her, is "his mother" or "her mother" in the
+                # narration around the child she is spoken of to
+                found.setdefault(character.id, []).extend(
+                    f"{owner} {parts[1].lower()}" for owner in ("his", "her", "His", "Her")
+                )
     return found
 
 
