@@ -652,6 +652,37 @@ def test_a_given_roster_is_used_as_is() -> None:
     assert roster[0].mentions == 0  # the caller's objects are not changed
 
 
+def test_a_form_listed_for_two_goes_to_the_one_whose_headline_name_it_is() -> None:
+    # the cast files "Mr. Lund" under his wife's aliases too; his own entry is headed by it
+    roster = [
+        Character(id="wife", name="Mrs. Lund", aliases=["Mr. Lund"], gender="F"),
+        Character(id="husband", name="Mr. Lund", gender="M"),
+    ]
+    text = "Mrs. Lund sat down. Mr. Lund laughed."
+    work = Work(text=text)
+    find_characters(work, Options(roster=roster))
+    assert [(text[m.start : m.end], m.character) for m in work.mentions] == [
+        ("Mrs. Lund", "wife"),
+        ("Mr. Lund", "husband"),
+    ]
+
+
+def test_a_cast_s_your_mother_is_his_or_her_mother_in_the_narration() -> None:
+    # the cast knows her by what the lines call her ("Your mother"); the narration says "his mother"
+    roster = [
+        Character(id="mum", name="Mrs. Lund", aliases=["Your mother"], gender="F"),
+        Character(id="boy", name="Bo", gender="M"),
+    ]
+    text = "Bo woke up. It was his mother. His mother smiled."
+    work = Work(text=text)
+    find_characters(work, Options(roster=roster))
+    assert [(text[m.start : m.end], m.character) for m in work.mentions] == [
+        ("Bo", "boy"),
+        ("his mother", "mum"),
+        ("His mother", "mum"),
+    ]
+
+
 def _two_johns() -> list[Character]:
     # the cast lists the bare "John" for the man everybody calls by his surname
     return [

@@ -2052,6 +2052,42 @@ def test_a_who_spoke_sentence_may_open_on_its_adverb_or_follow_a_comma_and_so() 
     assert (tag[0].phrase if tag[0] else None, tag[1]) == ("she", "began")
 
 
+def test_a_who_spoke_sentence_may_follow_a_bracketed_aside_or_a_single_closing_mark() -> None:
+    # turn-taking would give the last line to Mara; the sentence after Jonah's bracketed aside
+    # (or after a closing single mark) says he talks again
+    text = (
+        '"Rain again," said Mara.\n\n"It never stops," said Jonah. (He hated rain.) Presently he '
+        'began again.\n\n"Let us stay in."\n'
+    )
+    assert run(text).quotes[2].speaker == "jonah"
+    tag = _match_before("\u2018It never stops.\u2019 Presently Jonah began again. ", 0)
+    assert (tag[0].phrase if tag[0] else None, tag[1]) == ("Jonah", "began")
+
+
+def test_a_time_clause_closing_a_split_line_s_tag_is_no_tag_of_the_second_half() -> None:
+    # "as he finished" is Jonah ending his speech, not a tag: both halves are Mrs. Mara's (the
+    # action after the second half made its lead-in be read as a tag of its own)
+    cast = [Character("mara", "Mrs. Mara", gender="F"), Character("jonah", "Jonah", gender="M")]
+    text = (
+        '"The trains are slow, and the streets are dull," said Jonah.\n\n'
+        '"Oh, Jonah," exclaimed Mrs. Mara, as he finished, "I had just written to say so." She folded '
+        "the letter.\n"
+    )
+    assert [q.speaker for q in run(text, cast).quotes] == ["jonah", "mara", "mara"]
+
+
+def test_a_tag_s_own_i_names_the_cast_s_listed_narrator_in_a_third_person_text() -> None:
+    # the narration says "I" once only, too little to be told in the first person, but the cast
+    # lists a narrator: the tag's "I" is that narrator, not no one
+    cast = [Character("narrator", "Narrator", gender="U"), Character("jonah", "Jonah", gender="M")]
+    text = (
+        "Jonah lived in the village all his life and never left it.\n\n"
+        '"Is there anything you would like to eat?" I once said to him.\n\n'
+        '"No," Jonah answered.\n'
+    )
+    assert [q.speaker for q in run(text, cast).quotes] == ["narrator", "jonah"]
+
+
 def test_said_i_tags_make_the_one_named_in_the_lines_the_narrator() -> None:
     # two `"...," said I.` tags tell the text is told in the first person, and Pip, named only in
     # the lines, is its narrator: "said I" is his, and "said he" is not

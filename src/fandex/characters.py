@@ -71,6 +71,29 @@ def _bare_duplicates(characters: list[Character]) -> dict[str, str]:
     return duplicates
 
 
+def _folded(name: str) -> str:
+    """A name compared without case or accents, its words single-spaced."""
+    plain = unicodedata.normalize("NFKD", name.lower())
+    return " ".join("".join(c for c in plain if not unicodedata.combining(c)).split())
+
+
+def _headline_owners(characters: list[Character]) -> dict[str, str]:
+    """A form a cast lists for two people that is the headline name of exactly one of them ("Mr.
+    Hilbery" heading his entry, but also filed under his wife's aliases): it names him, as the
+    cast's own heading says. Keyed by the folded form -> that one character's id."""
+    headed: dict[str, set[str]] = {}
+    listed: dict[str, set[str]] = {}
+    for character in characters:
+        headed.setdefault(_folded(character.name), set()).add(character.id)
+        for name in (character.name, *character.aliases):
+            listed.setdefault(_folded(name), set()).add(character.id)
+    return {
+        form: next(iter(heads))
+        for form, heads in headed.items()
+        if len(heads) == 1 and len(listed.get(form, ())) > 1
+    }
+
+
 def _family_men(characters: list[Character]) -> dict[tuple[str, str], str]:
     """A bare surname a cast lists for a woman that one man of the cast bears too ("Callendar"
     for Mrs. Callendar beside Major Callendar): narration calls women by a title or a given name,
@@ -628,6 +651,10 @@ def _roster_mode(work: Work, roster: list[Character]) -> None:
         mention.character = duplicates.get(mention.character or "", mention.character)
         man = family_men.get((work.text[mention.start : mention.end], mention.character or ""))
         mention.character = man or mention.character
+    headline = _headline_owners(work.characters)
+    for mention in work.mentions:
+        if mention.character is None:
+            mention.character = headline.get(_folded(work.text[mention.start : mention.end]))
     owners = _shared_first_names(work.text, work.characters)
     if owners:
         for mention in work.mentions:
@@ -648,6 +675,10 @@ def _roster_mode(work: Work, roster: list[Character]) -> None:
 _DESCRIPTION_OPENERS = frozenset(("The", "A", "An", "Our", "My", "His", "Her", "Their"))
 
 
+# parents and the like, whom the lines call "your mother" when speaking to their child
+_KIN_WORDS = frozenset(("mother", "father", "mamma", "papa", "aunt", "uncle", "grandmother", "grandfather"))
+
+
 def _sentence_case_descriptions(characters: list[Character]) -> dict[str, list[str]]:
     """A cast description written as a sentence ("The doctor", "Our guide"), by character id, as
     the narration writes it within a sentence: "the doctor", "our guide". Only when every other
@@ -658,6 +689,12 @@ def _sentence_case_descriptions(characters: list[Character]) -> dict[str, list[s
             parts = name.split()
             if len(parts) >= 2 and parts[0] in _DESCRIPTION_OPENERS and all(p.islower() for p in parts[1:]):
                 found.setdefault(character.id, []).append(" ".join([parts[0].lower(), *parts[1:]]))
+            if len(parts) == 2 and parts[0].lower() == "your" and parts[1].lower() in _KIN_WORDS:
+                # "Your mother", as the lines call her, is "his mother" or "her mother" in the
+                # narration around the child she is spoken of to
+                found.setdefault(character.id, []).extend(
+                    f"{owner} {parts[1].lower()}" for owner in ("his", "her", "His", "Her")
+                )
     return found
 
 

@@ -471,6 +471,9 @@ class _Context:
     alias_index: dict[str, str]
     narrator: str | None
     epithets: dict[str, str] = field(default_factory=dict)
+    # a cast member listed as "I" or "Narrator", even where the narration is not told in the
+    # first person: whom a tag's own "I" names (`"...?" I once said to an old labouring man`)
+    listed_narrator: str | None = None
     undecided_epithets: set[tuple[str, str | None]] = field(default_factory=set)
     # by gender, the characters the work calls "the boy" or "the child" (_known_children)
     children: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -829,6 +832,14 @@ def _make_context(work: Work, found: list[_Found]) -> _Context:
     context.quote_starts = [s for s, _ in spans]
     context.quote_ends = [e for _, e in spans]
     context.narrator = _guess_narrator(work, found, context)
+    context.listed_narrator = next(
+        (
+            character.id
+            for character in work.characters
+            if any(_NARRATOR_NAME.search(name) for name in (character.name, *character.aliases))
+        ),
+        None,
+    )
     ranked = _rank_mentions(work.text, context)
     if ranked:
         context.mentions = sorted([*context.mentions, *ranked], key=lambda m: m.start)
@@ -1901,6 +1912,14 @@ def _addressees(text: str, turns: list[_Turn], context: _Context) -> None:
                     quote.addressee = others[0]
 
 
+# `"Oh, Mr. Fortescue," exclaimed Mrs. Hilbery, as he finished, "I had just written..."`: a time
+# clause closing the tag between two halves of a line belongs to that tag; its "he finished" is
+# the man she answers, not a tag of the second half (which the first half's tag serves)
+_WHILE_CLAUSE = re.compile(
+    r"(?:[^.!?;:]|\b(?:Mrs?|Ms|Dr|St)\.)*,\s+(?:as|when|while)\s+(?:he|she|they|I|we)\s+[a-z]+,\s*", re.S
+)
+
+
 def _nearest_tagged(text: str, quotes: list[_Found], k: int) -> _Found | None:
     """The tagged quote that an untagged quote of the same paragraph belongs with: one of its own
     stretch, where a line broken off by the next one ends a stretch (`"But Margaret dear --" "I'll
@@ -1983,6 +2002,8 @@ def _tag_speaker(
 
     subject, verb, obj_start, obj_text = _match_after(after, quote.outer_end)
     tag_kind = "after"
+    if k > 0 and quotes[k - 1].tag_subject is not None and _WHILE_CLAUSE.fullmatch(before):
+        before = ""  # the previous half's tag with its time clause: no tag of this half's own
     if subject is None:
         subject, verb, obj_start, obj_text = _match_before(before, before_start)
         tag_kind = "before"
@@ -2413,8 +2434,9 @@ _PHRASAL_SENTENCE = re.compile(rf"(?:^|[.!?][\"”]?\s+){_SUBJECT}\s+(?P<verb>[a
 _SPOKE_SENTENCE = re.compile(
     # (after an opening phrase: `But at last she spoke.`, `After a moment's pause, he spoke.`)
     # (or after ", and": `A short pause followed, and Mrs. Hurst began again.`; a title's stop
-    # starts no sentence)
-    r"(?:^|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?][\"”]?\s+|,\s+(?:and|so)\s+)"
+    # starts no sentence; a sentence may end in a closing single mark or a bracket:
+    # `(Alice had no idea what Latitude was.) Presently she began again.`)
+    r"(?:^|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?][\"”’)]?\s+|,\s+(?:and|so)\s+)"
     # (`Presently she began again.`: the opening adverb may start the sentence itself)
     r"(?:(?:But|And|Then)\s+)?(?:(?:[Aa]t\s+(?:last|length)|[Tt]hen|[Pp]resently|[Nn]ow|[Ss]oon)\s+)?"
     r"(?:[A-Z][\w'’ ]{0,40},\s+)?"
@@ -2833,7 +2855,7 @@ def _resolve_subject(
     if subject.kind == "pronoun":
         gender = PRONOUN_GENDER[phrase.lower()]
         if gender == "I":
-            return context.narrator
+            return context.narrator or context.listed_narrator
         relative = _relative_just_before(gender, context, conversation, index, quote, text, start)
         if relative is not None:
             return relative
