@@ -443,6 +443,19 @@ def test_a_later_sentence_of_a_silent_answer_naming_someone_else_takes_a_turn_to
     assert [q.speaker for q in work.quotes] == ["mara", "jonah", "mara", "jonah"]
 
 
+def test_a_narration_paragraph_leading_into_the_next_line_is_no_silent_answer() -> None:
+    # "Ines assured her ..., and then added," is the tag of the line after it, not a silent turn
+    # of Ines's before that line: Mara and Ines talk (Jonah only stands by), and the answer to
+    # Ines's question is Mara's.
+    text = (
+        'Jonah stood at the window.\n\n"You have a small garden," said Mara.\n\n"It is enough for us."\n\n'
+        '"The windows face west."\n\nInes assured her that they never sat there in the evening, and then '
+        'added,\n\n"May I ask after your sister?"\n\n"She is very well."\n'
+    )
+    work = run(text)
+    assert [q.speaker for q in work.quotes] == ["mara", "ines", "mara", "ines", "mara"]
+
+
 def test_untagged_talk_after_a_pause_goes_on_between_the_same_two() -> None:
     # Two paragraphs of narration naming no one, then two untagged lines: the pair who were talking.
     pause = "The rain went on all afternoon, drumming on the tin roof of the porch and filling the ruts in the lane. "

@@ -1140,14 +1140,8 @@ def _attribute(work: Work, paras: list[_Para], found: list[_Found], context: _Co
         if (
             previous is not None
             and not para.scene_break
-            and (
-                text[previous.end - 1] in ",:-—"
-                or _ends_on_speech_verb(text[previous.start : previous.end])
-                # (`Lucy continued.` after the paragraph's last quote, if any)
-                or _spoke_sentence(
-                    text[previous_quotes[-1].outer_end if previous_quotes else previous.start : previous.end]
-                )
-                is not None
+            and _leads_into_line(
+                text, previous, previous_quotes[-1].outer_end if previous_quotes else previous.start
             )
         ):
             # `...and then the Secretary said` closing the paragraph before (its dash lost)
@@ -1260,12 +1254,27 @@ class _Turn:
 _SILENT_PRONOUN = re.compile(r"(He|She)\s+[a-z]+")
 
 
+def _leads_into_line(text: str, para: _Para, narration_start: int) -> bool:
+    """Whether a paragraph's narration from ``narration_start`` on ends as the tag of the line
+    that opens the next paragraph: on a comma, colon or dash (`He had time only to say,`), on a
+    speech verb (`and then the Secretary said`) or on a sentence like `Lucy continued.`"""
+    return (
+        text[para.end - 1] in ",:-—"
+        or _ends_on_speech_verb(text[para.start : para.end])
+        or _spoke_sentence(text[narration_start : para.end]) is not None
+    )
+
+
 def _silent_turns(
     text: str, para: _Para, context: _Context, previous_speaker: str | None, run: int, index: int
 ) -> list[_Turn]:
     """The silent turns of a short narration paragraph between two lines: its opening one
     (_silent_turn), then, after it, each later sentence opening on someone else's name (`Elinor
-    would not speak. Marianne repeated the question.`): each acts in turn."""
+    would not speak. Marianne repeated the question.`): each acts in turn. A paragraph that leads
+    into the next line as its tag (`She seemed about to say something, then said merely:`) is no
+    silent answer: whoever it names speaks that line."""
+    if _leads_into_line(text, para, para.start):
+        return []
     first = _silent_turn(text, para, context, previous_speaker, run, index)
     if first is None:
         return []
