@@ -226,6 +226,19 @@ def test_a_name_in_a_clause_under_a_she_is_not_the_next_she() -> None:
     assert work.quotes[0].speaker == "mara"
 
 
+def test_a_her_in_a_clause_with_its_own_subject_leaves_the_name_the_next_she() -> None:
+    # "but the rain put her in a good temper": the rain acts on that "her", not Mara, so Mara
+    # stays the paragraph's woman and the "She called out," closing it is hers, not Ines's from
+    # the paragraph before
+    text = (
+        "Ines and Jonah walked along the river.\n\n"
+        "Mara had not meant to greet her old friend, but the rain put her in a good temper. "
+        'She called out,\n\n"Hello there!"\n'
+    )
+    work = run(text)
+    assert work.quotes[0].speaker == "mara"
+
+
 def test_a_name_the_pronoun_acts_on_in_the_paragraph_before_is_not_the_next_she() -> None:
     text = (
         '"Where is it?" Mara asked Jonah.\n\n"Gone," he said.\n\n'

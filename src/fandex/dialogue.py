@@ -3624,11 +3624,22 @@ _OBJECT_HER = re.compile(
 _OBJECT_HIM = re.compile(r"\bhim\b")
 
 
+# a coordinated clause with a subject of its own: `, but the incident`, `; the rain`
+_OWN_SUBJECT_CLAUSE = re.compile(
+    r"(?:,\s*|\s+)(?:but|yet|while|whereas|though|although)\s+(?:the|a|an|this|that|his|her|its|their)\b|;"
+)
+
+
 def _acts_on_pronoun(text: str, mention: Mention, position: int, gender: str) -> bool:
     """Whether the named character does something to a "her"/"him" later in the same sentence
     (`Buffy and Xander gave her a look`): then that pronoun, and the next one, is someone else."""
     stop = _SENTENCE_END.search(text, mention.end, position)
     clause = text[mention.end : stop.start() if stop else position]
+    # `Aziz had not meant to greet him, but the incident put him in a temper`: a clause with a
+    # subject of its own acts on its "him", not the name before it
+    other_clause = _OWN_SUBJECT_CLAUSE.search(clause)
+    if other_clause is not None:
+        clause = clause[: other_clause.start()]
     pattern = _OBJECT_HER if gender == "F" else _OBJECT_HIM if gender == "M" else None
     return pattern is not None and pattern.search(clause) is not None
 
