@@ -352,3 +352,10 @@ def test_matcher_wants_a_word_boundary_on_both_sides() -> None:
     assert _found("Tamsin's (Tamsin) -Tamsin- \u00abTamsin\u00bb") == ["Tamsin"] * 4
     # A phrase ending in a full stop still wants no letter right after it.
     assert _found("Q.E.D. Houses and Q.E.D. House.") == ["Q.E.D. House"]
+
+
+def test_matcher_finds_a_phrase_that_begins_with_a_mark_after_no_word() -> None:
+    pack = FandomPack(name="Mark Test", terms=("'verse", "-ish thing"))
+    vocabulary = _vocabulary([pack])
+    text = "All over the \u2019Verse, a -ish\nthing; not the x'verse or the 'verses."
+    assert [text[start:end] for start, end in vocabulary.matches(text)] == ["\u2019Verse", "-ish\nthing"]

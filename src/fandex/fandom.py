@@ -268,6 +268,10 @@ class _Vocabulary:
     by_first_word: dict[str, list[str]]
     first_words: frozenset[str]  # of all phrases
     first_words_of_longer: frozenset[str]  # of the phrases of two words or more
+    # The few phrases that begin with a mark ("'verse"), by that mark, and the scan for the starts of
+    # words and those marks.
+    by_first_mark: dict[str, list[str]]
+    starts: re.Pattern[str]
     # lower-cased phrase -> (index of its pack in ``packs``, signal)
     signals: dict[str, list[tuple[int, _Signal]]]
 
@@ -288,22 +292,30 @@ class _Vocabulary:
         """
         folded = _fold(text)  # the same words at the same offsets as ``text``
         resume = 0
-        for word in _WORD.finditer(folded):
-            first = word[0]
-            if first not in self.first_words:
+        for token in self.starts.finditer(folded):
+            first = token[0]
+            candidates: Iterable[str]
+            if first in self.first_words:
+                start, end = token.span()
+                if start < resume:
+                    continue  # inside the phrase matched before
+                longer: list[str] = []
+                if first in self.first_words_of_longer:
+                    # A phrase of two words or more begins here only if its second word is the next
+                    # one: the punctuation and spaces between them are the phrase's own.
+                    following = _WORD.search(folded, end)
+                    if following:
+                        longer = self.by_two_words.get((first, following[0]), [])
+                # A longer phrase contains a second word, so it goes before any without one.
+                candidates = itertools.chain(longer, self.by_first_word.get(first, ()))
+            elif first in self.by_first_mark:
+                start = token.start()
+                if start < resume or (start > 0 and _is_word_char(text[start - 1])):
+                    continue
+                candidates, end = self.by_first_mark[first], start
+            else:
                 continue
-            start, end = word.span()
-            if start < resume:
-                continue  # inside the phrase matched before
-            candidates: list[str] = []
-            if first in self.first_words_of_longer:
-                # A phrase of two words or more begins here only if its second word is the next one:
-                # the punctuation and spaces between them are the phrase's own.
-                following = _WORD.search(folded, end)
-                if following:
-                    candidates = self.by_two_words.get((first, following[0]), [])
-            # A longer phrase contains a second word, so it goes before any without one.
-            for phrase in itertools.chain(candidates, self.by_first_word.get(first, ())):
+            for phrase in candidates:
                 phrase_end = _match_at(phrase, text, folded, start, end)
                 if phrase_end >= 0:
                     yield start, phrase_end
@@ -421,13 +433,12 @@ def _build_vocabulary(packs: tuple[FandomPack, ...]) -> _Vocabulary:
     # The longest phrase at a start wins, as "Buffy Summers" beats "Buffy".
     by_two_words: dict[tuple[str, str], list[str]] = defaultdict(list)
     by_first_word: dict[str, list[str]] = defaultdict(list)
+    by_first_mark: dict[str, list[str]] = defaultdict(list)
     for phrase in sorted({_fold(key) for key in signals}, key=lambda phrase: (-len(phrase), phrase)):
         words = _WORD.findall(phrase)
         if not _WORD.match(phrase):
-            # The scan visits the starts of words; every name, place and term of the packs begins with
-            # a letter or digit, and one that did not could not be found.
-            continue
-        if len(words) >= 2:
+            by_first_mark[phrase[0]].append(phrase)
+        elif len(words) >= 2:
             by_two_words[words[0], words[1]].append(phrase)
         else:
             by_first_word[words[0]].append(phrase)
@@ -438,6 +449,10 @@ def _build_vocabulary(packs: tuple[FandomPack, ...]) -> _Vocabulary:
         by_first_word=dict(by_first_word),
         first_words=first_words_of_longer | frozenset(by_first_word),
         first_words_of_longer=first_words_of_longer,
+        by_first_mark=dict(by_first_mark),
+        starts=re.compile(r"\w+|[" + "".join(map(re.escape, by_first_mark)) + "]")
+        if by_first_mark
+        else _WORD,
         signals=dict(signals),
     )
 
