@@ -11,8 +11,16 @@ import pytest
 
 from conftest import SAMPLE_ALL_TALK, SAMPLE_ONE_LINE, SHARED
 from fandex.errors import FandexError
-from fandex.fandom import THRESHOLD, declared_packs, detect_fandom, guess_from_text, strongest_first
-from fandex.fandoms import load_packs
+from fandex.fandom import (
+    THRESHOLD,
+    _vocabulary,
+    declared_packs,
+    detect_fandom,
+    guess_from_text,
+    strongest_first,
+    text_scores,
+)
+from fandex.fandoms import FandomPack, PackCharacter, load_packs
 from fandex.options import Options
 from fandex.work import Work
 
@@ -290,3 +298,64 @@ def test_strongest_first_puts_the_canon_the_text_tells_most_first() -> None:
     # A text that names neither keeps the given (declared) order.
     assert strongest_first("Nobody came.", [btvs, sherlock]) == [btvs, sherlock]
     assert strongest_first(text, [btvs]) == [btvs]
+
+
+# A pack made up for the matcher's tests: a name with a title form, places with an apostrophe, hyphens
+# and full stops, and a term the pack writes in lower case.
+MATCHER_PACK = FandomPack(
+    name="Matcher Test",
+    characters=(PackCharacter(name="Tamsin Vorley", aliases=("Tamsin", "Dr. Vorley")),),
+    places=("Gallow's End", "Brindle-on-Sea", "Vorley Hall", "Q.E.D. House"),
+    terms=("glimmerstone",),
+)
+
+
+def _found(text: str) -> list[str]:
+    return [text[start:end] for start, end in _vocabulary([MATCHER_PACK]).matches(text)]
+
+
+def test_matcher_takes_any_whitespace_run_for_a_space() -> None:
+    text = "They sent for Tamsin\n   Vorley, then for Dr.\r\nVorley, and Q.E.D.\tHouse replied."
+    assert _found(text) == ["Tamsin\n   Vorley", "Dr.\r\nVorley", "Q.E.D.\tHouse"]
+    # The full stop is the phrase's own: a space alone does not stand for it.
+    assert _found("Dr Vorley came.") == []
+
+
+def test_matcher_takes_curly_apostrophes_and_hyphen_variants_for_plain_ones() -> None:
+    text = "From Gallow\u2019s End to Brindle\u2011on\u2010Sea and Brindle-on-Sea, not Brindle on Sea."
+    assert _found(text) == ["Gallow\u2019s End", "Brindle\u2011on\u2010Sea", "Brindle-on-Sea"]
+
+
+def test_matcher_ignores_case_but_the_capitals_check_then_drops_lower_case_names() -> None:
+    assert _found("TAMSIN and tamsin and GLIMMERSTONE and Glimmerstone") == [
+        "TAMSIN",
+        "tamsin",
+        "GLIMMERSTONE",
+        "Glimmerstone",
+    ]
+    # One place the pack writes with capitals counts (2.0) only where the text writes them too.
+    assert text_scores("They lived at Gallow's End.", [MATCHER_PACK]) == [2.0]
+    assert text_scores("They lived at gallow's end.", [MATCHER_PACK]) == [0.0]
+
+
+def test_matcher_takes_the_longest_phrase_at_a_start_then_goes_on_after_it() -> None:
+    # "Tamsin Vorley" beats "Tamsin"; "Vorley Hall" overlaps it and is not found.
+    assert _found("Tamsin Vorley Hall stood empty. Tamsin went to Vorley Hall.") == [
+        "Tamsin Vorley",
+        "Tamsin",
+        "Vorley Hall",
+    ]
+
+
+def test_matcher_wants_a_word_boundary_on_both_sides() -> None:
+    assert _found("Tamsins xTamsin Tamsin_ Tamsin2 _Tamsin 2Tamsin glimmerstones") == []
+    assert _found("Tamsin's (Tamsin) -Tamsin- \u00abTamsin\u00bb") == ["Tamsin"] * 4
+    # A phrase ending in a full stop still wants no letter right after it.
+    assert _found("Q.E.D. Houses and Q.E.D. House.") == ["Q.E.D. House"]
+
+
+def test_matcher_finds_a_phrase_that_begins_with_a_mark_after_no_word() -> None:
+    pack = FandomPack(name="Mark Test", terms=("'verse", "-ish thing"))
+    vocabulary = _vocabulary([pack])
+    text = "All over the \u2019Verse, a -ish\nthing; not the x'verse or the 'verses."
+    assert [text[start:end] for start, end in vocabulary.matches(text)] == ["\u2019Verse", "-ish\nthing"]

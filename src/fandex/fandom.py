@@ -16,14 +16,16 @@ becomes a confidence in 0..1; packs under ``THRESHOLD`` are not reported.
 Names, places and terms must show the capitals the pack gives them ("HYDRA", "the Bronze"); a term
 the pack writes in lower case ("stake") matches in any case.
 
-The vocabularies of all packs are one compiled regular expression (a character trie, so the engine
-does not try hundreds of alternatives at every position), built once per process and set of packs, and
-run once over the text whatever the number of packs.
+The vocabularies of all packs are one index from a phrase's first word to its phrases, built once per
+process and set of packs, and run once over the text's words whatever the number of packs: only the
+few phrases that begin with a word of the text are tried there. (A regular expression of all the
+phrases gave the same matches but took most of a short story's run time to compile.)
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 import unicodedata
@@ -257,21 +259,121 @@ class _Tally:
 
 @dataclass
 class _Vocabulary:
-    """The names, places and terms of several packs as one compiled pattern: one pass over a text."""
+    """The names, places and terms of several packs as one lookup: one pass over a text."""
 
     packs: tuple[FandomPack, ...]
-    pattern: re.Pattern[str]
+    # Phrases folded (see ``_fold``) and indexed by their words, each list longest first: by the first
+    # two words ("buffy", "summers"), and by the first word those with no second one ("buffy", "co.").
+    by_two_words: dict[tuple[str, str], list[str]]
+    by_first_word: dict[str, list[str]]
+    first_words: frozenset[str]  # of all phrases
+    first_words_of_longer: frozenset[str]  # of the phrases of two words or more
+    # The few phrases that begin with a mark ("'verse"), by that mark, and the scan for the starts of
+    # words and those marks.
+    by_first_mark: dict[str, list[str]]
+    starts: re.Pattern[str]
     # lower-cased phrase -> (index of its pack in ``packs``, signal)
     signals: dict[str, list[tuple[int, _Signal]]]
 
     def scores(self, text: str) -> list[float]:
         tallies = [_Tally() for _ in self.packs]
-        for match in self.pattern.finditer(text):
-            found = _normalise(match.group())
+        for start, end in self.matches(text):
+            found = _normalise(text[start:end])
             key = found.lower()
             for pack_index, signal in self.signals.get(key, ()):
-                tallies[pack_index].add(signal, found, key, text, match.start())
+                tallies[pack_index].add(signal, found, key, text, start)
         return [tally.score(len(text)) for tally in tallies]
+
+    def matches(self, text: str) -> Iterator[tuple[int, int]]:
+        """Spans of the phrases in ``text``, left to right, not overlapping, longest at each start.
+
+        A phrase matches between word boundaries, in any case, with any run of whitespace (line
+        breaks too) for its spaces and with curly apostrophes and the hyphen variants for its plain ones.
+        """
+        folded = _fold(text)  # the same words at the same offsets as ``text``
+        resume = 0
+        for token in self.starts.finditer(folded):
+            first = token[0]
+            candidates: Iterable[str]
+            if first in self.first_words:
+                start, end = token.span()
+                if start < resume:
+                    continue  # inside the phrase matched before
+                longer: list[str] = []
+                if first in self.first_words_of_longer:
+                    # A phrase of two words or more begins here only if its second word is the next
+                    # one: the punctuation and spaces between them are the phrase's own.
+                    following = _WORD.search(folded, end)
+                    if following:
+                        longer = self.by_two_words.get((first, following[0]), [])
+                # A longer phrase contains a second word, so it goes before any without one.
+                candidates = itertools.chain(longer, self.by_first_word.get(first, ()))
+            elif first in self.by_first_mark:
+                start = token.start()
+                if start < resume or (start > 0 and _is_word_char(text[start - 1])):
+                    continue
+                candidates, end = self.by_first_mark[first], start
+            else:
+                continue
+            for phrase in candidates:
+                phrase_end = _match_at(phrase, text, folded, start, end)
+                if phrase_end >= 0:
+                    yield start, phrase_end
+                    resume = phrase_end
+                    break
+
+
+_WORD = re.compile(r"\w+")
+# Characters that regular expressions match case-insensitively beside their lower-case forms (the
+# Greek and Cyrillic variant letters, the long s, the dotless i): each group folds to its first. Left
+# out: the combining iota subscript, which would turn a mark into a letter and move word boundaries.
+_CASE_VARIANTS = (
+    "i\u0131 s\u017f \u03bc\u00b5 \u03b9\u1fbe \u03b2\u03d0 \u03b5\u03f5 \u03b8\u03d1 "
+    "\u03ba\u03f0 \u03c0\u03d6 \u03c1\u03f1 \u03c3\u03c2 \u03c6\u03d5 \u0432\u1c80 \u0434\u1c81 "
+    "\u043e\u1c82 \u0441\u1c83 \u0442\u1c84\u1c85 \u044a\u1c86 \u0463\u1c87 \ua64b\u1c88 "
+    "\u1e61\u1e9b \ufb06\ufb05 \u0390\u1fd3 \u03b0\u1fe3"
+)
+_FOLDS = {"\u2019": "'", "\u2010": "-", "\u2011": "-"}
+_FOLDS.update({variant: group[0] for group in _CASE_VARIANTS.split() for variant in group[1:]})
+_FOLD_TABLE = str.maketrans(_FOLDS)
+_NEEDS_TABLE = re.compile("[" + "".join(_FOLDS) + "]")
+
+
+def _fold(text: str) -> str:
+    """``text`` in lower case, with curly apostrophes and hyphen variants plain, at the same offsets.
+
+    Two characters fold alike when a case-insensitive regular expression takes one for the other, and
+    a letter or digit stays one, so the words of the folded text are those of ``text``.
+    """
+    # The capital dotted I is the one letter whose lower case is two characters; a case-insensitive
+    # regex takes it for a plain i.
+    folded = text.replace("\u0130", "i").lower()
+    if _NEEDS_TABLE.search(folded):
+        folded = folded.translate(_FOLD_TABLE)
+    return folded
+
+
+def _match_at(phrase: str, text: str, folded: str, start: int, first_end: int) -> int:
+    """Where ``phrase`` (folded, its first word already seen at ``start``) ends in ``text``, or -1."""
+    position = first_end
+    for char in phrase[first_end - start :]:
+        if char == " ":
+            if position >= len(text) or not text[position].isspace():
+                return -1
+            position += 1
+            while position < len(text) and text[position].isspace():
+                position += 1
+        elif position < len(folded) and folded[position] == char:
+            position += 1
+        else:
+            return -1
+    if position < len(text) and _is_word_char(text[position]):
+        return -1
+    return position
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 @functools.cache
@@ -328,42 +430,31 @@ def _build_vocabulary(packs: tuple[FandomPack, ...]) -> _Vocabulary:
             key = _normalise(phrase).lower()
             if len(key) >= 2 and (pack_index, signal) not in signals[key]:
                 signals[key].append((pack_index, signal))
-    body = _trie_pattern(sorted(signals)) or r"(?!)"
-    pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
-    return _Vocabulary(packs=packs, pattern=pattern, signals=dict(signals))
-
-
-def _trie_pattern(phrases: list[str]) -> str:
-    """One regex alternation for many phrases, factored by common prefixes."""
-    trie: dict[str, dict] = {}
-    for phrase in phrases:
-        node = trie
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}  # the end of a phrase
-
-    def emit(node: dict[str, dict]) -> str:
-        ends = "" in node
-        branches = [_char_pattern(char) + emit(child) for char, child in node.items() if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            # The longer phrase is tried first (greedy "?"), so "Buffy Summers" beats "Buffy".
-            return f"(?:{body})?"
-        return body
-
-    return emit(trie)
-
-
-def _char_pattern(char: str) -> str:
-    if char == " ":
-        return r"\s+"  # line-wrapped text breaks names across lines
-    if char == "'":
-        return "['\u2019]"
-    if char == "-":
-        return "[-\u2010\u2011]"
-    return re.escape(char)
+    # The longest phrase at a start wins, as "Buffy Summers" beats "Buffy".
+    by_two_words: dict[tuple[str, str], list[str]] = defaultdict(list)
+    by_first_word: dict[str, list[str]] = defaultdict(list)
+    by_first_mark: dict[str, list[str]] = defaultdict(list)
+    for phrase in sorted({_fold(key) for key in signals}, key=lambda phrase: (-len(phrase), phrase)):
+        words = _WORD.findall(phrase)
+        if not _WORD.match(phrase):
+            by_first_mark[phrase[0]].append(phrase)
+        elif len(words) >= 2:
+            by_two_words[words[0], words[1]].append(phrase)
+        else:
+            by_first_word[words[0]].append(phrase)
+    first_words_of_longer = frozenset(first for first, _ in by_two_words)
+    return _Vocabulary(
+        packs=packs,
+        by_two_words=dict(by_two_words),
+        by_first_word=dict(by_first_word),
+        first_words=first_words_of_longer | frozenset(by_first_word),
+        first_words_of_longer=first_words_of_longer,
+        by_first_mark=dict(by_first_mark),
+        starts=re.compile(r"\w+|[" + "".join(map(re.escape, by_first_mark)) + "]")
+        if by_first_mark
+        else _WORD,
+        signals=dict(signals),
+    )
 
 
 def _normalise(phrase: str) -> str:
