@@ -2450,3 +2450,24 @@ def test_a_description_tag_names_the_cast_member_whose_description_holds_its_wor
     work = run(text, cast)
     assert said(work)[2:4] == [("Sit down,", "surgeon"), ("I would rather stand,", "thin")]
     assert said(work)[4][1] != "thin"
+
+
+def test_demonstrative_description_is_a_tag_subject() -> None:
+    # `said this lady`, `this young lady inquired`: a demonstrative opens a description as "the"
+    # does; `that he said` and `This question answered` have no such subject
+    subject, verb, _, _ = _match_after(" said this lady, looking at them.", 0)
+    assert subject is not None and (subject.phrase, subject.kind, verb) == ("this lady", "epithet", "said")
+    subject, verb, _, _ = _match_after(" that young gentleman whispered to Mara.", 0)
+    assert subject is not None and subject.phrase == "that young gentleman"
+    assert _match_after(" that he said.", 0)[0] is None
+    subject = _match_after(" This question answered, as it readily was.", 0)[0]
+    assert subject is None or subject.phrase != "This question"
+
+
+def test_demonstrative_description_points_to_the_last_one_named_of_its_gender() -> None:
+    # "this lady" is the woman the narration just brought in, not the man who spoke last
+    text = (
+        '"Where is it?" asked Mara.\n\n"Gone," said Jonah.\n\nInes came in and sat down.\n\n'
+        '"Who took it?" said this lady, looking at them.\n'
+    )
+    assert said(run(text))[-1] == ("Who took it?", "ines")

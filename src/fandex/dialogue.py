@@ -288,11 +288,18 @@ _ELISIONS = re.compile(
 
 _WORD = r"[A-Za-z][\w'’.-]*"
 _ADVERB = r"(?:[a-z]+ly|then|again|now|too|back|once|still|quietly|aloud|out|up|in|softly|simply)"
+# `said this lady`, `said that young gentleman`, `said another voice`: a demonstrative or
+# "another" before a description (never before a pronoun or a verb: "this he said", "that was")
+_DEMONSTRATIVE = (
+    r"(?:[Tt]his|[Tt]hat|[Aa]nother)(?=\s+(?!(?:he|she|I|they|we|it|is|was|were|had|has|would|"
+    r"could|will|did|of|one|the|an?|his|her|its|my|our|your|their|this|that)\b)[a-z])"
+)
 # A subject: capitalised words (a name, maybe with a title), a pronoun, or a determiner + up to
 # three words (an epithet: "the old man", "his mother", "the red head").
 _SUBJECT = (
     r"(?P<subj>(?<![\w'’])(?:(?:[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e)(?![\w'’])"
     r"|(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur|[Yy]our|[Aa]n?)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+"
+    rf"|{_DEMONSTRATIVE}\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+"
     r"|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\s+[a-z][\w-]*(?![\w'’-])"
     r"|[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|of|the)){0,3}))"
 )
@@ -302,7 +309,7 @@ _TAG_SUBJ_VERB = re.compile(rf"{_SUBJECT}\s+(?:{_ADVERB}\s+)?{_VERB}\b")
 # An epithet subject of exactly n words after its determiner, for n = 1..4.
 _TAG_EPITHET_VERB = [
     re.compile(
-        rf"(?P<subj>(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur|[Yy]our|[Aa]n?)(?:\s+[\w'’-]+){{{n}}})"
+        rf"(?P<subj>(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur|[Yy]our|[Aa]n?|{_DEMONSTRATIVE})(?:\s+[\w'’-]+){{{n}}})"
         rf"\s+(?:{_ADVERB}\s+)?{_VERB}\b"
     )
     for n in range(1, 5)
@@ -317,7 +324,7 @@ _TAG_VERB_SUBJ = re.compile(rf"{_VERB}\s+(?:{_ADVERB}\s+)?{_NAME_ADJECTIVE}{_SUB
 # can only be a speech tag, whatever the verb; the verb list need not know "yawned" or "piped"
 _INVERTED_TAG = re.compile(
     rf"[a-z]+ed\s+(?:{_ADVERB}\s+)?"
-    r"(?P<subj>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|(?:the|her|his)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)"
+    r"(?P<subj>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|(?:the|her|his|this|that|another)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)"
     r"(?=\s*(?:[,.;:!?]|--|—|$))"
 )
 _OBJECT = re.compile(
@@ -2336,11 +2343,10 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
             return None, "", 0, ""
         if pattern is _TAG_VERB_SUBJ and verb not in SPEECH_VERBS and verb not in THOUGHT_VERBS:
             inverted = _INVERTED_TAG.match(clause)
-            if inverted is None or _first_word(inverted.group("subj")) in _NOT_SUBJECT - {
-                "the",
-                "her",
-                "his",
-            }:
+            if inverted is None or (
+                _first_word(inverted.group("subj")) in _NOT_SUBJECT - {"the", "her", "his"}
+                and not _demonstrative_description(inverted.group("subj"))
+            ):
                 continue
             # read as "said": the verb is unknown, the order of verb and subject is not
             match, verb = inverted, "said"
@@ -2372,7 +2378,7 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
         subj = match.group("subj")
         # `said a little girl`: someone new, described; `that`, `this`, `it`... are no subject
         indefinite = pattern is _TAG_VERB_SUBJ and _first_word(subj) in ("a", "an")
-        if _first_word(subj) in _NOT_SUBJECT and _first_word(subj) != "the" and not indefinite:
+        if _first_word(subj) in _NOT_SUBJECT and not _described_subject_opener(subj) and not indefinite:
             continue
         if pattern is _TAG_VERB_SUBJ and _subject_kind(subj) == "epithet":
             # `said the book-stall keeper, looking in`: the description runs to the punctuation
@@ -2510,7 +2516,7 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
         if len(tail.split()) > 5 and not _is_manner_tail(tail):
             continue
         subj = match.group("subj")
-        if _first_word(subj) in _NOT_SUBJECT and _first_word(subj) != "the":
+        if _first_word(subj) in _NOT_SUBJECT and not _described_subject_opener(subj):
             continue
         if match.re is _TAG_SUBJ_VERB and verb in _SPEECH_STEMS and _POSSESSIVE_PHRASE.match(subj):
             # `on hearing the reason of their speedy return, said,`: a bare stem straight after
@@ -2549,7 +2555,9 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
             m
             for m in sorted(found, key=lambda m: m.start("subj"))
             if m.end("subj") < trailing.start()
-            and (_first_word(m.group("subj")) not in _NOT_SUBJECT or _first_word(m.group("subj")) == "the")
+            and (
+                _first_word(m.group("subj")) not in _NOT_SUBJECT or _described_subject_opener(m.group("subj"))
+            )
             and _first_word(m.group("subj")) not in _OPENER_WORDS
             and not (
                 _AFTER_THAT.search(clause, 0, m.start("subj"))
@@ -2839,13 +2847,31 @@ def _first_word(phrase: str) -> str:
 _NAMED_OWNERS_NOUN = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\s+[a-z][\w-]*")
 
 
+_DEMONSTRATIVE_KEY = re.compile(r"^(?:this|that) ")
+_ANOTHER_KEY = re.compile(r"^another ")
+
+
+def _demonstrative_description(subject: str) -> bool:
+    """`this lady`, `another gentleman`: a demonstrative before a description, not `that` alone
+    nor `This question answered` (a line's own words are no speaker)."""
+    words = subject.split()
+    return re.match(_DEMONSTRATIVE, subject) is not None and len(words) > 1 and words[-1] not in _ANSWER_NOUNS
+
+
+def _described_subject_opener(subject: str) -> bool:
+    """A subject opening on a word no subject opens on, but for a description's determiner."""
+    return _first_word(subject) == "the" or _demonstrative_description(subject)
+
+
 def _subject_kind(subject: str) -> str:
     word = subject.lower()
     if word in PRONOUN_GENDER:
         return "pronoun"
     if _NAMED_OWNERS_NOUN.fullmatch(subject):
         return "epithet"  # `Dan's girl`: someone described by whose she is
-    if subject[0].isupper() and not re.match(r"(?:The|His|Her|My|Their|Our|Your|An?)\s", subject):
+    if subject[0].isupper() and not re.match(
+        r"(?:The|His|Her|My|Their|Our|Your|An?|This|That|Another)\s", subject
+    ):
         return "name"
     return "epithet"
 
@@ -2881,7 +2907,13 @@ def _resolve_subject(
         if subject.kind == "epithet" and mention.kind == "name":
             subject.kind = "name"  # "the gallant Mr. Elton": a name inside the phrase
         return mention.character
-    key = _norm(phrase)
+    # "this lady", "that young gentleman": the one at hand, as "the lady" would be; "another
+    # gentleman" is someone new, as "a gentleman" is
+    key = _DEMONSTRATIVE_KEY.sub("the ", _ANOTHER_KEY.sub("a ", _norm(phrase)))
+    if subject.kind == "epithet" and _DEMONSTRATIVE_KEY.match(_norm(phrase)):
+        pointed = _latest_named_of_gender(context, start, EPITHET_GENDER.get(key.split()[-1], ""))
+        if pointed is not None:
+            return pointed
     for candidate in (key, re.sub(r"^(?:the|his|her|my|their|our|your|an?) ", "", key)):
         if candidate in context.alias_index:
             owner = context.alias_index[candidate]
@@ -3092,6 +3124,23 @@ _DESCRIPTION_TAIL = re.compile(
 DESCRIPTION_WINDOW = 1500
 DESCRIPTION_MIN_VOTES = 2
 DESCRIPTION_MIN_SHARE = 0.7
+
+
+def _latest_named_of_gender(context: _Context, position: int, gender: str) -> str | None:
+    """`Daisy was near her. "...," this young lady inquired`: a demonstrative points back to the
+    last one of its gender the narration named (in the DESCRIPTION_WINDOW before), whoever
+    talked last."""
+    if not gender:
+        return None
+    for mention in reversed(_mentions_between(context, max(0, position - DESCRIPTION_WINDOW), position)):
+        if (
+            mention.kind == "name"
+            and mention.character
+            and _fits_gender(context, mention.character, gender)
+            and not _in_quote(context, mention.start)
+        ):
+            return mention.character
+    return None
 
 
 def _named_of_gender_before(context: _Context, text: str, position: int, gender: str) -> bool:
