@@ -205,6 +205,18 @@ def test_pronoun_tag_after_a_line_that_named_her() -> None:
     assert [q.speaker for q in work.quotes] == ["jonah", "mara"]
 
 
+def test_a_name_after_a_phrase_and_a_comma_is_a_subject_for_the_next_she() -> None:
+    # "after a moment's pause, Ines chose another subject": Ines opens that clause after a comma,
+    # so she is the paragraph's latest subject, and the "she" of the next tag is hers, not Mara's
+    text = (
+        "Mara, finding her quiet, had nothing more to say; and after a moment's pause, "
+        "Ines chose another subject.\n\n"
+        '"We have been in town," said she, "and found them at home."\n'
+    )
+    work = run(text)
+    assert work.quotes[0].speaker == "ines"
+
+
 def test_a_name_the_pronoun_acts_on_is_not_the_next_she() -> None:
     # "She ... look at Ines": Ines is the object of that "she", so the tag's "she" goes on with
     # the woman of the paragraph before, not with the last woman named
