@@ -217,6 +217,14 @@ def test_a_name_after_a_phrase_and_a_comma_is_a_subject_for_the_next_she() -> No
     assert work.quotes[0].speaker == "ines"
 
 
+def test_a_name_opening_an_as_clause_is_a_subject_for_the_next_she() -> None:
+    # "as Ines came in": Ines is the subject of that clause, the paragraph's latest, so the next
+    # tag's "she" is hers
+    text = 'Mara sat by the fire as Ines came in.\n\n"You are late," she said.\n'
+    work = run(text)
+    assert work.quotes[0].speaker == "ines"
+
+
 def test_a_name_the_pronoun_acts_on_is_not_the_next_she() -> None:
     # "She ... look at Ines": Ines is the object of that "she", so the tag's "she" goes on with
     # the woman of the paragraph before, not with the last woman named

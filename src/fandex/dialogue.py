@@ -3556,12 +3556,12 @@ def _described_subject(context: _Context, text: str, start: int, end: int) -> tu
 
 
 # a clause opens at a sentence start, after a quote, or after a conjunction, capitalised or not
-# (`But Mary, feeling...`, `though Mrs. Jennings was governed in it`)
+# (`But Mary, feeling...`, `though Mrs. Jennings was governed in it`, `as Ines came in`)
 _CLAUSE_OPENERS = re.compile(
     # after a comma that closes a phrase (`after a moment's pause, Ines chose`), a name opens a
     # clause; after a comma closing a name (`Mara, Ines and Jonah`), it is only listed
     r"(?:^|[.!?;:]\s+|[\"“”]\s*|,\s+(?:and|but|then|when|while|as|so)\s+|\b[a-z]+,\s+"
-    r"|\b(?:[Aa]nd|[Bb]ut|[Tt]hen|[Ww]hen|[Ww]hile|[Tt]hough|[Aa]lthough|[Bb]ecause|[Uu]ntil|[Tt]ill|[Ii]f|[Ss]ince)\s+)$"
+    r"|\b(?:[Aa]nd|[Bb]ut|[Tt]hen|[Ww]hen|[Ww]hile|[Tt]hough|[Aa]lthough|[Bb]ecause|[Uu]ntil|[Tt]ill|[Ii]f|[Ss]ince|[Aa]s)\s+)$"
 )
 _FOLLOWED_BY_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)?\b|,\s")
 
