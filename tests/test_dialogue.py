@@ -225,6 +225,14 @@ def test_a_name_opening_an_as_clause_is_a_subject_for_the_next_she() -> None:
     assert work.quotes[0].speaker == "ines"
 
 
+def test_a_name_one_of_a_pair_is_no_subject_for_the_next_she() -> None:
+    # "Then Mara and Jonah drove away": Mara is one of a pair that leaves, not the paragraph's
+    # woman; Ines, who watches them go, is, and the next tag's "she" is hers
+    text = 'Ines watched from the window. Then Mara and Jonah drove away.\n\n"Good riddance," she said.\n'
+    work = run(text)
+    assert work.quotes[0].speaker == "ines"
+
+
 def test_a_name_the_pronoun_acts_on_is_not_the_next_she() -> None:
     # "She ... look at Ines": Ines is the object of that "she", so the tag's "she" goes on with
     # the woman of the paragraph before, not with the last woman named

@@ -3563,7 +3563,11 @@ _CLAUSE_OPENERS = re.compile(
     r"(?:^|[.!?;:]\s+|[\"“”]\s*|,\s+(?:and|but|then|when|while|as|so)\s+|\b[a-z]+,\s+"
     r"|\b(?:[Aa]nd|[Bb]ut|[Tt]hen|[Ww]hen|[Ww]hile|[Tt]hough|[Aa]lthough|[Bb]ecause|[Uu]ntil|[Tt]ill|[Ii]f|[Ss]ince|[Aa]s)\s+)$"
 )
-_FOLLOWED_BY_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)?\b|,\s")
+# a word after the name that could be its verb: not a conjunction or preposition (`Then Mara and
+# Jonah drove away`, `from Mara to Ines`), which makes the name one of a pair or an object
+_FOLLOWED_BY_VERB = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?!(?:and|or|to|of|in|with|at|on|for|from|by|as)\b)[a-z]+(?:ed|s)?\b|,\s"
+)
 
 
 _PRONOUN_SUBJECT = {
