@@ -233,6 +233,13 @@ def test_a_name_one_of_a_pair_is_no_subject_for_the_next_she() -> None:
     assert work.quotes[0].speaker == "ines"
 
 
+def test_a_name_that_acts_on_her_in_the_paragraph_before_is_not_the_next_she() -> None:
+    # "Mara gave her a long look": Mara acts on that "her", who is the next tag's "she": Ines
+    text = 'Ines came in from the rain. Mara gave her a long look.\n\n"Well?" she said.\n'
+    work = run(text)
+    assert work.quotes[0].speaker == "ines"
+
+
 def test_a_name_the_pronoun_acts_on_is_not_the_next_she() -> None:
     # "She ... look at Ines": Ines is the object of that "she", so the tag's "she" goes on with
     # the woman of the paragraph before, not with the last woman named

@@ -3482,6 +3482,12 @@ def _by_gender(
             and not _in_quote(context, m.start)
             and not _acted_on_by_pronoun(context, m, gender)
         ]
+        # `Mara gave her a long look.` closing the paragraph before: the "her" is the next "she".
+        # Only for a name: a description as subject (`The doctor looked at Kronborg and shut the
+        # door behind him`) is the paragraph's topic, and its "him" is someone else
+        previous = [
+            m for m in previous if m.kind != "name" or not _acts_on_pronoun(text, m, para_start, gender)
+        ]
         if (
             previous
             and previous_speaker is not None
