@@ -205,6 +205,41 @@ def test_pronoun_tag_after_a_line_that_named_her() -> None:
     assert [q.speaker for q in work.quotes] == ["jonah", "mara"]
 
 
+def test_a_name_after_a_phrase_and_a_comma_is_a_subject_for_the_next_she() -> None:
+    # "after a moment's pause, Ines chose another subject": Ines opens that clause after a comma,
+    # so she is the paragraph's latest subject, and the "she" of the next tag is hers, not Mara's
+    text = (
+        "Mara, finding her quiet, had nothing more to say; and after a moment's pause, "
+        "Ines chose another subject.\n\n"
+        '"We have been in town," said she, "and found them at home."\n'
+    )
+    work = run(text)
+    assert work.quotes[0].speaker == "ines"
+
+
+def test_a_name_opening_an_as_clause_is_a_subject_for_the_next_she() -> None:
+    # "as Ines came in": Ines is the subject of that clause, the paragraph's latest, so the next
+    # tag's "she" is hers
+    text = 'Mara sat by the fire as Ines came in.\n\n"You are late," she said.\n'
+    work = run(text)
+    assert work.quotes[0].speaker == "ines"
+
+
+def test_a_name_one_of_a_pair_is_no_subject_for_the_next_she() -> None:
+    # "Then Mara and Jonah drove away": Mara is one of a pair that leaves, not the paragraph's
+    # woman; Ines, who watches them go, is, and the next tag's "she" is hers
+    text = 'Ines watched from the window. Then Mara and Jonah drove away.\n\n"Good riddance," she said.\n'
+    work = run(text)
+    assert work.quotes[0].speaker == "ines"
+
+
+def test_a_name_that_acts_on_her_in_the_paragraph_before_is_not_the_next_she() -> None:
+    # "Mara gave her a long look": Mara acts on that "her", who is the next tag's "she": Ines
+    text = 'Ines came in from the rain. Mara gave her a long look.\n\n"Well?" she said.\n'
+    work = run(text)
+    assert work.quotes[0].speaker == "ines"
+
+
 def test_a_name_the_pronoun_acts_on_is_not_the_next_she() -> None:
     # "She ... look at Ines": Ines is the object of that "she", so the tag's "she" goes on with
     # the woman of the paragraph before, not with the last woman named

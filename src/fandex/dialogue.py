@@ -3531,6 +3531,12 @@ def _by_gender(
             and not _in_quote(context, m.start)
             and not _acted_on_by_pronoun(context, m, gender)
         ]
+        # `Mara gave her a long look.` closing the paragraph before: the "her" is the next "she".
+        # Only for a name: a description as subject (`The doctor looked at Kronborg and shut the
+        # door behind him`) is the paragraph's topic, and its "him" is someone else
+        previous = [
+            m for m in previous if m.kind != "name" or not _acts_on_pronoun(text, m, para_start, gender)
+        ]
         if (
             previous
             and previous_speaker is not None
@@ -3605,12 +3611,18 @@ def _described_subject(context: _Context, text: str, start: int, end: int) -> tu
 
 
 # a clause opens at a sentence start, after a quote, or after a conjunction, capitalised or not
-# (`But Mary, feeling...`, `though Mrs. Jennings was governed in it`)
+# (`But Mary, feeling...`, `though Mrs. Jennings was governed in it`, `as Ines came in`)
 _CLAUSE_OPENERS = re.compile(
-    r"(?:^|[.!?;:]\s+|[\"“”]\s*|,\s+(?:and|but|then|when|while|as|so)\s+"
-    r"|\b(?:[Aa]nd|[Bb]ut|[Tt]hen|[Ww]hen|[Ww]hile|[Tt]hough|[Aa]lthough|[Bb]ecause|[Uu]ntil|[Tt]ill|[Ii]f|[Ss]ince)\s+)$"
+    # after a comma that closes a phrase (`after a moment's pause, Ines chose`), a name opens a
+    # clause; after a comma closing a name (`Mara, Ines and Jonah`), it is only listed
+    r"(?:^|[.!?;:]\s+|[\"“”]\s*|,\s+(?:and|but|then|when|while|as|so)\s+|\b[a-z]+,\s+"
+    r"|\b(?:[Aa]nd|[Bb]ut|[Tt]hen|[Ww]hen|[Ww]hile|[Tt]hough|[Aa]lthough|[Bb]ecause|[Uu]ntil|[Tt]ill|[Ii]f|[Ss]ince|[Aa]s)\s+)$"
 )
-_FOLLOWED_BY_VERB = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)?\b|,\s")
+# a word after the name that could be its verb: not a conjunction or preposition (`Then Mara and
+# Jonah drove away`, `from Mara to Ines`), which makes the name one of a pair or an object
+_FOLLOWED_BY_VERB = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?!(?:and|or|to|of|in|with|at|on|for|from|by|as)\b)[a-z]+(?:ed|s)?\b|,\s"
+)
 
 
 _PRONOUN_SUBJECT = {
