@@ -2988,7 +2988,7 @@ def _resolve_subject(
         votes = context.description_votes.setdefault(key, Counter())
         if context.gender_rule in ("paragraph", "local") and chosen is not None:
             votes[chosen] += 1
-        elif votes and not _named_of_gender_before(context, text, start, gender):
+        elif votes and _latest_named_of_gender(context, start, gender) is None:
             owner, count = votes.most_common(1)[0]
             if count >= DESCRIPTION_MIN_VOTES and count >= DESCRIPTION_MIN_SHARE * votes.total():
                 return owner
@@ -3141,15 +3141,6 @@ def _latest_named_of_gender(context: _Context, position: int, gender: str) -> st
         ):
             return mention.character
     return None
-
-
-def _named_of_gender_before(context: _Context, text: str, position: int, gender: str) -> bool:
-    """Whether the narration named a character of this gender in the DESCRIPTION_WINDOW before."""
-    for mention in _mentions_between(context, max(0, position - DESCRIPTION_WINDOW), position):
-        character = context.characters.get(mention.character or "")
-        if character is not None and character.gender == gender and not _in_quote(context, mention.start):
-            return True
-    return False
 
 
 # Relatives who share a family name with the one whose relative they are, with the title the
