@@ -10,8 +10,7 @@ from __future__ import annotations
 import pytest
 
 from fandex.fandom import guess_from_text
-from fandex.fandoms import BUNDLED_DIR, FandomPack, character_index, load_packs, ship_members
-from fandex.fandoms.loader import load_pack_file
+from fandex.fandoms import FandomPack, character_index, get_pack, load_packs, ship_members
 from fandex.options import Options
 from fandex.pipeline import run
 from fandex.readers import from_text
@@ -21,11 +20,9 @@ YOI = "Yuri!!! on Ice (Anime)"
 
 
 def bundled(name: str) -> FandomPack:
-    for path in sorted(BUNDLED_DIR.glob("*.yaml")):
-        pack = load_pack_file(path)
-        if pack.name == name:
-            return pack
-    raise AssertionError(f"no bundled pack named {name!r}")
+    pack = get_pack(name)
+    assert pack is not None, f"no bundled pack named {name!r}"
+    return pack
 
 
 SNIPPETS = {
