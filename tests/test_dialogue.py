@@ -1770,6 +1770,17 @@ def test_relative_tag_owner_family_name_learnt_from_the_text() -> None:
     assert [q.speaker for q in work.quotes] == ["kitty", "hale"]
 
 
+def test_relative_tag_owner_named_in_the_paragraph_before() -> None:
+    # no one has spoken yet and the tag's own paragraph names nobody: the narration just before
+    # named Kitty Hale, so "her mother" is Mrs. Hale
+    text = (
+        "Mrs. Crane had gone out. Kitty Hale sat alone by the window and did not lift her eyes.\n\n"
+        '"You are very quiet to-night," said her mother.\n'
+    )
+    work = run(text, cast=HALE_CAST)
+    assert [(q.speaker, q.cue) for q in work.quotes] == [("hale", "anaphoric")]
+
+
 def test_relative_tag_owner_among_speakers_a_few_lines_back() -> None:
     # two untagged lines since Lydia Hale last spoke by name: she is still whose mother is meant
     text = (

@@ -3182,6 +3182,11 @@ def _relative_by_surname(
     owners = [m.character for m in reversed(mentions) if m.character and not _in_quote(context, m.start)]
     # `"My dear Mr. Bennet," replied his wife`: the one called in the line is whose wife she is
     owners.extend(m.character for m in _mentions_between(context, quote.start, quote.end) if m.character)
+    # `Elizabeth dared not lift up her eyes.` / `"...," said her mother`: the paragraph before
+    # named whose mother she is
+    para_start = _para_start(text, position)
+    earlier = _mentions_between(context, _para_start(text, max(0, para_start - 2)), para_start)
+    owners.extend(m.character for m in reversed(earlier) if m.character and not _in_quote(context, m.start))
     if conversation.last_para >= index - 5:
         owners.extend(reversed(conversation.speakers[-6:]))
     seen: set[str] = set()
