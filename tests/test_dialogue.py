@@ -1770,6 +1770,20 @@ def test_relative_tag_owner_family_name_learnt_from_the_text() -> None:
     assert [q.speaker for q in work.quotes] == ["kitty", "hale"]
 
 
+def test_tag_before_line_with_pronoun_subject_inside_a_subordinate_clause() -> None:
+    # no clause opens on a subject ("When told that it was nearly five she rose"): the "she" who
+    # acts before the speech verb is the tag's subject
+    cast = [Character("mara", "Mara", gender="F"), Character("tom", "Tom", gender="M")]
+    text = (
+        "Mara sat with Tom by the fire.\n\n"
+        '"It is late," said Tom.\n\n'
+        "When told that it was nearly five she rose at once, and said:\n\n"
+        '"Then I must go."\n'
+    )
+    work = run(text, cast=cast)
+    assert [(q.speaker, q.cue) for q in work.quotes] == [("tom", "explicit"), ("mara", "anaphoric")]
+
+
 def test_relative_tag_owner_named_in_the_paragraph_before() -> None:
     # no one has spoken yet and the tag's own paragraph names nobody: the narration just before
     # named Kitty Hale, so "her mother" is Mrs. Hale

@@ -2586,6 +2586,15 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
                 None,
             )
             subjects = [first] if first else []
+        if not subjects:
+            # `When told that it was ten minutes to five she rose at once, and said:`: no clause
+            # opens on a subject, but a he or she acts in it before the verb
+            acting = [
+                m
+                for m in _PRONOUN_BEFORE_VERB.finditer(clause, 0, trailing.start())
+                if not _AFTER_THAT.search(clause, 0, m.start("subj"))
+            ]
+            subjects = acting[-1:]
         if subjects:
             subj = subjects[-1].group("subj")
             subject = _Subject(
@@ -2773,6 +2782,8 @@ _NAME_RIGHT_BEFORE = re.compile(
 )
 
 
+# A he or she and the word after it, which after a subject pronoun is its verb (`she rose`).
+_PRONOUN_BEFORE_VERB = re.compile(r"(?<![\w'’])(?P<subj>[Hh]e|[Ss]he)\s+(?=[a-z]+\b)")
 _NAME_BEFORE_VERB = re.compile(
     r"(?<![\w'’])(?P<subj>[Hh]e|[Ss]he|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|[Tt]he\s+[A-Z][\w'’-]*)"
     r"\s+(?=[a-z]+(?:ed|s)?\b)"
