@@ -1770,6 +1770,26 @@ def test_relative_tag_owner_family_name_learnt_from_the_text() -> None:
     assert [q.speaker for q in work.quotes] == ["kitty", "hale"]
 
 
+def test_tag_before_line_lost_its_dash_after_a_manner_word() -> None:
+    # the dash after the tag is gone: "somewhat austerely" is still only manner after "said"
+    subject, verb, _, _ = _match_before("Then Dr. Grey turned to the others and said somewhat austerely ", 0)
+    assert subject is not None and (subject.phrase, verb) == ("Dr. Grey", "said")
+
+
+def test_line_after_a_paragraph_ending_on_went_on() -> None:
+    # `and then went on` closing the paragraph before a line (its dash lost) is his tag
+    cast = [Character("mara", "Mara", gender="F"), Character("tom", "Tom", gender="M")]
+    text = (
+        "Mara sat with Tom by the fire.\n\n"
+        '"It is late," said Mara.\n\n'
+        '"Not so late," said Tom.\n\n'
+        "He paused for a little, still poking the coals, and then went on\n\n"
+        '"We have an hour yet."\n'
+    )
+    work = run(text, cast=cast)
+    assert [(q.speaker, q.cue) for q in work.quotes][-1] == ("tom", "anaphoric")
+
+
 def test_tag_before_line_with_pronoun_subject_inside_a_subordinate_clause() -> None:
     # no clause opens on a subject ("When told that it was nearly five she rose"): the "she" who
     # acts before the speech verb is the tag's subject

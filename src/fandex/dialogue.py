@@ -2750,7 +2750,7 @@ _POSSESSIVE_PHRASE = re.compile(r"(?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur|[Yy]our
 # Words that open a phrase saying how or to whom something is said, after its tag verb.
 _MANNER_OPENER_WORDS = (
     "to in with at after without for from over under on upon into across through towards toward "
-    "loud half almost very quite rather so"
+    "loud half almost very quite rather so somewhat like"
 )
 _MANNER_OPENERS = frozenset(_MANNER_OPENER_WORDS.split())
 
@@ -2805,6 +2805,8 @@ def _ends_on_speech_verb(narration: str) -> bool:
         words.pop()
     if bool(words) and words[-1] in SPEECH_VERBS:
         return True
+    if len(words) > 1 and f"{words[-2]} {words[-1]}" in _PHRASAL_SPEECH:
+        return True  # `He paused a little, and then went on "...`
     if not narration[-1:].isalpha():
         return False
     # `and then the Secretary said in a curious, strained voice "...`: the lost colon after a
