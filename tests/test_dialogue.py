@@ -2551,3 +2551,18 @@ def test_demonstrative_description_points_to_the_last_one_named_of_its_gender() 
         '"Who took it?" said this lady, looking at them.\n'
     )
     assert said(run(text))[-1] == ("Who took it?", "ines")
+
+
+def test_a_name_after_an_inverted_negation_or_either_is_a_subject_for_the_next_she() -> None:
+    # "Nor did Ines speak": Ines is the subject of the inverted clause, the paragraph's latest, so
+    # the next tag's "she" is hers and not Mara's
+    text = (
+        "Jonah sat down.\n\nMara stayed bowed for a while. Nor did Ines speak. She sighed.\n\n"
+        '"What time is it?" she said.\n'
+    )
+    assert run(text).quotes[0].speaker == "ines"
+    text = (
+        "Jonah sat down.\n\nMara chose a seat by the door. Either Ines was blind to it, or she "
+        'chose to ignore it.\n\n"Such a lovely day," she said.\n'
+    )
+    assert run(text).quotes[0].speaker == "ines"

@@ -3625,7 +3625,10 @@ _CLAUSE_OPENERS = re.compile(
     # after a comma that closes a phrase (`after a moment's pause, Ines chose`), a name opens a
     # clause; after a comma closing a name (`Mara, Ines and Jonah`), it is only listed
     r"(?:^|[.!?;:]\s+|[\"“”]\s*|,\s+(?:and|but|then|when|while|as|so)\s+|\b[a-z]+,\s+"
-    r"|\b(?:[Aa]nd|[Bb]ut|[Tt]hen|[Ww]hen|[Ww]hile|[Tt]hough|[Aa]lthough|[Bb]ecause|[Uu]ntil|[Tt]ill|[Ii]f|[Ss]ince|[Aa]s)\s+)$"
+    r"|\b(?:[Aa]nd|[Bb]ut|[Tt]hen|[Ww]hen|[Ww]hile|[Tt]hough|[Aa]lthough|[Bb]ecause|[Uu]ntil|[Tt]ill|[Ii]f|[Ss]ince|[Aa]s)\s+"
+    # `Nor did Katharine speak.`, `Either Mrs. Hilbery was impervious`: a subject after the
+    # auxiliary of an inverted negation, or after "either"
+    r"|\b(?:Nor|Neither|[Nn]or\s+yet)\s+(?:did|had|was|were|could|would|should|does|do|has|is)\s+|\bEither\s+)$"
 )
 # a word after the name that could be its verb: not a conjunction or preposition (`Then Mara and
 # Jonah drove away`, `from Mara to Ines`), which makes the name one of a pair or an object
