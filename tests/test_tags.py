@@ -6,15 +6,17 @@ import pytest
 
 import fandex
 from conftest import ROOT, SAMPLE_ALL_TALK, SAMPLE_ONE_LINE
+from fandex.mentions import find_name_mentions
 from fandex.options import Options
 from fandex.pipeline import run
 from fandex.readers import read_file
 from fandex.relationships import find_relationships
-from fandex.tags import character_threshold, infer_tags
+from fandex.tags import MAX_CHARACTER_TAGS, character_threshold, infer_tags
 from fandex.work import (
     AO3_CATEGORIES,
     AO3_RATINGS,
     AO3_WARNINGS,
+    Character,
     Evidence,
     FandomGuess,
     Quote,
@@ -244,6 +246,22 @@ def test_a_canon_characters_two_lines_in_a_long_story_are_a_walk_on() -> None:
     work = make_work(text, ("Buffy", "Giles"))
     work.quotes.append(Quote(text.index("North"), text.index("North") + 6, "c2"))
     assert "Rupert Giles" not in _values(_tagged(work), "character")
+
+
+def test_past_the_cap_of_twelve_the_fandoms_characters_come_before_names_no_pack_knows() -> None:
+    # Twelve people no pack knows, each named three times, and Giles (the pack's) named twice:
+    # by mentions alone Giles would be the thirteenth and cut.
+    others = ["Ada", "Bram", "Cleo", "Dov", "Eda", "Fitz", "Gus", "Hal", "Ines", "Jude", "Kit", "Lev"]
+    text = (
+        " ".join(f"{name} waved. {name} sat. {name} left." for name in others) + " Giles read. Giles slept."
+    )
+    work = make_work(text, ("Giles",))
+    work.characters += [Character(f"o{i}", name) for i, name in enumerate(others)]
+    work.mentions = find_name_mentions(text, work.characters)
+    characters = _values(_tagged(work), "character")
+    assert len(characters) == MAX_CHARACTER_TAGS
+    assert characters[0] == "Rupert Giles"
+    assert "Lev" not in characters
 
 
 def test_a_story_told_in_the_second_person_has_the_reader_as_a_character() -> None:

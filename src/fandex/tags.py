@@ -246,6 +246,9 @@ def _characters(ctx: TagContext) -> list[Tag]:
     in_pairings = {cid for r in ctx.work.relationships if r.main for cid in r.characters}
     appearances = ctx.cast.appearances()
     tags = []
+    # Tags past the cap go to the canon first: when a story has more people than places, the
+    # fandom's characters (whom readers filter on) and the main pair come before names no pack knows.
+    unknown: list[Tag] = []
     for cid, count in sorted(counts.items(), key=lambda item: -item[1]):
         if not first.get(cid):
             continue
@@ -256,8 +259,10 @@ def _characters(ctx: TagContext) -> list[Tag]:
                 continue
             evidence = shown[:3]
         confidence = round(min(0.95, 0.4 + count / (threshold * 6)), 2)
-        tags.append(Tag("character", ctx.cast.name(cid), "inferred", confidence, evidence))
-    tags += _summary_characters(ctx, [t.value for t in tags])
+        tag = Tag("character", ctx.cast.name(cid), "inferred", confidence, evidence)
+        (tags if ctx.cast.by_id[cid].canonical or cid in in_pairings else unknown).append(tag)
+    tags += _summary_characters(ctx, [t.value for t in tags + unknown])
+    tags += unknown
     reader = _reader(ctx)
     return ([reader] if reader else []) + tags[: MAX_CHARACTER_TAGS - (1 if reader else 0)]
 
