@@ -6,17 +6,20 @@ import pytest
 
 import fandex
 from conftest import ROOT, SAMPLE_ALL_TALK, SAMPLE_ONE_LINE
+from fandex.mentions import find_name_mentions
 from fandex.options import Options
 from fandex.pipeline import run
 from fandex.readers import read_file
 from fandex.relationships import find_relationships
-from fandex.tags import character_threshold, infer_tags
+from fandex.tags import MAX_CHARACTER_TAGS, character_threshold, infer_tags
 from fandex.work import (
     AO3_CATEGORIES,
     AO3_RATINGS,
     AO3_WARNINGS,
+    Character,
     Evidence,
     FandomGuess,
+    Quote,
     Relationship,
     Section,
     Work,
@@ -207,6 +210,58 @@ def test_a_side_character_of_a_long_story_needs_fewer_mentions_than_one_per_thou
     assert "Xander Harris" not in characters
     assert character_threshold(16_000) == 10
     assert character_threshold(1_000) == 2
+
+
+def test_a_canon_character_under_the_threshold_who_is_on_the_page_is_tagged() -> None:
+    # About 2,100 words ask 3 mentions. Giles is named twice but speaks a line and acts; Xander
+    # is named twice, only talked about; Anya speaks and acts as Giles does but is no pack's.
+    filler = " ".join(["Buffy walked the long road past the quiet houses and the old church again."] * 150)
+    text = (
+        filler
+        + ' Giles frowned at the map. "North," Giles said. Buffy laughed, like Xander always said she'
+        + ' would. "Xander is late," Willow said. Anya sighed. "South," Anya said.'
+    )
+    work = make_work(text, ("Buffy", "Giles", "Xander", "Willow", "Anya"))
+    work.quotes.append(Quote(text.index("North"), text.index("North") + 6, "c2"))
+    work.quotes.append(Quote(text.index("South"), text.index("South") + 6, "c5"))
+    work.characters[4].canonical = False
+    _tagged(work)
+    characters = _values(work, "character")
+    assert character_threshold(2_100) == 3
+    assert "Rupert Giles" in characters
+    assert "Xander Harris" not in characters
+    assert "Anya Jenkins" not in characters
+    giles = next(t for t in work.tags if t.value == "Rupert Giles")
+    assert [e.reason for e in giles.evidence] == [
+        "acts in the narration",
+        "speaks a line",
+        "acts in the narration",
+    ]
+
+
+def test_a_canon_characters_two_lines_in_a_long_story_are_a_walk_on() -> None:
+    # About 16,000 words ask 10 mentions, and a canon character on the page a quarter of that.
+    filler = " ".join(["Buffy walked the long road past the quiet houses and the old church again."] * 1150)
+    text = filler + ' Giles frowned. "North," Giles said.'
+    work = make_work(text, ("Buffy", "Giles"))
+    work.quotes.append(Quote(text.index("North"), text.index("North") + 6, "c2"))
+    assert "Rupert Giles" not in _values(_tagged(work), "character")
+
+
+def test_past_the_cap_of_twelve_the_fandoms_characters_come_before_names_no_pack_knows() -> None:
+    # Twelve people no pack knows, each named three times, and Giles (the pack's) named twice:
+    # by mentions alone Giles would be the thirteenth and cut.
+    others = ["Ada", "Bram", "Cleo", "Dov", "Eda", "Fitz", "Gus", "Hal", "Ines", "Jude", "Kit", "Lev"]
+    text = (
+        " ".join(f"{name} waved. {name} sat. {name} left." for name in others) + " Giles read. Giles slept."
+    )
+    work = make_work(text, ("Giles",))
+    work.characters += [Character(f"o{i}", name) for i, name in enumerate(others)]
+    work.mentions = find_name_mentions(text, work.characters)
+    characters = _values(_tagged(work), "character")
+    assert len(characters) == MAX_CHARACTER_TAGS
+    assert characters[0] == "Rupert Giles"
+    assert "Lev" not in characters
 
 
 def test_a_story_told_in_the_second_person_has_the_reader_as_a_character() -> None:

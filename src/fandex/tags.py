@@ -19,10 +19,11 @@ from fandex.fandoms import get_pack, load_packs
 from fandex.mentions import find_name_mentions, name_pattern
 from fandex.options import Options
 from fandex.taggers import canon, content, declared, tropes
+from fandex.taggers.cast import SPEAKS_A_LINE
 from fandex.taggers.context import TagContext
 from fandex.taggers.declared import NameResolver, parse_pairing, same_person
 from fandex.taggers.text import folded
-from fandex.work import AO3_RATINGS, Evidence, Relationship, Tag, Work
+from fandex.work import AO3_RATINGS, Character, Evidence, Relationship, Tag, Work
 
 # A main romance at least this strong counts, for its relationship tag and for the category.
 ROMANTIC_TAG_STRENGTH = 0.5
@@ -40,6 +41,15 @@ MAX_CHARACTER_TAGS = 12
 SHORT_STORY_WORDS = 1500
 CHARACTER_MENTIONS_SHORT = 2
 CHARACTER_MENTIONS_PER_SQRT_THOUSAND = 2.5
+# A canon character under that threshold who is on the page all the same is tagged: one who speaks
+# a line and is seen this many times in all (lines spoken, names acting in the narration), and is
+# mentioned at least this share of the threshold. Authors tag the canon characters who appear,
+# however briefly, not those only talked about; a novel's walk-on with two lines stays out by the
+# share. A spoken line is asked for: names acting alone would tag any side character whose name opens
+# a few sentences of a long story, the very case the mention threshold is for (on the tuning sets
+# they added one declared character, and no undeclared one).
+CHARACTER_APPEARANCES = 2
+CHARACTER_APPEARANCE_SHARE = 0.25
 # Share of the body told in the second person for the Reader character tag.
 READER_SHARE = 0.5
 # Fandom guesses below this confidence are not tagged.
@@ -234,23 +244,40 @@ def _characters(ctx: TagContext) -> list[Tag]:
         if mention.kind == "name" and len(first.setdefault(mention.character, [])) < 3:
             first[mention.character].append(Evidence(mention.start, mention.end, "named in the story"))
     in_pairings = {cid for r in ctx.work.relationships if r.main for cid in r.characters}
+    appearances = ctx.cast.appearances()
     tags = []
+    # Tags past the cap go to the canon first: when a story has more people than places, the
+    # fandom's characters (whom readers filter on) and the main pair come before names no pack knows.
+    unknown: list[Tag] = []
     for cid, count in sorted(counts.items(), key=lambda item: -item[1]):
-        if (count < threshold and cid not in in_pairings) or not first.get(cid):
+        if not first.get(cid):
             continue
+        evidence = sorted(first[cid], key=lambda e: e.start)
+        if count < threshold and cid not in in_pairings:
+            shown = appearances.get(cid, [])
+            if not _appears(ctx.cast.by_id[cid], count, shown, threshold):
+                continue
+            evidence = shown[:3]
         confidence = round(min(0.95, 0.4 + count / (threshold * 6)), 2)
-        tags.append(
-            Tag(
-                "character",
-                ctx.cast.name(cid),
-                "inferred",
-                confidence,
-                sorted(first[cid], key=lambda e: e.start),
-            )
-        )
-    tags += _summary_characters(ctx, [t.value for t in tags])
+        tag = Tag("character", ctx.cast.name(cid), "inferred", confidence, evidence)
+        (tags if ctx.cast.by_id[cid].canonical or cid in in_pairings else unknown).append(tag)
+    tags += _summary_characters(ctx, [t.value for t in tags + unknown])
+    tags += unknown
     reader = _reader(ctx)
     return ([reader] if reader else []) + tags[: MAX_CHARACTER_TAGS - (1 if reader else 0)]
+
+
+def _appears(character: Character, mentions: int, shown: list[Evidence], threshold: int) -> bool:
+    """Whether a character under the mention threshold is tagged all the same: a canon character
+    (a fandom pack's) who speaks on the page and is seen there a few times (``shown``: the cast
+    index's appearances). An original character must reach the threshold: the pack is what says a
+    name is someone readers look for."""
+    return (
+        character.canonical
+        and any(e.reason == SPEAKS_A_LINE for e in shown)
+        and len(shown) >= CHARACTER_APPEARANCES
+        and mentions >= CHARACTER_APPEARANCE_SHARE * threshold
+    )
 
 
 # A capitalised word right before a name, not opening a sentence: the name is part of a longer one

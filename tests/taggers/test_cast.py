@@ -65,3 +65,20 @@ def test_a_crossovers_packs_come_strongest_canon_first_and_a_single_fandom_reads
     work.metadata.declared_tags.fandoms = declared[:1]
     work.fandoms = work.fandoms[:1]
     assert [pack.name for pack in packs_for(work, Options())] == ["Buffy the Vampire Slayer"]
+
+
+def test_appearances_are_lines_spoken_and_names_acting_in_the_narration() -> None:
+    text = (
+        'Giles frowned. "Tea?" Giles asked. Buffy shrugged, because like Giles said, it was late. '
+        '"Giles was right," Willow said. Giles was away by then. Giles had warned her. '
+        "*Giles knew,* Buffy thought. Giles always said so."
+    )
+    work = make_work(text, ("Giles", "Buffy", "Willow"), quotes=[("Tea?", "Giles", None)])
+    thought_start = text.index("Giles knew")
+    work.thoughts.append(Thought(thought_start, thought_start + len("Giles knew,"), "c2"))
+    shown = CastIndex(work, Options()).appearances()["c1"]
+    assert [(text[e.start : e.end], e.reason) for e in shown] == [
+        ("Giles frowned", "acts in the narration"),
+        ("Tea?", "speaks a line"),
+        ("Giles asked", "acts in the narration"),
+    ]

@@ -13,11 +13,12 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from fandex import person_words
 from fandex.fandom import strongest_first
 from fandex.fandoms import FandomPack, get_pack, packs_for_work
 from fandex.options import Options
 from fandex.taggers.text import folded
-from fandex.work import Character, Mention, Quote, Work
+from fandex.work import Character, Evidence, Mention, Quote, Work
 
 _THIRD_PERSON = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
 # The same on folded (lower-cased) text: several times faster than IGNORECASE over a novel.
@@ -33,6 +34,20 @@ _PRONOUN_WINDOW = 80
 _GENDER_MAJORITY = 0.75
 # How far apart two quotes may be for one to answer the other (an addressee guess).
 _EXCHANGE_GAP = 600
+# The word after a name in the narration, past an adverb of the moment: "Giles frowned", "Giles
+# quickly closed the book". "always" and "never" are left out: "Giles always said" is a habit, told
+# about him rather than shown.
+_WORD_AFTER_NAME = re.compile(
+    r" (?:(?:just|then|quickly|slowly|finally|also|only|still|suddenly|simply|already) )?([a-z]+)\b"
+)
+# Verbs of being and the pluperfect's "had" tell a state or a memory ("Giles was away", "Giles had
+# warned her"), not someone acting on the page.
+_STATE_VERBS = frozenset({"was", "were", "is", "are", "has", "had"})
+# The reasons of the appearances' evidence.
+SPEAKS_A_LINE = "speaks a line"
+ACTS_IN_NARRATION = "acts in the narration"
+# A name after these is a comparison or a quotation of someone absent ("like Giles said").
+_COMPARING = re.compile(r"\b(?:like|as)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +121,39 @@ class CastIndex:
             addressee = self._addressees[index]
             if addressee is not None:
                 found.append(Reference(quote.end, quote.end, addressee))
+        return found
+
+    def appearances(self) -> dict[str, list[Evidence]]:
+        """Where each character is on the page rather than only talked about: each line the
+        dialogue layer gives them, and each name in the narration followed by a verb of the
+        moment ("Giles frowned", "Willow asks"). Not a name inside someone's speech or thoughts,
+        a state or a memory ("Giles was away", "Giles had said"), nor a comparison ("like Giles
+        said")."""
+        text = self.work.text
+        found: dict[str, list[Evidence]] = {}
+        for quote in self.quotes:
+            if quote.speaker in self.by_id:
+                found.setdefault(quote.speaker, []).append(Evidence(quote.start, quote.end, SPEAKS_A_LINE))
+        thoughts = sorted((t.start, t.end) for t in self.work.thoughts)
+        thought_starts = [start for start, _ in thoughts]
+        for mention in self.work.mentions:
+            if mention.kind != "name" or mention.character not in self.by_id:
+                continue
+            after = _WORD_AFTER_NAME.match(text, mention.end)
+            if after is None or not _verb_of_the_moment(after.group(1)):
+                continue
+            if self.quote_at(mention.start) is not None:
+                continue
+            index = bisect.bisect_right(thought_starts, mention.start) - 1
+            if index >= 0 and mention.start < thoughts[index][1]:
+                continue
+            if _COMPARING.search(text, max(0, mention.start - 8), mention.start):
+                continue
+            found.setdefault(mention.character, []).append(
+                Evidence(mention.start, after.end(), ACTS_IN_NARRATION)
+            )
+        for evidence in found.values():
+            evidence.sort(key=lambda e: e.start)
         return found
 
     def name(self, character_id: str) -> str:
@@ -256,6 +304,18 @@ def packs_for(work: Work, options: Options) -> list[FandomPack]:
         if pack is not None and pack not in packs:
             packs.append(pack)
     return packs
+
+
+def _verb_of_the_moment(word: str) -> bool:
+    """A verb a name can be the subject of as the one acting: a past tense ("frowned", "took"), a
+    speech verb ("asks") or a present tense in "-s" ("watches"), not a state ("was", "had")."""
+    if word in _STATE_VERBS:
+        return False
+    if word in person_words.PAST_TENSE or word in person_words.SPEECH_VERBS:
+        return True
+    if len(word) > 4 and word.endswith("ed"):
+        return True
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ys"))
 
 
 def _pronoun_gender(word: str) -> str | None:
