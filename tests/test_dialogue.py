@@ -295,6 +295,19 @@ def test_a_described_subject_just_before_is_the_next_he() -> None:
     assert [q.speaker for q in work.quotes] == ["jonah", "doctor"]
 
 
+def test_a_described_subject_closing_the_paragraph_before_is_the_next_he() -> None:
+    # the paragraph before ends on "the doctor" doing something: the next line's "he" is his,
+    # as it would be within one paragraph, and not the talk's other man
+    cast = [*CAST, Character("doctor", "The Doctor", aliases=["Doctor"], gender="M")]
+    text = (
+        '"Is he worse?" asked Jonah.\n\n'
+        '"He never woke up," said Ines. There was a pause. The doctor felt his patient\'s pulse.\n\n'
+        '"I can do nothing," he said.\n'
+    )
+    work = run(text, cast)
+    assert [q.speaker for q in work.quotes] == ["jonah", "ines", "doctor"]
+
+
 def test_a_subject_word_starts_a_word() -> None:
     # "mother and said" holds "her and said", which is no subject and verb: the tag is the "She"
     text = '"Hello," said Jonah.\n\nMara came in late. She kissed her brother and mother and said, "Sorry."\n'

@@ -3528,6 +3528,17 @@ def _by_gender(
         previous = [
             m for m in previous if m.kind != "name" or not _acts_on_pronoun(text, m, para_start, gender)
         ]
+        described = _described_subject(context, text, previous_start, para_start)
+        if (
+            described is not None
+            and fits(described[1])
+            and described[1] not in vocatives
+            and described[1] != previous_speaker
+            and not any(m.start >= described[0] and _is_plain_subject(text, m) for m in previous)
+        ):
+            # `Then the doctor felt his patient's pulse once more.` closing the paragraph before:
+            # the description the cast knows him by is the next line's "he", as within a paragraph
+            return described[1]
         if (
             previous
             and previous_speaker is not None
