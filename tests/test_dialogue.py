@@ -308,6 +308,23 @@ def test_a_described_subject_closing_the_paragraph_before_is_the_next_he() -> No
     assert [q.speaker for q in work.quotes] == ["jonah", "ines", "doctor"]
 
 
+def test_the_mother_is_the_family_mrs_of_whom_she_talks_with() -> None:
+    # "the mother" with no possessor: the mother of the family talking, the one Mrs. of the
+    # speaker's surname, not the other woman the narration named
+    cast = [
+        Character("mrs", "Mrs. Brandt", gender="F"),
+        Character("tom", "Tom Brandt", gender="M"),
+        Character("lena", "Lena Fisk", gender="F"),
+    ]
+    text = (
+        "Lena sat by the fire with her book.\n\n"
+        '"Can I have my dinner now?" Tom asked.\n\n'
+        '"When it is done," said the mother.\n'
+    )
+    work = run(text, cast)
+    assert [q.speaker for q in work.quotes] == ["tom", "mrs"]
+
+
 def test_a_subject_word_starts_a_word() -> None:
     # "mother and said" holds "her and said", which is no subject and verb: the tag is the "She"
     text = '"Hello," said Jonah.\n\nMara came in late. She kissed her brother and mother and said, "Sorry."\n'

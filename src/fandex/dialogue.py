@@ -2978,6 +2978,11 @@ def _resolve_subject(
         # salience had 46 of 103 right). Unless the family name says it: Elizabeth Bennet's
         # mother is the one Mrs. Bennet.
         return _relative_by_surname(key, context, conversation, index, text, start, quote)
+    if key in ("the mother", "the father"):
+        # `replied the mother` in a talk with her son William Morel: the one Mrs. Morel
+        parent = _relative_by_surname(key, context, conversation, index, text, start, quote)
+        if parent is not None:
+            return parent
     children = _known_children(text, head, gender, context)
     chosen = _by_gender(gender, context, conversation, index, quote, text, start, children)
     if key.startswith("the "):
@@ -3175,7 +3180,8 @@ def _relative_by_surname(
     words = key.split()
     if len(words) != 2 or words[1] not in _FAMILY_TITLE:
         return None
-    owner_gender = "F" if words[0] == "her" else "M"
+    # ("the mother": whoever's mother she is, of either sex)
+    owner_gender = {"her": "F", "his": "M"}.get(words[0])
     relative_gender = EPITHET_GENDER[words[1]]
     title = _FAMILY_TITLE[words[1]]
     mentions = _mentions_between(context, _para_start(text, position), position)
@@ -3187,7 +3193,7 @@ def _relative_by_surname(
     seen: set[str] = set()
     for owner in owners:
         character = context.characters.get(owner)
-        if owner in seen or character is None or character.gender != owner_gender:
+        if owner in seen or character is None or owner_gender not in (None, character.gender):
             continue
         seen.add(owner)
         family_names = _family_names(character.name, character.aliases, words[1]) or _family_from_text(
