@@ -325,6 +325,19 @@ def test_the_mother_is_the_family_mrs_of_whom_she_talks_with() -> None:
     assert [q.speaker for q in work.quotes] == ["tom", "mrs"]
 
 
+def test_whom_a_tags_pronoun_acts_on_is_not_its_antecedent() -> None:
+    # "He beckoned Jonah ... and said": the he is not Jonah, however salient Jonah is in the talk
+    cast = [*CAST, Character("tom", "Tom", gender="M")]
+    text = (
+        '"How is she?" asked Tom.\n\n'
+        '"Is it bad?" asked Jonah.\n\n'
+        '"Very," said Mara.\n\n'
+        'He beckoned Jonah into the hall and said sternly: "You must be brave."\n'
+    )
+    work = run(text, cast)
+    assert [q.speaker for q in work.quotes] == ["tom", "jonah", "mara", "tom"]
+
+
 def test_a_subject_word_starts_a_word() -> None:
     # "mother and said" holds "her and said", which is no subject and verb: the tag is the "She"
     text = '"Hello," said Jonah.\n\nMara came in late. She kissed her brother and mother and said, "Sorry."\n'

@@ -2059,6 +2059,11 @@ def _tag_speaker(
     context.gender_rule = ""
     character = _resolve_subject(text, subject, quote, context, conversation, index)
     pronoun_gender = PRONOUN_GENDER[subject.phrase.lower()] if subject.kind == "pronoun" else None
+    if pronoun_gender in ("F", "M"):
+        # and if turn-taking decides the line after all, still not whom the "he" acts on
+        quote.beside_description = set(
+            _named_after_pronoun(text, subject.start + len(subject.phrase), context)
+        )
     if pronoun_gender is not None and verb in _GOING_ON_VERBS:
         # `"...," he went on`: whoever of that gender spoke last keeps talking. That rests on the
         # line just before, not on salience: it anchors the turn like a name close by would, and
@@ -2894,7 +2899,9 @@ def _resolve_subject(
         relative = _relative_just_before(gender, context, conversation, index, quote, text, start)
         if relative is not None:
             return relative
-        return _by_gender(gender, context, conversation, index, quote, text, start)
+        return _by_gender(
+            gender, context, conversation, index, quote, text, start, _named_after_pronoun(text, end, context)
+        )
     if _NAMED_OWNERS_NOUN.fullmatch(phrase):
         # `said Dan's girl` is not Dan: someone the cast knows by that description, else no one
         return context.alias_index.get(_norm(phrase))
@@ -3015,6 +3022,27 @@ def _resolve_subject(
 # `her husband`, `his wife`: a spouse the narration brings in by a possessive (a married couple
 # shares the family name; other relatives, tried too, lost as many lines as they gained)
 _RELATIVE_PHRASE = re.compile(r"\b(?:her|his)\s+(?:husband|wife)\b")
+
+
+# how far after a tag's pronoun its own clause is read for the names it acts on
+PRONOUN_CLAUSE_CHARS = 120
+
+
+def _named_after_pronoun(text: str, end: int, context: _Context) -> frozenset[str]:
+    """Whom a tag's he/she acts on or speaks to in its own sentence (`He beckoned Kronborg into
+    the room and said:`, `said he to Temple`): named after the pronoun, outside quotes, these are
+    never the pronoun's antecedent."""
+    limit = min(len(text), end + PRONOUN_CLAUSE_CHARS)
+    stop = _SENTENCE_END.search(text, end, limit)
+    if context.quote_starts:
+        # (up to the next quote: its words are no part of the clause)
+        k = bisect.bisect_left(context.quote_starts, end)
+        if k < len(context.quote_starts):
+            limit = min(limit, context.quote_starts[k])
+    limit = min(limit, stop.start()) if stop is not None else limit
+    return frozenset(
+        m.character for m in _mentions_between(context, end, limit) if m.character and m.kind == "name"
+    )
 
 
 def _relative_just_before(
