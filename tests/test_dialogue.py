@@ -338,6 +338,18 @@ def test_whom_a_tags_pronoun_acts_on_is_not_its_antecedent() -> None:
     assert [q.speaker for q in work.quotes] == ["tom", "jonah", "mara", "tom"]
 
 
+def test_a_voice_the_narration_says_was_someones() -> None:
+    # "another voice, which Jonah knew to be that of Lena": the voice is Lena's, not the talk's
+    cast = [*CAST, Character("lena", "Lena", gender="F")]
+    text = (
+        '"Is anyone there?" asked Jonah.\n\n'
+        '"Yes," said Ines.\n\n'
+        '"Only me," replied another voice, which Jonah knew to be that of Lena.\n'
+    )
+    work = run(text, cast)
+    assert [q.speaker for q in work.quotes] == ["jonah", "ines", "lena"]
+
+
 def test_a_subject_word_starts_a_word() -> None:
     # "mother and said" holds "her and said", which is no subject and verb: the tag is the "She"
     text = '"Hello," said Jonah.\n\nMara came in late. She kissed her brother and mother and said, "Sorry."\n'

@@ -2146,7 +2146,10 @@ def _named_in_tag_clause(text: str, subject: _Subject, limit: int, context: _Con
 
 # How far after an unseen speaker's line the narration may say who it was.
 VOICE_REVEAL_WINDOW = 300
-_IT_WAS = re.compile(r"\b[Ii]t was\s+")
+# `It was Miss Abbott.`, `It was the voice of Mr. Bax.`, `which Margaret knew to be that of Mrs. Gibson`
+_IT_WAS = re.compile(
+    r"\b(?:[Ii]t was(?:\s+the\s+voice\s+of)?|(?:to\s+be|as|was)\s+(?:that|the\s+voice)\s+of)\s+"
+)
 
 
 def _voice_revealed(text: str, subject: _Subject, quote: _Found, context: _Context) -> str | None:
