@@ -295,6 +295,61 @@ def test_a_described_subject_just_before_is_the_next_he() -> None:
     assert [q.speaker for q in work.quotes] == ["jonah", "doctor"]
 
 
+def test_a_described_subject_closing_the_paragraph_before_is_the_next_he() -> None:
+    # the paragraph before ends on "the doctor" doing something: the next line's "he" is his,
+    # as it would be within one paragraph, and not the talk's other man
+    cast = [*CAST, Character("doctor", "The Doctor", aliases=["Doctor"], gender="M")]
+    text = (
+        '"Is he worse?" asked Jonah.\n\n'
+        '"He never woke up," said Ines. There was a pause. The doctor felt his patient\'s pulse.\n\n'
+        '"I can do nothing," he said.\n'
+    )
+    work = run(text, cast)
+    assert [q.speaker for q in work.quotes] == ["jonah", "ines", "doctor"]
+
+
+def test_the_mother_is_the_family_mrs_of_whom_she_talks_with() -> None:
+    # "the mother" with no possessor: the mother of the family talking, the one Mrs. of the
+    # speaker's surname, not the other woman the narration named
+    cast = [
+        Character("mrs", "Mrs. Brandt", gender="F"),
+        Character("tom", "Tom Brandt", gender="M"),
+        Character("lena", "Lena Fisk", gender="F"),
+    ]
+    text = (
+        "Lena sat by the fire with her book.\n\n"
+        '"Can I have my dinner now?" Tom asked.\n\n'
+        '"When it is done," said the mother.\n'
+    )
+    work = run(text, cast)
+    assert [q.speaker for q in work.quotes] == ["tom", "mrs"]
+
+
+def test_whom_a_tags_pronoun_acts_on_is_not_its_antecedent() -> None:
+    # "He beckoned Jonah ... and said": the he is not Jonah, however salient Jonah is in the talk
+    cast = [*CAST, Character("tom", "Tom", gender="M")]
+    text = (
+        '"How is she?" asked Tom.\n\n'
+        '"Is it bad?" asked Jonah.\n\n'
+        '"Very," said Mara.\n\n'
+        'He beckoned Jonah into the hall and said sternly: "You must be brave."\n'
+    )
+    work = run(text, cast)
+    assert [q.speaker for q in work.quotes] == ["tom", "jonah", "mara", "tom"]
+
+
+def test_a_voice_the_narration_says_was_someones() -> None:
+    # "another voice, which Jonah knew to be that of Lena": the voice is Lena's, not the talk's
+    cast = [*CAST, Character("lena", "Lena", gender="F")]
+    text = (
+        '"Is anyone there?" asked Jonah.\n\n'
+        '"Yes," said Ines.\n\n'
+        '"Only me," replied another voice, which Jonah knew to be that of Lena.\n'
+    )
+    work = run(text, cast)
+    assert [q.speaker for q in work.quotes] == ["jonah", "ines", "lena"]
+
+
 def test_a_subject_word_starts_a_word() -> None:
     # "mother and said" holds "her and said", which is no subject and verb: the tag is the "She"
     text = '"Hello," said Jonah.\n\nMara came in late. She kissed her brother and mother and said, "Sorry."\n'

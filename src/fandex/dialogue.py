@@ -2059,6 +2059,11 @@ def _tag_speaker(
     context.gender_rule = ""
     character = _resolve_subject(text, subject, quote, context, conversation, index)
     pronoun_gender = PRONOUN_GENDER[subject.phrase.lower()] if subject.kind == "pronoun" else None
+    if pronoun_gender in ("F", "M"):
+        # and if turn-taking decides the line after all, still not whom the "he" acts on
+        quote.beside_description = set(
+            _named_after_pronoun(text, subject.start + len(subject.phrase), context)
+        )
     if pronoun_gender is not None and verb in _GOING_ON_VERBS:
         # `"...," he went on`: whoever of that gender spoke last keeps talking. That rests on the
         # line just before, not on salience: it anchors the turn like a name close by would, and
@@ -2141,7 +2146,10 @@ def _named_in_tag_clause(text: str, subject: _Subject, limit: int, context: _Con
 
 # How far after an unseen speaker's line the narration may say who it was.
 VOICE_REVEAL_WINDOW = 300
-_IT_WAS = re.compile(r"\b[Ii]t was\s+")
+# `It was Miss Abbott.`, `It was the voice of Mr. Bax.`, `which Margaret knew to be that of Mrs. Gibson`
+_IT_WAS = re.compile(
+    r"\b(?:[Ii]t was(?:\s+the\s+voice\s+of)?|(?:to\s+be|as|was)\s+(?:that|the\s+voice)\s+of)\s+"
+)
 
 
 def _voice_revealed(text: str, subject: _Subject, quote: _Found, context: _Context) -> str | None:
@@ -2907,7 +2915,9 @@ def _resolve_subject(
         relative = _relative_just_before(gender, context, conversation, index, quote, text, start)
         if relative is not None:
             return relative
-        return _by_gender(gender, context, conversation, index, quote, text, start)
+        return _by_gender(
+            gender, context, conversation, index, quote, text, start, _named_after_pronoun(text, end, context)
+        )
     if _NAMED_OWNERS_NOUN.fullmatch(phrase):
         # `said Dan's girl` is not Dan: someone the cast knows by that description, else no one
         return context.alias_index.get(_norm(phrase))
@@ -2991,6 +3001,11 @@ def _resolve_subject(
         # salience had 46 of 103 right). Unless the family name says it: Elizabeth Bennet's
         # mother is the one Mrs. Bennet.
         return _relative_by_surname(key, context, conversation, index, text, start, quote)
+    if key in ("the mother", "the father"):
+        # `replied the mother` in a talk with her son William Morel: the one Mrs. Morel
+        parent = _relative_by_surname(key, context, conversation, index, text, start, quote)
+        if parent is not None:
+            return parent
     children = _known_children(text, head, gender, context)
     chosen = _by_gender(gender, context, conversation, index, quote, text, start, children)
     if key.startswith("the "):
@@ -3023,6 +3038,27 @@ def _resolve_subject(
 # `her husband`, `his wife`: a spouse the narration brings in by a possessive (a married couple
 # shares the family name; other relatives, tried too, lost as many lines as they gained)
 _RELATIVE_PHRASE = re.compile(r"\b(?:her|his)\s+(?:husband|wife)\b")
+
+
+# how far after a tag's pronoun its own clause is read for the names it acts on
+PRONOUN_CLAUSE_CHARS = 120
+
+
+def _named_after_pronoun(text: str, end: int, context: _Context) -> frozenset[str]:
+    """Whom a tag's he/she acts on or speaks to in its own sentence (`He beckoned Kronborg into
+    the room and said:`, `said he to Temple`): named after the pronoun, outside quotes, these are
+    never the pronoun's antecedent."""
+    limit = min(len(text), end + PRONOUN_CLAUSE_CHARS)
+    stop = _SENTENCE_END.search(text, end, limit)
+    if context.quote_starts:
+        # (up to the next quote: its words are no part of the clause)
+        k = bisect.bisect_left(context.quote_starts, end)
+        if k < len(context.quote_starts):
+            limit = min(limit, context.quote_starts[k])
+    limit = min(limit, stop.start()) if stop is not None else limit
+    return frozenset(
+        m.character for m in _mentions_between(context, end, limit) if m.character and m.kind == "name"
+    )
 
 
 def _relative_just_before(
@@ -3188,7 +3224,8 @@ def _relative_by_surname(
     words = key.split()
     if len(words) != 2 or words[1] not in _FAMILY_TITLE:
         return None
-    owner_gender = "F" if words[0] == "her" else "M"
+    # ("the mother": whoever's mother she is, of either sex)
+    owner_gender = {"her": "F", "his": "M"}.get(words[0])
     relative_gender = EPITHET_GENDER[words[1]]
     title = _FAMILY_TITLE[words[1]]
     mentions = _mentions_between(context, _para_start(text, position), position)
@@ -3205,7 +3242,7 @@ def _relative_by_surname(
     seen: set[str] = set()
     for owner in owners:
         character = context.characters.get(owner)
-        if owner in seen or character is None or character.gender != owner_gender:
+        if owner in seen or character is None or owner_gender not in (None, character.gender):
             continue
         seen.add(owner)
         family_names = _family_names(character.name, character.aliases, words[1]) or _family_from_text(
@@ -3546,6 +3583,17 @@ def _by_gender(
         previous = [
             m for m in previous if m.kind != "name" or not _acts_on_pronoun(text, m, para_start, gender)
         ]
+        described = _described_subject(context, text, previous_start, para_start)
+        if (
+            described is not None
+            and fits(described[1])
+            and described[1] not in vocatives
+            and described[1] != previous_speaker
+            and not any(m.start >= described[0] and _is_plain_subject(text, m) for m in previous)
+        ):
+            # `Then the doctor felt his patient's pulse once more.` closing the paragraph before:
+            # the description the cast knows him by is the next line's "he", as within a paragraph
+            return described[1]
         if (
             previous
             and previous_speaker is not None
