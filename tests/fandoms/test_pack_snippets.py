@@ -43,6 +43,15 @@ SNK = "進撃の巨人 | Shingeki no Kyojin | Attack on Titan"
 TGCF = "天官赐福 - 墨香铜臭 | Tiān Guān Cì Fú - Mòxiāng Tóngxiù"
 TOLKIEN = "The Lord of the Rings - J. R. R. Tolkien"
 YOI = "Yuri!!! on Ice (Anime)"
+MIRACULOUS = "Miraculous: Tales of Ladybug & Cat Noir"
+UMBRELLA_ACADEMY = "The Umbrella Academy (TV)"
+CRIMINAL_MINDS = "Criminal Minds (US TV)"
+GLEE = "Glee"
+THE_100 = "The 100 (TV)"
+LUCIFER = "Lucifer (TV)"
+SANDERS_SIDES = "Sanders Sides"
+UNDERTALE = "Undertale (Video Game)"
+DETROIT = "Detroit: Become Human"
 
 SNIPPETS = {
     "Teen Wolf (TV)": (
@@ -301,6 +310,65 @@ SNIPPETS = {
         'crashed into Kuroko, who had appeared out of nowhere again. "Stop doing that!" Kagami yelled. '
         'Riko blew her whistle, and from the doorway Kise waved. "Kurokocchi, play with me next!"'
     ),
+    MIRACULOUS: (
+        "The bakery smelled of croissants when Marinette came down the stairs, her sketchbook under "
+        'her arm. "You\'re late again, girl," Alya said, and Tikki giggled from inside the purse. At '
+        "school Adrien waved from the steps, and Nino bumped his fist. That night an akuma rose "
+        "over the Seine, and Chat Noir landed on the roof beside her. Plagg, he said later, had "
+        "eaten all the Camembert. Hawk Moth would not win."
+    ),
+    UMBRELLA_ACADEMY: (
+        "The Academy was dark when Five blinked into the kitchen, still thirteen and furious about "
+        'it. Klaus was eating cereal on the counter. "Ben says hi," Klaus said. Diego threw a knife '
+        "into the doorframe, Luther lumbered past with a jar of peanut butter, and Allison rolled "
+        "her eyes. Upstairs Vanya was playing the violin, and Pogo watched them all from the "
+        "portrait of Sir Reginald."
+    ),
+    CRIMINAL_MINDS: (
+        "The jet was quiet over Kansas. Reid sat with three case files open on his knees while "
+        'Morgan slept with his headphones on. "The unsub is escalating," Hotch said, and Prentiss '
+        "nodded. JJ was on the phone with the local police, and on the laptop screen Garcia was "
+        "already pulling the victimology. Rossi poured himself coffee and said nothing."
+    ),
+    GLEE: (
+        "The choir room at McKinley smelled of floor polish. Kurt smoothed his scarf while Rachel "
+        'argued with Mr. Schue about the solo for Sectionals. "Sit down, Berry," Santana drawled, '
+        "and Brittany laughed. Finn drummed on his knees; Puck winked at Quinn, and Artie rolled in "
+        "late with Tina. After practice Blaine was waiting in the car park, still in his Dalton "
+        "blazer."
+    ),
+    THE_100: (
+        "The dropship was cold at night. Clarke sat by the fire with her sketchbook while Bellamy "
+        'checked the guns. "Princess," he said, "get some sleep." Octavia Blake laughed from the '
+        "trees; Raven Reyes was still swearing at the radio, and Murphy had stolen the last of the "
+        "nuts. Somewhere past Mount Weather the Grounders were watching, and in Polis Lexa was "
+        "waiting."
+    ),
+    LUCIFER: (
+        "Lux was empty at four in the morning. Lucifer played the piano while Chloe Decker read the "
+        'case file at the bar. "You could help, you know," the detective said. "I am helping, '
+        'Detective," Lucifer said. Maze poured herself a drink, Amenadiel frowned from the stairs, '
+        "and Ella had texted twice about the blood spatter. Dr. Linda would have something to say."
+    ),
+    SANDERS_SIDES: (
+        "The Mindscape was quiet for once. Patton was baking cookies in the kitchen while Logan "
+        'read by the window. "Kiddo, do you want sprinkles?" Patton asked. Virgil slouched on the '
+        "couch with his hood up, and Roman swept in with a sword and a song about dragons. "
+        "Somewhere down the hall Janus was watching them all, and Thomas sighed."
+    ),
+    UNDERTALE: (
+        "Snow fell on Snowdin as Frisk walked past the sentry station. Sans winked from behind the "
+        'counter. "hey, kid. wanna hot dog?" Papyrus was shouting about puzzles, and somewhere in '
+        "Waterfall Undyne was training. Toriel had packed a slice of butterscotch pie, and Flowey "
+        "watched from the grass with his terrible smile. At the lab Alphys was writing fan fiction."
+    ),
+    DETROIT: (
+        "The precinct was nearly empty when Connor came in out of the rain, his LED spinning "
+        'yellow. Hank Anderson looked up from the desk. "CyberLife sent you again?" he asked. Gavin '
+        "Reed sneered from the coffee machine, and Captain Fowler shouted from his glass office "
+        "about the deviants at the old Jericho ship. Connor picked the thirium off his sleeve and "
+        "sat down."
+    ),
 }
 CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -497,6 +565,87 @@ CAST = {
         "Rosalie Hale",
     },
     KNB: {"Kagami Taiga", "Kuroko Tetsuya", "Aida Riko", "Kise Ryouta"},
+    MIRACULOUS: {
+        "Adrien Agreste",
+        "Alya Césaire",
+        "Gabriel Agreste",
+        "Marinette Dupain-Cheng",
+        "Nino Lahiffe",
+        "Plagg (Miraculous Ladybug)",
+        "Tikki (Miraculous Ladybug)",
+    },
+    UMBRELLA_ACADEMY: {
+        "Allison Hargreeves",
+        "Ben Hargreeves",
+        "Diego Hargreeves",
+        "Klaus Hargreeves",
+        "Luther Hargreeves",
+        "Number Five | The Boy",
+        "Pogo (Umbrella Academy)",
+        "Reginald Hargreeves",
+        "Viktor Hargreeves",
+    },
+    CRIMINAL_MINDS: {
+        "Aaron Hotchner",
+        "David Rossi",
+        "Derek Morgan",
+        "Emily Prentiss",
+        'Jennifer "JJ" Jareau',
+        "Penelope Garcia",
+        "Spencer Reid",
+    },
+    GLEE: {
+        "Artie Abrams",
+        "Blaine Anderson",
+        "Brittany S. Pierce",
+        "Finn Hudson",
+        "Kurt Hummel",
+        "Noah Puckerman",
+        "Quinn Fabray",
+        "Rachel Berry",
+        "Santana Lopez",
+        "Tina Cohen-Chang",
+        "Will Schuester",
+    },
+    THE_100: {
+        "Bellamy Blake",
+        "Clarke Griffin",
+        "John Murphy",
+        "Lexa (The 100)",
+        "Octavia Blake",
+        "Raven Reyes",
+    },
+    LUCIFER: {
+        "Amenadiel (Lucifer TV)",
+        "Chloe Decker",
+        "Ella Lopez",
+        "Linda Martin",
+        "Lucifer Morningstar",
+        "Mazikeen (Lucifer TV)",
+    },
+    SANDERS_SIDES: {
+        "Anxiety | Virgil Sanders",
+        "Creativity | Roman Sanders",
+        "Deceit | Janus Sanders",
+        "Logic | Logan Sanders",
+        "Morality | Patton Sanders",
+        "Thomas Sanders (Sanders Sides)",
+    },
+    UNDERTALE: {
+        "Alphys (Undertale)",
+        "Flowey (Undertale)",
+        "Frisk (Undertale)",
+        "Papyrus (Undertale)",
+        "Sans (Undertale)",
+        "Toriel (Undertale)",
+        "Undyne (Undertale)",
+    },
+    DETROIT: {
+        "Connor (Detroit: Become Human)",
+        "Gavin Reed",
+        "Hank Anderson",
+        "Jeffrey Fowler",
+    },
 }
 # Prose sharing each pack's riskiest names without being its story, and the fandoms it does get.
 NEAR_MISSES: dict[str, tuple[str, list[str]]] = {
@@ -767,6 +916,61 @@ NEAR_MISSES: dict[str, tuple[str, list[str]]] = {
         "watched; Akashi, the merchant from the coast, had come to buy silk, and Taiga the cat slept "
         "in the sun.",
         ["Naruto"],
+    ),
+    MIRACULOUS: (
+        "Tom and Sabine ran a bakery in Paris. Every morning Max and Kim came for croissants, Rose "
+        "bought a baguette for her grandmother, and Ivan the postman stopped for coffee. A ladybug "
+        "landed on the windowsill, and the black cat from next door watched it from the roof.",
+        [],
+    ),
+    UMBRELLA_ACADEMY: (
+        "Five umbrellas stood in the hall of the old academy. Ben and Grace, the headmaster's "
+        "children, played in the garden; Luther the gardener and Diego the cook argued about the "
+        "roses, and Allison, the new teacher, rang the bell at noon.",
+        [],
+    ),
+    CRIMINAL_MINDS: (
+        "Derek and Emily ran the diner on Route 66 with Aaron, the cook. David read the paper at "
+        "the counter, Penelope brought pie, Henry and Kevin played pool, Will the sheriff profiled "
+        "every stranger, and Jack drove the school bus past at seven.",
+        [],
+    ),
+    GLEE: (
+        "Rachel and Finn sang in the church choir every Sunday. Sam played the organ, Mike and Tina "
+        "handed out hymn books, and Sue the vicar's wife brought lemon cake. Mercedes, the "
+        "choirmaster, said they would win the county competition, and nobody had heard of glee "
+        "clubs in that town.",
+        [],
+    ),
+    THE_100: (
+        "A hundred ravens circled the tower. Raven Hale, the keeper, fed them every morning while "
+        "Murphy the dog barked; her cousins Harper and Monty came up from the village with bread, "
+        "and old Miller said the birds had been there since Lincoln was president.",
+        [],
+    ),
+    LUCIFER: (
+        "The vicar preached on Lucifer's fall that Sunday, and on Eve and Cain. Chloe sat in the "
+        "front pew with her mother, Linda; Dan the organist played badly, and afterwards Michael "
+        "and Gabriel carried the chairs back to the hall.",
+        [],
+    ),
+    SANDERS_SIDES: (
+        "Virgil wrote of the Roman roads. Logan read aloud from the Aeneid while Janus, the "
+        "two-faced god, looked down from the temple door, and Remus and Romulus quarrelled on the "
+        "Palatine hill. Thomas, their tutor, sighed and closed the book.",
+        [],
+    ),
+    UNDERTALE: (
+        "The sans-serif sign on the bakery door said closed. Frisk, the baker's terrier, slept by "
+        "the oven while the skeleton staff of two kept the shop: Toria at the till and her brother "
+        "Papi stacking the flour sacks. A flower grew from the crack in the step.",
+        [],
+    ),
+    DETROIT: (
+        "Connor and Markus drove to Detroit for the motor show. Kara met them at the station with "
+        "her daughter Alice, and Simon and Josh had booked the hotel; North of the river the old "
+        "factories stood empty, and Hank the mechanic said the androids would never replace him.",
+        [],
     ),
 }
 
