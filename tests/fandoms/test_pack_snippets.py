@@ -52,6 +52,8 @@ LUCIFER = "Lucifer (TV)"
 SANDERS_SIDES = "Sanders Sides"
 UNDERTALE = "Undertale (Video Game)"
 DETROIT = "Detroit: Become Human"
+DAREDEVIL = "Daredevil (TV)"
+OVERWATCH = "Overwatch (Video Game)"
 
 SNIPPETS = {
     "Teen Wolf (TV)": (
@@ -369,6 +371,19 @@ SNIPPETS = {
         "about the deviants at the old Jericho ship. Connor picked the thirium off his sleeve and "
         "sat down."
     ),
+    DAREDEVIL: (
+        "The office of Nelson and Murdock smelled of cold coffee. Foggy was arguing with the "
+        'printer while Karen sorted the files. "Matt, you look like you got hit by a truck," she '
+        "said. Matt Murdock only smiled behind his glasses. That night, over the rooftops of Hell's "
+        "Kitchen, Frank Castle was waiting for him, and somewhere in a glass tower Wilson Fisk "
+        "looked at a painting."
+    ),
+    OVERWATCH: (
+        "Watchpoint Gibraltar was quiet after the mission. McCree leaned in the doorway of the "
+        'kitchen, hat tipped low, while Hanzo made tea. "Your brother says you cheat at cards," '
+        "McCree said. Genji laughed from the roof. In the med bay Angela Ziegler patched up Lena "
+        "Oxton, Reinhardt sang in the shower, and Winston was still typing at his console."
+    ),
 }
 CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -645,6 +660,22 @@ CAST = {
         "Gavin Reed",
         "Hank Anderson",
         "Jeffrey Fowler",
+    },
+    DAREDEVIL: {
+        "Foggy Nelson",
+        "Frank Castle",
+        "Karen Page",
+        "Matt Murdock",
+        "Wilson Fisk",
+    },
+    OVERWATCH: {
+        "Angela Ziegler",
+        "Cole Cassidy | Jesse McCree",
+        "Genji Shimada",
+        "Hanzo Shimada",
+        "Lena Oxton",
+        "Reinhardt Wilhelm",
+        "Winston (Overwatch)",
     },
 }
 # Prose sharing each pack's riskiest names without being its story, and the fandoms it does get.
@@ -970,6 +1001,18 @@ NEAR_MISSES: dict[str, tuple[str, list[str]]] = {
         "Connor and Markus drove to Detroit for the motor show. Kara met them at the station with "
         "her daughter Alice, and Simon and Josh had booked the hotel; North of the river the old "
         "factories stood empty, and Hank the mechanic said the androids would never replace him.",
+        [],
+    ),
+    DAREDEVIL: (
+        "Matt and Karen ran the bookshop by the castle. Frank, the postman, brought the parcels at "
+        "noon, Claire read a page of every new novel, and old Nelson stood on his column in "
+        "Trafalgar Square with a stick of a flagpole beside him.",
+        [],
+    ),
+    OVERWATCH: (
+        "The reaper came for the harvest in the autumn. Jack and Gabriel cut the wheat, Ana and "
+        "Angela baked bread for the workers, Winston the sheepdog ran the fields, and the soldier "
+        "home from the war showed mercy to the foxes.",
         [],
     ),
 }

@@ -1,7 +1,7 @@
 """Packs of TV, web-series and game fandoms added in the ninth round (Miraculous, The Umbrella
-Academy, Criminal Minds, Glee, The 100, Lucifer, Sanders Sides, Undertale, Detroit: Become Human):
-each pack's own choices, checked by hand against the packs. Their snippets and near misses are in
-test_pack_snippets.py.
+Academy, Criminal Minds, Glee, The 100, Lucifer, Sanders Sides, Undertale, Detroit: Become Human,
+Daredevil, Overwatch): each pack's own choices, checked by hand against the packs. Their snippets
+and near misses are in test_pack_snippets.py.
 """
 
 from __future__ import annotations
@@ -199,3 +199,44 @@ def test_detroit_android_names_are_nicknames_model_numbers_aliases() -> None:
     assert index["north"].gender == "F" and index["markus"].gender == "M"
     assert ship_members(pack, "Hankcon") == ("Connor (Detroit: Become Human)", "Hank Anderson")
     assert ship_members(pack, "Reed900") == ("Gavin Reed", "RK900 (Detroit: Become Human)")
+
+
+def test_daredevil_firm_masks_and_ships() -> None:
+    pack = bundled("Daredevil")
+    assert pack.name == "Daredevil (TV)"
+    index = character_index(pack)
+    expected = {
+        "murdock": "Matt Murdock",
+        "the devil of hell's kitchen": "Matt Murdock",
+        "foggy": "Foggy Nelson",
+        "the punisher": "Frank Castle",
+        "kingpin": "Wilson Fisk",
+        "page": "Karen Page",
+        "stick": "Stick (Marvel)",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert not {"matt", "frank", "claire", "stick", "page", "red"} & aliases_of(pack)
+    assert "hell's kitchen" in {p.lower() for p in pack.places}
+    assert ship_members(pack, "Nelson/Murdock") == ("Foggy Nelson", "Matt Murdock")
+    assert ship_members(pack, "Kastle") == ("Frank Castle", "Karen Page")
+
+
+def test_overwatch_call_signs_and_ships() -> None:
+    pack = bundled("Overwatch")
+    assert pack.name == "Overwatch (Video Game)"
+    index = character_index(pack)
+    expected = {
+        "mccree": "Cole Cassidy | Jesse McCree",
+        "cassidy": "Cole Cassidy | Jesse McCree",
+        "shimada": "Hanzo Shimada",
+        "tracer": "Lena Oxton",
+        "mercy": "Angela Ziegler",
+        "soldier: 76": "Jack Morrison",
+        "reaper": "Gabriel Reyes",
+        "widowmaker": "Amélie Lacroix",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    assert not {"mercy", "reaper", "tracer", "soldier", "winston", "jack", "ana", "mei"} & aliases_of(pack)
+    assert index["pharah"].gender == "F" and index["hanzo"].gender == "M"
+    assert ship_members(pack, "McHanzo") == ("Cole Cassidy | Jesse McCree", "Hanzo Shimada")
+    assert ship_members(pack, "Pharmercy") == ("Angela Ziegler", "Fareeha Amari")
