@@ -54,6 +54,7 @@ UNDERTALE = "Undertale (Video Game)"
 DETROIT = "Detroit: Become Human"
 DAREDEVIL = "Daredevil (TV)"
 OVERWATCH = "Overwatch (Video Game)"
+HOMESTUCK = "Homestuck"
 
 SNIPPETS = {
     "Teen Wolf (TV)": (
@@ -384,6 +385,13 @@ SNIPPETS = {
         "McCree said. Genji laughed from the roof. In the med bay Angela Ziegler patched up Lena "
         "Oxton, Reinhardt sang in the shower, and Winston was still typing at his console."
     ),
+    HOMESTUCK: (
+        "The meteor was quiet on the third year of the trip. Karkat sat in the common room yelling "
+        'at a movie while Dave Strider leaned on the couch beside him. "You know that is not how '
+        'quadrants work," Karkat said. Dave shrugged. Down the hall Rose Lalonde and Kanaya were '
+        "reading, and Terezi was licking the walls again. Back on Earth John Egbert had left a "
+        "Pesterchum message nobody had answered."
+    ),
 }
 CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -676,6 +684,14 @@ CAST = {
         "Lena Oxton",
         "Reinhardt Wilhelm",
         "Winston (Overwatch)",
+    },
+    HOMESTUCK: {
+        "Dave Strider",
+        "John Egbert",
+        "Kanaya Maryam",
+        "Karkat Vantas",
+        "Rose Lalonde",
+        "Terezi Pyrope",
     },
 }
 # Prose sharing each pack's riskiest names without being its story, and the fandoms it does get.
@@ -1013,6 +1029,12 @@ NEAR_MISSES: dict[str, tuple[str, list[str]]] = {
         "The reaper came for the harvest in the autumn. Jack and Gabriel cut the wheat, Ana and "
         "Angela baked bread for the workers, Winston the sheepdog ran the fields, and the soldier "
         "home from the war showed mercy to the foxes.",
+        [],
+    ),
+    HOMESTUCK: (
+        "John and Dave ran the record shop on English Street with their cousins Rose and Jade. Jake "
+        "the drummer came by on Fridays, Jane baked for the whole street, and Roxy and Dirk from "
+        "the flat upstairs argued about the Harley parked outside.",
         [],
     ),
 }

@@ -1,7 +1,7 @@
 """Packs of TV, web-series and game fandoms added in the ninth round (Miraculous, The Umbrella
 Academy, Criminal Minds, Glee, The 100, Lucifer, Sanders Sides, Undertale, Detroit: Become Human,
-Daredevil, Overwatch): each pack's own choices, checked by hand against the packs. Their snippets
-and near misses are in test_pack_snippets.py.
+Daredevil, Overwatch, Homestuck): each pack's own choices, checked by hand against the packs. Their
+snippets and near misses are in test_pack_snippets.py.
 """
 
 from __future__ import annotations
@@ -240,3 +240,23 @@ def test_overwatch_call_signs_and_ships() -> None:
     assert index["pharah"].gender == "F" and index["hanzo"].gender == "M"
     assert ship_members(pack, "McHanzo") == ("Cole Cassidy | Jesse McCree", "Hanzo Shimada")
     assert ship_members(pack, "Pharmercy") == ("Angela Ziegler", "Fareeha Amari")
+
+
+def test_homestuck_surnames_trolls_and_handles() -> None:
+    pack = bundled("Homestuck")
+    index = character_index(pack)
+    expected = {
+        "egbert": "John Egbert",
+        "strider": "Dave Strider",
+        "lalonde": "Rose Lalonde",
+        "karkat": "Karkat Vantas",
+        "carcinogeneticist": "Karkat Vantas",
+        "dirk": "Dirk Strider",
+        "roxy": "Roxy Lalonde",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # The kids' common given names and the handles' two-letter initials never detect the fandom.
+    assert not {"john", "dave", "rose", "jade", "jake", "jane", "dirk", "roxy", "eb", "tg"} & aliases_of(pack)
+    assert index["terezi"].gender == "F" and index["sollux"].gender == "M"
+    assert ship_members(pack, "Davekat") == ("Dave Strider", "Karkat Vantas")
+    assert ship_members(pack, "Rosemary") == ("Kanaya Maryam", "Rose Lalonde")
