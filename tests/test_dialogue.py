@@ -2013,6 +2013,18 @@ def test_the_subject_of_a_clause_between_commas_is_not_the_speaker() -> None:
     assert subject is not None and subject.phrase == "she"
 
 
+def test_a_tag_before_a_line_skips_whoever_said_nothing() -> None:
+    # `but Jonah said nothing, and she went on,`: the silent one is no speaker; the tag is hers
+    subject, verb, _, _ = _match_before("Mara looked up, but Jonah said nothing, and she continued, ", 0)
+    assert (subject.phrase if subject else None, verb) == ("she", "continued")
+
+
+def test_a_tag_before_a_line_reads_through_thus() -> None:
+    # `had not Jonah thus addressed her,`: "thus" between the subject and the verb, like "then"
+    subject, verb, _, _ = _match_before("She would have left the room, had not Jonah thus addressed her, ", 0)
+    assert (subject.phrase if subject else None, verb) == ("Jonah", "addressed")
+
+
 def test_a_long_narration_leading_into_a_line_starts_a_new_conversation() -> None:
     # the afternoon's talk of Mara and Jonah ends with Jonah's line; sixty-odd words of narration
     # before Ines's line (in her own paragraph) open a new talk: Mara, whom Ines speaks to,

@@ -287,7 +287,7 @@ _ELISIONS = re.compile(
 )
 
 _WORD = r"[A-Za-z][\w'’.-]*"
-_ADVERB = r"(?:[a-z]+ly|then|again|now|too|back|once|still|quietly|aloud|out|up|in|softly|simply)"
+_ADVERB = r"(?:[a-z]+ly|then|again|now|too|back|once|still|quietly|aloud|out|up|in|softly|simply|thus)"
 # `said this lady`, `said that young gentleman`, `said another voice`: a demonstrative or
 # "another" before a description (never before a pronoun or a verb: "this he said", "that was")
 _DEMONSTRATIVE = (
@@ -2511,6 +2511,8 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
         if verb not in SPEECH_VERBS:
             continue
         tail = clause[match.end() :]
+        if _SAID_NOTHING.match(tail):
+            continue  # `but he said nothing, and she continued,`: he is silent; she speaks
         obj = _OBJECT.match(tail)
         obj_text = obj.group("obj") if obj else ""
         if len(tail.split()) > 5 and not _is_manner_tail(tail):
