@@ -2019,6 +2019,13 @@ def test_a_tag_before_a_line_skips_whoever_said_nothing() -> None:
     assert (subject.phrase if subject else None, verb) == ("she", "continued")
 
 
+def test_a_tag_before_a_line_is_the_speech_verb_nearest_it() -> None:
+    # `Jonah asked her, and she replied,`: two speech verbs in the sentence; the later one, right
+    # before the line, is its tag (the first is the question she answers)
+    subject, verb, _, _ = _match_before("They stood at the gate. Jonah asked her, and she replied, ", 0)
+    assert (subject.phrase if subject else None, verb) == ("she", "replied")
+
+
 def test_a_tag_before_a_line_reads_through_thus() -> None:
     # `had not Jonah thus addressed her,`: "thus" between the subject and the verb, like "then"
     subject, verb, _, _ = _match_before("She would have left the room, had not Jonah thus addressed her, ", 0)

@@ -2506,6 +2506,7 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
     heard = _heard_speaking(clause, offset + clause_start)
     if heard is not None:
         return heard[0], heard[1], 0, ""
+    tags: list[tuple[int, tuple[_Subject, str, int, str]]] = []
     for match in itertools.chain(_TAG_SUBJ_VERB.finditer(clause), _tag_subject_verbs(clause)):
         verb = _verb(match.group("verb"))
         if verb not in SPEECH_VERBS:
@@ -2526,7 +2527,10 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
             continue
         subject = _Subject(None, _subject_kind(subj), subj, offset + clause_start + match.start("subj"))
         obj_start = offset + clause_start + match.end() + obj.start("obj") if obj else 0
-        return subject, verb, obj_start, obj_text
+        tags.append((match.end(), (subject, verb, obj_start, obj_text)))
+    if tags:
+        # `he asked her, and she replied,`: the speech verb nearest the line is its tag
+        return max(tags, key=lambda tag: tag[0])[1]
     # `she turned to him and said,` / `he drew back his chair, took a paper and, glancing
     # over it, said, in a colder voice,`: a speech verb closing the sentence, and the last
     # subject before it
