@@ -2026,6 +2026,17 @@ def test_a_tag_before_a_line_is_the_speech_verb_nearest_it() -> None:
     assert (subject.phrase if subject else None, verb) == ("she", "replied")
 
 
+def test_a_sentence_closed_by_a_colon_introduces_the_line_of_its_last_subject() -> None:
+    # no speech verb, but the colon hands the sentence over to the line: the subject of its main
+    # clause (not of the "when" clause before it) speaks it
+    subject, verb, _, _ = _match_before(
+        "When Mara asked him to name a few friends of his, he expressed himself with unusual bitterness:", 0
+    )
+    assert (subject.phrase if subject else None, verb) == ("he", "(intro)")
+    # a comma instead of the colon: no such sentence, no tag
+    assert _match_before("When Mara asked him to name a few friends, he looked at the fire, ", 0)[0] is None
+
+
 def test_a_tag_before_a_line_reads_through_thus() -> None:
     # `had not Jonah thus addressed her,`: "thus" between the subject and the verb, like "then"
     subject, verb, _, _ = _match_before("She would have left the room, had not Jonah thus addressed her, ", 0)

@@ -2623,6 +2623,18 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
             obj_start = offset + clause_start + second.start("tail") + obj.start("obj") if obj else 0
             return subject, _verb(second.group("verb")), obj_start, obj.group("obj") if obj else ""
         return subject, "(intro)", 0, ""
+    if stripped.endswith(":"):
+        # `Indeed, when Miss Markham asked her..., she expressed herself with bitterness:`: a
+        # sentence a colon closes introduces the line; its last main-clause subject speaks it
+        subjects = [
+            m
+            for m in _CLAUSE_SUBJECT.finditer(clause)
+            if _first_word(m.group("subj")) not in _NOT_SUBJECT | _OPENER_WORDS
+        ]
+        if subjects:
+            subj = subjects[-1].group("subj")
+            start = offset + clause_start + subjects[-1].start("subj")
+            return _Subject(None, _subject_kind(subj), subj, start), "(intro)", 0, ""
     return None, "", 0, ""
 
 
