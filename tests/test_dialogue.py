@@ -2037,6 +2037,14 @@ def test_a_sentence_closed_by_a_colon_introduces_the_line_of_its_last_subject() 
     assert _match_before("When Mara asked him to name a few friends, he looked at the fire, ", 0)[0] is None
 
 
+def test_whose_words_were_introduces_the_line() -> None:
+    # `his last words to Ines were,`: the owner of the words speaks the line that follows
+    subject, verb, _, _ = _match_before("Jonah lingered at the door, and his last words to Ines were, ", 0)
+    assert (subject.phrase if subject else None, verb) == ("he", "(intro)")
+    subject, _, _, _ = _match_before("The lamp went out. Mara's only words were: ", 0)
+    assert subject is not None and subject.phrase == "Mara"
+
+
 def test_a_tag_before_a_line_reads_through_thus() -> None:
     # `had not Jonah thus addressed her,`: "thus" between the subject and the verb, like "then"
     subject, verb, _, _ = _match_before("She would have left the room, had not Jonah thus addressed her, ", 0)

@@ -2606,6 +2606,13 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
         subj = relative.group("subj")
         subject = _Subject(None, _subject_kind(subj), subj, offset + clause_start + relative.start("subj"))
         return subject, _verb(relative.group("verb")), 0, ""
+    words_were = _WORDS_WERE.search(clause)
+    if words_were is not None:
+        # `his last words to Emma were,`: the owner of the words speaks them
+        owner = words_were.group("subj")
+        phrase = {"his": "he", "her": "she"}.get(owner.lower(), owner[:-2])
+        start = offset + clause_start + words_were.start("subj")
+        return _Subject(None, _subject_kind(phrase), phrase, start), "(intro)", 0, ""
     # `He cut her short with,` / `Emma, smiling, began:` - the subject of the introducing sentence
     intro = re.match(rf"\s*{_SUBJECT}[\s,]", clause)
     if (
@@ -2636,6 +2643,13 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
             start = offset + clause_start + subjects[-1].start("subj")
             return _Subject(None, _subject_kind(subj), subj, start), "(intro)", 0, ""
     return None, "", 0, ""
+
+
+# `his next words were,`, `Frank's last words to Emma were:`: whose words introduce a line
+_WORDS_WERE = re.compile(
+    r"(?<![\w'’])(?P<subj>[Hh]is|[Hh]er|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s)\s+"
+    r"(?:(?:last|next|first|only|parting|few|own|very)\s+)*words(?:\s+to\s+[\w'’. -]{1,40}?)?\s+were\s*$"
+)
 
 
 # Someone heard speaking: `she heard him say`, `in time to hear her friend exclaim aloud to James`
