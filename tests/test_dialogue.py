@@ -2113,6 +2113,44 @@ def test_the_subject_of_a_clause_between_commas_is_not_the_speaker() -> None:
     assert subject is not None and subject.phrase == "she"
 
 
+def test_a_tag_before_a_line_skips_whoever_said_nothing() -> None:
+    # `but Jonah said nothing, and she went on,`: the silent one is no speaker; the tag is hers
+    subject, verb, _, _ = _match_before("Mara looked up, but Jonah said nothing, and she continued, ", 0)
+    assert (subject.phrase if subject else None, verb) == ("she", "continued")
+
+
+def test_a_tag_before_a_line_is_the_speech_verb_nearest_it() -> None:
+    # `Jonah asked her, and she replied,`: two speech verbs in the sentence; the later one, right
+    # before the line, is its tag (the first is the question she answers)
+    subject, verb, _, _ = _match_before("They stood at the gate. Jonah asked her, and she replied, ", 0)
+    assert (subject.phrase if subject else None, verb) == ("she", "replied")
+
+
+def test_a_sentence_closed_by_a_colon_introduces_the_line_of_its_last_subject() -> None:
+    # no speech verb, but the colon hands the sentence over to the line: the subject of its main
+    # clause (not of the "when" clause before it) speaks it
+    subject, verb, _, _ = _match_before(
+        "When Mara asked him to name a few friends of his, he expressed himself with unusual bitterness:", 0
+    )
+    assert (subject.phrase if subject else None, verb) == ("he", "(intro)")
+    # a comma instead of the colon: no such sentence, no tag
+    assert _match_before("When Mara asked him to name a few friends, he looked at the fire, ", 0)[0] is None
+
+
+def test_whose_words_were_introduces_the_line() -> None:
+    # `his last words to Ines were,`: the owner of the words speaks the line that follows
+    subject, verb, _, _ = _match_before("Jonah lingered at the door, and his last words to Ines were, ", 0)
+    assert (subject.phrase if subject else None, verb) == ("he", "(intro)")
+    subject, _, _, _ = _match_before("The lamp went out. Mara's only words were: ", 0)
+    assert subject is not None and subject.phrase == "Mara"
+
+
+def test_a_tag_before_a_line_reads_through_thus() -> None:
+    # `had not Jonah thus addressed her,`: "thus" between the subject and the verb, like "then"
+    subject, verb, _, _ = _match_before("She would have left the room, had not Jonah thus addressed her, ", 0)
+    assert (subject.phrase if subject else None, verb) == ("Jonah", "addressed")
+
+
 def test_a_long_narration_leading_into_a_line_starts_a_new_conversation() -> None:
     # the afternoon's talk of Mara and Jonah ends with Jonah's line; sixty-odd words of narration
     # before Ines's line (in her own paragraph) open a new talk: Mara, whom Ines speaks to,

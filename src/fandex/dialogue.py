@@ -287,7 +287,7 @@ _ELISIONS = re.compile(
 )
 
 _WORD = r"[A-Za-z][\w'’.-]*"
-_ADVERB = r"(?:[a-z]+ly|then|again|now|too|back|once|still|quietly|aloud|out|up|in|softly|simply)"
+_ADVERB = r"(?:[a-z]+ly|then|again|now|too|back|once|still|quietly|aloud|out|up|in|softly|simply|thus)"
 # `said this lady`, `said that young gentleman`, `said another voice`: a demonstrative or
 # "another" before a description (never before a pronoun or a verb: "this he said", "that was")
 _DEMONSTRATIVE = (
@@ -2514,11 +2514,14 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
     heard = _heard_speaking(clause, offset + clause_start)
     if heard is not None:
         return heard[0], heard[1], 0, ""
+    tags: list[tuple[int, tuple[_Subject, str, int, str]]] = []
     for match in itertools.chain(_TAG_SUBJ_VERB.finditer(clause), _tag_subject_verbs(clause)):
         verb = _verb(match.group("verb"))
         if verb not in SPEECH_VERBS:
             continue
         tail = clause[match.end() :]
+        if _SAID_NOTHING.match(tail):
+            continue  # `but he said nothing, and she continued,`: he is silent; she speaks
         obj = _OBJECT.match(tail)
         obj_text = obj.group("obj") if obj else ""
         if len(tail.split()) > 5 and not _is_manner_tail(tail):
@@ -2532,7 +2535,10 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
             continue
         subject = _Subject(None, _subject_kind(subj), subj, offset + clause_start + match.start("subj"))
         obj_start = offset + clause_start + match.end() + obj.start("obj") if obj else 0
-        return subject, verb, obj_start, obj_text
+        tags.append((match.end(), (subject, verb, obj_start, obj_text)))
+    if tags:
+        # `he asked her, and she replied,`: the speech verb nearest the line is its tag
+        return max(tags, key=lambda tag: tag[0])[1]
     # `she turned to him and said,` / `he drew back his chair, took a paper and, glancing
     # over it, said, in a colder voice,`: a speech verb closing the sentence, and the last
     # subject before it
@@ -2617,6 +2623,13 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
         subj = relative.group("subj")
         subject = _Subject(None, _subject_kind(subj), subj, offset + clause_start + relative.start("subj"))
         return subject, _verb(relative.group("verb")), 0, ""
+    words_were = _WORDS_WERE.search(clause)
+    if words_were is not None:
+        # `his last words to Emma were,`: the owner of the words speaks them
+        owner = words_were.group("subj")
+        phrase = {"his": "he", "her": "she"}.get(owner.lower(), owner[:-2])
+        start = offset + clause_start + words_were.start("subj")
+        return _Subject(None, _subject_kind(phrase), phrase, start), "(intro)", 0, ""
     # `He cut her short with,` / `Emma, smiling, began:` - the subject of the introducing sentence
     intro = re.match(rf"\s*{_SUBJECT}[\s,]", clause)
     if (
@@ -2634,7 +2647,26 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
             obj_start = offset + clause_start + second.start("tail") + obj.start("obj") if obj else 0
             return subject, _verb(second.group("verb")), obj_start, obj.group("obj") if obj else ""
         return subject, "(intro)", 0, ""
+    if stripped.endswith(":"):
+        # `Indeed, when Miss Markham asked her..., she expressed herself with bitterness:`: a
+        # sentence a colon closes introduces the line; its last main-clause subject speaks it
+        subjects = [
+            m
+            for m in _CLAUSE_SUBJECT.finditer(clause)
+            if _first_word(m.group("subj")) not in _NOT_SUBJECT | _OPENER_WORDS
+        ]
+        if subjects:
+            subj = subjects[-1].group("subj")
+            start = offset + clause_start + subjects[-1].start("subj")
+            return _Subject(None, _subject_kind(subj), subj, start), "(intro)", 0, ""
     return None, "", 0, ""
+
+
+# `his next words were,`, `Frank's last words to Emma were:`: whose words introduce a line
+_WORDS_WERE = re.compile(
+    r"(?<![\w'’])(?P<subj>[Hh]is|[Hh]er|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s)\s+"
+    r"(?:(?:last|next|first|only|parting|few|own|very)\s+)*words(?:\s+to\s+[\w'’. -]{1,40}?)?\s+were\s*$"
+)
 
 
 # Someone heard speaking: `she heard him say`, `in time to hear her friend exclaim aloud to James`
