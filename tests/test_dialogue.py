@@ -1698,6 +1698,22 @@ def test_description_tag_answering_a_line_is_not_its_speaker() -> None:
     assert [q.speaker for q in work.quotes] == ["mara", "jonah", "pavel"]
 
 
+def test_description_tag_is_not_the_man_the_narration_just_named() -> None:
+    # the narration called Jonah by his name two lines ago: "said the man" would be "said Jonah"
+    # if it were he, so the description does not resolve to him and the line is left to the talk
+    cast = [*CAST, Character("pavel", "Pavel", gender="M")]
+    text = (
+        "Mara and Jonah came to the inn at dusk.\n\n"
+        '"Good evening," said Pavel.\n\n'
+        '"Where are you going?" said Jonah.\n\n'
+        '"Home," said Mara.\n\n'
+        '"Not by this road," said the man.\n'
+    )
+    work = run(text, cast=cast)
+    assert [q.speaker for q in work.quotes[:3]] == ["pavel", "jonah", "mara"]
+    assert work.quotes[3].cue == "implicit"
+
+
 def test_description_tag_broken_over_a_line_after_the() -> None:
     # hard-wrapped texts break "said the\nDuck": the line break is no reason to drop the tag
     cast = [*CAST, Character("duck", "The Duck", aliases=["Duck"])]

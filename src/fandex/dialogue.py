@@ -3064,7 +3064,27 @@ def _resolve_subject(
         # "said the gentleman" answering a line: the talk's last speaker is the one a
         # description least often means (PDNC dev: 4 of 33 right)
         return _by_gender(gender, context, conversation, index, quote, text, start, children | {last})
+    if (
+        chosen is not None
+        and context.gender_rule == "conversation"
+        and _named_just_before(context, chosen, start)
+    ):
+        # `"...," said Fang.` then `"...," replied the man.`: a narration that has just called
+        # one man by his name would name him again, so "the man" is another one
+        return None
     return chosen
+
+
+# How far back (characters) a name in the narration keeps a description from meaning its bearer
+NAMED_NOT_DESCRIBED_WINDOW = 2000
+
+
+def _named_just_before(context: _Context, character: str, position: int) -> bool:
+    """Whether the narration (outside quotes) named ``character`` in the window before."""
+    return any(
+        mention.kind == "name" and mention.character == character and not _in_quote(context, mention.start)
+        for mention in _mentions_between(context, max(0, position - NAMED_NOT_DESCRIBED_WINDOW), position)
+    )
 
 
 # `her husband`, `his wife`: a spouse the narration brings in by a possessive (a married couple
