@@ -2521,3 +2521,18 @@ def test_a_name_after_an_inverted_negation_or_either_is_a_subject_for_the_next_s
         'chose to ignore it.\n\n"Such a lovely day," she said.\n'
     )
     assert run(text).quotes[0].speaker == "ines"
+
+
+def test_foreign_titles_tell_a_wife_from_her_husband() -> None:
+    # "Mme." is Madame, not the Monsieur of the same surname; "M." with its stop is Monsieur
+    cast = [
+        Character("monsieur", "Monsieur Dupont", gender="M"),
+        Character("madame", "Madame Dupont", gender="F"),
+        Character("signora", "Signora Rossi", gender="F"),
+        Character("signor", "Signor Rossi", gender="M"),
+    ]
+    text = (
+        '"Bonsoir," said Mme. Dupont.\n\n"Bonjour," said M. Dupont.\n\n'
+        '"Ciao," said Mme Dupont.\n\n"Si," said Signorina Rossi.\n'
+    )
+    assert [q.speaker for q in run(text, cast).quotes] == ["madame", "monsieur", "madame", "signora"]

@@ -2804,7 +2804,8 @@ def _ends_on_speech_verb(narration: str) -> bool:
     return verb is not None and _is_manner_tail(last[verb.end() :])
 
 
-_TITLE_ABBREVIATION = re.compile(r"(?:^|\W)(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle|Capt|Col|Gen|Prof|Rev)$")
+# (and an initial: "M. Dupont" is Monsieur Dupont, "J. Smith" one man; "I." is the narrator)
+_TITLE_ABBREVIATION = re.compile(r"(?:^|\W)(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle|Capt|Col|Gen|Prof|Rev|[A-HJ-Z])$")
 
 
 # A stop and a closing quotation mark, then a space or a dash.
@@ -3291,6 +3292,21 @@ _TITLE_GENDER: dict[str, str | None] = {
     "lady": "F",
     "madam": "F",
     "madame": "F",
+    # the titles of other languages ("Mme. Dupont" is Madame Dupont, not Monsieur Dupont)
+    "monsieur": "M",
+    "m": "M",
+    "herr": "M",
+    "signor": "M",
+    "senor": "M",
+    "mme": "F",
+    "mlle": "F",
+    "mademoiselle": "F",
+    "frau": "F",
+    "fraulein": "F",
+    "signora": "F",
+    "signorina": "F",
+    "senora": "F",
+    "senorita": "F",
     "dr": None,
     "doctor": None,
     "professor": None,
