@@ -2536,3 +2536,23 @@ def test_foreign_titles_tell_a_wife_from_her_husband() -> None:
         '"Ciao," said Mme Dupont.\n\n"Si," said Signorina Rossi.\n'
     )
     assert [q.speaker for q in run(text, cast).quotes] == ["madame", "monsieur", "madame", "signora"]
+
+
+def test_old_and_dialect_spellings_of_said_are_tags() -> None:
+    text = '"Stop," quoth Jonah.\n\n"No," saith Mara.\n\n"Go," sez Jonah.\n\n"Nay," Mara ses.\n'
+    work = run(text)
+    assert [(q.speaker, q.cue) for q in work.quotes] == [
+        ("jonah", "explicit"),
+        ("mara", "explicit"),
+        ("jonah", "explicit"),
+        ("mara", "explicit"),
+    ]
+
+
+def test_a_time_word_before_an_inverted_tag() -> None:
+    subject, verb, _, _ = _match_after(" then said Jonah.", 0)
+    assert subject is not None and (subject.phrase, verb) == ("Jonah", "said")
+    subject, verb, _, _ = _match_after(" at length cried Mrs. Hale, rising.", 0)
+    assert subject is not None and (subject.phrase, verb) == ("Mrs. Hale", "cried")
+    text = '"Stop," then said Jonah.\n\n"No," at last said Mara.\n\n"Go," at once cried Ines.\n'
+    assert [q.speaker for q in run(text).quotes] == ["jonah", "mara", "ines"]

@@ -51,7 +51,8 @@ whoop call explain fill start trail subjoin assent acquiesce remonstrate expostu
 persist hazard speculate contradict reiterate nag accost address
 """
 _IRREGULAR_SPEECH = {
-    "say": ("said", "says", "saying"),
+    # with the old and dialect spellings of said and says ("quoth he", "sez Bill", "saith she")
+    "say": ("said", "says", "saying", "quoth", "saith", "sayeth", "sayd", "sez", "ses"),
     "tell": ("told", "tells", "telling"),
     "begin": ("began", "begins", "beginning"),
     "speak": ("spoke", "speaks", "speaking"),
@@ -2319,6 +2320,12 @@ _SILENT_SUBJECT = re.compile(
 _REPORTED_SPEECH = re.compile(r"\s+(?:[a-z]+ly\s+)?that\s+(?:it|he|she|they|I|we|you|there|[A-Z][a-z])")
 
 
+# A time word or phrase before an inverted tag: `then said Jim`, `at last cried Mary`.
+_TIME_BEFORE_TAG = re.compile(
+    r"(?:then|now|again|presently|finally|at\s+(?:last|length|once)|here|thus|so)\s*,?\s+(?=[a-z])"
+)
+
+
 def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, str]:
     stripped = after.lstrip(" ,\t\n-—–")
     lead = len(after) - len(stripped)
@@ -2329,6 +2336,12 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
         # `was Mrs. Weston's parting injunction`: a title's full stop ends no sentence
         clause_end = _SENTENCE_END.search(stripped, clause_end.end())
     clause = stripped[: clause_end.start() if clause_end else len(stripped)]
+    opener = _TIME_BEFORE_TAG.match(clause)
+    if opener is not None:
+        # `"...," then said Jim.`, `at length cried Mary`: the time word is no part of the tag
+        inverted = _TAG_VERB_SUBJ.match(clause, opener.end())
+        if inverted is not None and _verb(inverted.group("verb")) in SPEECH_VERBS:
+            clause, lead = clause[opener.end() :], lead + opener.end()
     heard = _heard_speaking(clause, offset + lead)
     if heard is not None:
         return heard[0], heard[1], 0, ""
