@@ -2556,3 +2556,10 @@ def test_a_time_word_before_an_inverted_tag() -> None:
     assert subject is not None and (subject.phrase, verb) == ("Mrs. Hale", "cried")
     text = '"Stop," then said Jonah.\n\n"No," at last said Mara.\n\n"Go," at once cried Ines.\n'
     assert [q.speaker for q in run(text).quotes] == ["jonah", "mara", "ines"]
+
+
+def test_a_title_in_capitals_ends_no_tag() -> None:
+    # the stop after "MR." is a title's, so the tag runs on to the surname
+    cast = [*CAST, Character("smith", "Mr. Smith", gender="M")]
+    text = '"Stop," said MR. SMITH.\n\n"No," said MARA.\n\n"Now," MR. SMITH said.\n'
+    assert [q.speaker for q in run(text, cast).quotes] == ["smith", "mara", "smith"]

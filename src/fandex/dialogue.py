@@ -2818,7 +2818,8 @@ def _ends_on_speech_verb(narration: str) -> bool:
 
 
 # (and an initial: "M. Dupont" is Monsieur Dupont, "J. Smith" one man; "I." is the narrator)
-_TITLE_ABBREVIATION = re.compile(r"(?:^|\W)(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle|Capt|Col|Gen|Prof|Rev|[A-HJ-Z])$")
+# (written in capitals too: "said MR. SMITH")
+_TITLE_ABBREVIATION = re.compile(r"(?:^|\W)(?:(?i:Mr|Mrs|Ms|Dr|St|Mme|Mlle|Capt|Col|Gen|Prof|Rev)|[A-HJ-Z])$")
 
 
 # A stop and a closing quotation mark, then a space or a dash.
