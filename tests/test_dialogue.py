@@ -2547,6 +2547,8 @@ def test_old_and_dialect_spellings_of_said_are_tags() -> None:
         ("jonah", "explicit"),
         ("mara", "explicit"),
     ]
+    work = run('"Who\'s that?" ast Ines.\n\n"Me," said Jonah.\n\n"Why?" ast Mara.\n')
+    assert [(q.speaker, q.cue) for q in work.quotes][::2] == [("ines", "explicit"), ("mara", "explicit")]
 
 
 def test_a_time_word_before_an_inverted_tag() -> None:

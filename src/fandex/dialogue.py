@@ -51,8 +51,9 @@ whoop call explain fill start trail subjoin assent acquiesce remonstrate expostu
 persist hazard speculate contradict reiterate nag accost address
 """
 _IRREGULAR_SPEECH = {
-    # with the old and dialect spellings of said and says ("quoth he", "sez Bill", "saith she")
+    # with the old and dialect spellings of said, says and asked ("quoth he", "sez Bill", "ast Sal")
     "say": ("said", "says", "saying", "quoth", "saith", "sayeth", "sayd", "sez", "ses"),
+    "ask": ("asked", "asks", "asking", "ast", "axed"),
     "tell": ("told", "tells", "telling"),
     "begin": ("began", "begins", "beginning"),
     "speak": ("spoke", "speaks", "speaking"),
