@@ -2565,3 +2565,14 @@ def test_a_title_in_capitals_ends_no_tag() -> None:
     cast = [*CAST, Character("smith", "Mr. Smith", gender="M")]
     text = '"Stop," said MR. SMITH.\n\n"No," said MARA.\n\n"Now," MR. SMITH said.\n'
     assert [q.speaker for q in run(text, cast).quotes] == ["smith", "mara", "smith"]
+
+
+def test_a_sentence_opening_on_its_speech_verb_tags_the_next_quote() -> None:
+    subject, verb, _, _ = _match_before("Mara sat. Said Jonah, ", 0)
+    assert subject is not None and (subject.phrase, verb) == ("Jonah", "said")
+    text = 'Said Jonah: "Stop."\n\nSaid Mara: "No."\n\nQuoth Ines, "Go."\n'
+    assert [(q.speaker, q.cue) for q in run(text).quotes] == [
+        ("jonah", "explicit"),
+        ("mara", "explicit"),
+        ("ines", "explicit"),
+    ]

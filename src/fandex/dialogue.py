@@ -2477,6 +2477,10 @@ _SPOKE_SENTENCE = re.compile(
 )
 
 
+# A sentence that opens on its speech verb, the speaker after it: `Said Jim:`, `Quoth he,`.
+_INVERTED_OPENING_TAG = re.compile(rf"(?P<verb>[A-Z][a-z]+)\s+{_NAME_ADJECTIVE}{_SUBJECT}")
+
+
 def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, str]:
     """A tag that introduces the quote: `Emma said, "` / `She asked the blonde, "`."""
     stripped = before.rstrip().rstrip("-—–")  # `Emma thus moralised to herself:--`
@@ -2520,6 +2524,13 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
     heard = _heard_speaking(clause, offset + clause_start)
     if heard is not None:
         return heard[0], heard[1], 0, ""
+    inverted = _INVERTED_OPENING_TAG.fullmatch(clause)
+    if inverted is not None and inverted.group("verb").lower() in SPEECH_VERBS:
+        # `Said Jim: "..."`, `Quoth she, "..."`: the verb opens the sentence, the speaker follows
+        subj = inverted.group("subj")
+        if _first_word(subj) not in _NOT_SUBJECT or _subject_kind(subj) == "pronoun":
+            start = offset + clause_start + inverted.start("subj")
+            return _Subject(None, _subject_kind(subj), subj, start), _verb(inverted.group("verb")), 0, ""
     for match in itertools.chain(_TAG_SUBJ_VERB.finditer(clause), _tag_subject_verbs(clause)):
         verb = _verb(match.group("verb"))
         if verb not in SPEECH_VERBS:
