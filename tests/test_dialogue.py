@@ -2576,3 +2576,12 @@ def test_a_sentence_opening_on_its_speech_verb_tags_the_next_quote() -> None:
         ("mara", "explicit"),
         ("ines", "explicit"),
     ]
+
+
+def test_a_line_that_came_as_someone_s_voice_or_answer() -> None:
+    text = '"Stop," came Jonah\'s voice.\n\n"Why?" came Ines\'s quiet answer.\n\n"Go," said Mara.\n'
+    assert [(q.speaker, q.cue) for q in run(text).quotes] == [
+        ("jonah", "explicit"),
+        ("ines", "explicit"),
+        ("mara", "explicit"),
+    ]

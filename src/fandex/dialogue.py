@@ -370,7 +370,7 @@ _ANSWER_NOUNS = frozenset(
 )
 # PDNC's texts lost some apostrophes: "Catherine s answer"
 _NAMED_ANSWER = re.compile(
-    r"(?:was|were)\s+(?P<subj>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)(?:'s|’s|\ss)\s+"
+    r"(?P<link>was|were|came)\s+(?P<subj>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)(?:'s|’s|\ss)\s+"
     r"(?:[a-z]+\s+)?(?P<noun>[a-z]+)\b"
 )
 # `was all she said`, `was all that Mrs. Milvain vouchsafed`: what she said was the whole of it
@@ -2412,7 +2412,11 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
     # (a known alias, or a possessive pronoun's owner)
     # `was Catherine's answer`, `were Colonel Fitzwilliam's words`
     owned = _NAMED_ANSWER.match(clause)
-    if owned and owned.group("noun") in _ANSWER_NOUNS:
+    if owned and (
+        owned.group("noun") in _ANSWER_NOUNS
+        or (owned.group("link") == "came" and owned.group("noun") == "voice")
+    ):
+        # `came Jim's answer`, `came Mary's voice`: the line came from its owner as well
         return _Subject(None, "name", owned.group("subj"), offset + lead + owned.start("subj")), "said", 0, ""
     # `"Don't!" from the Major.`, `"No," was all she said.`: the line is credited without a tag verb
     credited = _FROM_SUBJECT.match(clause)
