@@ -683,6 +683,24 @@ def test_a_cast_s_your_mother_is_his_or_her_mother_in_the_narration() -> None:
     ]
 
 
+def test_a_cast_title_is_found_in_its_other_spellings() -> None:
+    # the cast says "Dr. Grant" and "Colonel Brandon"; the story writes the title the other way
+    roster = [
+        Character(id="grant", name="Dr. Grant", gender="M"),
+        Character(id="brandon", name="Colonel Brandon", gender="M"),
+        Character(id="wife", name="Mrs. Grant", gender="F"),
+    ]
+    text = "Doctor Grant bowed. Col. Brandon and Mrs. Grant sat. Dr Grant laughed."
+    work = Work(text=text)
+    find_characters(work, Options(roster=roster))
+    assert [(text[m.start : m.end], m.character) for m in work.mentions] == [
+        ("Doctor Grant", "grant"),
+        ("Col. Brandon", "brandon"),
+        ("Mrs. Grant", "wife"),
+        ("Dr Grant", "grant"),
+    ]
+
+
 def _two_johns() -> list[Character]:
     # the cast lists the bare "John" for the man everybody calls by his surname
     return [

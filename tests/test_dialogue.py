@@ -2675,3 +2675,67 @@ def test_a_name_after_an_inverted_negation_or_either_is_a_subject_for_the_next_s
         'chose to ignore it.\n\n"Such a lovely day," she said.\n'
     )
     assert run(text).quotes[0].speaker == "ines"
+
+
+def test_foreign_titles_tell_a_wife_from_her_husband() -> None:
+    # "Mme." is Madame, not the Monsieur of the same surname; "M." with its stop is Monsieur
+    cast = [
+        Character("monsieur", "Monsieur Dupont", gender="M"),
+        Character("madame", "Madame Dupont", gender="F"),
+        Character("signora", "Signora Rossi", gender="F"),
+        Character("signor", "Signor Rossi", gender="M"),
+    ]
+    text = (
+        '"Bonsoir," said Mme. Dupont.\n\n"Bonjour," said M. Dupont.\n\n'
+        '"Ciao," said Mme Dupont.\n\n"Si," said Signorina Rossi.\n'
+    )
+    assert [q.speaker for q in run(text, cast).quotes] == ["madame", "monsieur", "madame", "signora"]
+
+
+def test_old_and_dialect_spellings_of_said_are_tags() -> None:
+    text = '"Stop," quoth Jonah.\n\n"No," saith Mara.\n\n"Go," sez Jonah.\n\n"Nay," Mara ses.\n'
+    work = run(text)
+    assert [(q.speaker, q.cue) for q in work.quotes] == [
+        ("jonah", "explicit"),
+        ("mara", "explicit"),
+        ("jonah", "explicit"),
+        ("mara", "explicit"),
+    ]
+    work = run('"Who\'s that?" ast Ines.\n\n"Me," said Jonah.\n\n"Why?" ast Mara.\n')
+    assert [(q.speaker, q.cue) for q in work.quotes][::2] == [("ines", "explicit"), ("mara", "explicit")]
+
+
+def test_a_time_word_before_an_inverted_tag() -> None:
+    subject, verb, _, _ = _match_after(" then said Jonah.", 0)
+    assert subject is not None and (subject.phrase, verb) == ("Jonah", "said")
+    subject, verb, _, _ = _match_after(" at length cried Mrs. Hale, rising.", 0)
+    assert subject is not None and (subject.phrase, verb) == ("Mrs. Hale", "cried")
+    text = '"Stop," then said Jonah.\n\n"No," at last said Mara.\n\n"Go," at once cried Ines.\n'
+    assert [q.speaker for q in run(text).quotes] == ["jonah", "mara", "ines"]
+
+
+def test_a_title_in_capitals_ends_no_tag() -> None:
+    # the stop after "MR." is a title's, so the tag runs on to the surname
+    cast = [*CAST, Character("smith", "Mr. Smith", gender="M")]
+    text = '"Stop," said MR. SMITH.\n\n"No," said MARA.\n\n"Now," MR. SMITH said.\n'
+    assert [q.speaker for q in run(text, cast).quotes] == ["smith", "mara", "smith"]
+
+
+def test_a_sentence_opening_on_its_speech_verb_tags_the_next_quote() -> None:
+    subject, verb, _, _ = _match_before("Mara sat. Said Jonah, ", 0)
+    assert subject is not None and (subject.phrase, verb) == ("Jonah", "said")
+    text = 'Said Jonah: "Stop."\n\nSaid Mara: "No."\n\nQuoth Ines, "Go."\n'
+    assert [(q.speaker, q.cue) for q in run(text).quotes] == [
+        ("jonah", "explicit"),
+        ("mara", "explicit"),
+        ("ines", "explicit"),
+    ]
+
+
+def test_a_line_that_came_as_someone_s_voice_or_answer() -> None:
+    text = '"Stop," came Jonah\'s voice.\n\n"Why?" came Ines\'s quiet answer.\n\n"Go," said Mara.\n'
+    assert [(q.speaker, q.cue) for q in run(text).quotes] == [
+        ("jonah", "explicit"),
+        ("ines", "explicit"),
+        ("mara", "explicit"),
+    ]

@@ -641,6 +641,8 @@ def _roster_mode(work: Work, roster: list[Character]) -> None:
     # A cast given from outside: find its names, discover nothing.
     work.characters = [dataclasses.replace(c) for c in roster]
     extra = _unshared_given_names(work.text, work.characters)
+    for character_id, spellings in _title_spellings(work.characters).items():
+        extra.setdefault(character_id, []).extend(spellings)
     for character_id, descriptions in _sentence_case_descriptions(work.characters).items():
         extra.setdefault(character_id, []).extend(descriptions)
     searched = [dataclasses.replace(c, aliases=[*c.aliases, *extra.get(c.id, [])]) for c in work.characters]
@@ -669,6 +671,46 @@ def _roster_mode(work: Work, roster: list[Character]) -> None:
     for character in work.characters:
         character.mentions = counts.get(character.id, 0)
         character.first = firsts.get(character.id)
+
+
+# A title's short and long spellings: a cast listing "Dr. Grant" or "Colonel Brandon" is read in a
+# story that writes "Doctor Grant" or "Col. Brandon" too.
+_TITLE_SPELLINGS = (
+    ("Dr", "Doctor"),
+    ("Capt", "Captain"),
+    ("Col", "Colonel"),
+    ("Gen", "General"),
+    ("Maj", "Major"),
+    ("Prof", "Professor"),
+    ("Lt", "Lieutenant"),
+    ("Sgt", "Sergeant"),
+    ("Rev", "Reverend"),
+    ("Mr", "Mister"),
+)
+_TITLE_FORMS: dict[str, tuple[str, ...]] = {
+    folded: (short + ".", short, long)
+    for short, long in _TITLE_SPELLINGS
+    for folded in (short.lower(), long.lower())
+}
+
+
+def _title_spellings(characters: list[Character]) -> dict[str, list[str]]:
+    """The other spellings of a title a cast name opens with ("Doctor Grant" and "Dr Grant" for
+    "Dr. Grant"), by character id; none that names someone else of the cast already."""
+    listed = {_folded(name) for character in characters for name in (character.name, *character.aliases)}
+    found: dict[str, list[str]] = {}
+    for character in characters:
+        for name in (character.name, *character.aliases):
+            title, _, rest = name.partition(" ")
+            forms = _TITLE_FORMS.get(title.lower().rstrip("."), ())
+            if not rest or not rest[:1].isupper():
+                continue
+            for form in forms:
+                spelled = f"{form} {rest}"
+                if _folded(spelled) not in listed:
+                    listed.add(_folded(spelled))
+                    found.setdefault(character.id, []).append(spelled)
+    return found
 
 
 # the words a description opens on, written with a capital when a cast list starts with them

@@ -51,7 +51,9 @@ whoop call explain fill start trail subjoin assent acquiesce remonstrate expostu
 persist hazard speculate contradict reiterate nag accost address
 """
 _IRREGULAR_SPEECH = {
-    "say": ("said", "says", "saying"),
+    # with the old and dialect spellings of said, says and asked ("quoth he", "sez Bill", "ast Sal")
+    "say": ("said", "says", "saying", "quoth", "saith", "sayeth", "sayd", "sez", "ses"),
+    "ask": ("asked", "asks", "asking", "ast", "axed"),
     "tell": ("told", "tells", "telling"),
     "begin": ("began", "begins", "beginning"),
     "speak": ("spoke", "speaks", "speaking"),
@@ -368,7 +370,7 @@ _ANSWER_NOUNS = frozenset(
 )
 # PDNC's texts lost some apostrophes: "Catherine s answer"
 _NAMED_ANSWER = re.compile(
-    r"(?:was|were)\s+(?P<subj>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)(?:'s|’s|\ss)\s+"
+    r"(?P<link>was|were|came)\s+(?P<subj>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)(?:'s|’s|\ss)\s+"
     r"(?:[a-z]+\s+)?(?P<noun>[a-z]+)\b"
 )
 # `was all she said`, `was all that Mrs. Milvain vouchsafed`: what she said was the whole of it
@@ -2327,6 +2329,12 @@ _SILENT_SUBJECT = re.compile(
 _REPORTED_SPEECH = re.compile(r"\s+(?:[a-z]+ly\s+)?that\s+(?:it|he|she|they|I|we|you|there|[A-Z][a-z])")
 
 
+# A time word or phrase before an inverted tag: `then said Jim`, `at last cried Mary`.
+_TIME_BEFORE_TAG = re.compile(
+    r"(?:then|now|again|presently|finally|at\s+(?:last|length|once)|here|thus|so)\s*,?\s+(?=[a-z])"
+)
+
+
 def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, str]:
     stripped = after.lstrip(" ,\t\n-—–")
     lead = len(after) - len(stripped)
@@ -2337,6 +2345,12 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
         # `was Mrs. Weston's parting injunction`: a title's full stop ends no sentence
         clause_end = _SENTENCE_END.search(stripped, clause_end.end())
     clause = stripped[: clause_end.start() if clause_end else len(stripped)]
+    opener = _TIME_BEFORE_TAG.match(clause)
+    if opener is not None:
+        # `"...," then said Jim.`, `at length cried Mary`: the time word is no part of the tag
+        inverted = _TAG_VERB_SUBJ.match(clause, opener.end())
+        if inverted is not None and _verb(inverted.group("verb")) in SPEECH_VERBS:
+            clause, lead = clause[opener.end() :], lead + opener.end()
     heard = _heard_speaking(clause, offset + lead)
     if heard is not None:
         return heard[0], heard[1], 0, ""
@@ -2406,7 +2420,11 @@ def _match_after(after: str, offset: int) -> tuple[_Subject | None, str, int, st
     # (a known alias, or a possessive pronoun's owner)
     # `was Catherine's answer`, `were Colonel Fitzwilliam's words`
     owned = _NAMED_ANSWER.match(clause)
-    if owned and owned.group("noun") in _ANSWER_NOUNS:
+    if owned and (
+        owned.group("noun") in _ANSWER_NOUNS
+        or (owned.group("link") == "came" and owned.group("noun") == "voice")
+    ):
+        # `came Jim's answer`, `came Mary's voice`: the line came from its owner as well
         return _Subject(None, "name", owned.group("subj"), offset + lead + owned.start("subj")), "said", 0, ""
     # `"Don't!" from the Major.`, `"No," was all she said.`: the line is credited without a tag verb
     credited = _FROM_SUBJECT.match(clause)
@@ -2471,6 +2489,10 @@ _SPOKE_SENTENCE = re.compile(
 )
 
 
+# A sentence that opens on its speech verb, the speaker after it: `Said Jim:`, `Quoth he,`.
+_INVERTED_OPENING_TAG = re.compile(rf"(?P<verb>[A-Z][a-z]+)\s+{_NAME_ADJECTIVE}{_SUBJECT}")
+
+
 def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, str]:
     """A tag that introduces the quote: `Emma said, "` / `She asked the blonde, "`."""
     stripped = before.rstrip().rstrip("-—–")  # `Emma thus moralised to herself:--`
@@ -2514,6 +2536,13 @@ def _match_before(before: str, offset: int) -> tuple[_Subject | None, str, int, 
     heard = _heard_speaking(clause, offset + clause_start)
     if heard is not None:
         return heard[0], heard[1], 0, ""
+    inverted = _INVERTED_OPENING_TAG.fullmatch(clause)
+    if inverted is not None and inverted.group("verb").lower() in SPEECH_VERBS:
+        # `Said Jim: "..."`, `Quoth she, "..."`: the verb opens the sentence, the speaker follows
+        subj = inverted.group("subj")
+        if _first_word(subj) not in _NOT_SUBJECT or _subject_kind(subj) == "pronoun":
+            start = offset + clause_start + inverted.start("subj")
+            return _Subject(None, _subject_kind(subj), subj, start), _verb(inverted.group("verb")), 0, ""
     tags: list[tuple[int, tuple[_Subject, str, int, str]]] = []
     for match in itertools.chain(_TAG_SUBJ_VERB.finditer(clause), _tag_subject_verbs(clause)):
         verb = _verb(match.group("verb"))
@@ -2857,7 +2886,9 @@ def _ends_on_speech_verb(narration: str) -> bool:
     return verb is not None and _is_manner_tail(last[verb.end() :])
 
 
-_TITLE_ABBREVIATION = re.compile(r"(?:^|\W)(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle|Capt|Col|Gen|Prof|Rev)$")
+# (and an initial: "M. Dupont" is Monsieur Dupont, "J. Smith" one man; "I." is the narrator)
+# (written in capitals too: "said MR. SMITH")
+_TITLE_ABBREVIATION = re.compile(r"(?:^|\W)(?:(?i:Mr|Mrs|Ms|Dr|St|Mme|Mlle|Capt|Col|Gen|Prof|Rev)|[A-HJ-Z])$")
 
 
 # A stop and a closing quotation mark, then a space or a dash.
@@ -3398,6 +3429,21 @@ _TITLE_GENDER: dict[str, str | None] = {
     "lady": "F",
     "madam": "F",
     "madame": "F",
+    # the titles of other languages ("Mme. Dupont" is Madame Dupont, not Monsieur Dupont)
+    "monsieur": "M",
+    "m": "M",
+    "herr": "M",
+    "signor": "M",
+    "senor": "M",
+    "mme": "F",
+    "mlle": "F",
+    "mademoiselle": "F",
+    "frau": "F",
+    "fraulein": "F",
+    "signora": "F",
+    "signorina": "F",
+    "senora": "F",
+    "senorita": "F",
     "dr": None,
     "doctor": None,
     "professor": None,
