@@ -2506,3 +2506,10 @@ def test_demonstrative_description_points_to_the_last_one_named_of_its_gender() 
         '"Who took it?" said this lady, looking at them.\n'
     )
     assert said(run(text))[-1] == ("Who took it?", "ines")
+
+
+def test_a_rank_or_plain_word_of_the_table_gives_its_epithet_a_gender() -> None:
+    # "the count" and "the bloke" are men (person_words' table): the man named last, not Mara
+    for epithet in ("the count", "the bloke"):
+        work = run(f'Jonah walked in with Mara.\n\n"Welcome to the castle," said {epithet}.\n')
+        assert said(work) == [("Welcome to the castle,", "jonah")], epithet

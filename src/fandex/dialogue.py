@@ -140,75 +140,9 @@ NONVERBAL_VERBS: frozenset[str] = frozenset(
 PRONOUN_GENDER = {"he": "M", "she": "F", "they": "N", "i": "I", "we": "I"}
 OBJECT_PRONOUN_GENDER = {"him": "M", "her": "F", "them": "N", "me": "I", "us": "I"}
 
-# Head nouns of epithets and the gender they imply. Unlisted nouns ("the vampire") imply nothing.
-_FEMALE_NOUNS = [
-    "woman",
-    "girl",
-    "lady",
-    "mother",
-    "sister",
-    "aunt",
-    "wife",
-    "queen",
-    "witch",
-    "actress",
-    "mistress",
-    "daughter",
-    "niece",
-    "grandmother",
-    "maid",
-    "widow",
-    "princess",
-    "duchess",
-    "blonde",
-    "brunette",
-    "redhead",
-    "red-head",
-    "head",
-    "lass",
-    "madam",
-    "mum",
-    "mom",
-    "slayer",
-    "girlfriend",
-    "bride",
-    "nun",
-    "hostess",
-    "heroine",
-    "governess",
-    "nurse",
-]
-_MALE_NOUNS = [
-    "man",
-    "boy",
-    "gentleman",
-    "father",
-    "brother",
-    "uncle",
-    "husband",
-    "king",
-    "son",
-    "nephew",
-    "grandfather",
-    "lord",
-    "fellow",
-    "lad",
-    "prince",
-    "duke",
-    "priest",
-    "monk",
-    "boyfriend",
-    "groom",
-    "host",
-    "hero",
-    "master",
-    "sir",
-    "chap",
-    "guy",
-]
-EPITHET_GENDER: dict[str, str] = {**{n: "F" for n in _FEMALE_NOUNS}, **{n: "M" for n in _MALE_NOUNS}}
-# "red head", "slayer" are loose: they only narrow a choice, the epithet vote decides.
-del EPITHET_GENDER["head"], EPITHET_GENDER["slayer"]
+# Head nouns of epithets and the gender they point to (person_words' table); unlisted nouns ("the
+# vampire") imply nothing.
+EPITHET_GENDER: dict[str, str] = person_words.HEAD_NOUN_GENDER
 
 # Words that are part of many names and so never identify one character on their own.
 _NOT_NAME_PARTS = frozenset(
@@ -3146,14 +3080,10 @@ def _latest_named_of_gender(context: _Context, position: int, gender: str) -> st
 # Relatives who share a family name with the one whose relative they are, with the title the
 # relative goes by ("mrs" for a mother or wife); None: any title or a given name.
 _FAMILY_TITLE: dict[str, str | None] = {
-    "mother": "mrs",
-    "wife": "mrs",
-    "father": "mr",
-    "husband": "mr",
-    "sister": None,
-    "brother": None,
-    "son": None,
-    "daughter": None,
+    noun.word: person_words.MARRIED_TITLE[noun.gender] if noun.kind in ("parent", "spouse") else None
+    for noun in person_words.nouns_of_kinds(
+        ("parent", "spouse", "sibling", "son or daughter"), familiar=False
+    )
 }
 
 
@@ -3220,7 +3150,9 @@ def _relative_by_surname(
 
 
 # Relatives by blood: a married woman's "Mrs." name is her husband's family, not her parents'.
-_BLOOD_RELATIVES = frozenset(("mother", "father", "sister", "brother"))
+_BLOOD_RELATIVES = frozenset(
+    noun.word for noun in person_words.nouns_of_kinds(("parent", "sibling"), familiar=False)
+)
 
 
 def _family_names(name: str, aliases: Sequence[str], relative: str) -> set[str]:
