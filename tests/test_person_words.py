@@ -112,3 +112,15 @@ def test_the_selections_hold_the_words_each_stage_expects() -> None:
     assert person_words.EPITHET_NOUNS["red head"] == "U" and person_words.EPITHET_NOUNS["blond"] == "M"
     assert {"husband", "wife", "boyfriend", "girlfriend", "partner", "lover"} == salience._PARTNER_NOUNS
     assert {"friend", "best friend"} == salience._FRIEND_NOUNS
+    assert {
+        "man",
+        "woman",
+        "gentleman",
+        "gent",
+        "lady",
+        "guy",
+        "fellow",
+        "bloke",
+        "chap",
+    } == dialogue._ADULT_NOUNS
+    assert dialogue._CHILD_NOUNS["F"] == ("the girl", "the lass", "the child", "the teenager")

@@ -3017,10 +3017,18 @@ def _introduced_as(context: _Context, key: str, text: str, position: int) -> str
 
 
 # Nouns for a grown person and for a child: "the gentleman" is not the one the work calls "the boy".
-_ADULT_NOUNS = frozenset(("gentleman", "man", "lady", "woman", "gent"))
+_ADULT_NOUNS = frozenset(
+    noun.word
+    for noun in person_words.nouns_of_kinds(("person",))
+    if noun.gender in ("M", "F") and " " not in noun.word
+)
 _CHILD_NOUNS: dict[str, tuple[str, ...]] = {
-    "M": ("the boy", "the child", "the lad"),
-    "F": ("the girl", "the child"),
+    gender: tuple(
+        f"the {noun.word}"
+        for noun in person_words.nouns_of_kinds(("young person",))
+        if noun.gender in (gender, "U")
+    )
+    for gender in ("M", "F")
 }
 
 

@@ -61,16 +61,19 @@ ELDER_KIN_KINDS = frozenset(("parent", "grandparent", "aunt or uncle"))
 
 # Rows: a kind, a gender, then the words. In the words, "_" joins a phrase ("older_man"), a
 # trailing "+" marks a word that is also a title before a name, a trailing "~" a familiar word.
-# Kinds besides the family ones: "person" (a generic person), "spouse", "partner", "friend",
+# Kinds besides the family ones: "person" (a grown person), "young person" (a child or a youth), "spouse", "partner", "friend",
 # "royal", "noble", "courtesy" (a word of respect that is also a noun: "sir", "the master"),
 # "address" (a title only ever written before a name: "Mr", "Frau"), "rank" (an office or rank:
 # "Captain", "Doctor"), "role" (a station or occupation: "the maid", "the bride"), "being" (a
 # kind of being: "the witch"), "looks" (a description of looks: "the blonde").
 _TABLE = """
-person          M   man boy guy gentleman lad fellow bloke chap
+person          M   man guy gentleman gent fellow bloke chap
 person          M   older_man younger_man young_man old_man
-person          F   woman girl lady+ lass older_woman younger_woman young_woman old_woman
-person          U   teenager child stranger
+person          F   woman lady+ older_woman younger_woman young_woman old_woman
+person          U   stranger
+young_person    M   boy lad
+young_person    F   girl lass
+young_person    U   child teenager
 spouse          M   husband
 spouse          F   wife
 partner         M   boyfriend
@@ -197,6 +200,7 @@ ENDEARMENTS = word_set(
 # stations or familiar family words. Fandom-specific ones ("the slayer") come from the packs.
 EPITHET_KINDS = (
     "person",
+    "young person",
     "spouse",
     "partner",
     "friend",
