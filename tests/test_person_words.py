@@ -72,6 +72,12 @@ def test_every_stage_takes_its_person_words_from_the_one_table() -> None:
         w: stated(w) for w, noun in table.items() if noun.kind in person_words.KIN_KINDS
     } == relationships._FAMILY_WORD_GENDER
     assert {w for w, noun in table.items() if noun.kind in person_words.KIN_KINDS} >= characters._KIN_WORDS
+    for word, gender in dialogue._TITLE_GENDER.items():
+        assert table[word].title and gender == (None if stated(word) == "U" else stated(word))
+    assert (
+        set(dialogue._ADULT_NOUNS) | {w[4:] for ws in dialogue._CHILD_NOUNS.values() for w in ws}
+        <= table.keys()
+    )
     for word, title in dialogue._FAMILY_TITLE.items():
         assert title == (
             person_words.MARRIED_TITLE[stated(word)] if table[word].kind in ("parent", "spouse") else None
@@ -124,3 +130,5 @@ def test_the_selections_hold_the_words_each_stage_expects() -> None:
         "chap",
     } == dialogue._ADULT_NOUNS
     assert dialogue._CHILD_NOUNS["F"] == ("the girl", "the lass", "the child", "the teenager")
+    assert dialogue._TITLE_GENDER["madame"] == "F" and dialogue._TITLE_GENDER["captain"] is None
+    assert not {"uncle", "queen", "inspector", "frau"} & dialogue._TITLE_GENDER.keys()
