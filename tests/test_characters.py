@@ -701,6 +701,22 @@ def test_a_cast_title_is_found_in_its_other_spellings() -> None:
     ]
 
 
+def test_a_cast_s_your_mum_is_his_or_her_mum_in_the_narration() -> None:
+    # a familiar family word is a kin word as well ("Your mum" in the lines, "his mum" around)
+    roster = [
+        Character(id="mum", name="Mrs. Lund", aliases=["Your mum"], gender="F"),
+        Character(id="boy", name="Bo", gender="M"),
+    ]
+    text = "Bo woke up. It was his mum. His mum smiled."
+    work = Work(text=text)
+    find_characters(work, Options(roster=roster))
+    assert [(text[m.start : m.end], m.character) for m in work.mentions] == [
+        ("Bo", "boy"),
+        ("his mum", "mum"),
+        ("His mum", "mum"),
+    ]
+
+
 def _two_johns() -> list[Character]:
     # the cast lists the bare "John" for the man everybody calls by his surname
     return [

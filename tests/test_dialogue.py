@@ -1790,6 +1790,18 @@ def test_grown_person_description_is_not_the_one_called_the_boy() -> None:
     assert [q.speaker for q in work.quotes] == ["grey"]
 
 
+def test_every_grown_person_and_young_person_noun_of_the_table_counts() -> None:
+    # "the lass" is a young woman's name as "the boy" is a boy's, and "the chap" a grown man's
+    cast = [Character("nell", "Nell", gender="F"), Character("grey", "Mrs. Grey", gender="F")]
+    intro = "Nell ran down the lane. The lass was hungry.\n\n" * 6
+    scene = 'Nell looked up at Mrs. Grey on the step.\n\n"Good day to you," said the woman.\n'
+    assert [q.speaker for q in run(intro + scene, cast=cast).quotes] == ["grey"]
+    cast = [Character("tom", "Tom", gender="M"), Character("grey", "Mr. Grey", gender="M")]
+    intro = "Tom ran down the lane. The boy was hungry.\n\n" * 6
+    scene = 'Tom looked up at Mr. Grey on the step.\n\n"Good day to you," said the chap.\n'
+    assert [q.speaker for q in run(intro + scene, cast=cast).quotes] == ["grey"]
+
+
 def test_relative_tag_owner_family_name_from_an_alias() -> None:
     # Kitty is listed by her given name, but her alias "Miss Hale" gives the family: her mother
     # is the one Mrs. Hale ("Miss Kitty" would say no family name)
@@ -2739,3 +2751,10 @@ def test_a_line_that_came_as_someone_s_voice_or_answer() -> None:
         ("ines", "explicit"),
         ("mara", "explicit"),
     ]
+
+
+def test_a_rank_or_plain_word_of_the_table_gives_its_epithet_a_gender() -> None:
+    # "the count" and "the bloke" are men (person_words' table): the man named last, not Mara
+    for epithet in ("the count", "the bloke"):
+        work = run(f'Jonah walked in with Mara.\n\n"Welcome to the castle," said {epithet}.\n')
+        assert said(work) == [("Welcome to the castle,", "jonah")], epithet

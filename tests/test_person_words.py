@@ -1,8 +1,10 @@
-"""person_words: which word of a name is the family name."""
+"""person_words: which word of a name is the family name; the one table of person nouns every stage reads."""
 
 from __future__ import annotations
 
-from fandex import person_words
+import pytest
+
+from fandex import characters, dialogue, person_words, relationships, salience
 
 
 def test_family_name_is_the_last_word_in_western_order() -> None:
@@ -27,3 +29,108 @@ def test_family_names_of_a_character_skip_given_names_and_married_names_by_birth
     aliases = ["Ada", "Miss Ada", "Mrs. Bram Vane", "Ada Quill (Cogworks)"]
     assert person_words.family_names("Ada Quill", aliases) == {"quill", "vane"}
     assert person_words.family_names("Ada Quill", aliases, birth_only=True) == {"quill"}
+
+
+def test_table_rows_give_titles_familiar_words_and_phrases() -> None:
+    nouns = person_words._read_table(
+        """
+        parent   M   father+ dad~
+        person   F   old_woman
+        address  F   mrs
+        role     F?  nurse
+        """
+    )
+    assert nouns["father"] == person_words.PersonNoun("father", "M", "parent", title=True, familiar=False)
+    assert nouns["dad"].familiar and not nouns["dad"].title
+    assert nouns["old woman"].kind == "person"
+    assert nouns["mrs"].title  # an address is always a title
+    assert (nouns["nurse"].plain_gender, nouns["nurse"].likely_gender) == ("U", "F")
+
+
+def test_a_word_twice_in_the_table_is_a_mistake() -> None:
+    with pytest.raises(ValueError, match="twice"):
+        person_words._read_table("parent M father\nrank U father+")
+
+
+def test_an_unknown_kind_is_a_mistake() -> None:
+    with pytest.raises(ValueError, match="kind"):
+        person_words.nouns_of_kinds(["parents"])
+
+
+def test_every_stage_takes_its_person_words_from_the_one_table() -> None:
+    table = person_words.PERSON_NOUNS
+
+    def stated(word: str) -> str:
+        return table[word].plain_gender
+
+    assert {w: stated(w) for w, noun in table.items() if noun.title} == person_words.HONORIFICS
+    assert all(person_words.EPITHET_NOUNS[w] == stated(w) for w in person_words.EPITHET_NOUNS)
+    # the dialogue stage takes a lean as the gender: "the nurse" narrows a choice to women
+    assert all(g == table[w].likely_gender for w, g in dialogue.EPITHET_GENDER.items())
+    assert all(table[w].gender.rstrip("?") in ("M", "F") for w in dialogue.EPITHET_GENDER)
+    assert {
+        w: stated(w) for w, noun in table.items() if noun.kind in person_words.KIN_KINDS
+    } == relationships._FAMILY_WORD_GENDER
+    assert {w for w, noun in table.items() if noun.kind in person_words.KIN_KINDS} >= characters._KIN_WORDS
+    for word, gender in dialogue._TITLE_GENDER.items():
+        assert table[word].title and gender == (None if stated(word) == "U" else stated(word))
+    assert (
+        set(dialogue._ADULT_NOUNS) | {w[4:] for ws in dialogue._CHILD_NOUNS.values() for w in ws}
+        <= table.keys()
+    )
+    for word, title in dialogue._FAMILY_TITLE.items():
+        assert title == (
+            person_words.MARRIED_TITLE[stated(word)] if table[word].kind in ("parent", "spouse") else None
+        )
+    assert dialogue._FAMILY_TITLE.keys() >= dialogue._BLOOD_RELATIVES
+
+
+def test_a_word_s_gender_agrees_in_every_stage() -> None:
+    stages = [
+        person_words.HONORIFICS,
+        person_words.EPITHET_NOUNS,
+        dialogue.EPITHET_GENDER,
+        relationships._FAMILY_WORD_GENDER,
+    ]
+    for word in {w for stage in stages for w in stage}:
+        genders = {stage[word] for stage in stages if word in stage} - {"U"}
+        assert len(genders) <= 1, (word, genders)
+    assert dialogue.EPITHET_GENDER["nurse"] == "F" and person_words.HONORIFICS["nurse"] == "U"
+
+
+def test_the_selections_hold_the_words_each_stage_expects() -> None:
+    # hand-checked: a standard family word, not a familiar one, picks a relative by family name
+    assert dialogue._FAMILY_TITLE == {
+        "father": "mr",
+        "mother": "mrs",
+        "husband": "mr",
+        "wife": "mrs",
+        "brother": None,
+        "sister": None,
+        "son": None,
+        "daughter": None,
+    }
+    assert {"father", "mother", "brother", "sister"} == dialogue._BLOOD_RELATIVES
+    assert {"mum", "mamma", "grandpa", "aunt"} <= characters._KIN_WORDS
+    assert not {"sister", "son", "cousin"} & characters._KIN_WORDS
+    assert "mr" not in dialogue.EPITHET_GENDER and "mr" in person_words.HONORIFICS
+    assert "dad" not in person_words.EPITHET_NOUNS and "maid" not in person_words.EPITHET_NOUNS
+    assert person_words.EPITHET_NOUNS["red head"] == "U" and person_words.EPITHET_NOUNS["blond"] == "M"
+    assert {"husband", "wife", "boyfriend", "girlfriend", "partner", "lover"} == salience._PARTNER_NOUNS
+    assert {"friend", "best friend"} == salience._FRIEND_NOUNS
+    assert {
+        "man",
+        "woman",
+        "gentleman",
+        "gent",
+        "lady",
+        "guy",
+        "fellow",
+        "bloke",
+        "chap",
+    } == dialogue._ADULT_NOUNS
+    assert dialogue._CHILD_NOUNS["F"] == ("the girl", "the lass", "the child", "the teenager")
+    assert dialogue._TITLE_GENDER["madame"] == "F" and dialogue._TITLE_GENDER["captain"] is None
+    assert dialogue._TITLE_GENDER["frau"] == "F" and dialogue._TITLE_GENDER["senor"] == "M"
+    # family words, royal ones and offices are no title before a surname here
+    assert not {"uncle", "queen", "inspector"} & dialogue._TITLE_GENDER.keys()

@@ -104,3 +104,10 @@ def test_all_talk_sample_ties_xanders_girlfriend_and_kiss_to_anya(shared_samples
     }
     assert ("Buffy Summers", "Xander Harris") not in pairs
     assert ("Anya Jenkins", "Xander Harris") in pairs
+
+
+def test_the_lass_and_the_chap_are_epithets_of_their_gender() -> None:
+    work = _cast("Tom and Ella walked in. Ella sat down by the fire.\n\nThe lass smiled at him.\n")
+    assert _who(work, "The lass") == "Ella"
+    work = _cast("Ella and Tom walked in. Tom sat down by the fire.\n\nThe chap smiled at her.\n")
+    assert _who(work, "The chap") == "Tom"

@@ -718,7 +718,7 @@ _DESCRIPTION_OPENERS = frozenset(("The", "A", "An", "Our", "My", "His", "Her", "
 
 
 # parents and the like, whom the lines call "your mother" when speaking to their child
-_KIN_WORDS = frozenset(("mother", "father", "mamma", "papa", "aunt", "uncle", "grandmother", "grandfather"))
+_KIN_WORDS = frozenset(noun.word for noun in person_words.nouns_of_kinds(person_words.ELDER_KIN_KINDS))
 
 
 def _sentence_case_descriptions(characters: list[Character]) -> dict[str, list[str]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -15,78 +16,142 @@ def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-# Titles written before a name, with the gender they imply ("U" when they say nothing).
-HONORIFICS: dict[str, str] = {
-    "mr": "M",
-    "mister": "M",
-    "sir": "M",
-    "lord": "M",
-    "monsieur": "M",
-    "m": "M",
-    "herr": "M",
-    "signor": "M",
-    "senor": "M",
-    "uncle": "M",
-    "father": "M",
-    "brother": "M",
-    "prince": "M",
-    "king": "M",
-    "duke": "M",
-    "count": "M",
-    "baron": "M",
-    "master": "M",
-    "mrs": "F",
-    "miss": "F",
-    "ms": "F",
-    "lady": "F",
-    "madame": "F",
-    "madam": "F",
-    "mme": "F",
-    "mlle": "F",
-    "mademoiselle": "F",
-    "frau": "F",
-    "fraulein": "F",
-    "signora": "F",
-    "signorina": "F",
-    "aunt": "F",
-    "mother": "F",
-    "sister": "F",
-    "princess": "F",
-    "queen": "F",
-    "duchess": "F",
-    "countess": "F",
-    "baroness": "F",
-    "dame": "F",
-    "mx": "N",
-    "dr": "U",
-    "doctor": "U",
-    "prof": "U",
-    "professor": "U",
-    "captain": "U",
-    "capt": "U",
-    "colonel": "U",
-    "col": "U",
-    "major": "U",
-    "general": "U",
-    "gen": "U",
-    "lieutenant": "U",
-    "lt": "U",
-    "sergeant": "U",
-    "sgt": "U",
-    "inspector": "U",
-    "detective": "U",
-    "det": "U",
-    "agent": "U",
-    "officer": "U",
-    "principal": "U",
-    "coach": "U",
-    "rev": "U",
-    "reverend": "U",
-    "judge": "U",
-    "nurse": "U",
-    "st": "U",
-    "saint": "U",
-}
+# English nouns for people: one row per word, with the gender the word gives whoever it names and
+# what kind of word it is. Every stage's word list is a selection from this table (below), so a
+# word added here reaches them all.
+#
+# Gender: "M", "F", "N" (neither), "U" (says nothing); "F?" or "M?": usually that gender, so it
+# may narrow a choice among candidates but never decides a character's gender by itself.
+@dataclass(frozen=True, slots=True)
+class PersonNoun:
+    word: str
+    gender: str
+    kind: str
+    title: bool  # also a title before a name ("Uncle Vernon", "Captain Hastings")
+    familiar: bool  # a family's own word for a relative ("mum", "papa"), not the standard one
+
+    @property
+    def plain_gender(self) -> str:
+        """The gender the word alone states: a lean ("F?") states none."""
+        return "U" if self.gender.endswith("?") else self.gender
+
+    @property
+    def likely_gender(self) -> str:
+        """The gender the word points to, a lean included ("F?" -> "F")."""
+        return self.gender.rstrip("?")
+
+
+# The kinds of family word, by relation to whoever the word is said of ("her mother").
+KIN_KINDS = frozenset(
+    (
+        "parent",
+        "grandparent",
+        "aunt or uncle",
+        "sibling",
+        "son or daughter",
+        "grandchild",
+        "niece or nephew",
+        "cousin",
+        "godparent",
+        "godchild",
+    )
+)
+# Relatives of the generation(s) above, whom the lines call "your mother" speaking to the child.
+ELDER_KIN_KINDS = frozenset(("parent", "grandparent", "aunt or uncle"))
+
+# Rows: a kind, a gender, then the words. In the words, "_" joins a phrase ("older_man"), a
+# trailing "+" marks a word that is also a title before a name, a trailing "~" a familiar word.
+# Kinds besides the family ones: "person" (a grown person), "young person" (a child or a youth), "spouse", "partner", "friend",
+# "royal", "noble", "courtesy" (a word of respect that is also a noun: "sir", "the master"),
+# "address" (a title only ever written before a name: "Mr", "Frau"), "rank" (an office or rank:
+# "Captain", "Doctor"), "role" (a station or occupation: "the maid", "the bride"), "being" (a
+# kind of being: "the witch"), "looks" (a description of looks: "the blonde").
+_TABLE = """
+person          M   man guy gentleman gent fellow bloke chap
+person          M   older_man younger_man young_man old_man
+person          F   woman lady+ older_woman younger_woman young_woman old_woman
+person          U   stranger
+young_person    M   boy lad
+young_person    F   girl lass
+young_person    U   child teenager
+spouse          M   husband
+spouse          F   wife
+partner         M   boyfriend
+partner         F   girlfriend
+partner         U   partner lover
+friend          U   friend best_friend
+parent          M   father+ dad~ papa~
+parent          F   mother+ mum~ mom~ mamma~ mama~
+grandparent     M   grandfather grandpa~
+grandparent     F   grandmother grandma~
+aunt_or_uncle   M   uncle+
+aunt_or_uncle   F   aunt+
+sibling         M   brother+
+sibling         F   sister+
+son_or_daughter M   son
+son_or_daughter F   daughter
+grandchild      M   grandson
+grandchild      F   granddaughter
+niece_or_nephew M   nephew
+niece_or_nephew F   niece
+cousin          U   cousin
+godparent       M   godfather
+godparent       F   godmother
+godchild        M   godson
+godchild        F   goddaughter
+royal           M   king+ prince+
+royal           F   queen+ princess+
+noble           M   lord+ duke+ count+ baron+
+noble           F   duchess+ countess+ baroness+
+courtesy        M   sir+ master+
+courtesy        F   madam+ dame+ mistress
+address         M   mr mister monsieur m herr signor senor
+address         F   mrs miss ms madame mme mlle mademoiselle frau fraulein signora signorina senora
+address         F   senorita
+address         N   mx
+rank            U   dr+ doctor+ prof+ professor+ captain+ capt+ colonel+ col+ major+ general+ gen+
+rank            U   lieutenant+ lt+ sergeant+ sgt+ inspector+ detective+ det+ agent+ officer+
+rank            U   principal+ coach+ rev+ reverend+ judge+ st+ saint+
+role            M   priest monk groom host hero
+role            F   actress maid widow bride nun hostess heroine governess
+role            F?  nurse+
+being           F   witch
+being           U   vampire demon
+looks           M   blond
+looks           F   blonde brunette
+looks           F?  redhead red_head red-head
+"""
+
+
+def _read_table(table: str) -> dict[str, PersonNoun]:
+    """The table's rows as one PersonNoun per word; a word listed twice is a mistake."""
+    nouns: dict[str, PersonNoun] = {}
+    for row in table.strip().splitlines():
+        kind, gender, *words = row.split()
+        kind = kind.replace("_", " ")
+        for entry in words:
+            word = entry.rstrip("+~").replace("_", " ")
+            if word in nouns:
+                raise ValueError(f"{word!r} is twice in the table of person nouns")
+            title = entry.endswith("+") or kind == "address"
+            nouns[word] = PersonNoun(word, gender, kind, title=title, familiar=entry.endswith("~"))
+    return nouns
+
+
+PERSON_NOUNS: dict[str, PersonNoun] = _read_table(_TABLE)
+
+
+def nouns_of_kinds(kinds: Iterable[str], *, familiar: bool = True) -> list[PersonNoun]:
+    """The table's nouns of these kinds, in table order; without the familiar ones on request."""
+    wanted = frozenset(kinds)
+    unknown = wanted - {noun.kind for noun in PERSON_NOUNS.values()}
+    if unknown:
+        raise ValueError(f"no person nouns of kind {sorted(unknown)}")
+    return [n for n in PERSON_NOUNS.values() if n.kind in wanted and (familiar or not n.familiar)]
+
+
+# Titles written before a name, with the gender they state ("U" when they say nothing).
+HONORIFICS: dict[str, str] = {noun.word: noun.plain_gender for noun in PERSON_NOUNS.values() if noun.title}
 # A title counts as one only before a capitalised name ("Major Callendar"); alone ("the Major")
 # it is an ordinary capitalised word, a name when the text treats it as one.
 
@@ -132,57 +197,40 @@ ENDEARMENTS = word_set(
 )
 
 # Generic nouns that stand for a person after "the" ("the blonde", "the girl"), with the gender
-# they suggest ("U": any). Fandom-specific ones ("the slayer") come from the packs.
+# they state ("U": any): everyday words for people, their partners and nearest family, not ranks,
+# stations or familiar family words. Fandom-specific ones ("the slayer") come from the packs.
+EPITHET_KINDS = (
+    "person",
+    "young person",
+    "spouse",
+    "partner",
+    "friend",
+    "parent",
+    "sibling",
+    "son or daughter",
+    "royal",
+    "being",
+    "looks",
+)
 EPITHET_NOUNS: dict[str, str] = {
-    "man": "M",
-    "boy": "M",
-    "guy": "M",
-    "gentleman": "M",
-    "lad": "M",
-    "fellow": "M",
-    "bloke": "M",
-    "husband": "M",
-    "boyfriend": "M",
-    "brother": "M",
-    "father": "M",
-    "son": "M",
-    "king": "M",
-    "prince": "M",
-    "woman": "F",
-    "girl": "F",
-    "lady": "F",
-    "wife": "F",
-    "girlfriend": "F",
-    "sister": "F",
-    "mother": "F",
-    "daughter": "F",
-    "queen": "F",
-    "princess": "F",
-    "witch": "F",
-    "blonde": "F",
-    "brunette": "F",
-    "blond": "M",
-    "redhead": "U",
-    "red head": "U",
-    "red-head": "U",
-    "vampire": "U",
-    "demon": "U",
-    "teenager": "U",
-    "child": "U",
-    "stranger": "U",
-    "older man": "M",
-    "younger man": "M",
-    "older woman": "F",
-    "younger woman": "F",
-    "young man": "M",
-    "young woman": "F",
-    "old man": "M",
-    "old woman": "F",
-    "friend": "U",
-    "best friend": "U",
-    "partner": "U",
-    "lover": "U",
+    noun.word: noun.plain_gender for noun in nouns_of_kinds(EPITHET_KINDS, familiar=False)
 }
+
+# The gender the head noun of a description points to ("the old woman", "his sister"), a lean
+# included ("the nurse": likely a woman): every one-word noun of the table that points to one,
+# but for titles only written before a name ("Mrs").
+HEAD_NOUN_GENDER: dict[str, str] = {
+    noun.word: noun.likely_gender
+    for noun in PERSON_NOUNS.values()
+    if noun.likely_gender in ("M", "F") and noun.kind != "address" and " " not in noun.word
+}
+
+# The family words, with the gender they state ("cousin" states none).
+KIN_WORD_GENDER: dict[str, str] = {noun.word: noun.plain_gender for noun in nouns_of_kinds(KIN_KINDS)}
+
+# The title a married parent or spouse goes by, by gender ("his mother": a "Mrs.").
+MARRIED_TITLE = {"F": "mrs", "M": "mr"}
+
 
 # Capitalised words that are never names on their own: function words that start sentences,
 # interjections, calendar words, and words for the deity.

@@ -99,18 +99,7 @@ _FRIEND_CUES = frozenset({"friend", "best friend"})
 # (twice may still be a family's goodnight kisses, told of a son and the dad he calls "his dad").
 COUPLE_KISSES = 3
 # The gender a family word gives whoever it names ("cousin" and "sibling" give none).
-_FAMILY_WORD_GENDER = {
-    **dict.fromkeys(
-        person_words.word_set("mother mum mom sister daughter aunt niece grandmother grandma granddaughter"),
-        "F",
-    ),
-    **dict.fromkeys(
-        person_words.word_set(
-            "father dad brother son uncle nephew grandfather grandpa grandson godfather godson"
-        ),
-        "M",
-    ),
-}
+_FAMILY_WORD_GENDER = person_words.KIN_WORD_GENDER
 # "Brother" or "sister" said to the listener ("Hold on, brother."): friends and comrades call each
 # other so, and siblings seldom do, so the word used as a form of address is no family tie.
 _SIBLING_WORDS = frozenset({"brother", "sister"})

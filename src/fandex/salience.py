@@ -35,8 +35,8 @@ _HISTORY = 40  # mentions remembered
 _WINDOW = 6  # sentences a pronoun or epithet looks back
 # Relation nouns after a possessive ("his girlfriend", "her best friend"): the person they mean is
 # found through the possessor, among the people the text ties to them (romantically for partners).
-_PARTNER_NOUNS = frozenset({"girlfriend", "boyfriend", "wife", "husband", "lover", "partner"})
-_FRIEND_NOUNS = frozenset({"friend", "best friend"})
+_PARTNER_NOUNS = frozenset(noun.word for noun in person_words.nouns_of_kinds(("spouse", "partner")))
+_FRIEND_NOUNS = frozenset(noun.word for noun in person_words.nouns_of_kinds(("friend",)))
 # Pronouns that must agree before a character of unknown gender takes theirs.
 _LEARN_VOTES = 2
 # A romantic cue weighs this many plain co-mentions when learning who is whose partner.
