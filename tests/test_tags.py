@@ -6,12 +6,15 @@ import pytest
 
 import fandex
 from conftest import ROOT, SAMPLE_ALL_TALK, SAMPLE_ONE_LINE
+from fandex.fandoms import FandomPack, PackCharacter
 from fandex.mentions import find_name_mentions
 from fandex.options import Options
 from fandex.pipeline import run
 from fandex.readers import read_file
 from fandex.relationships import find_relationships
-from fandex.tags import MAX_CHARACTER_TAGS, character_threshold, infer_tags
+from fandex.taggers.content import ContentReport
+from fandex.taggers.declared import Synonyms
+from fandex.tags import MAX_CHARACTER_TAGS, character_threshold, infer_tags, merge
 from fandex.work import (
     AO3_CATEGORIES,
     AO3_RATINGS,
@@ -22,6 +25,7 @@ from fandex.work import (
     Quote,
     Relationship,
     Section,
+    Tag,
     Work,
 )
 from taggers.worktools import make_work
@@ -468,3 +472,47 @@ def test_the_friendship_of_a_gen_story_is_still_its_main_tag() -> None:
     friends = " ".join(["Buffy trusted Xander, her best friend."] * 4)
     work = _tagged(make_work(friends))
     assert _values(work, "relationship") == ["Buffy Summers & Xander Harris"]
+
+
+def test_a_declared_synonym_agrees_with_the_inferred_canonical_name() -> None:
+    # A made-up canon: its pack files "Teddy Vance" under "Theodore Vance", as AO3 files a synonym,
+    # and gives the nickname "Theo" to two characters.
+    pack = FandomPack(
+        name="Harbour Lights",
+        characters=(
+            PackCharacter("Theodore Vance", aliases=("Teddy Vance",), nicknames=("Theo",), gender="M"),
+            PackCharacter("Theodora Quill", nicknames=("Theo",), gender="F"),
+            PackCharacter("Margaret Vance", gender="F"),
+        ),
+    )
+    report = ContentReport(words=10, findings=[], violence_graphic=[], violence_warning=False, deaths=[])
+    stated = [
+        Tag("character", "Teddy Vance", "declared", 1.0, []),
+        Tag("character", "Theo", "declared", 1.0, []),
+        Tag("relationship", "Margaret Vance/Teddy Vance", "declared", 1.0, []),
+    ]
+    evidence = [Evidence(0, 5, "named")]
+    inferred = [
+        Tag("character", "Theodore Vance", "inferred", 0.8, evidence),
+        Tag("character", "Theodora Quill", "inferred", 0.8, evidence),
+        Tag("relationship", "Margaret Vance/Theodore Vance", "inferred", 0.8, evidence),
+    ]
+
+    def shown(synonyms: Synonyms | None) -> list[tuple[str, str]]:
+        merged = merge(
+            list(stated),
+            [Tag(t.kind, t.value, t.source, t.confidence, t.evidence) for t in inferred],
+            report,
+            None,
+            synonyms,
+        )
+        return [(t.value, t.source) for t in merged if t.source == "inferred"]
+
+    # Without the pack's synonyms the inferred names look like other people, declared by no one.
+    assert shown(None) == [
+        ("Theodore Vance", "inferred"),
+        ("Theodora Quill", "inferred"),
+        ("Margaret Vance/Theodore Vance", "inferred"),
+    ]
+    # With them the declared tags already say Theodore and his pairing; "Theo" is still not Theodora.
+    assert shown(Synonyms([pack])) == [("Theodora Quill", "inferred")]

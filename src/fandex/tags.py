@@ -21,7 +21,7 @@ from fandex.options import Options
 from fandex.taggers import canon, content, declared, tropes
 from fandex.taggers.cast import SPEAKS_A_LINE
 from fandex.taggers.context import TagContext
-from fandex.taggers.declared import NameResolver, parse_pairing, same_person
+from fandex.taggers.declared import NameResolver, Synonyms, parse_pairing, same_person
 from fandex.taggers.text import folded
 from fandex.work import AO3_RATINGS, Character, Evidence, Relationship, Tag, Work
 
@@ -77,7 +77,7 @@ def infer_tags(work: Work, options: Options) -> None:
         *canon.canon_tags(ctx, anchors),
         *tropes.additional_tags(ctx, anchors),
     ]
-    work.tags = merge(stated, inferred, report, _fandom_names(ctx, stated))
+    work.tags = merge(stated, inferred, report, _fandom_names(ctx, stated), Synonyms(ctx.cast.packs))
 
 
 # -- inferred --------------------------------------------------------------------------------
@@ -302,6 +302,7 @@ def _summary_characters(ctx: TagContext, tagged: list[str]) -> list[Tag]:
     # (str.lower, not folded: folding a short string would evict the work's cached folded text)
     fandom_names = {name.lower() for pack in packs for name in (pack.name, *pack.aliases)}
     known = [c.name for c in work.characters] + tagged
+    synonyms = Synonyms(packs)
     tags: list[Tag] = []
     for where, words in (("summary", work.metadata.summary), ("notes", work.metadata.notes)):
         if not words or not people:
@@ -314,7 +315,7 @@ def _summary_characters(ctx: TagContext, tagged: list[str]) -> list[Tag]:
             if _TITLED.search(words, 0, mention.start) or _SURNAMED.match(words, mention.end):
                 continue
             name = mention.character  # a pack character's id is its canonical name
-            if any(same_person(name, other) for other in (*known, *(t.value for t in tags))):
+            if any(same_person(name, other, synonyms) for other in (*known, *(t.value for t in tags))):
                 continue
             reason = f"named in the author's {where} ({named!r}), not in the text at hand"
             evidence = (
@@ -408,12 +409,16 @@ def _unique(tags: list[Tag]) -> list[Tag]:
 # -- merging ---------------------------------------------------------------------------------
 
 
-def _key(tag: Tag, fandom_names: dict[str, str] | None = None) -> str:
-    """What two tags of a kind must share to say the same: pairings compare as sets of names,
-    fandoms by the pack they name ("Buffy the Vampire Slayer (TV)" is "Buffy the Vampire Slayer")."""
+def _key(tag: Tag, fandom_names: dict[str, str] | None = None, synonyms: Synonyms | None = None) -> str:
+    """What two tags of a kind must share to say the same: pairings compare as sets of names (a name
+    the packs list for one character counting as that character's canonical name), fandoms by the
+    pack they name ("Buffy the Vampire Slayer (TV)" is "Buffy the Vampire Slayer")."""
     if tag.kind == "relationship":
         separator = "/" if "/" in tag.value else "&"
-        names = sorted(n.strip().lower() for n in tag.value.split(separator))
+        members = [n.strip() for n in tag.value.split(separator)]
+        if synonyms is not None:
+            members = [synonyms.owner(n) or n for n in members]
+        names = sorted(n.lower() for n in members)
         return separator + "|".join(names)
     value = tag.value.strip().lower()
     if tag.kind == "fandom" and fandom_names:
@@ -436,19 +441,22 @@ def merge(
     inferred: list[Tag],
     report: content.ContentReport,
     fandom_names: dict[str, str] | None = None,
+    synonyms: Synonyms | None = None,
 ) -> list[Tag]:
     """Declared tags first (they win for display), then the inferred ones that differ, with notes.
-    ``fandom_names`` maps a declared fandom (lower case) to the pack name it stands for."""
+    ``fandom_names`` maps a declared fandom (lower case) to the pack name it stands for; ``synonyms``
+    tells the names the work's packs list for one character ("Greg House" declared, "Gregory House"
+    inferred), in character and relationship tags alike."""
     if not stated:
         return inferred
     kinds_stated = {t.kind for t in stated}
-    stated_keys = {(t.kind, _key(t, fandom_names)) for t in stated}
+    stated_keys = {(t.kind, _key(t, fandom_names, synonyms)) for t in stated}
     merged = list(stated)
     for tag in inferred:
-        if (tag.kind, _key(tag, fandom_names)) in stated_keys:
+        if (tag.kind, _key(tag, fandom_names, synonyms)) in stated_keys:
             continue  # agreement: the declared tag already says it
         if tag.kind == "character" and any(
-            t.kind == "character" and same_person(t.value, tag.value) for t in stated
+            t.kind == "character" and same_person(t.value, tag.value, synonyms) for t in stated
         ):
             continue  # "Wesley" found, "Wesley Wyndam-Pryce" declared
         if tag.kind == "rating":

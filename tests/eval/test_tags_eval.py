@@ -222,3 +222,57 @@ def test_a_declared_name_with_tone_marks_is_named_by_the_text_without_them() -> 
         work, Labels(characters=["Xiè Lián (Tiān Guān Cì Fú)", "Huā Chéng (Tiān Guān Cì Fú)"])
     )
     assert result.characters_absent == ["Huā Chéng (Tiān Guān Cì Fú)"]
+
+
+# A made-up canon whose pack, like AO3, files "Teddy Vance" under the canonical "Theodore Vance";
+# "Theo" is a nickname of two characters, and Margaret carries the lead's family name.
+HARBOUR_PACK = """name: Harbour Lights
+characters:
+  - name: Theodore Vance
+    gender: M
+    aliases: [Vance, Teddy Vance]
+    nicknames: [Teddy, Theo]
+  - name: Theodora Quill
+    gender: F
+    aliases: [Quill]
+    nicknames: [Theo]
+  - name: Margaret Vance
+    gender: F
+    aliases: [Maggie Vance]
+    nicknames: [Maggie]
+"""
+
+
+def _harbour_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Work:
+    (tmp_path / "harbour_lights.yaml").write_text(HARBOUR_PACK, encoding="utf-8")
+    monkeypatch.setenv("FANDEX_PACKS", str(tmp_path))
+    work = Work(text="Theodore Vance kissed Margaret Vance on the pier.")
+    work.fandoms = [FandomGuess("Harbour Lights", 0.9)]
+    evidence = [Evidence(0, 14, "kiss")]
+    work.tags = [
+        Tag("relationship", "Margaret Vance/Theodore Vance", "inferred", 0.8, evidence),
+        Tag("character", "Theodore Vance", "inferred", 0.8, evidence),
+    ]
+    return work
+
+
+def test_a_declared_name_the_pack_files_under_the_inferred_one_matches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = _harbour_work(tmp_path, monkeypatch)
+    labels = Labels(relationships=["Teddy Vance/Maggie Vance"], characters=["Teddy Vance", "Maggie"])
+    result = score_story(work, labels)
+    assert (result.main_found, result.relationships_inferred_declared) == (True, 1)
+    assert result.characters_missed == ["Margaret Vance"]  # declared "Maggie", only Theodore is tagged
+    assert (result.characters_inferred, result.characters_inferred_declared) == (1, 1)
+
+
+def test_a_family_name_does_not_tie_a_relative_to_the_leads_synonyms(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The pack lists "Vance" for Theodore only; Margaret Vance is still not "Teddy Vance".
+    work = _harbour_work(tmp_path, monkeypatch)
+    work.tags = [Tag("character", "Margaret Vance", "inferred", 0.8, [Evidence(22, 36, "named")])]
+    result = score_story(work, Labels(characters=["Teddy Vance"]))
+    assert result.characters_missed == ["Teddy Vance"]
+    assert result.characters_inferred_declared == 0

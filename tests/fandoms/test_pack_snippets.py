@@ -55,6 +55,7 @@ DETROIT = "Detroit: Become Human"
 DAREDEVIL = "Daredevil (TV)"
 OVERWATCH = "Overwatch (Video Game)"
 HOMESTUCK = "Homestuck"
+HOUSE = "House M.D."
 
 SNIPPETS = {
     "Teen Wolf (TV)": (
@@ -392,6 +393,12 @@ SNIPPETS = {
         "reading, and Terezi was licking the walls again. Back on Earth John Egbert had left a "
         "Pesterchum message nobody had answered."
     ),
+    HOUSE: (
+        "The whiteboard was covered in symptoms again. House tapped it with his cane and glared at "
+        'the team. "It\'s not lupus," he said. Foreman rolled his eyes, Chase went to run the tests, '
+        "and Dr. Cameron said the patient was scared. Down the hall Wilson was eating House's lunch, "
+        "and Cuddy was waiting in her office with his clinic hours at Princeton-Plainsboro."
+    ),
 }
 CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -692,6 +699,14 @@ CAST = {
         "Karkat Vantas",
         "Rose Lalonde",
         "Terezi Pyrope",
+    },
+    HOUSE: {
+        "Allison Cameron",
+        "Eric Foreman",
+        "Gregory House",
+        "James Wilson",
+        "Lisa Cuddy",
+        "Robert Chase",
     },
 }
 # Prose sharing each pack's riskiest names without being its story, and the fandoms it does get.
@@ -1035,6 +1050,12 @@ NEAR_MISSES: dict[str, tuple[str, list[str]]] = {
         "John and Dave ran the record shop on English Street with their cousins Rose and Jade. Jake "
         "the drummer came by on Fridays, Jane baked for the whole street, and Roxy and Dirk from "
         "the flat upstairs argued about the Harley parked outside.",
+        [],
+    ),
+    HOUSE: (
+        "Wilson and Cameron bought the old house on Chase Street in the spring. The foreman of the "
+        "builders said the roof would hold; Lisa and James painted the kitchen, and the Speaker of "
+        "the House came to dinner in June.",
         [],
     ),
 }

@@ -1,12 +1,13 @@
 """Packs of TV, web-series and game fandoms added in the ninth round (Miraculous, The Umbrella
 Academy, Criminal Minds, Glee, The 100, Lucifer, Sanders Sides, Undertale, Detroit: Become Human,
-Daredevil, Overwatch, Homestuck): each pack's own choices, checked by hand against the packs. Their
+Daredevil, Overwatch, Homestuck, House M.D.): each pack's own choices, checked by hand against the packs. Their
 snippets and near misses are in test_pack_snippets.py.
 """
 
 from __future__ import annotations
 
 from fandex.fandoms import FandomPack, character_index, get_pack, ship_members
+from fandex.taggers.declared import Synonyms, same_person
 
 
 def bundled(name: str) -> FandomPack:
@@ -260,3 +261,32 @@ def test_homestuck_surnames_trolls_and_handles() -> None:
     assert index["terezi"].gender == "F" and index["sollux"].gender == "M"
     assert ship_members(pack, "Davekat") == ("Dave Strider", "Karkat Vantas")
     assert ship_members(pack, "Rosemary") == ("Kanaya Maryam", "Rose Lalonde")
+
+
+def test_house_surnames_synonyms_and_ships() -> None:
+    pack = bundled("House MD")
+    assert pack.name == "House M.D."
+    index = character_index(pack)
+    expected = {
+        "house": "Gregory House",
+        "greg house": "Gregory House",
+        "the diagnostician": "Gregory House",
+        "wilson": "James Wilson",
+        "jimmy": "James Wilson",
+        "cuddy": "Lisa Cuddy",
+        "dr. cameron": "Allison Cameron",
+        "thirteen": "Remy Hadley",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # Given names and words only resolve mentions; they never detect the fandom.
+    assert not {"greg", "james", "lisa", "cameron", "thirteen", "allison"} & aliases_of(pack)
+    assert ship_members(pack, "Hilson") == ("Gregory House", "James Wilson")
+    assert ship_members(pack, "Huddy") == ("Gregory House", "Lisa Cuddy")
+    # AO3 files the tag "Greg House" under "Gregory House"; the pack says so, not a rule on given names.
+    synonyms = Synonyms([pack])
+    assert same_person("Greg House", "Gregory House", synonyms)
+    assert same_person("Greg", "Gregory House", synonyms)
+    assert not same_person("Greg House", "Gregory House")
+    # His parents carry his family name and stay themselves.
+    assert not same_person("Greg House", "John House", synonyms)
+    assert not same_person("Greg", "Blythe House", synonyms)

@@ -3,7 +3,15 @@ from __future__ import annotations
 import pytest
 
 from fandex.fandoms import FandomPack, PackCharacter
-from fandex.taggers.declared import NameResolver, category, parse_pairing, rating, warning
+from fandex.taggers.declared import (
+    NameResolver,
+    Synonyms,
+    category,
+    parse_pairing,
+    rating,
+    same_person,
+    warning,
+)
 from fandex.work import Character
 
 PACK = FandomPack(
@@ -152,3 +160,76 @@ def test_a_name_with_a_fandom_qualifier_resolves_as_its_bare_name() -> None:
     # "William (Buffy the Vampire Slayer)" is AO3's form of the pack's "William", Spike's alias.
     _, character_id = _resolver().resolve("William (Buffy the Vampire Slayer)")
     assert character_id == "c1"
+
+
+# A made-up canon: a lead whose tags spell his given name two ways, a nickname two characters share,
+# and a relative who carries the lead's family name.
+HARBOUR = FandomPack(
+    name="Harbour Lights",
+    characters=(
+        PackCharacter(
+            "Theodore Vance", aliases=("Vance", "Teddy Vance"), nicknames=("Teddy", "Theo"), gender="M"
+        ),
+        PackCharacter("Theodora Quill", aliases=("Quill",), nicknames=("Theo",), gender="F"),
+        PackCharacter("Margaret Vance", aliases=("Maggie Vance",), nicknames=("Maggie",), gender="F"),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # Two names the pack lists for one character, as AO3 files a synonym under its canonical tag.
+        ("Teddy Vance", "Theodore Vance", True),
+        ("Theodore Vance", "teddy vance", True),
+        ("Teddy", "Theodore Vance", True),
+        ("Teddy Vance (Harbour Lights)", "Theodore Vance", True),
+        ("Maggie", "Margaret Vance", True),
+        # A nickname the pack gives two characters is neither's synonym.
+        ("Theo", "Theodore Vance", False),
+        ("Theo", "Theodora Quill", False),
+        # The family name ties no other name of the family to the lead's names.
+        ("Margaret Vance", "Teddy Vance", False),
+        ("Maggie", "Teddy", False),
+        ("Maggie Vance", "Theodore Vance", False),
+        # A name the pack does not list is no synonym of anything.
+        ("Ted Vance", "Theodore Vance", False),
+    ],
+)
+def test_pack_synonyms_are_one_person(a: str, b: str, same: bool) -> None:
+    assert same_person(a, b, Synonyms([HARBOUR])) is same
+
+
+def test_a_short_given_name_is_one_person_only_through_a_pack() -> None:
+    assert not same_person("Teddy Vance", "Theodore Vance")
+    assert not same_person("Greg Rowan", "Gregory Rowan", Synonyms([HARBOUR]))
+    assert not same_person("Teddy Vance", "Theodore Vance", Synonyms([]))
+
+
+def test_the_word_rule_still_holds_beside_the_synonyms() -> None:
+    assert same_person("Theodora", "Theodora Quill", Synonyms([HARBOUR]))
+    assert not same_person("Theodora Quill", "Theodore Vance", Synonyms([HARBOUR]))
+
+
+def test_a_name_two_packs_give_two_characters_is_nobodys_synonym() -> None:
+    # Another canon read with this one calls its own lead "Teddy": "Teddy" is no longer Vance alone.
+    other = FandomPack(
+        name="Tin Soldiers",
+        characters=(PackCharacter("Edward Brand", aliases=("Brand",), nicknames=("Teddy",), gender="M"),),
+    )
+    synonyms = Synonyms([HARBOUR, other])
+    assert synonyms.owner("Teddy") is None
+    assert not same_person("Teddy", "Theodore Vance", synonyms)
+    assert not same_person("Teddy", "Edward Brand", synonyms)
+    assert same_person("Teddy Vance", "Theodore Vance", synonyms)
+
+
+def test_one_character_in_two_packs_keeps_its_synonyms() -> None:
+    # A crossover reads two packs that both list the lead by his canonical name.
+    sequel = FandomPack(
+        name="Harbour Lights: Ebb Tide",
+        characters=(PackCharacter("Theodore Vance", aliases=("Ted Vance",), gender="M"),),
+    )
+    synonyms = Synonyms([HARBOUR, sequel])
+    assert same_person("Ted Vance", "Teddy Vance", synonyms)
+    assert synonyms.owner("Vance") == "Theodore Vance"

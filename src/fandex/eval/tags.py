@@ -22,7 +22,9 @@ Names match loosely: case, dots and a fandom qualifier in brackets ("Castiel (Su
 ignored, and a name matches a longer one that contains all its words ("Hermione" ~ "Hermione
 Granger"), since a work without a fandom pack only knows the names its text uses. A declared name
 the fandom pack ties to the same character as an inferred tag matches it too ("Ben Solo" is an alias
-of "Kylo Ren" in the Star Wars pack).
+of "Kylo Ren" in the Star Wars pack), and so does any name the work's packs list for the same one
+character as the inferred name, AO3's synonyms: "Greg House" in a relationship tag is the pack's
+"Gregory House" (a name the packs give two characters matches neither).
 
 Stories that cannot carry front matter (read-only samples) get their labels from a ``*.labels.yaml``
 file in DIR mapping each story's path (relative to that file) to its labels.
@@ -37,11 +39,14 @@ import sys
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fandex.errors import FandexError
 from fandex.eval.common import percent, ratio, table
 from fandex.work import AO3_RATINGS, NOT_RATED, DeclaredTags, Work
+
+if TYPE_CHECKING:
+    from fandex.taggers.declared import Synonyms
 
 # Words of AO3 character tags that name no one in particular ("The Alpha Pack", "Original Characters").
 _GENERIC_TAG_WORDS = frozenset(
@@ -244,7 +249,7 @@ class Scores:
 def score_story(work: Work, gold: Labels) -> StoryResult:
     from fandex.options import Options
     from fandex.taggers.cast import packs_for
-    from fandex.taggers.declared import NameResolver, parse_pairing
+    from fandex.taggers.declared import NameResolver, Synonyms, parse_pairing
 
     inferred = [t for t in work.tags if t.source == "inferred"]
     values = {
@@ -253,21 +258,24 @@ def score_story(work: Work, gold: Labels) -> StoryResult:
     relationship_tags = [t.value for t in inferred if t.kind == "relationship"]
     character_tags = [t.value for t in inferred if t.kind == "character"]
 
-    resolver = NameResolver(work.characters, packs_for(work, Options(ignore_declared_tags=True)))
+    packs = packs_for(work, Options(ignore_declared_tags=True))
+    resolver = NameResolver(work.characters, packs)
+    synonyms = Synonyms(packs)
     pairings = [p for p in (parse_pairing(raw, resolver) for raw in gold.relationships) if p is not None]
-    found_pairings = [p for p in pairings if _pairing_found(p.names, p.kind, relationship_tags)]
+    found_pairings = [p for p in pairings if _pairing_found(p.names, p.kind, relationship_tags, synonyms)]
     gold_characters = [resolver.resolve(name) for name in gold.characters]
     tagged_ids = {resolver.resolve(value)[1] for value in character_tags} - {None}
 
     def declared_found(name: str, character_id: str | None) -> bool:
-        return character_id in tagged_ids or any(names_match(name, c) for c in character_tags)
+        return character_id in tagged_ids or any(names_match(name, c, synonyms) for c in character_tags)
 
     missed = [name for name, cid in gold_characters if not declared_found(name, cid)]
     gold_ids = {cid for _, cid in gold_characters} - {None}
     inferred_declared = sum(
         1
         for value in character_tags
-        if resolver.resolve(value)[1] in gold_ids or any(names_match(n, value) for n, _ in gold_characters)
+        if resolver.resolve(value)[1] in gold_ids
+        or any(names_match(n, value, synonyms) for n, _ in gold_characters)
     )
     canon_found = None
     if gold.canon:
@@ -293,7 +301,7 @@ def score_story(work: Work, gold: Labels) -> StoryResult:
         ),
         main_pair_found=(
             any(
-                _pairing_found(pairings[0].names, kind, relationship_tags)
+                _pairing_found(pairings[0].names, kind, relationship_tags, synonyms)
                 for kind in ("romantic", "platonic")
             )
             if pairings
@@ -304,7 +312,9 @@ def score_story(work: Work, gold: Labels) -> StoryResult:
         # Scored only where the author declares relationships: a gen story declares none.
         relationships_inferred=len(relationship_tags) if pairings else 0,
         relationships_inferred_declared=sum(
-            1 for tag in relationship_tags if any(_pairing_found(p.names, p.kind, [tag]) for p in pairings)
+            1
+            for tag in relationship_tags
+            if any(_pairing_found(p.names, p.kind, [tag], synonyms) for p in pairings)
         ),
         characters_missed=missed,
         characters_total=len(gold_characters),
@@ -383,21 +393,27 @@ def _named_in(work: Work, declared: str) -> bool:
     return False
 
 
-def names_match(gold: str, predicted: str) -> bool:
-    """Same person: equal names, or one name's words all within the other's ("Hermione" ~ "Hermione Granger")."""
+def names_match(gold: str, predicted: str, synonyms: Synonyms | None = None) -> bool:
+    """Same person: equal names, one name's words all within the other's ("Hermione" ~ "Hermione
+    Granger"), or, with ``synonyms``, two names the work's packs list for one character ("Greg
+    House" ~ "Gregory House")."""
     from fandex.taggers.declared import same_person
 
-    return same_person(gold, predicted)
+    return same_person(gold, predicted, synonyms)
 
 
-def _pairing_found(names: Iterable[str], kind: str, tags: list[str]) -> bool:
+def _pairing_found(
+    names: Iterable[str], kind: str, tags: list[str], synonyms: Synonyms | None = None
+) -> bool:
     separator = "/" if kind == "romantic" else "&"
     wanted = list(names)
     for tag in tags:
         if separator not in tag:
             continue
         members = [m.strip() for m in tag.split(separator)]
-        if len(members) == len(wanted) and all(any(names_match(w, m) for m in members) for w in wanted):
+        if len(members) == len(wanted) and all(
+            any(names_match(w, m, synonyms) for m in members) for w in wanted
+        ):
             return True
     return False
 

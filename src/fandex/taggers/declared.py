@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -268,10 +269,61 @@ def without_accents(name: str) -> str:
 _RELATIVE = re.compile(r"\w['’]s\s+\w")
 
 
-def same_person(a: str, b: str) -> bool:
+class Synonyms:
+    """AO3's synonyms through the work's fandom packs: two names are one person when the packs list
+    both (as canonical name, alias or nickname) for one character, as AO3 files an author's "Greg
+    House" under its canonical "Gregory House". A name the packs give two characters (a nickname
+    they share) is nobody's synonym, and only whole names count: a family name a pack lists for one
+    character ("House") does not tie another name of that family ("John House") to that character's
+    other names. Short given-name forms ("Greg" for "Gregory") come only from a pack, never from a
+    general rule: "Chris" is Christopher, Christine or Christian."""
+
+    def __init__(self, packs: Iterable[FandomPack] = ()) -> None:
+        owners: dict[frozenset[str], set[str]] = {}
+        for pack in packs:
+            for key, canonical in _pack_name_keys(pack).items():
+                owners.setdefault(key, set()).update(canonical)
+        self._owner = {key: next(iter(names)) for key, names in owners.items() if len(names) == 1}
+
+    def owner(self, name: str) -> str | None:
+        """The canonical name of the one character the packs list ``name`` for, or None."""
+        if not self._owner:
+            return None
+        return self._owner.get(frozenset(_name_words(name)))
+
+    def same(self, a: str, b: str) -> bool:
+        owner = self.owner(a)
+        return owner is not None and owner == self.owner(b)
+
+
+# The name keys of a pack, by the pack's identity: a pack is read once per process and its
+# characters are frozen, so its keys are built once however many works ask.
+_PACK_KEYS: dict[int, tuple[FandomPack, dict[frozenset[str], set[str]]]] = {}
+
+
+def _pack_name_keys(pack: FandomPack) -> dict[frozenset[str], set[str]]:
+    """A pack's names as word sets -> the canonical names of the characters it lists them for."""
+    cached = _PACK_KEYS.get(id(pack))
+    if cached is not None and cached[0] is pack:
+        return cached[1]
+    keys: dict[frozenset[str], set[str]] = {}
+    for character in pack.characters:
+        for name in (character.name, *character.aliases, *character.nicknames):
+            words = frozenset(_name_words(name))
+            if words:
+                keys.setdefault(words, set()).add(character.name)
+    _PACK_KEYS[id(pack)] = (pack, keys)
+    return keys
+
+
+def same_person(a: str, b: str, synonyms: Synonyms | None = None) -> bool:
     """Two names for one person: one's words all within the other's ("Hermione" ~ "Hermione
     Granger"), ignoring case, accents, dots, possessives and a bracketed fandom ("Castiel
-    (Supernatural)"); but a name that is someone's relation ("Xie Lian's Mother") is only itself."""
+    (Supernatural)"); but a name that is someone's relation ("Xie Lian's Mother") is only itself.
+    With ``synonyms``, also two names the work's fandom packs list for one character ("Greg House"
+    ~ "Gregory House")."""
+    if synonyms is not None and synonyms.same(a, b):
+        return True
     words_a, words_b = _name_words(a), _name_words(b)
     if bool(_RELATIVE.search(a)) != bool(_RELATIVE.search(b)):
         return bool(words_a) and words_a == words_b
