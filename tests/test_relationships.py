@@ -88,6 +88,20 @@ def test_best_friends_are_platonic_and_hatred_antagonistic() -> None:
     assert pairs[("Rupert Giles", "Spike")] == "antagonistic"
 
 
+def test_the_strongest_rivalry_is_the_main_pair_of_a_story_without_friends_or_lovers() -> None:
+    work = make_work("Spike hated Giles with a passion and Spike despised Giles. Giles glared at Spike.")
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Rupert Giles", "Spike"): "antagonistic"}
+    assert work.relationships[0].main
+    # Beside friends the rivals are no main pair.
+    work = make_work(
+        "Willow was the best friend of Buffy. Spike hated Giles with a passion and Spike despised Giles."
+    )
+    find_relationships(work, Options())
+    main = [tuple(sorted(work.character(c).name for c in r.characters)) for r in work.relationships if r.main]
+    assert main == [("Buffy Summers", "Willow Rosenberg")]
+
+
 def test_he_and_she_fall_back_to_the_last_named_person_of_that_gender() -> None:
     work = make_work("Anya came in. Xander stood up. He kissed her softly.", ("Anya", "Xander"))
     find_relationships(work, Options())

@@ -9,7 +9,8 @@ in dialogue weigh less than narration (talk is often teasing).
 
 Each kind's strength is a noisy-or of its cue weights, so many weak cues add up without passing 1.
 The main pairing is the author's first declared pairing when there is one, else the strongest
-romantic relationship (else the strongest platonic one, for gen stories).
+romantic relationship (else the strongest platonic one, for gen stories, else the strongest
+antagonistic one).
 """
 
 from __future__ import annotations
@@ -515,7 +516,9 @@ def _mark_main(
         ):
             relationship.main = True  # the summary's couple, even beside a wordier romance
             return
-    for kind in ("romantic", "platonic"):
+    # A story with no romance nor friendship is about its rivals when it has them: AO3 authors tag
+    # any pair that is no couple "A & B", enemies too, and a gen story's one pair is its main one.
+    for kind in ("romantic", "platonic", "antagonistic"):
         candidates = [r for r in relationships if r.kind == kind]
         if candidates:
             candidates[0].main = True  # already sorted strongest first
