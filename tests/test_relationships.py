@@ -328,6 +328,21 @@ def test_without_the_summary_or_with_too_little_together_the_leads_stay_friends(
     assert _pairs(work).get(("Spike", "Willow Rosenberg")) != "romantic"
 
 
+def test_the_pair_of_a_gen_story_is_the_two_sharing_the_most_paragraphs() -> None:
+    # Written for the rule: Giles and Willow share three paragraphs (one sentence); Giles and
+    # Buffy three sentences of one phone call. The scene's two leads are the story's pair.
+    scene = "Giles opened the shop. Willow came in later.\n\nWillow sat down. Giles made tea.\n\nGiles read to Willow."
+    call = "Giles phoned Buffy. Buffy thanked Giles. Giles told Buffy to rest."
+    work = _with_paragraphs(scene + "\n\n" + call, ("Giles", "Willow", "Buffy"))
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Rupert Giles", "Willow Rosenberg"): "platonic"}
+    assert work.relationships[0].main
+    # Two shared paragraphs and one sentence are not yet a pair: the phone call's three sentences are.
+    work = _with_paragraphs(scene.split("\n\n", 1)[1] + "\n\n" + call, ("Giles", "Willow", "Buffy"))
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Buffy Summers", "Rupert Giles"): "platonic"}
+
+
 def test_a_summary_lead_the_story_never_gives_a_gender_is_no_partner() -> None:
     # Written for the rule: a "lead" with no gender from the cast, a pack or a pronoun is a place
     # or a thing the summary personifies (an island that "pulls Spike to her"), not half a couple.
