@@ -88,6 +88,20 @@ def test_best_friends_are_platonic_and_hatred_antagonistic() -> None:
     assert pairs[("Rupert Giles", "Spike")] == "antagonistic"
 
 
+def test_the_strongest_rivalry_is_the_main_pair_of_a_story_without_friends_or_lovers() -> None:
+    work = make_work("Spike hated Giles with a passion and Spike despised Giles. Giles glared at Spike.")
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Rupert Giles", "Spike"): "antagonistic"}
+    assert work.relationships[0].main
+    # Beside friends the rivals are no main pair.
+    work = make_work(
+        "Willow was the best friend of Buffy. Spike hated Giles with a passion and Spike despised Giles."
+    )
+    find_relationships(work, Options())
+    main = [tuple(sorted(work.character(c).name for c in r.characters)) for r in work.relationships if r.main]
+    assert main == [("Buffy Summers", "Willow Rosenberg")]
+
+
 def test_he_and_she_fall_back_to_the_last_named_person_of_that_gender() -> None:
     work = make_work("Anya came in. Xander stood up. He kissed her softly.", ("Anya", "Xander"))
     find_relationships(work, Options())
@@ -312,6 +326,21 @@ def test_without_the_summary_or_with_too_little_together_the_leads_stay_friends(
     work.metadata.summary = "Spike is stuck with Willow for a week."
     find_relationships(work, Options())
     assert _pairs(work).get(("Spike", "Willow Rosenberg")) != "romantic"
+
+
+def test_the_pair_of_a_gen_story_is_the_two_sharing_the_most_paragraphs() -> None:
+    # Written for the rule: Giles and Willow share three paragraphs (one sentence); Giles and
+    # Buffy three sentences of one phone call. The scene's two leads are the story's pair.
+    scene = "Giles opened the shop. Willow came in later.\n\nWillow sat down. Giles made tea.\n\nGiles read to Willow."
+    call = "Giles phoned Buffy. Buffy thanked Giles. Giles told Buffy to rest."
+    work = _with_paragraphs(scene + "\n\n" + call, ("Giles", "Willow", "Buffy"))
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Rupert Giles", "Willow Rosenberg"): "platonic"}
+    assert work.relationships[0].main
+    # Two shared paragraphs and one sentence are not yet a pair: the phone call's three sentences are.
+    work = _with_paragraphs(scene.split("\n\n", 1)[1] + "\n\n" + call, ("Giles", "Willow", "Buffy"))
+    find_relationships(work, Options())
+    assert _pairs(work) == {("Buffy Summers", "Rupert Giles"): "platonic"}
 
 
 def test_a_summary_lead_the_story_never_gives_a_gender_is_no_partner() -> None:

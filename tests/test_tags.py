@@ -516,3 +516,15 @@ def test_a_declared_synonym_agrees_with_the_inferred_canonical_name() -> None:
     ]
     # With them the declared tags already say Theodore and his pairing; "Theo" is still not Theodora.
     assert shown(Synonyms([pack])) == [("Theodora Quill", "inferred")]
+
+
+def test_the_rivals_of_a_story_without_friends_or_lovers_are_its_pair() -> None:
+    # Written for the rule: AO3 tags any pair that is no couple "A & B", enemies too.
+    rivals = "Spike hated Giles with a passion. Spike despised Giles. Giles glared at Spike."
+    work = _tagged(make_work(rivals, ("Spike", "Giles")))
+    assert _values(work, "relationship") == ["Rupert Giles & Spike"]
+    assert _values(work, "category") == ["Gen"]
+    # Beside a friendship the rivalry stays untagged: the friends are the gen story's pair.
+    friends = " ".join(["Buffy trusted Xander, her best friend."] * 4)
+    work = _tagged(make_work(friends + " " + rivals, ("Buffy", "Xander", "Spike", "Giles")))
+    assert _values(work, "relationship") == ["Buffy Summers & Xander Harris"]

@@ -9,7 +9,8 @@ in dialogue weigh less than narration (talk is often teasing).
 
 Each kind's strength is a noisy-or of its cue weights, so many weak cues add up without passing 1.
 The main pairing is the author's first declared pairing when there is one, else the strongest
-romantic relationship (else the strongest platonic one, for gen stories).
+romantic relationship (else the strongest platonic one, for gen stories, else the strongest
+antagonistic one).
 """
 
 from __future__ import annotations
@@ -87,6 +88,8 @@ ROMANTIC_THRESHOLD = 0.5
 OTHER_THRESHOLD = 0.4
 # The least platonic strength for the only pair of a story with no other relationship.
 GEN_PAIR_THRESHOLD = 0.25
+# Or at least this many shared paragraphs (see ``_add_gen_pair``).
+GEN_PAIR_PARAGRAPHS = 3
 # A romance this many times weaker than another romance of one of its people is not one.
 OVERSHADOW = 2.5
 # Romantic cues that a couple sharing a family name (husband and wife) has and a family does not.
@@ -141,11 +144,7 @@ def find_relationships(work: Work, options: Options) -> None:
     _demote_overshadowed(kinds, pairs)
     _demote_family(kinds, pairs, cast)
     if not kinds and pairs:
-        # A short gen story: nobody passes the bar, but the two people most often together are
-        # still its pair when they share a few sentences.
-        ids, cues = max(pairs.items(), key=lambda item: (item[1].total("platonic"), item[0]))
-        if cues.strength("platonic") >= GEN_PAIR_THRESHOLD:
-            kinds[ids] = "platonic"
+        _add_gen_pair(work, cast, pairs, kinds)
     relationships = [
         Relationship(
             characters=list(ids),
@@ -266,6 +265,31 @@ def _add_summary_couple(work: Work, cast: CastIndex, pairs: dict[tuple[str, ...]
     together = [hit for hit, _ in cues.hits["platonic"] if hit.group == "together"]
     start, end = (together[0].start, together[0].end) if together else shared[best][0]
     cues.hits["romantic"].insert(0, (CueHit(SUMMARY_COUPLE, LEAD_WEIGHT, start, end), LEAD_WEIGHT))
+
+
+def _add_gen_pair(
+    work: Work, cast: CastIndex, pairs: dict[tuple[str, ...], _PairCues], kinds: dict[tuple[str, ...], str]
+) -> None:
+    """A short gen story: nobody passes the bar, but the two people most often together are still
+    its pair, as platonic. "Together" is counted in paragraphs first, then in shared sentences and
+    cue weight: two people in one scene are "he" and "him" in most sentences, so a third person
+    named beside one of them in a few sentences must not take the place of the scene's other lead.
+    Only pairs sharing ``GEN_PAIR_PARAGRAPHS`` paragraphs or a few sentences (the platonic bar
+    ``GEN_PAIR_THRESHOLD``) are candidates."""
+    shared: dict[tuple[str, ...], int] = {}
+    for start, end in _regions(work):
+        present = sorted({r.character for r in cast.between(start, end)})
+        for ids in itertools.combinations(present, 2):
+            if ids in pairs:
+                shared[ids] = shared.get(ids, 0) + 1
+    qualified = [
+        ids
+        for ids, cues in pairs.items()
+        if shared.get(ids, 0) >= GEN_PAIR_PARAGRAPHS or cues.strength("platonic") >= GEN_PAIR_THRESHOLD
+    ]
+    if qualified:
+        best = max(qualified, key=lambda ids: (shared.get(ids, 0), pairs[ids].total("platonic"), ids))
+        kinds[best] = "platonic"
 
 
 def _ties(cues: _PairCues | None) -> int:
@@ -504,7 +528,9 @@ def _mark_main(
         ):
             relationship.main = True  # the summary's couple, even beside a wordier romance
             return
-    for kind in ("romantic", "platonic"):
+    # A story with no romance nor friendship is about its rivals when it has them: AO3 authors tag
+    # any pair that is no couple "A & B", enemies too, and a gen story's one pair is its main one.
+    for kind in ("romantic", "platonic", "antagonistic"):
         candidates = [r for r in relationships if r.kind == kind]
         if candidates:
             candidates[0].main = True  # already sorted strongest first

@@ -186,7 +186,9 @@ def _relationships(ctx: TagContext) -> list[Tag]:
     for relationship in ordered:
         if relationship.kind == "romantic":
             separator = "/"
-        elif relationship.kind == "platonic" and relationship.main:
+        elif relationship.main:
+            # The friendship of a gen story, or its rivals when it has nothing else: AO3 tags any
+            # pair that is no couple "A & B".
             separator = " & "
         else:
             continue  # AO3 has no tag form for enemies; friendships beside the main pair go untagged
