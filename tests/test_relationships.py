@@ -525,3 +525,23 @@ def test_family_words_said_three_times_make_no_kin_of_two_who_kiss_three_times()
     work = make_work(talk + "Willow kissed Buffy. Buffy kissed Willow back. Willow kissed Buffy again.")
     find_relationships(work, Options())
     assert _pairs(work)[("Buffy Summers", "Willow Rosenberg")] == "romantic"
+
+
+def test_a_pairing_the_summary_writes_out_is_the_main_pairing() -> None:
+    # Written for the rule: "Spike/Willow" in the summary names the pairing, even beside a wordier
+    # romance of the text.
+    text = "Spike sat with Willow.\n\nBuffy kissed Xander. Xander kissed Buffy back, and Buffy was in love with Xander."
+    work = _with_paragraphs(text, ("Spike", "Willow", "Buffy", "Xander"))
+    work.metadata.summary = "More Spike/Willow for the holidays."
+    find_relationships(work, Options())
+    main = [r for r in work.relationships if r.main]
+    assert [{work.character(c).name for c in r.characters} for r in main] == [{"Spike", "Willow Rosenberg"}]
+    # A chain of three names is a list (of books, of a poly tag), and names the cast lacks are nothing.
+    for summary in ("Spike/Willow/Buffy crossover.", "Like Avengers/Captain America."):
+        work = _with_paragraphs(text, ("Spike", "Willow", "Buffy", "Xander"))
+        work.metadata.summary = summary
+        find_relationships(work, Options())
+        main = [r for r in work.relationships if r.main]
+        assert [{work.character(c).name for c in r.characters} for r in main] == [
+            {"Buffy Summers", "Xander Harris"}
+        ]

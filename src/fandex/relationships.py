@@ -117,6 +117,13 @@ MAX_EVIDENCE = 12
 LEAD_PARAGRAPHS = 5
 LEAD_WEIGHT = ROMANTIC_THRESHOLD
 SUMMARY_COUPLE = "the summary's two leads, often together"
+NAMED_PAIRING = "a pairing the summary or notes write"
+# "Roy/Hughes", "Tony Stark x Bruce Wayne" in the author's summary or notes: a slash or an "x"
+# between two names of one or two capitalised words, and no third name chained on ("A/B/C" is a
+# list of books or a poly tag, left alone).
+_WRITTEN_PAIRING = re.compile(
+    r"(?<![\w/])([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?) ?(?:/| x | X ) ?([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)(?![\w/])"
+)
 # Friend or family words this often for a pair say that the leads are friends or kin instead.
 LEAD_TIES = 2
 
@@ -140,6 +147,7 @@ def find_relationships(work: Work, options: Options) -> None:
     cast = CastIndex(work, options)
     pairs = _collect_cues(work, cast)
     _add_summary_couple(work, cast, pairs)
+    _add_named_pairing(work, cast, pairs)
     kinds = {ids: kind for ids, cues in pairs.items() if (kind := _kind_of(cues)) is not None}
     _demote_overshadowed(kinds, pairs)
     _demote_family(kinds, pairs, cast)
@@ -290,6 +298,46 @@ def _add_gen_pair(
     if qualified:
         best = max(qualified, key=lambda ids: (shared.get(ids, 0), pairs[ids].total("platonic"), ids))
         kinds[best] = "platonic"
+
+
+def _add_named_pairing(work: Work, cast: CastIndex, pairs: dict[tuple[str, ...], _PairCues]) -> None:
+    """Give the first pairing the author's summary or notes write out ("Roy/Hughes themes",
+    "requested some Tony Stark/Bruce Wayne", a pack's ship name) a romantic cue that makes it the
+    main pairing, when both are people of the cast who share a paragraph (the evidence)."""
+    resolver = NameResolver(work.characters, cast.packs)
+    ships = [name for pack in cast.packs for name in pack.ships]
+    for words in (work.metadata.summary, work.metadata.notes):
+        if not words:
+            continue
+        written = []
+        for m in _WRITTEN_PAIRING.finditer(words):
+            written.append((m.start(), m.group(0)))
+            # A capitalised word before the name ("More Spike/Willow") or after it is no part of it.
+            written.append((m.start(), f"{m.group(1).split()[-1]}/{m.group(2).split()[0]}"))
+        for ship in ships:
+            found = re.search(rf"(?<!\w){re.escape(ship)}(?!\w)", words, re.IGNORECASE)
+            if found:
+                written.append((found.start(), ship))
+        for _, raw in sorted(written, key=lambda item: item[0]):  # the full names first
+            pairing = parse_pairing(raw, resolver)
+            if pairing is None or pairing.kind != "romantic" or None in pairing.ids:
+                continue
+            ids = tuple(sorted(cid for cid in pairing.ids if cid is not None))
+            if len(set(ids)) != 2 or any(cast.genders.get(cid, "U") == "U" for cid in ids):
+                continue
+            span = next(
+                (
+                    (start, end)
+                    for start, end in _regions(work)
+                    if set(ids) <= {r.character for r in cast.between(start, end)}
+                ),
+                None,
+            )
+            if span is None:
+                continue
+            cues = pairs.setdefault(ids, _PairCues())
+            cues.hits["romantic"].insert(0, (CueHit(NAMED_PAIRING, 1.0, *span), 1.0))
+            return
 
 
 def _ties(cues: _PairCues | None) -> int:
@@ -519,6 +567,15 @@ def _mark_main(
         relationship.main = relationship.main or index == 0
     if any(r.main for r in relationships):
         return
+    for relationship in relationships:
+        cues = pairs.get(tuple(relationship.characters))
+        if (
+            relationship.kind == "romantic"
+            and cues is not None
+            and any(hit.group == NAMED_PAIRING for hit, _ in cues.hits["romantic"])
+        ):
+            relationship.main = True  # the author wrote the pairing out
+            return
     for relationship in relationships:
         cues = pairs.get(tuple(relationship.characters))
         if (
