@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from fandex.eval.litbank import _map_by_name, _narrator_chain, detokenise
@@ -160,3 +161,10 @@ def test_the_narrator_is_the_speaker_saying_i_most_outside_the_quotes() -> None:
         assert text.startswith("I met Holmes.")
         assert _narrator_chain(path, sentences, offsets, [quote], {"Watson-1", "Holmes-2"}) == "Watson-1"
         assert _narrator_chain(path, sentences, offsets, [quote], {"Holmes-2"}) is None
+
+
+def test_a_description_of_ours_maps_to_the_nameless_gold_speaker_worded_so() -> None:
+    gold = [_person("voice", "a rough voice", gender="M"), _person("dick", "Dick", gender="M")]
+    wordings = {"voice": Counter({"a rough voice": 1, "the man": 4})}  # only nameless speakers
+    ours = [_person("c1", "The Man", gender="M"), _person("c2", "The Boy", gender="M")]
+    assert _map_by_name(ours, gold, wordings) == {"c1": "voice"}

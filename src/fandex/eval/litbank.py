@@ -20,7 +20,7 @@ import json
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +66,8 @@ class LitBankWork:
     text: str
     quotes: list[tuple[int, int, str | None]]  # start, end (words only), speaker coref id
     cast: list[Character]
+    # how often each speaker without a name is mentioned by each wording (name_key)
+    wordings: dict[str, Counter[str]] = field(default_factory=dict)
 
 
 def register(corpora: argparse._SubParsersAction) -> None:
@@ -144,12 +146,12 @@ def load_work(path: Path, coref_path: Path) -> LitBankWork:
                 speakers[fields[1]] = fields[2]
         except (IndexError, ValueError):
             raise InputError(f"line {number} is not a LitBank QUOTE or ATTRIB row", path=path) from None
-    cast = _cast(coref_path, set(speakers.values()))
+    cast, wordings = _cast(coref_path, set(speakers.values()))
     narrator = _narrator_chain(coref_path, sentences, offsets, list(quotes.values()), set(speakers.values()))
     for character in cast:
         character.narrator = character.id == narrator
     gold = sorted((s, e, speakers.get(q)) for q, (s, e) in quotes.items())
-    return LitBankWork(path.name.removesuffix("_brat.ann"), text, gold, cast)
+    return LitBankWork(path.name.removesuffix("_brat.ann"), text, gold, cast, wordings)
 
 
 def detokenise(sentences: list[list[str]]) -> tuple[str, list[list[tuple[int, int]]]]:
@@ -323,8 +325,9 @@ def _words_span(
     return offsets[s1][t1][0], offsets[s2][t2][1]
 
 
-def _cast(coref_path: Path, speaker_ids: set[str]) -> list[Character]:
-    """Each speaker as a Character: named by its proper-noun mentions (else its coref id)."""
+def _cast(coref_path: Path, speaker_ids: set[str]) -> tuple[list[Character], dict[str, Counter[str]]]:
+    """Each speaker as a Character: named by its proper-noun mentions (else its coref id); and,
+    for each speaker with no proper-noun mention, how often it is mentioned by each wording."""
     mentions: dict[str, list[str]] = {}
     if coref_path.is_file():
         for line in coref_path.read_text(encoding="utf-8").splitlines():
@@ -334,6 +337,7 @@ def _cast(coref_path: Path, speaker_ids: set[str]) -> list[Character]:
                 if chain in speaker_ids:
                     mentions.setdefault(chain, []).append(fields[2])
     cast = []
+    nameless: dict[str, Counter[str]] = {}
     for chain in sorted(speaker_ids):
         said = mentions.get(chain, [])
         names = Counter(
@@ -342,12 +346,14 @@ def _cast(coref_path: Path, speaker_ids: set[str]) -> list[Character]:
         proper = [n for n, _ in names.most_common() if not re.match(r"(?:The|A|An|His|Her|My)\s", n)]
         from_id = re.sub(r"-\d+$", "", chain).replace("_", " ")
         name = proper[0] if proper else from_id
+        if not proper:
+            nameless[chain] = Counter(name_key(m) for m in said)
         lower = [m.lower() for m in said]
         he, she = sum(m in _MALE for m in lower), sum(m in _FEMALE for m in lower)
         gender = "M" if he > she else "F" if she > he else "U"
         aliases = sorted({*proper[1:], from_id} - {name})
         cast.append(Character(id=chain, name=name, aliases=aliases, gender=gender))  # type: ignore[arg-type]
-    return cast
+    return cast, nameless
 
 
 def _narrator_chain(
@@ -415,7 +421,9 @@ def score(work: Work, gold: LitBankWork, gold_roster: bool) -> Counts:
     pairs = match_spans([(s, e) for s, e, _ in gold.quotes], [(q.start, q.end) for q in predicted])
     counts.gold, counts.predicted, counts.matched = len(gold.quotes), len(predicted), len(pairs)
     to_gold = (
-        {c.id: c.id for c in work.characters} if gold_roster else _map_by_name(work.characters, gold.cast)
+        {c.id: c.id for c in work.characters}
+        if gold_roster
+        else _map_by_name(work.characters, gold.cast, gold.wordings)
     )
     for g, (_, _, speaker) in enumerate(gold.quotes):
         p = pairs.get(g)
@@ -431,12 +439,18 @@ def score(work: Work, gold: LitBankWork, gold_roster: bool) -> Counts:
     return counts
 
 
-def _map_by_name(ours: list[Character], cast: list[Character]) -> dict[str, str]:
+def _map_by_name(
+    ours: list[Character], cast: list[Character], wordings: dict[str, Counter[str]] | None = None
+) -> dict[str, str]:
     """Our characters' gold ids: by a shared name; failing that, by a name that differs only by a
     title or article (`Master John Rolfe` and `John Rolfe`, `the Convict` and `convict`) when it
     fits one gold character only, of no other gender (by title or pronouns), and a one-word rest
     is left by stripping one side only (`King John` is not `Sir John`); failing that, our
-    first-person narrator is the gold one (both say who tells the story, by different names)."""
+    first-person narrator is the gold one (both say who tells the story, by different names);
+    and a character of ours known only by a description ("The Man") is the nameless gold speaker
+    the annotators' mentions word so most often (gold names a nameless speaker by one description
+    of many: "a rough voice" is "the man" in every tag; a named speaker some tags call "the
+    girl" stays unmatched, since our "The Girl" did not find out who she is)."""
     owners: dict[str, set[str]] = {}
     loose_owners: dict[str, set[tuple[str, str, bool]]] = {}
     for character in cast:
@@ -470,6 +484,12 @@ def _map_by_name(ours: list[Character], cast: list[Character]) -> dict[str, str]
             mapping[character.id] = loose.pop()
         elif character.narrator and len(narrators) == 1:
             mapping[character.id] = narrators[0]
+        elif wordings and character.name.lower().startswith("the "):
+            keys = {name_key(n) for n in (character.name, *character.aliases)}
+            worded = Counter({chain: sum(said[k] for k in keys) for chain, said in wordings.items()})
+            chain, number = worded.most_common(1)[0] if worded else ("", 0)
+            if number:
+                mapping[character.id] = chain
     return mapping
 
 
