@@ -1586,6 +1586,11 @@ class _Discovery:
         for mention in mentions:
             if mention.character is not None:
                 mention.character = final[mention.character]
+        for character, tags in _described_speakers(self.text, self.start, self.end, characters, mentions):
+            character.id = f"c{len(characters) + 1}"
+            characters.append(character)
+            for tag in tags:
+                tag.character = character.id
         self.work.characters = characters
         self.work.mentions = mentions
 
@@ -1681,6 +1686,87 @@ class _Discovery:
                             shared.add(lowered)
                         epithets[lowered] = key
         return {epithet: key for epithet, key in epithets.items() if epithet not in shared}
+
+
+# Person nouns a speech tag may call an unnamed speaker by ("said the man", "the girl cried"), with
+# the gender they imply: generic nouns the salience pass resolves (person_words.EPITHET_NOUNS), so
+# that it can tell which uses stand for a named character. Relatives ("her mother"), ranks ("the
+# king") and fandom epithets ("the vampire") are left to the dialogue's own resolution.
+_DESCRIBED_SPEAKER_NOUNS: dict[str, str] = {
+    "man": "M",
+    "boy": "M",
+    "gentleman": "M",
+    "lad": "M",
+    "fellow": "M",
+    "woman": "F",
+    "girl": "F",
+    "lady": "F",
+    "stranger": "U",
+    "child": "U",
+}
+# (two-word descriptions that name someone of their own: "the old man" is not "the man" who
+# spoke a page before)
+_DESCRIBED_PAIRS = frozenset(
+    {"old man", "young man", "old woman", "young woman", "little girl", "little boy"}
+)
+# The longest stretch (in characters, about 2,500 words) over which an unnamed speaker's tags may
+# spread: someone the story never names is met in one scene or two, while a description that
+# recurs chapter after chapter ("the old gentleman") is how the narration calls a named character.
+DESCRIBED_SPEAKER_REACH = 15_000
+DESCRIBED_SPEAKER_TAGS = 2  # the fewest open tags that make a description a speaker of its own
+_TAG_VERBS = "|".join(sorted(person_words.SPEECH_VERBS, key=len, reverse=True))
+# A description as a speech tag's subject right after a closing quotation mark, after the verb or
+# before it: `," said the man`, `!" the young man cried`.
+_DESCRIBED_TAG = re.compile(
+    rf"[,!?\u2014-][\"\u201d\u2019']\s+(?:(?:{_TAG_VERBS})\s+the\s+(?P<after>(?:[a-z]+\s+)?[a-z]+)\b"
+    rf"|the\s+(?P<before>(?:[a-z]+\s+)?[a-z]+)\s+(?:{_TAG_VERBS})\b)"
+)
+
+
+def _described_speakers(
+    text: str, start: int, end: int, characters: list[Character], mentions: list[Mention]
+) -> list[tuple[Character, list[Mention]]]:
+    """Speakers the story knows only by a description in their speech tags ("said the man"):
+    each description no cast member is known by becomes a character ("The Man"), so that their
+    lines have someone to go to.
+
+    Only "the" and the noun (or one of `_DESCRIBED_PAIRS`) counts. A tag whose description the
+    salience pass gave to a named character (`the girl` a few sentences after Nancy) is hers, not
+    the new person's: only the tags it left open (no one of the noun's gender near by, or `a man`
+    just before) become the new character's mentions. A description becomes a speaker only when
+    at least `DESCRIBED_SPEAKER_TAGS` tags are left open, the first soon after it was met as
+    someone new, and all within `DESCRIBED_SPEAKER_REACH`.
+    """
+    known = {name_key(n) for c in characters for n in (c.name, *c.aliases)}
+    epithet_at = {m.start: m for m in mentions if m.kind == "epithet"}
+    introduced = salience.indefinite_offsets(text, start, end)
+    found: dict[str, list[Mention]] = {}
+    for match in _DESCRIBED_TAG.finditer(text, start, end):
+        group = "after" if match.group("after") else "before"
+        phrase = " ".join(match.group(group).split())
+        words = phrase.split()
+        if (phrase not in _DESCRIBED_PAIRS and len(words) > 1) or words[-1] not in _DESCRIBED_SPEAKER_NOUNS:
+            continue
+        if name_key(f"the {phrase}") in known:
+            continue
+        the = text.rfind("the", match.start(), match.start(group))
+        resolved = epithet_at.get(the)
+        if resolved is not None and resolved.character is not None:
+            continue
+        if resolved is not None:
+            found.setdefault(phrase, []).append(resolved)
+    described = []
+    for phrase, uses in found.items():
+        if len(uses) < DESCRIBED_SPEAKER_TAGS or uses[-1].start - uses[0].start > DESCRIBED_SPEAKER_REACH:
+            continue  # a description heard once, or across the story, is a named character's epithet
+        if not salience.recent_indefinite(introduced, phrase, uses[0].start):
+            continue  # never met as someone new ("a man rose from the reeds"): an unresolved epithet
+        name = "The " + " ".join(w.capitalize() for w in phrase.split())
+        gender = _DESCRIBED_SPEAKER_NOUNS[phrase.split()[-1]]
+        character = Character(id="", name=name, gender=gender, mentions=len(uses))  # type: ignore[arg-type]
+        character.first = uses[0].start
+        described.append((character, uses))
+    return described
 
 
 def _form_gender(stats: _FormStats, use_given_name: bool = True) -> str:
