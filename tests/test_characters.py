@@ -1156,7 +1156,20 @@ def test_a_description_heard_across_the_story_makes_no_new_character(monkeypatch
     assert "The Man" not in _by_name(_cast(scene + filler * 10 + scene))
 
 
-def test_a_description_never_met_as_someone_new_makes_no_new_character() -> None:
-    text = '"Keep still," said the man.\n\n"Who are you?"\n\n"Nobody you know," the man said.'
-    assert "The Man" not in _by_name(_cast(text))
-    assert "The Man" in _by_name(_cast("A man rose from the reeds.\n\n" + text))
+def test_a_description_after_a_named_person_of_its_gender_must_be_met_as_someone_new() -> None:
+    talk = '"Keep still," said the man.\n\n"Who are you?"\n\n"Nobody you know," the man said.'
+    named = "Mr. Hale walked out across the marsh. Mr. Hale stopped by the water.\n\n"
+    far = "The rain fell on the marsh for a long time. " * 30 + "\n\n"
+    assert "The Man" not in _by_name(_cast(named + far + talk))
+    assert "The Man" in _by_name(_cast(named + far + "A man rose from the reeds.\n\n" + talk))
+
+
+def test_a_description_that_opens_the_story_needs_one_tag_and_is_every_open_use() -> None:
+    text = (
+        "The boy walked all night across the marsh. At dawn the boy sat down by the road.\n\n"
+        '"I am hungry," said the boy.'
+    )
+    work = _cast(text)
+    boy = _by_name(work)["The Boy"]
+    assert boy.gender == "M"
+    assert _mentions_of(work, "the boy") == [boy.id, boy.id]

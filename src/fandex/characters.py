@@ -1586,7 +1586,9 @@ class _Discovery:
         for mention in mentions:
             if mention.character is not None:
                 mention.character = final[mention.character]
-        for character, tags in _described_speakers(self.text, self.start, self.end, characters, mentions):
+        for character, tags in _described_speakers(
+            self.text, self.start, self.end, characters, mentions, {c.id: c.gender for c in characters}
+        ):
             character.id = f"c{len(characters) + 1}"
             characters.append(character)
             for tag in tags:
@@ -1713,7 +1715,7 @@ _DESCRIBED_PAIRS = frozenset(
 # spread: someone the story never names is met in one scene or two, while a description that
 # recurs chapter after chapter ("the old gentleman") is how the narration calls a named character.
 DESCRIBED_SPEAKER_REACH = 15_000
-DESCRIBED_SPEAKER_TAGS = 2  # the fewest open tags that make a description a speaker of its own
+DESCRIBED_SPEAKER_TAGS = 2  # the fewest open uses that make a description a speaker of its own
 _TAG_VERBS = "|".join(sorted(person_words.SPEECH_VERBS, key=len, reverse=True))
 # A description as a speech tag's subject right after a closing quotation mark, after the verb or
 # before it: `," said the man`, `!" the young man cried`.
@@ -1724,23 +1726,30 @@ _DESCRIBED_TAG = re.compile(
 
 
 def _described_speakers(
-    text: str, start: int, end: int, characters: list[Character], mentions: list[Mention]
+    text: str,
+    start: int,
+    end: int,
+    characters: list[Character],
+    mentions: list[Mention],
+    genders: dict[str, str],
 ) -> list[tuple[Character, list[Mention]]]:
     """Speakers the story knows only by a description in their speech tags ("said the man"):
     each description no cast member is known by becomes a character ("The Man"), so that their
     lines have someone to go to.
 
-    Only "the" and the noun (or one of `_DESCRIBED_PAIRS`) counts. A tag whose description the
-    salience pass gave to a named character (`the girl` a few sentences after Nancy) is hers, not
-    the new person's: only the tags it left open (no one of the noun's gender near by, or `a man`
-    just before) become the new character's mentions. A description becomes a speaker only when
-    at least `DESCRIBED_SPEAKER_TAGS` tags are left open, the first soon after it was met as
-    someone new, and all within `DESCRIBED_SPEAKER_REACH`.
+    Only "the" and the noun (or one of `_DESCRIBED_PAIRS`) counts. A use the salience pass gave
+    to a named character (`the girl` a few sentences after Nancy) is hers, not the new person's:
+    a description makes a speaker when a speech tag of it was left open (no one of the noun's
+    gender near by, or `a man` just before), and all its open uses, narration included, become
+    the new character's mentions. There must be at least `DESCRIBED_SPEAKER_TAGS` of them, all
+    within `DESCRIBED_SPEAKER_REACH`, and the first must come soon after the description was
+    met as someone new ("a man rose from the reeds") or before the story named anyone of its
+    gender ("The boy walked all night"); otherwise it is a named character's unresolved epithet.
     """
     known = {name_key(n) for c in characters for n in (c.name, *c.aliases)}
     epithet_at = {m.start: m for m in mentions if m.kind == "epithet"}
     introduced = salience.indefinite_offsets(text, start, end)
-    found: dict[str, list[Mention]] = {}
+    tagged: set[str] = set()  # descriptions with a speech tag the salience pass left open
     for match in _DESCRIBED_TAG.finditer(text, start, end):
         group = "after" if match.group("after") else "before"
         phrase = " ".join(match.group(group).split())
@@ -1751,18 +1760,30 @@ def _described_speakers(
             continue
         the = text.rfind("the", match.start(), match.start(group))
         resolved = epithet_at.get(the)
-        if resolved is not None and resolved.character is not None:
-            continue
-        if resolved is not None:
-            found.setdefault(phrase, []).append(resolved)
+        if resolved is not None and resolved.character is None:
+            tagged.add(phrase)
+    open_uses: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        if mention.kind == "epithet" and mention.character is None:
+            phrase = " ".join(text[mention.start : mention.end].lower().split()[1:])
+            if phrase in tagged:
+                open_uses.setdefault(phrase, []).append(mention)
+    first_named: dict[str, int] = {}
+    for mention in mentions:
+        if mention.kind == "name" and mention.character is not None:
+            first_named.setdefault(genders.get(mention.character, "U"), mention.start)
     described = []
-    for phrase, uses in found.items():
+    for phrase, uses in open_uses.items():
+        uses.sort(key=lambda m: m.start)
         if len(uses) < DESCRIBED_SPEAKER_TAGS or uses[-1].start - uses[0].start > DESCRIBED_SPEAKER_REACH:
             continue  # a description heard once, or across the story, is a named character's epithet
-        if not salience.recent_indefinite(introduced, phrase, uses[0].start):
-            continue  # never met as someone new ("a man rose from the reeds"): an unresolved epithet
-        name = "The " + " ".join(w.capitalize() for w in phrase.split())
         gender = _DESCRIBED_SPEAKER_NOUNS[phrase.split()[-1]]
+        named_before = min(
+            (at for g, at in first_named.items() if gender == "U" or g in (gender, "U")), default=end
+        )
+        if not salience.recent_indefinite(introduced, phrase, uses[0].start) and named_before < uses[0].start:
+            continue
+        name = "The " + " ".join(w.capitalize() for w in phrase.split())
         character = Character(id="", name=name, gender=gender, mentions=len(uses))  # type: ignore[arg-type]
         character.first = uses[0].start
         described.append((character, uses))
