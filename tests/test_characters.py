@@ -1173,3 +1173,14 @@ def test_a_description_that_opens_the_story_needs_one_tag_and_is_every_open_use(
     boy = _by_name(work)["The Boy"]
     assert boy.gender == "M"
     assert _mentions_of(work, "the boy") == [boy.id, boy.id]
+
+
+def test_a_capitalised_adjective_in_mid_sentence_opens_a_nickname() -> None:
+    text = (
+        "The riders came in at noon. Then Big Medicine climbed down and looked at the corral.\n\n"
+        '"You are late," said Big Medicine. Little trouble came of it, and Big Medicine laughed.'
+    )
+    cast = _by_name(_cast(text))
+    assert "Big Medicine" in cast
+    assert "Medicine" not in cast
+    assert not any(name.startswith("Little") for name in cast)  # at a sentence start: a plain word

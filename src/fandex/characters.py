@@ -405,9 +405,10 @@ def _name_occurrences(
     count = len(tokens)
     while i < count:
         token = tokens[i]
+        nickname_word = _opens_nickname(tokens, i, not_names)
         if (
             not _is_capitalised(token.text)
-            or (token.base in not_names and token.lower not in person_words.HONORIFICS)
+            or (token.base in not_names and token.lower not in person_words.HONORIFICS and not nickname_word)
             or (_is_initials(token.text) and _shouted(tokens, i))
         ):
             i += 1
@@ -421,7 +422,7 @@ def _name_occurrences(
         ):
             honorific = token.lower
             j += 1
-        elif token.base in not_names:
+        elif token.base in not_names and not nickname_word:
             i += 1
             continue
         names: list[str] = []
@@ -440,7 +441,9 @@ def _name_occurrences(
                     end += particles
                     continue
                 break
-            if end == j and (word.base in not_names or not _is_capitalised(word.text)):
+            if end == j and (
+                (word.base in not_names and not nickname_word) or not _is_capitalised(word.text)
+            ):
                 break
             possessive = _NAME_SUFFIX.search(word.text)
             names.append(word.text[: possessive.start()] if possessive else word.text)
@@ -489,6 +492,23 @@ def _name_occurrences(
             sentence=sentence_of[i],
         )
         i = end
+
+
+# Adjectives that open a nickname when capitalised in mid-sentence before a name ("said Big
+# Medicine", "Happy Jack laughed", "with Little John"); at a sentence start they are ordinary words.
+_NICKNAME_ADJECTIVES = frozenset({"big", "little", "happy", "old", "young"})
+
+
+def _opens_nickname(tokens: list[_Token], index: int, not_names: frozenset[str]) -> bool:
+    token = tokens[index]
+    return (
+        token.lower in _NICKNAME_ADJECTIVES
+        and not token.initial
+        and not token.quoted
+        and _is_capitalised(token.text)
+        and index + 1 < len(tokens)
+        and _continues_name(tokens, index + 1, not_names)
+    )
 
 
 def _owns_next_word(tokens: list[_Token], end: int) -> bool:
