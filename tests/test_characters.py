@@ -1184,3 +1184,13 @@ def test_a_capitalised_adjective_in_mid_sentence_opens_a_nickname() -> None:
     assert "Big Medicine" in cast
     assert "Medicine" not in cast
     assert not any(name.startswith("Little") for name in cast)  # at a sentence start: a plain word
+
+
+def test_a_nickname_seen_in_mid_sentence_keeps_its_adjective_at_a_sentence_start() -> None:
+    text = (
+        'Big Medicine bellowed at the horses. "Hold still!"\n\n'
+        "Nobody answered him, and Pink glanced at Big Medicine and grinned."
+    )
+    cast = _by_name(_cast(text))
+    assert "Big Medicine" in cast
+    assert "Medicine" not in cast

@@ -403,9 +403,17 @@ def _name_occurrences(
     present tense (``present_tense``), a name acts when a present-tense verb follows it."""
     i = 0
     count = len(tokens)
+    # nicknames seen in mid-sentence ("at Big Medicine"): at a sentence start they are the same name
+    nicknames = {
+        (tokens[k].lower, tokens[k + 1].text)
+        for k in range(count - 1)
+        if tokens[k].lower in _NICKNAME_ADJECTIVES and _opens_nickname(tokens, k, not_names)
+    }
     while i < count:
         token = tokens[i]
-        nickname_word = _opens_nickname(tokens, i, not_names)
+        nickname_word = _opens_nickname(tokens, i, not_names) or (
+            i + 1 < count and (token.lower, tokens[i + 1].text) in nicknames and _is_capitalised(token.text)
+        )
         if (
             not _is_capitalised(token.text)
             or (token.base in not_names and token.lower not in person_words.HONORIFICS and not nickname_word)
