@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLE_ALL_TALK, SAMPLE_ONE_LINE
-from fandex import nlp, pipeline, readers
+from fandex import characters, nlp, pipeline, readers
 from fandex.characters import (
     _Discovery,
     _name_occurrences,
@@ -1153,3 +1153,78 @@ def test_an_epithet_each_canon_gives_one_of_its_own_means_neither_in_a_crossover
     # In a story of one of the two canons the epithet is its character's.
     work = _crossover(text, ["Ember Vale"], tmp_path)
     assert _mentions_of(work, "the smith") == [_by_name(work)["Orin Ashdown"].id]
+
+
+# ---------------------------------------------------------------- speakers known by a description
+
+
+def test_a_speaker_known_only_by_a_description_in_tags_joins_the_cast() -> None:
+    text = (
+        "Wren crossed the marsh at dusk. A man rose from the reeds.\n\n"
+        '"Keep still," said the man.\n\n'
+        '"Who are you?"\n\n'
+        '"Nobody you know," the man said. "Give me the bread."'
+    )
+    work = _cast(text)
+    cast = _by_name(work)
+    assert cast["The Man"].gender == "M"
+    # the tags the salience pass left open are the new character's mentions
+    assert _mentions_of(work, "the man") == [cast["The Man"].id, cast["The Man"].id]
+
+
+def test_a_description_the_narration_gives_to_a_named_person_makes_no_new_character() -> None:
+    text = (
+        "Mrs. Quill walked into the kitchen. Mrs. Quill sat down by the stove.\n\n"
+        '"It is cold tonight," said the woman.'
+    )
+    work = _cast(text)
+    assert "The Woman" not in _by_name(work)
+    assert _mentions_of(work, "the woman") == [_by_name(work)["Mrs. Quill"].id]
+
+
+def test_a_description_heard_across_the_story_makes_no_new_character(monkeypatch: pytest.MonkeyPatch) -> None:
+    scene = 'A man rose from the reeds.\n\n"Keep still," said the man.\n\n'
+    filler = "The rain fell on the marsh for a long time.\n\n"
+    monkeypatch.setattr(characters, "DESCRIBED_SPEAKER_REACH", 300)
+    assert "The Man" in _by_name(_cast(scene + filler + scene))
+    assert "The Man" not in _by_name(_cast(scene + filler * 10 + scene))
+
+
+def test_a_description_after_a_named_person_of_its_gender_must_be_met_as_someone_new() -> None:
+    talk = '"Keep still," said the man.\n\n"Who are you?"\n\n"Nobody you know," the man said.'
+    named = "Mr. Hale walked out across the marsh. Mr. Hale stopped by the water.\n\n"
+    far = "The rain fell on the marsh for a long time. " * 30 + "\n\n"
+    assert "The Man" not in _by_name(_cast(named + far + talk))
+    assert "The Man" in _by_name(_cast(named + far + "A man rose from the reeds.\n\n" + talk))
+
+
+def test_a_description_that_opens_the_story_needs_one_tag_and_is_every_open_use() -> None:
+    text = (
+        "The boy walked all night across the marsh. At dawn the boy sat down by the road.\n\n"
+        '"I am hungry," said the boy.'
+    )
+    work = _cast(text)
+    boy = _by_name(work)["The Boy"]
+    assert boy.gender == "M"
+    assert _mentions_of(work, "the boy") == [boy.id, boy.id]
+
+
+def test_a_capitalised_adjective_in_mid_sentence_opens_a_nickname() -> None:
+    text = (
+        "The riders came in at noon. Then Big Medicine climbed down and looked at the corral.\n\n"
+        '"You are late," said Big Medicine. Little trouble came of it, and Big Medicine laughed.'
+    )
+    cast = _by_name(_cast(text))
+    assert "Big Medicine" in cast
+    assert "Medicine" not in cast
+    assert not any(name.startswith("Little") for name in cast)  # at a sentence start: a plain word
+
+
+def test_a_nickname_seen_in_mid_sentence_keeps_its_adjective_at_a_sentence_start() -> None:
+    text = (
+        'Big Medicine bellowed at the horses. "Hold still!"\n\n'
+        "Nobody answered him, and Pink glanced at Big Medicine and grinned."
+    )
+    cast = _by_name(_cast(text))
+    assert "Big Medicine" in cast
+    assert "Medicine" not in cast

@@ -403,11 +403,20 @@ def _name_occurrences(
     present tense (``present_tense``), a name acts when a present-tense verb follows it."""
     i = 0
     count = len(tokens)
+    # nicknames seen in mid-sentence ("at Big Medicine"): at a sentence start they are the same name
+    nicknames = {
+        (tokens[k].lower, tokens[k + 1].text)
+        for k in range(count - 1)
+        if tokens[k].lower in _NICKNAME_ADJECTIVES and _opens_nickname(tokens, k, not_names)
+    }
     while i < count:
         token = tokens[i]
+        nickname_word = _opens_nickname(tokens, i, not_names) or (
+            i + 1 < count and (token.lower, tokens[i + 1].text) in nicknames and _is_capitalised(token.text)
+        )
         if (
             not _is_capitalised(token.text)
-            or (token.base in not_names and token.lower not in person_words.HONORIFICS)
+            or (token.base in not_names and token.lower not in person_words.HONORIFICS and not nickname_word)
             or (_is_initials(token.text) and _shouted(tokens, i))
         ):
             i += 1
@@ -421,7 +430,7 @@ def _name_occurrences(
         ):
             honorific = token.lower
             j += 1
-        elif token.base in not_names:
+        elif token.base in not_names and not nickname_word:
             i += 1
             continue
         names: list[str] = []
@@ -440,7 +449,9 @@ def _name_occurrences(
                     end += particles
                     continue
                 break
-            if end == j and (word.base in not_names or not _is_capitalised(word.text)):
+            if end == j and (
+                (word.base in not_names and not nickname_word) or not _is_capitalised(word.text)
+            ):
                 break
             possessive = _NAME_SUFFIX.search(word.text)
             names.append(word.text[: possessive.start()] if possessive else word.text)
@@ -489,6 +500,23 @@ def _name_occurrences(
             sentence=sentence_of[i],
         )
         i = end
+
+
+# Adjectives that open a nickname when capitalised in mid-sentence before a name ("said Big
+# Medicine", "Happy Jack laughed", "with Little John"); at a sentence start they are ordinary words.
+_NICKNAME_ADJECTIVES = frozenset({"big", "little", "happy", "old", "young"})
+
+
+def _opens_nickname(tokens: list[_Token], index: int, not_names: frozenset[str]) -> bool:
+    token = tokens[index]
+    return (
+        token.lower in _NICKNAME_ADJECTIVES
+        and not token.initial
+        and not token.quoted
+        and _is_capitalised(token.text)
+        and index + 1 < len(tokens)
+        and _continues_name(tokens, index + 1, not_names)
+    )
 
 
 def _owns_next_word(tokens: list[_Token], end: int) -> bool:
@@ -1628,6 +1656,13 @@ class _Discovery:
         for mention in mentions:
             if mention.character is not None:
                 mention.character = final[mention.character]
+        for character, tags in _described_speakers(
+            self.text, self.start, self.end, characters, mentions, {c.id: c.gender for c in characters}
+        ):
+            character.id = f"c{len(characters) + 1}"
+            characters.append(character)
+            for tag in tags:
+                tag.character = character.id
         self.work.characters = characters
         self.work.mentions = mentions
 
@@ -1723,6 +1758,106 @@ class _Discovery:
                             shared.add(lowered)
                         epithets[lowered] = key
         return {epithet: key for epithet, key in epithets.items() if epithet not in shared}
+
+
+# Person nouns a speech tag may call an unnamed speaker by ("said the man", "the girl cried"), with
+# the gender they imply: generic nouns the salience pass resolves (person_words.EPITHET_NOUNS), so
+# that it can tell which uses stand for a named character. Relatives ("her mother"), ranks ("the
+# king") and fandom epithets ("the vampire") are left to the dialogue's own resolution.
+_DESCRIBED_SPEAKER_NOUNS: dict[str, str] = {
+    "man": "M",
+    "boy": "M",
+    "gentleman": "M",
+    "lad": "M",
+    "fellow": "M",
+    "woman": "F",
+    "girl": "F",
+    "lady": "F",
+    "stranger": "U",
+    "child": "U",
+}
+# (two-word descriptions that name someone of their own: "the old man" is not "the man" who
+# spoke a page before)
+_DESCRIBED_PAIRS = frozenset(
+    {"old man", "young man", "old woman", "young woman", "little girl", "little boy"}
+)
+# The longest stretch (in characters, about 2,500 words) over which an unnamed speaker's tags may
+# spread: someone the story never names is met in one scene or two, while a description that
+# recurs chapter after chapter ("the old gentleman") is how the narration calls a named character.
+DESCRIBED_SPEAKER_REACH = 15_000
+DESCRIBED_SPEAKER_TAGS = 2  # the fewest open uses that make a description a speaker of its own
+_TAG_VERBS = "|".join(sorted(person_words.SPEECH_VERBS, key=len, reverse=True))
+# A description as a speech tag's subject right after a closing quotation mark, after the verb or
+# before it: `," said the man`, `!" the young man cried`.
+_DESCRIBED_TAG = re.compile(
+    rf"[,!?\u2014-][\"\u201d\u2019']\s+(?:(?:{_TAG_VERBS})\s+the\s+(?P<after>(?:[a-z]+\s+)?[a-z]+)\b"
+    rf"|the\s+(?P<before>(?:[a-z]+\s+)?[a-z]+)\s+(?:{_TAG_VERBS})\b)"
+)
+
+
+def _described_speakers(
+    text: str,
+    start: int,
+    end: int,
+    characters: list[Character],
+    mentions: list[Mention],
+    genders: dict[str, str],
+) -> list[tuple[Character, list[Mention]]]:
+    """Speakers the story knows only by a description in their speech tags ("said the man"):
+    each description no cast member is known by becomes a character ("The Man"), so that their
+    lines have someone to go to.
+
+    Only "the" and the noun (or one of `_DESCRIBED_PAIRS`) counts. A use the salience pass gave
+    to a named character (`the girl` a few sentences after Nancy) is hers, not the new person's:
+    a description makes a speaker when a speech tag of it was left open (no one of the noun's
+    gender near by, or `a man` just before), and all its open uses, narration included, become
+    the new character's mentions. There must be at least `DESCRIBED_SPEAKER_TAGS` of them, all
+    within `DESCRIBED_SPEAKER_REACH`, and the first must come soon after the description was
+    met as someone new ("a man rose from the reeds") or before the story named anyone of its
+    gender ("The boy walked all night"); otherwise it is a named character's unresolved epithet.
+    """
+    known = {name_key(n) for c in characters for n in (c.name, *c.aliases)}
+    epithet_at = {m.start: m for m in mentions if m.kind == "epithet"}
+    introduced = salience.indefinite_offsets(text, start, end)
+    tagged: set[str] = set()  # descriptions with a speech tag the salience pass left open
+    for match in _DESCRIBED_TAG.finditer(text, start, end):
+        group = "after" if match.group("after") else "before"
+        phrase = " ".join(match.group(group).split())
+        words = phrase.split()
+        if (phrase not in _DESCRIBED_PAIRS and len(words) > 1) or words[-1] not in _DESCRIBED_SPEAKER_NOUNS:
+            continue
+        if name_key(f"the {phrase}") in known:
+            continue
+        the = text.rfind("the", match.start(), match.start(group))
+        resolved = epithet_at.get(the)
+        if resolved is not None and resolved.character is None:
+            tagged.add(phrase)
+    open_uses: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        if mention.kind == "epithet" and mention.character is None:
+            phrase = " ".join(text[mention.start : mention.end].lower().split()[1:])
+            if phrase in tagged:
+                open_uses.setdefault(phrase, []).append(mention)
+    first_named: dict[str, int] = {}
+    for mention in mentions:
+        if mention.kind == "name" and mention.character is not None:
+            first_named.setdefault(genders.get(mention.character, "U"), mention.start)
+    described = []
+    for phrase, uses in open_uses.items():
+        uses.sort(key=lambda m: m.start)
+        if len(uses) < DESCRIBED_SPEAKER_TAGS or uses[-1].start - uses[0].start > DESCRIBED_SPEAKER_REACH:
+            continue  # a description heard once, or across the story, is a named character's epithet
+        gender = _DESCRIBED_SPEAKER_NOUNS[phrase.split()[-1]]
+        named_before = min(
+            (at for g, at in first_named.items() if gender == "U" or g in (gender, "U")), default=end
+        )
+        if not salience.recent_indefinite(introduced, phrase, uses[0].start) and named_before < uses[0].start:
+            continue
+        name = "The " + " ".join(w.capitalize() for w in phrase.split())
+        character = Character(id="", name=name, gender=gender, mentions=len(uses))  # type: ignore[arg-type]
+        character.first = uses[0].start
+        described.append((character, uses))
+    return described
 
 
 def _form_gender(stats: _FormStats, use_given_name: bool = True) -> str:

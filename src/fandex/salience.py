@@ -147,7 +147,7 @@ class Resolver:
         away = {m.start for m in names if _named_as_destination(text, m)}
         ties = self.ties = self._ties(names, start, end, away)
         possessor: tuple[int, str | None] = (-1, None)
-        indefinite = _indefinite_offsets(text, start, end)
+        indefinite = indefinite_offsets(text, start, end)
         narrator_starts = [n[0] for n in narrator_at]
 
         history: deque[_Seen] = deque(maxlen=_HISTORY)
@@ -172,7 +172,7 @@ class Resolver:
                 continue
             if mention.kind == "epithet":
                 noun = surface.split(" ", 1)[1]
-                if _recent_indefinite(indefinite, noun, mention.start):
+                if recent_indefinite(indefinite, noun, mention.start):
                     continue
                 owner = possessor[1] if possessor[0] == mention.start else None
                 if surface in pack_epithets:
@@ -391,7 +391,7 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return k + 1 < len(spans) and spans[k + 1][0] < end
 
 
-def _indefinite_offsets(text: str, start: int, end: int) -> dict[str, list[int]]:
+def indefinite_offsets(text: str, start: int, end: int) -> dict[str, list[int]]:
     nouns = sorted(person_words.EPITHET_NOUNS, key=len, reverse=True)
     alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
     pattern = re.compile(rf"\b{_INDEFINITE}\s+(?:[a-z]+\s+)?({alternatives})\b", re.IGNORECASE)
@@ -401,7 +401,7 @@ def _indefinite_offsets(text: str, start: int, end: int) -> dict[str, list[int]]
     return offsets
 
 
-def _recent_indefinite(offsets: dict[str, list[int]], noun: str, at: int, reach: int = 1000) -> bool:
+def recent_indefinite(offsets: dict[str, list[int]], noun: str, at: int, reach: int = 1000) -> bool:
     starts = offsets.get(noun)
     if not starts:
         return False

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from fandex.eval.litbank import detokenise
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from fandex.eval.litbank import _map_by_name, _narrator_chain, detokenise
+from fandex.work import Character
 
 
 def test_prose_from_tokens_keeps_token_offsets() -> None:
@@ -109,3 +114,57 @@ def test_a_quote_of_three_words_after_a_tag_sentence_goes_on() -> None:
     ]
     text, _ = detokenise(sentences)
     assert text == '"Stay here," said Tomas. "I shall return."'
+
+
+def _person(id_: str, name: str, aliases: list[str] | None = None, gender: str = "U") -> Character:
+    return Character(id=id_, name=name, aliases=aliases or [], gender=gender)  # type: ignore[arg-type]
+
+
+def test_our_characters_map_to_gold_ones_by_name_title_article_or_narration() -> None:
+    gold = [
+        _person("rolfe", "John Rolfe", gender="M"),
+        _person("convict", "convict", gender="M"),
+        _person("pontifex", "Pontifex", ["Mr. Pontifex"], gender="M"),
+        _person("durbeyfield", "Durbeyfield", ["Sir John"], gender="M"),
+        _person("pip", "Pip", gender="M"),
+    ]
+    gold[-1].narrator = True
+    ours = [
+        _person("c1", "Master John Rolfe", gender="M"),
+        _person("c2", "The Convict"),
+        _person("c3", "Mrs Pontifex", gender="F"),
+        _person("c4", "King John", gender="M"),
+        Character(id="c5", name="Narrator", narrator=True),
+        _person("c6", "Pip"),
+    ]
+    assert _map_by_name(ours, gold) == {"c1": "rolfe", "c2": "convict", "c5": "pip", "c6": "pip"}
+
+
+def test_the_narrator_is_the_speaker_saying_i_most_outside_the_quotes() -> None:
+    sentences = [
+        ["I", "met", "Holmes", "."],
+        ['"', "I", "am", "busy", ",", '"', "said", "he", "."],
+        ["I", "sat", "down", "and", "I", "waited", "."],
+    ]
+    text, offsets = detokenise(sentences)
+    quote = (offsets[1][1][0], offsets[1][4][1])
+    rows = [
+        "T1\tWatson-1 0 1\tI",  # characters of the tokens joined by spaces, lines by breaks
+        "T2\tPRON_PER 0 1\tI",
+        "T3\tHolmes-2 17 18\tI",
+        "T4\tWatson-1 41 42\tI",
+        "T5\tWatson-1 56 57\tI",
+    ]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "work_brat.ann"
+        path.write_text("\n".join(rows), encoding="utf-8")
+        assert text.startswith("I met Holmes.")
+        assert _narrator_chain(path, sentences, offsets, [quote], {"Watson-1", "Holmes-2"}) == "Watson-1"
+        assert _narrator_chain(path, sentences, offsets, [quote], {"Holmes-2"}) is None
+
+
+def test_a_description_of_ours_maps_to_the_nameless_gold_speaker_worded_so() -> None:
+    gold = [_person("voice", "a rough voice", gender="M"), _person("dick", "Dick", gender="M")]
+    wordings = {"voice": Counter({"a rough voice": 1, "the man": 4})}  # only nameless speakers
+    ours = [_person("c1", "The Man", gender="M"), _person("c2", "The Boy", gender="M")]
+    assert _map_by_name(ours, gold, wordings) == {"c1": "voice"}

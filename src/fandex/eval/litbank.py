@@ -18,8 +18,9 @@ from __future__ import annotations
 import argparse
 import json
 import re
+from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,7 @@ from fandex.eval.common import (
     table,
 )
 from fandex.options import Options
+from fandex.person_words import DETERMINERS, FIRST_PERSON, HONORIFICS
 from fandex.work import Character, Span, Work
 
 _NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", ")", "]", "...", "n't", "’", "”"})
@@ -55,6 +57,7 @@ _QUESTION_TAGS = frozenset({"asked", "inquired", "enquired", "demanded"})
 _LONGEST_CONTINUED_TAG = 20
 _SHORTEST_CONTINUATION = 3
 _LONGEST_LOOKAHEAD = 30  # sentences read to find where a quote closes
+_FEWEST_NARRATOR_WORDS = 3  # I/me/my in the narration that make a chain its narrator
 
 
 @dataclass
@@ -63,6 +66,8 @@ class LitBankWork:
     text: str
     quotes: list[tuple[int, int, str | None]]  # start, end (words only), speaker coref id
     cast: list[Character]
+    # how often each speaker without a name is mentioned by each wording (name_key)
+    wordings: dict[str, Counter[str]] = field(default_factory=dict)
 
 
 def register(corpora: argparse._SubParsersAction) -> None:
@@ -141,9 +146,12 @@ def load_work(path: Path, coref_path: Path) -> LitBankWork:
                 speakers[fields[1]] = fields[2]
         except (IndexError, ValueError):
             raise InputError(f"line {number} is not a LitBank QUOTE or ATTRIB row", path=path) from None
-    cast = _cast(coref_path, set(speakers.values()))
+    cast, wordings = _cast(coref_path, set(speakers.values()))
+    narrator = _narrator_chain(coref_path, sentences, offsets, list(quotes.values()), set(speakers.values()))
+    for character in cast:
+        character.narrator = character.id == narrator
     gold = sorted((s, e, speakers.get(q)) for q, (s, e) in quotes.items())
-    return LitBankWork(path.name.removesuffix("_brat.ann"), text, gold, cast)
+    return LitBankWork(path.name.removesuffix("_brat.ann"), text, gold, cast, wordings)
 
 
 def detokenise(sentences: list[list[str]]) -> tuple[str, list[list[tuple[int, int]]]]:
@@ -317,8 +325,9 @@ def _words_span(
     return offsets[s1][t1][0], offsets[s2][t2][1]
 
 
-def _cast(coref_path: Path, speaker_ids: set[str]) -> list[Character]:
-    """Each speaker as a Character: named by its proper-noun mentions (else its coref id)."""
+def _cast(coref_path: Path, speaker_ids: set[str]) -> tuple[list[Character], dict[str, Counter[str]]]:
+    """Each speaker as a Character: named by its proper-noun mentions (else its coref id); and,
+    for each speaker with no proper-noun mention, how often it is mentioned by each wording."""
     mentions: dict[str, list[str]] = {}
     if coref_path.is_file():
         for line in coref_path.read_text(encoding="utf-8").splitlines():
@@ -328,6 +337,7 @@ def _cast(coref_path: Path, speaker_ids: set[str]) -> list[Character]:
                 if chain in speaker_ids:
                     mentions.setdefault(chain, []).append(fields[2])
     cast = []
+    nameless: dict[str, Counter[str]] = {}
     for chain in sorted(speaker_ids):
         said = mentions.get(chain, [])
         names = Counter(
@@ -336,12 +346,56 @@ def _cast(coref_path: Path, speaker_ids: set[str]) -> list[Character]:
         proper = [n for n, _ in names.most_common() if not re.match(r"(?:The|A|An|His|Her|My)\s", n)]
         from_id = re.sub(r"-\d+$", "", chain).replace("_", " ")
         name = proper[0] if proper else from_id
+        if not proper:
+            nameless[chain] = Counter(name_key(m) for m in said)
         lower = [m.lower() for m in said]
         he, she = sum(m in _MALE for m in lower), sum(m in _FEMALE for m in lower)
         gender = "M" if he > she else "F" if she > he else "U"
         aliases = sorted({*proper[1:], from_id} - {name})
         cast.append(Character(id=chain, name=name, aliases=aliases, gender=gender))  # type: ignore[arg-type]
-    return cast
+    return cast, nameless
+
+
+def _narrator_chain(
+    coref_path: Path,
+    sentences: list[list[str]],
+    offsets: list[list[tuple[int, int]]],
+    quotes: list[tuple[int, int]],
+    speaker_ids: set[str],
+) -> str | None:
+    """The speaker id of the first-person narrator: the chain with the most I/me/my outside
+    the quotes (inside them every speaker says "I"), if it has at least `_FEWEST_NARRATOR_WORDS`.
+
+    The coreference offsets count characters in the tokenised text (tokens joined by spaces,
+    sentences by line breaks); they are carried over to the running prose through the tokens.
+    """
+    if not coref_path.is_file():
+        return None
+    prose_start: dict[int, int] = {}
+    position = 0
+    for tokens, spans in zip(sentences, offsets, strict=True):
+        for token, (start, _) in zip(tokens, spans, strict=True):
+            prose_start[position] = start
+            position += len(token) + 1
+        position += 0 if tokens else 1
+    spans = sorted(quotes)
+    starts = [s for s, _ in spans]
+    counts: Counter[str] = Counter()
+    for line in coref_path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) != 3 or not fields[0].startswith("T") or fields[2].lower() not in FIRST_PERSON:
+            continue
+        chain, start = fields[1].split(" ")[:2]
+        if chain not in speaker_ids:
+            continue  # (an entity-type row, or someone who never speaks)
+        at = prose_start.get(int(start))
+        before = bisect_right(starts, at) - 1 if at is not None else -1
+        if at is not None and not (before >= 0 and at < spans[before][1]):
+            counts[chain] += 1
+    if not counts:
+        return None
+    chain, number = counts.most_common(1)[0]
+    return chain if number >= _FEWEST_NARRATOR_WORDS else None
 
 
 def evaluate(gold: LitBankWork, *, gold_quotes: bool, gold_roster: bool) -> Counts:
@@ -367,7 +421,9 @@ def score(work: Work, gold: LitBankWork, gold_roster: bool) -> Counts:
     pairs = match_spans([(s, e) for s, e, _ in gold.quotes], [(q.start, q.end) for q in predicted])
     counts.gold, counts.predicted, counts.matched = len(gold.quotes), len(predicted), len(pairs)
     to_gold = (
-        {c.id: c.id for c in work.characters} if gold_roster else _map_by_name(work.characters, gold.cast)
+        {c.id: c.id for c in work.characters}
+        if gold_roster
+        else _map_by_name(work.characters, gold.cast, gold.wordings)
     )
     for g, (_, _, speaker) in enumerate(gold.quotes):
         p = pairs.get(g)
@@ -383,11 +439,29 @@ def score(work: Work, gold: LitBankWork, gold_roster: bool) -> Counts:
     return counts
 
 
-def _map_by_name(ours: list[Character], cast: list[Character]) -> dict[str, str]:
+def _map_by_name(
+    ours: list[Character], cast: list[Character], wordings: dict[str, Counter[str]] | None = None
+) -> dict[str, str]:
+    """Our characters' gold ids: by a shared name; failing that, by a name that differs only by a
+    title or article (`Master John Rolfe` and `John Rolfe`, `the Convict` and `convict`) when it
+    fits one gold character only, of no other gender (by title or pronouns), and a one-word rest
+    is left by stripping one side only (`King John` is not `Sir John`); failing that, our
+    first-person narrator is the gold one (both say who tells the story, by different names);
+    and a character of ours known only by a description ("The Man") is the nameless gold speaker
+    the annotators' mentions word so most often (gold names a nameless speaker by one description
+    of many: "a rough voice" is "the man" in every tag; a named speaker some tags call "the
+    girl" stays unmatched, since our "The Girl" did not find out who she is)."""
     owners: dict[str, set[str]] = {}
+    loose_owners: dict[str, set[tuple[str, str, bool]]] = {}
     for character in cast:
         for name in (character.name, *character.aliases):
             owners.setdefault(name_key(name), set()).add(character.id)
+            key, gender = _loose_key(name)
+            stripped = key != name_key(name)
+            loose_owners.setdefault(key, set()).add(
+                (character.id, gender if gender != "U" else character.gender, stripped)
+            )
+    narrators = [c.id for c in cast if c.narrator]
     mapping = {}
     for character in ours:
         votes: Counter[str] = Counter()
@@ -395,7 +469,39 @@ def _map_by_name(ours: list[Character], cast: list[Character]) -> dict[str, str]
             votes.update(owners.get(name_key(name), ()))
         if votes:
             mapping[character.id] = votes.most_common(1)[0][0]
+            continue
+        loose: set[str] = set()
+        for name in (character.name, *character.aliases):
+            key, gender = _loose_key(name)
+            gender = gender if gender != "U" else character.gender
+            stripped = key != name_key(name)
+            loose |= {
+                owner
+                for owner, owner_gender, owner_stripped in loose_owners.get(key, ())
+                if {gender, owner_gender} != {"M", "F"} and (" " in key or not (stripped and owner_stripped))
+            }
+        if len(loose) == 1:
+            mapping[character.id] = loose.pop()
+        elif character.narrator and len(narrators) == 1:
+            mapping[character.id] = narrators[0]
+        elif wordings and character.name.lower().startswith("the "):
+            keys = {name_key(n) for n in (character.name, *character.aliases)}
+            worded = Counter({chain: sum(said[k] for k in keys) for chain, said in wordings.items()})
+            chain, number = worded.most_common(1)[0] if worded else ("", 0)
+            if number:
+                mapping[character.id] = chain
     return mapping
+
+
+def _loose_key(name: str) -> tuple[str, str]:
+    """A name without a leading article and titles, and the gender its titles imply ("U")."""
+    words = name_key(name).split()
+    gender = "U"
+    while len(words) > 1 and (words[0] in DETERMINERS or words[0] in HONORIFICS):
+        if HONORIFICS.get(words[0], "U") != "U":
+            gender = HONORIFICS[words[0]]
+        words = words[1:]
+    return " ".join(words), gender
 
 
 def report(per_work: dict[str, Counts], total: Counts) -> dict[str, Any]:
