@@ -652,69 +652,63 @@ def test_a_given_roster_is_used_as_is() -> None:
     assert roster[0].mentions == 0  # the caller's objects are not changed
 
 
-def test_a_form_listed_for_two_goes_to_the_one_whose_headline_name_it_is() -> None:
-    # the cast files "Mr. Lund" under his wife's aliases too; his own entry is headed by it
-    roster = [
-        Character(id="wife", name="Mrs. Lund", aliases=["Mr. Lund"], gender="F"),
-        Character(id="husband", name="Mr. Lund", gender="M"),
-    ]
-    text = "Mrs. Lund sat down. Mr. Lund laughed."
+@pytest.mark.parametrize(
+    ("roster", "text", "found"),
+    [
+        # the cast files "Mr. Lund" under his wife's aliases too; his own entry is headed by it
+        pytest.param(
+            [
+                Character(id="wife", name="Mrs. Lund", aliases=["Mr. Lund"], gender="F"),
+                Character(id="husband", name="Mr. Lund", gender="M"),
+            ],
+            "Mrs. Lund sat down. Mr. Lund laughed.",
+            [("Mrs. Lund", "wife"), ("Mr. Lund", "husband")],
+            id="a-form-listed-for-two-goes-to-the-one-whose-headline-name-it-is",
+        ),
+        # the cast knows her by what the lines call her ("Your mother"); the narration says "his mother"
+        pytest.param(
+            [
+                Character(id="mum", name="Mrs. Lund", aliases=["Your mother"], gender="F"),
+                Character(id="boy", name="Bo", gender="M"),
+            ],
+            "Bo woke up. It was his mother. His mother smiled.",
+            [("Bo", "boy"), ("his mother", "mum"), ("His mother", "mum")],
+            id="a-cast-s-your-mother-is-his-or-her-mother-in-the-narration",
+        ),
+        # the cast says "Dr. Grant" and "Colonel Brandon"; the story writes the title the other way
+        pytest.param(
+            [
+                Character(id="grant", name="Dr. Grant", gender="M"),
+                Character(id="brandon", name="Colonel Brandon", gender="M"),
+                Character(id="wife", name="Mrs. Grant", gender="F"),
+            ],
+            "Doctor Grant bowed. Col. Brandon and Mrs. Grant sat. Dr Grant laughed.",
+            [
+                ("Doctor Grant", "grant"),
+                ("Col. Brandon", "brandon"),
+                ("Mrs. Grant", "wife"),
+                ("Dr Grant", "grant"),
+            ],
+            id="a-cast-title-is-found-in-its-other-spellings",
+        ),
+        # a familiar family word is a kin word as well ("Your mum" in the lines, "his mum" around)
+        pytest.param(
+            [
+                Character(id="mum", name="Mrs. Lund", aliases=["Your mum"], gender="F"),
+                Character(id="boy", name="Bo", gender="M"),
+            ],
+            "Bo woke up. It was his mum. His mum smiled.",
+            [("Bo", "boy"), ("his mum", "mum"), ("His mum", "mum")],
+            id="a-cast-s-your-mum-is-his-or-her-mum-in-the-narration",
+        ),
+    ],
+)
+def test_a_cast_s_forms_in_the_text(
+    roster: list[Character], text: str, found: list[tuple[str, str | None]]
+) -> None:
     work = Work(text=text)
     find_characters(work, Options(roster=roster))
-    assert [(text[m.start : m.end], m.character) for m in work.mentions] == [
-        ("Mrs. Lund", "wife"),
-        ("Mr. Lund", "husband"),
-    ]
-
-
-def test_a_cast_s_your_mother_is_his_or_her_mother_in_the_narration() -> None:
-    # the cast knows her by what the lines call her ("Your mother"); the narration says "his mother"
-    roster = [
-        Character(id="mum", name="Mrs. Lund", aliases=["Your mother"], gender="F"),
-        Character(id="boy", name="Bo", gender="M"),
-    ]
-    text = "Bo woke up. It was his mother. His mother smiled."
-    work = Work(text=text)
-    find_characters(work, Options(roster=roster))
-    assert [(text[m.start : m.end], m.character) for m in work.mentions] == [
-        ("Bo", "boy"),
-        ("his mother", "mum"),
-        ("His mother", "mum"),
-    ]
-
-
-def test_a_cast_title_is_found_in_its_other_spellings() -> None:
-    # the cast says "Dr. Grant" and "Colonel Brandon"; the story writes the title the other way
-    roster = [
-        Character(id="grant", name="Dr. Grant", gender="M"),
-        Character(id="brandon", name="Colonel Brandon", gender="M"),
-        Character(id="wife", name="Mrs. Grant", gender="F"),
-    ]
-    text = "Doctor Grant bowed. Col. Brandon and Mrs. Grant sat. Dr Grant laughed."
-    work = Work(text=text)
-    find_characters(work, Options(roster=roster))
-    assert [(text[m.start : m.end], m.character) for m in work.mentions] == [
-        ("Doctor Grant", "grant"),
-        ("Col. Brandon", "brandon"),
-        ("Mrs. Grant", "wife"),
-        ("Dr Grant", "grant"),
-    ]
-
-
-def test_a_cast_s_your_mum_is_his_or_her_mum_in_the_narration() -> None:
-    # a familiar family word is a kin word as well ("Your mum" in the lines, "his mum" around)
-    roster = [
-        Character(id="mum", name="Mrs. Lund", aliases=["Your mum"], gender="F"),
-        Character(id="boy", name="Bo", gender="M"),
-    ]
-    text = "Bo woke up. It was his mum. His mum smiled."
-    work = Work(text=text)
-    find_characters(work, Options(roster=roster))
-    assert [(text[m.start : m.end], m.character) for m in work.mentions] == [
-        ("Bo", "boy"),
-        ("his mum", "mum"),
-        ("His mum", "mum"),
-    ]
+    assert [(text[m.start : m.end], m.character) for m in work.mentions] == found
 
 
 def _two_johns() -> list[Character]:

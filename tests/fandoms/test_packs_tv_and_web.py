@@ -6,6 +6,10 @@ snippets and near misses are in test_pack_snippets.py.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+import pytest
+
 from fandex.fandoms import FandomPack, character_index, get_pack, ship_members
 from fandex.taggers.declared import Synonyms, same_person
 
@@ -21,269 +25,337 @@ def aliases_of(pack: FandomPack) -> set[str]:
     return {a.lower() for c in pack.characters for a in (c.name, *c.aliases)}
 
 
-def test_miraculous_hero_names_and_ships() -> None:
-    pack = bundled("Miraculous Ladybug")
-    assert pack.name == "Miraculous: Tales of Ladybug & Cat Noir"
+@dataclass(frozen=True)
+class PackCase:
+    """One pack's own choices: what each listed key resolves to, which words never detect the
+    fandom, the genders and the ships' members it gives, and the few words it files elsewhere."""
+
+    lookup: str  # the name the pack is asked for by
+    full_name: str | None  # the pack's own name, where the case checks it
+    resolves: dict[str, str]  # lower-cased key -> the character's name
+    never_detect: set[str]  # words that are no name or alias of the pack
+    genders: dict[str, str] = field(default_factory=dict)  # key -> gender
+    ships: dict[str, tuple[str, str]] = field(default_factory=dict)  # ship -> its two members
+    endearments: tuple[str, ...] = ()  # words of affection: no character's key
+    places: tuple[str, ...] = ()  # lower-cased places of the pack
+    not_places: tuple[str, ...] = ()  # lower-cased places that are no place of it
+
+
+PACK_CASES = [
+    pytest.param(
+        PackCase(
+            "Miraculous Ladybug",
+            "Miraculous: Tales of Ladybug & Cat Noir",
+            resolves={
+                "ladybug": "Marinette Dupain-Cheng",
+                "chat noir": "Adrien Agreste",
+                "cat noir": "Adrien Agreste",
+                "chaton": "Adrien Agreste",
+                "hawk moth": "Gabriel Agreste",
+                "agreste": "Gabriel Agreste",
+                "mayura": "Nathalie Sancoeur",
+                "master fu": "Wang Fu",
+            },
+            # English words and common given names never detect the fandom; Paris is no place of it.
+            never_detect={"ladybug", "tom", "kim", "max", "rose", "ivan", "luka", "nino"},
+            not_places=("paris",),
+            genders={"tikki": "F", "plagg": "M"},
+            ships={
+                "Adrienette": ("Adrien Agreste", "Marinette Dupain-Cheng"),
+                "DJWifi": ("Alya Césaire", "Nino Lahiffe"),
+            },
+        ),
+        id="miraculous-hero-names-and-ships",
+    ),
+    pytest.param(
+        PackCase(
+            "The Umbrella Academy",
+            "The Umbrella Academy (TV)",
+            resolves={
+                "five": "Number Five | The Boy",
+                "number four": "Klaus Hargreeves",
+                "hargreeves": "Reginald Hargreeves",
+                "sir reginald": "Reginald Hargreeves",
+                "vanya": "Viktor Hargreeves",
+                "spaceboy": "Luther Hargreeves",
+                "the kraken": "Diego Hargreeves",
+            },
+            never_detect={"five", "ben", "grace", "luther", "mom"},
+            genders={"allison": "F", "viktor": "M"},
+            ships={"Klave": ("Klaus Hargreeves", "Dave Katz (Umbrella Academy)")},
+        ),
+        id="umbrella-academy-numbers-and-the-father",
+    ),
+    pytest.param(
+        PackCase(
+            "Criminal Minds",
+            "Criminal Minds (US TV)",
+            resolves={
+                "reid": "Spencer Reid",
+                "hotch": "Aaron Hotchner",
+                "jj": 'Jennifer "JJ" Jareau',
+                "prentiss": "Emily Prentiss",
+                "rossi": "David Rossi",
+                "the reaper": "George Foyet",
+                "spence": "Spencer Reid",
+            },
+            # "baby girl" is Morgan's word for Garcia: an endearment, nobody's nickname.
+            endearments=("baby girl",),
+            never_detect={"jack", "will", "henry", "kevin"},
+            genders={"garcia": "F", "morgan": "M"},
+            ships={
+                "Moreid": ("Derek Morgan", "Spencer Reid"),
+                "Jemily": ("Emily Prentiss", 'Jennifer "JJ" Jareau'),
+            },
+        ),
+        id="criminal-minds-surnames-and-ships",
+    ),
+    pytest.param(
+        PackCase(
+            "Glee",
+            None,
+            resolves={
+                "puck": "Noah Puckerman",
+                "puckerman": "Noah Puckerman",
+                "hummel": "Kurt Hummel",
+                "mr. schue": "Will Schuester",
+                "porcelain": "Kurt Hummel",
+                "britt": "Brittany S. Pierce",
+                "wheels": "Artie Abrams",
+            },
+            never_detect={"puck", "will", "sam", "mike", "sue", "tina", "mercedes", "hudson", "evans"},
+            genders={"santana": "F", "blaine": "M"},
+            ships={
+                "Klaine": ("Blaine Anderson", "Kurt Hummel"),
+                "Brittana": ("Brittany S. Pierce", "Santana Lopez"),
+            },
+        ),
+        id="glee-nicknames-and-ships",
+    ),
+    pytest.param(
+        PackCase(
+            "The 100",
+            "The 100 (TV)",
+            resolves={
+                "blake": "Bellamy Blake",
+                "griffin": "Clarke Griffin",
+                "wanheda": "Clarke Griffin",
+                "heda": "Lexa (The 100)",
+                "the commander": "Lexa (The 100)",
+                "murphy": "John Murphy",
+                "raven": "Raven Reyes",
+            },
+            never_detect={"raven", "echo", "luna", "murphy", "octavia", "lincoln", "princess"},
+            genders={"lexa": "F", "bellamy": "M"},
+            ships={
+                "Bellarke": ("Bellamy Blake", "Clarke Griffin"),
+                "Clexa": ("Clarke Griffin", "Lexa (The 100)"),
+            },
+        ),
+        id="the-100-surnames-titles-and-ships",
+    ),
+    pytest.param(
+        PackCase(
+            "Lucifer (TV)",
+            None,
+            resolves={
+                "lucifer": "Lucifer Morningstar",
+                "morningstar": "Lucifer Morningstar",
+                "the devil": "Lucifer Morningstar",
+                "the detective": "Chloe Decker",
+                "maze": "Mazikeen (Lucifer TV)",
+                "cain": "Marcus Pierce",
+                "dr. linda": "Linda Martin",
+            },
+            # the biblical names are nicknames: they never detect the fandom
+            never_detect={"lucifer", "eve", "cain", "michael", "god", "uriel"},
+            genders={"chloe": "F", "amenadiel": "M"},
+            ships={"Deckerstar": ("Chloe Decker", "Lucifer Morningstar")},
+        ),
+        id="lucifer-biblical-names-are-nicknames",
+    ),
+    pytest.param(
+        PackCase(
+            "Sanders Sides",
+            None,
+            resolves={
+                "patton": "Morality | Patton Sanders",
+                "virgil": "Anxiety | Virgil Sanders",
+                "logan": "Logic | Logan Sanders",
+                "princey": "Creativity | Roman Sanders",
+                "dee": "Deceit | Janus Sanders",
+                "the duke": "Creativity | Remus Sanders",
+                "sanders": "Thomas Sanders (Sanders Sides)",
+            },
+            # Names of Rome, a god, another canon's werewolf and mutant, and the traits' words.
+            never_detect={"roman", "janus", "remus", "logan", "logic", "anxiety", "deceit"},
+            endearments=("kiddo",),
+            ships={
+                "Prinxiety": ("Anxiety | Virgil Sanders", "Creativity | Roman Sanders"),
+                "Logicality": ("Logic | Logan Sanders", "Morality | Patton Sanders"),
+            },
+        ),
+        id="sanders-sides-traits-and-shared-names-are-nicknames",
+    ),
+    pytest.param(
+        PackCase(
+            "Undertale",
+            "Undertale (Video Game)",
+            resolves={
+                "sans": "Sans (Undertale)",
+                "paps": "Papyrus (Undertale)",
+                "goat mom": "Toriel (Undertale)",
+                "asgore": "Asgore Dreemurr",
+                "gaster": "W. D. Gaster",
+                "ralsei": "Ralsei (Deltarune)",
+            },
+            # the monsters and the children they call "they"
+            genders={"frisk": "N", "chara": "N", "undyne": "F"},
+            never_detect={"kris", "susie", "the king"},
+            ships={
+                "Soriel": ("Sans (Undertale)", "Toriel (Undertale)"),
+                "Alphyne": ("Alphys (Undertale)", "Undyne (Undertale)"),
+            },
+        ),
+        id="undertale-monsters-and-the-children-they-call-they",
+    ),
+    pytest.param(
+        PackCase(
+            "Detroit: Become Human",
+            None,
+            resolves={
+                "connor": "Connor (Detroit: Become Human)",
+                "rk800": "Connor (Detroit: Become Human)",
+                "the lieutenant": "Hank Anderson",
+                "nines": "RK900 (Detroit: Become Human)",
+                "reed": "Gavin Reed",
+                "kamski": "Elijah Kamski",
+            },
+            # the androids' names are nicknames, their model numbers aliases
+            never_detect={"connor", "markus", "kara", "alice", "north", "simon", "josh", "hank"},
+            genders={"north": "F", "markus": "M"},
+            ships={
+                "Hankcon": ("Connor (Detroit: Become Human)", "Hank Anderson"),
+                "Reed900": ("Gavin Reed", "RK900 (Detroit: Become Human)"),
+            },
+        ),
+        id="detroit-android-names-are-nicknames-model-numbers-aliases",
+    ),
+    pytest.param(
+        PackCase(
+            "Daredevil",
+            "Daredevil (TV)",
+            resolves={
+                "murdock": "Matt Murdock",
+                "the devil of hell's kitchen": "Matt Murdock",
+                "foggy": "Foggy Nelson",
+                "the punisher": "Frank Castle",
+                "kingpin": "Wilson Fisk",
+                "page": "Karen Page",
+                "stick": "Stick (Marvel)",
+            },
+            never_detect={"matt", "frank", "claire", "stick", "page", "red"},
+            places=("hell's kitchen",),
+            ships={
+                "Nelson/Murdock": ("Foggy Nelson", "Matt Murdock"),
+                "Kastle": ("Frank Castle", "Karen Page"),
+            },
+        ),
+        id="daredevil-firm-masks-and-ships",
+    ),
+    pytest.param(
+        PackCase(
+            "Overwatch",
+            "Overwatch (Video Game)",
+            resolves={
+                "mccree": "Cole Cassidy | Jesse McCree",
+                "cassidy": "Cole Cassidy | Jesse McCree",
+                "shimada": "Hanzo Shimada",
+                "tracer": "Lena Oxton",
+                "mercy": "Angela Ziegler",
+                "soldier: 76": "Jack Morrison",
+                "reaper": "Gabriel Reyes",
+                "widowmaker": "Amélie Lacroix",
+            },
+            never_detect={"mercy", "reaper", "tracer", "soldier", "winston", "jack", "ana", "mei"},
+            genders={"pharah": "F", "hanzo": "M"},
+            ships={
+                "McHanzo": ("Cole Cassidy | Jesse McCree", "Hanzo Shimada"),
+                "Pharmercy": ("Angela Ziegler", "Fareeha Amari"),
+            },
+        ),
+        id="overwatch-call-signs-and-ships",
+    ),
+    pytest.param(
+        PackCase(
+            "Homestuck",
+            None,
+            resolves={
+                "egbert": "John Egbert",
+                "strider": "Dave Strider",
+                "lalonde": "Rose Lalonde",
+                "karkat": "Karkat Vantas",
+                "carcinogeneticist": "Karkat Vantas",
+                "dirk": "Dirk Strider",
+                "roxy": "Roxy Lalonde",
+            },
+            # The kids' common given names and the handles' two-letter initials never detect the fandom.
+            never_detect={"john", "dave", "rose", "jade", "jake", "jane", "dirk", "roxy", "eb", "tg"},
+            genders={"terezi": "F", "sollux": "M"},
+            ships={
+                "Davekat": ("Dave Strider", "Karkat Vantas"),
+                "Rosemary": ("Kanaya Maryam", "Rose Lalonde"),
+            },
+        ),
+        id="homestuck-surnames-trolls-and-handles",
+    ),
+    pytest.param(
+        PackCase(
+            "House MD",
+            "House M.D.",
+            resolves={
+                "house": "Gregory House",
+                "greg house": "Gregory House",
+                "the diagnostician": "Gregory House",
+                "wilson": "James Wilson",
+                "jimmy": "James Wilson",
+                "cuddy": "Lisa Cuddy",
+                "dr. cameron": "Allison Cameron",
+                "thirteen": "Remy Hadley",
+            },
+            # Given names and words only resolve mentions; they never detect the fandom.
+            never_detect={"greg", "james", "lisa", "cameron", "thirteen", "allison"},
+            ships={
+                "Hilson": ("Gregory House", "James Wilson"),
+                "Huddy": ("Gregory House", "Lisa Cuddy"),
+            },
+        ),
+        id="house-surnames-synonyms-and-ships",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", PACK_CASES)
+def test_a_pack_s_own_choices(case: PackCase) -> None:
+    pack = bundled(case.lookup)
+    if case.full_name is not None:
+        assert pack.name == case.full_name
     index = character_index(pack)
-    expected = {
-        "ladybug": "Marinette Dupain-Cheng",
-        "chat noir": "Adrien Agreste",
-        "cat noir": "Adrien Agreste",
-        "chaton": "Adrien Agreste",
-        "hawk moth": "Gabriel Agreste",
-        "agreste": "Gabriel Agreste",
-        "mayura": "Nathalie Sancoeur",
-        "master fu": "Wang Fu",
-    }
-    assert {key: index[key].name for key in expected} == expected
-    # English words and common given names never detect the fandom; Paris is no place of it.
-    assert not {"ladybug", "tom", "kim", "max", "rose", "ivan", "luka", "nino"} & aliases_of(pack)
-    assert "paris" not in {p.lower() for p in pack.places}
-    assert index["tikki"].gender == "F" and index["plagg"].gender == "M"
-    assert ship_members(pack, "Adrienette") == ("Adrien Agreste", "Marinette Dupain-Cheng")
-    assert ship_members(pack, "DJWifi") == ("Alya Césaire", "Nino Lahiffe")
+    assert {key: index[key].name for key in case.resolves} == case.resolves
+    assert not case.never_detect & aliases_of(pack)
+    assert {key: index[key].gender for key in case.genders} == case.genders
+    for ship, members in case.ships.items():
+        assert ship_members(pack, ship) == members, ship
+    for word in case.endearments:
+        assert word not in index and word in pack.endearments, word
+    places = {p.lower() for p in pack.places}
+    assert set(case.places) <= places
+    assert not set(case.not_places) & places
 
 
-def test_umbrella_academy_numbers_and_the_father() -> None:
-    pack = bundled("The Umbrella Academy")
-    assert pack.name == "The Umbrella Academy (TV)"
-    index = character_index(pack)
-    expected = {
-        "five": "Number Five | The Boy",
-        "number four": "Klaus Hargreeves",
-        "hargreeves": "Reginald Hargreeves",
-        "sir reginald": "Reginald Hargreeves",
-        "vanya": "Viktor Hargreeves",
-        "spaceboy": "Luther Hargreeves",
-        "the kraken": "Diego Hargreeves",
-    }
-    assert {key: index[key].name for key in expected} == expected
-    assert not {"five", "ben", "grace", "luther", "mom"} & aliases_of(pack)
-    assert index["allison"].gender == "F" and index["viktor"].gender == "M"
-    assert ship_members(pack, "Klave") == ("Klaus Hargreeves", "Dave Katz (Umbrella Academy)")
-
-
-def test_criminal_minds_surnames_and_ships() -> None:
-    pack = bundled("Criminal Minds")
-    assert pack.name == "Criminal Minds (US TV)"
-    index = character_index(pack)
-    expected = {
-        "reid": "Spencer Reid",
-        "hotch": "Aaron Hotchner",
-        "jj": 'Jennifer "JJ" Jareau',
-        "prentiss": "Emily Prentiss",
-        "rossi": "David Rossi",
-        "the reaper": "George Foyet",
-        "spence": "Spencer Reid",
-    }
-    assert {key: index[key].name for key in expected} == expected
-    # "baby girl" is Morgan's word for Garcia: an endearment, nobody's nickname.
-    assert "baby girl" not in index and "baby girl" in {e.lower() for e in pack.endearments}
-    assert not {"jack", "will", "henry", "kevin"} & aliases_of(pack)
-    assert index["garcia"].gender == "F" and index["morgan"].gender == "M"
-    assert ship_members(pack, "Moreid") == ("Derek Morgan", "Spencer Reid")
-    assert ship_members(pack, "Jemily") == ("Emily Prentiss", 'Jennifer "JJ" Jareau')
-
-
-def test_glee_nicknames_and_ships() -> None:
-    pack = bundled("Glee")
-    index = character_index(pack)
-    expected = {
-        "puck": "Noah Puckerman",
-        "puckerman": "Noah Puckerman",
-        "hummel": "Kurt Hummel",
-        "mr. schue": "Will Schuester",
-        "porcelain": "Kurt Hummel",
-        "britt": "Brittany S. Pierce",
-        "wheels": "Artie Abrams",
-    }
-    assert {key: index[key].name for key in expected} == expected
-    assert not {"puck", "will", "sam", "mike", "sue", "tina", "mercedes", "hudson", "evans"} & aliases_of(
-        pack
-    )
-    assert index["santana"].gender == "F" and index["blaine"].gender == "M"
-    assert ship_members(pack, "Klaine") == ("Blaine Anderson", "Kurt Hummel")
-    assert ship_members(pack, "Brittana") == ("Brittany S. Pierce", "Santana Lopez")
-
-
-def test_the_100_surnames_titles_and_ships() -> None:
-    pack = bundled("The 100")
-    assert pack.name == "The 100 (TV)"
-    index = character_index(pack)
-    expected = {
-        "blake": "Bellamy Blake",
-        "griffin": "Clarke Griffin",
-        "wanheda": "Clarke Griffin",
-        "heda": "Lexa (The 100)",
-        "the commander": "Lexa (The 100)",
-        "murphy": "John Murphy",
-        "raven": "Raven Reyes",
-    }
-    assert {key: index[key].name for key in expected} == expected
-    assert not {"raven", "echo", "luna", "murphy", "octavia", "lincoln", "princess"} & aliases_of(pack)
-    assert index["lexa"].gender == "F" and index["bellamy"].gender == "M"
-    assert ship_members(pack, "Bellarke") == ("Bellamy Blake", "Clarke Griffin")
-    assert ship_members(pack, "Clexa") == ("Clarke Griffin", "Lexa (The 100)")
-
-
-def test_lucifer_biblical_names_are_nicknames() -> None:
-    pack = bundled("Lucifer (TV)")
-    index = character_index(pack)
-    expected = {
-        "lucifer": "Lucifer Morningstar",
-        "morningstar": "Lucifer Morningstar",
-        "the devil": "Lucifer Morningstar",
-        "the detective": "Chloe Decker",
-        "maze": "Mazikeen (Lucifer TV)",
-        "cain": "Marcus Pierce",
-        "dr. linda": "Linda Martin",
-    }
-    assert {key: index[key].name for key in expected} == expected
-    assert not {"lucifer", "eve", "cain", "michael", "god", "uriel"} & aliases_of(pack)
-    assert index["chloe"].gender == "F" and index["amenadiel"].gender == "M"
-    assert ship_members(pack, "Deckerstar") == ("Chloe Decker", "Lucifer Morningstar")
-
-
-def test_sanders_sides_traits_and_shared_names_are_nicknames() -> None:
-    pack = bundled("Sanders Sides")
-    index = character_index(pack)
-    expected = {
-        "patton": "Morality | Patton Sanders",
-        "virgil": "Anxiety | Virgil Sanders",
-        "logan": "Logic | Logan Sanders",
-        "princey": "Creativity | Roman Sanders",
-        "dee": "Deceit | Janus Sanders",
-        "the duke": "Creativity | Remus Sanders",
-        "sanders": "Thomas Sanders (Sanders Sides)",
-    }
-    assert {key: index[key].name for key in expected} == expected
-    # Names of Rome, a god, another canon's werewolf and mutant, and the traits' words.
-    assert not {"roman", "janus", "remus", "logan", "logic", "anxiety", "deceit"} & aliases_of(pack)
-    assert "kiddo" not in index and "kiddo" in pack.endearments
-    assert ship_members(pack, "Prinxiety") == ("Anxiety | Virgil Sanders", "Creativity | Roman Sanders")
-    assert ship_members(pack, "Logicality") == ("Logic | Logan Sanders", "Morality | Patton Sanders")
-
-
-def test_undertale_monsters_and_the_children_they_call_they() -> None:
-    pack = bundled("Undertale")
-    assert pack.name == "Undertale (Video Game)"
-    index = character_index(pack)
-    expected = {
-        "sans": "Sans (Undertale)",
-        "paps": "Papyrus (Undertale)",
-        "goat mom": "Toriel (Undertale)",
-        "asgore": "Asgore Dreemurr",
-        "gaster": "W. D. Gaster",
-        "ralsei": "Ralsei (Deltarune)",
-    }
-    assert {key: index[key].name for key in expected} == expected
-    assert index["frisk"].gender == "N" and index["chara"].gender == "N"
-    assert index["undyne"].gender == "F"
-    assert not {"kris", "susie", "the king"} & aliases_of(pack)
-    assert ship_members(pack, "Soriel") == ("Sans (Undertale)", "Toriel (Undertale)")
-    assert ship_members(pack, "Alphyne") == ("Alphys (Undertale)", "Undyne (Undertale)")
-
-
-def test_detroit_android_names_are_nicknames_model_numbers_aliases() -> None:
-    pack = bundled("Detroit: Become Human")
-    index = character_index(pack)
-    expected = {
-        "connor": "Connor (Detroit: Become Human)",
-        "rk800": "Connor (Detroit: Become Human)",
-        "the lieutenant": "Hank Anderson",
-        "nines": "RK900 (Detroit: Become Human)",
-        "reed": "Gavin Reed",
-        "kamski": "Elijah Kamski",
-    }
-    assert {key: index[key].name for key in expected} == expected
-    assert not {"connor", "markus", "kara", "alice", "north", "simon", "josh", "hank"} & aliases_of(pack)
-    assert index["north"].gender == "F" and index["markus"].gender == "M"
-    assert ship_members(pack, "Hankcon") == ("Connor (Detroit: Become Human)", "Hank Anderson")
-    assert ship_members(pack, "Reed900") == ("Gavin Reed", "RK900 (Detroit: Become Human)")
-
-
-def test_daredevil_firm_masks_and_ships() -> None:
-    pack = bundled("Daredevil")
-    assert pack.name == "Daredevil (TV)"
-    index = character_index(pack)
-    expected = {
-        "murdock": "Matt Murdock",
-        "the devil of hell's kitchen": "Matt Murdock",
-        "foggy": "Foggy Nelson",
-        "the punisher": "Frank Castle",
-        "kingpin": "Wilson Fisk",
-        "page": "Karen Page",
-        "stick": "Stick (Marvel)",
-    }
-    assert {key: index[key].name for key in expected} == expected
-    assert not {"matt", "frank", "claire", "stick", "page", "red"} & aliases_of(pack)
-    assert "hell's kitchen" in {p.lower() for p in pack.places}
-    assert ship_members(pack, "Nelson/Murdock") == ("Foggy Nelson", "Matt Murdock")
-    assert ship_members(pack, "Kastle") == ("Frank Castle", "Karen Page")
-
-
-def test_overwatch_call_signs_and_ships() -> None:
-    pack = bundled("Overwatch")
-    assert pack.name == "Overwatch (Video Game)"
-    index = character_index(pack)
-    expected = {
-        "mccree": "Cole Cassidy | Jesse McCree",
-        "cassidy": "Cole Cassidy | Jesse McCree",
-        "shimada": "Hanzo Shimada",
-        "tracer": "Lena Oxton",
-        "mercy": "Angela Ziegler",
-        "soldier: 76": "Jack Morrison",
-        "reaper": "Gabriel Reyes",
-        "widowmaker": "Amélie Lacroix",
-    }
-    assert {key: index[key].name for key in expected} == expected
-    assert not {"mercy", "reaper", "tracer", "soldier", "winston", "jack", "ana", "mei"} & aliases_of(pack)
-    assert index["pharah"].gender == "F" and index["hanzo"].gender == "M"
-    assert ship_members(pack, "McHanzo") == ("Cole Cassidy | Jesse McCree", "Hanzo Shimada")
-    assert ship_members(pack, "Pharmercy") == ("Angela Ziegler", "Fareeha Amari")
-
-
-def test_homestuck_surnames_trolls_and_handles() -> None:
-    pack = bundled("Homestuck")
-    index = character_index(pack)
-    expected = {
-        "egbert": "John Egbert",
-        "strider": "Dave Strider",
-        "lalonde": "Rose Lalonde",
-        "karkat": "Karkat Vantas",
-        "carcinogeneticist": "Karkat Vantas",
-        "dirk": "Dirk Strider",
-        "roxy": "Roxy Lalonde",
-    }
-    assert {key: index[key].name for key in expected} == expected
-    # The kids' common given names and the handles' two-letter initials never detect the fandom.
-    assert not {"john", "dave", "rose", "jade", "jake", "jane", "dirk", "roxy", "eb", "tg"} & aliases_of(pack)
-    assert index["terezi"].gender == "F" and index["sollux"].gender == "M"
-    assert ship_members(pack, "Davekat") == ("Dave Strider", "Karkat Vantas")
-    assert ship_members(pack, "Rosemary") == ("Kanaya Maryam", "Rose Lalonde")
-
-
-def test_house_surnames_synonyms_and_ships() -> None:
-    pack = bundled("House MD")
-    assert pack.name == "House M.D."
-    index = character_index(pack)
-    expected = {
-        "house": "Gregory House",
-        "greg house": "Gregory House",
-        "the diagnostician": "Gregory House",
-        "wilson": "James Wilson",
-        "jimmy": "James Wilson",
-        "cuddy": "Lisa Cuddy",
-        "dr. cameron": "Allison Cameron",
-        "thirteen": "Remy Hadley",
-    }
-    assert {key: index[key].name for key in expected} == expected
-    # Given names and words only resolve mentions; they never detect the fandom.
-    assert not {"greg", "james", "lisa", "cameron", "thirteen", "allison"} & aliases_of(pack)
-    assert ship_members(pack, "Hilson") == ("Gregory House", "James Wilson")
-    assert ship_members(pack, "Huddy") == ("Gregory House", "Lisa Cuddy")
+def test_house_synonyms_name_one_man_and_not_his_parents() -> None:
+    synonyms = Synonyms([bundled("House MD")])
     # AO3 files the tag "Greg House" under "Gregory House"; the pack says so, not a rule on given names.
-    synonyms = Synonyms([pack])
     assert same_person("Greg House", "Gregory House", synonyms)
     assert same_person("Greg", "Gregory House", synonyms)
     assert not same_person("Greg House", "Gregory House")
