@@ -56,6 +56,7 @@ DAREDEVIL = "Daredevil (TV)"
 OVERWATCH = "Overwatch (Video Game)"
 HOMESTUCK = "Homestuck"
 HOUSE = "House M.D."
+ARCANE = "Arcane: League of Legends (Cartoon 2021)"
 
 SNIPPETS = {
     "Teen Wolf (TV)": (
@@ -399,6 +400,12 @@ SNIPPETS = {
         "and Dr. Cameron said the patient was scared. Down the hall Wilson was eating House's lunch, "
         "and Cuddy was waiting in her office with his clinic hours at Princeton-Plainsboro."
     ),
+    ARCANE: (
+        "The Last Drop was loud that night. Vi leaned on the bar while Caitlyn Kiramman pretended not "
+        'to watch the door. "She was Powder once," Vi said. Across the room Ekko was arguing with '
+        "Sevika, and up in Piltover Jayce had not left the lab since Viktor fell ill. Somewhere below, "
+        "Jinx was painting the walls of Silco's old office pink."
+    ),
 }
 CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -707,6 +714,15 @@ CAST = {
         "James Wilson",
         "Lisa Cuddy",
         "Robert Chase",
+    },
+    ARCANE: {
+        "Caitlyn (League of Legends)",
+        "Ekko (League of Legends)",
+        "Jayce (League of Legends)",
+        "Jinx (League of Legends)",
+        "Sevika (League of Legends)",
+        "Vi (League of Legends)",
+        "Viktor (League of Legends)",
     },
 }
 # Prose sharing each pack's riskiest names without being its story, and the fandoms it does get.
@@ -1056,6 +1072,12 @@ NEAR_MISSES: dict[str, tuple[str, list[str]]] = {
         "Wilson and Cameron bought the old house on Chase Street in the spring. The foreman of the "
         "builders said the roof would hold; Lisa and James painted the kitchen, and the Speaker of "
         "the House came to dinner in June.",
+        [],
+    ),
+    ARCANE: (
+        "Caitlyn and Viktor ran the arcane bookshop on Powder Lane. Mel brought the post, a singed "
+        "letter from Warwick among it, and the black cat the children called Jinx slept in the window "
+        "under a sign for violet ink.",
         [],
     ),
 }

@@ -290,3 +290,26 @@ def test_house_surnames_synonyms_and_ships() -> None:
     # His parents carry his family name and stay themselves.
     assert not same_person("Greg House", "John House", synonyms)
     assert not same_person("Greg", "Blythe House", synonyms)
+
+
+def test_arcane_league_names_given_names_and_ships() -> None:
+    pack = bundled("Arcane (Cartoon 2021)")
+    assert pack.name == "Arcane: League of Legends (Cartoon 2021)"
+    index = character_index(pack)
+    expected = {
+        "vi": "Vi (League of Legends)",
+        "powder": "Jinx (League of Legends)",
+        "kiramman": "Caitlyn (League of Legends)",
+        "cait": "Caitlyn (League of Legends)",
+        "jayce talis": "Jayce (League of Legends)",
+        "viktor": "Viktor (League of Legends)",
+        "mel": "Mel Medarda",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # Common given names, English words and a town only resolve mentions; they never detect it.
+    assert not {"caitlyn", "viktor", "mel", "powder", "singed", "warwick", "violet"} & aliases_of(pack)
+    # Mel and her mother share the family name, so it names neither alone.
+    assert "medarda" not in index
+    assert index["jinx"].gender == "F" and index["silco"].gender == "M"
+    assert ship_members(pack, "Caitvi") == ("Caitlyn (League of Legends)", "Vi (League of Legends)")
+    assert ship_members(pack, "Jayvik") == ("Jayce (League of Legends)", "Viktor (League of Legends)")
