@@ -57,6 +57,7 @@ OVERWATCH = "Overwatch (Video Game)"
 HOMESTUCK = "Homestuck"
 HOUSE = "House M.D."
 ARCANE = "Arcane: League of Legends (Cartoon 2021)"
+OWL_HOUSE = "The Owl House (Cartoon)"
 
 SNIPPETS = {
     "Teen Wolf (TV)": (
@@ -406,6 +407,12 @@ SNIPPETS = {
         "Sevika, and up in Piltover Jayce had not left the lab since Viktor fell ill. Somewhere below, "
         "Jinx was painting the walls of Silco's old office pink."
     ),
+    OWL_HOUSE: (
+        "Hooty would not stop singing at the door of the Owl House. Luz Noceda ran past him with a "
+        "glyph in each hand, late for Hexside again, and Amity Blight was waiting at the gate with "
+        'two coffees. "Eda says the palismen are ready," Luz said. Back in Bonesborough, Willow Park '
+        "and Gus Porter were arguing over the last of the apple blood."
+    ),
 }
 CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -723,6 +730,14 @@ CAST = {
         "Sevika (League of Legends)",
         "Vi (League of Legends)",
         "Viktor (League of Legends)",
+    },
+    OWL_HOUSE: {
+        "Amity Blight",
+        "Eda Clawthorne",
+        "Gus Porter",
+        "Hooty (The Owl House)",
+        "Luz Noceda",
+        "Willow Park",
     },
 }
 # Prose sharing each pack's riskiest names without being its story, and the fandoms it does get.
@@ -1078,6 +1093,12 @@ NEAR_MISSES: dict[str, tuple[str, list[str]]] = {
         "Caitlyn and Viktor ran the arcane bookshop on Powder Lane. Mel brought the post, a singed "
         "letter from Warwick among it, and the black cat the children called Jinx slept in the window "
         "under a sign for violet ink.",
+        [],
+    ),
+    OWL_HOUSE: (
+        "The King of the county rode out in the spring. Willow and Hunter, his pages, carried his "
+        "bow; Lilith the cook packed bread, and Gus the stable boy swore there was amity between the "
+        "old families now that the blight had passed the orchards.",
         [],
     ),
 }

@@ -313,3 +313,25 @@ def test_arcane_league_names_given_names_and_ships() -> None:
     assert index["jinx"].gender == "F" and index["silco"].gender == "M"
     assert ship_members(pack, "Caitvi") == ("Caitlyn (League of Legends)", "Vi (League of Legends)")
     assert ship_members(pack, "Jayvik") == ("Jayce (League of Legends)", "Viktor (League of Legends)")
+
+
+def test_owl_house_words_family_names_and_ships() -> None:
+    pack = bundled("The Owl House")
+    assert pack.name == "The Owl House (Cartoon)"
+    index = character_index(pack)
+    expected = {
+        "luz": "Luz Noceda",
+        "the owl lady": "Eda Clawthorne",
+        "the golden guard": "Hunter (The Owl House)",
+        "king": "King (The Owl House)",
+        "amity": "Amity Blight",
+        "belos": "Emperor Belos",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # English words and given names other canons share only resolve mentions; they never detect it.
+    assert not {"amity", "king", "willow", "hunter", "lilith", "gus", "raine"} & aliases_of(pack)
+    # Family names several of the cast carry name nobody alone.
+    assert not {"blight", "clawthorne", "noceda"} & set(index)
+    assert index["raine"].gender == "N" and index["willow"].gender == "F"
+    assert ship_members(pack, "Lumity") == ("Amity Blight", "Luz Noceda")
+    assert ship_members(pack, "Raeda") == ("Eda Clawthorne", "Raine Whispers")
