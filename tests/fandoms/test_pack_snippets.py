@@ -58,6 +58,7 @@ HOMESTUCK = "Homestuck"
 HOUSE = "House M.D."
 ARCANE = "Arcane: League of Legends (Cartoon 2021)"
 OWL_HOUSE = "The Owl House (Cartoon)"
+GRAVITY_FALLS = "Gravity Falls"
 
 SNIPPETS = {
     "Teen Wolf (TV)": (
@@ -413,6 +414,12 @@ SNIPPETS = {
         'two coffees. "Eda says the palismen are ready," Luz said. Back in Bonesborough, Willow Park '
         "and Gus Porter were arguing over the last of the apple blood."
     ),
+    GRAVITY_FALLS: (
+        "The Mystery Shack opened late that Saturday. Grunkle Stan counted the till twice while Soos "
+        "fixed the sign, and Wendy Corduroy read a magazine behind the counter. Dipper Pines had Journal "
+        '3 open on the porch. "Bill Cipher lied to us," he said. Mabel Pines only hugged Waddles '
+        "tighter, and up at the manor Pacifica Northwest was watching the rain."
+    ),
 }
 CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -738,6 +745,15 @@ CAST = {
         "Hooty (The Owl House)",
         "Luz Noceda",
         "Willow Park",
+    },
+    GRAVITY_FALLS: {
+        "Bill Cipher",
+        "Dipper Pines",
+        "Mabel Pines",
+        "Pacifica Northwest",
+        "Soos Ramirez",
+        "Stanley Pines",
+        "Wendy Corduroy",
     },
 }
 # Prose sharing each pack's riskiest names without being its story, and the fandoms it does get.
@@ -1099,6 +1115,12 @@ NEAR_MISSES: dict[str, tuple[str, list[str]]] = {
         "The King of the county rode out in the spring. Willow and Hunter, his pages, carried his "
         "bow; Lilith the cook packed bread, and Gus the stable boy swore there was amity between the "
         "old families now that the blight had passed the orchards.",
+        [],
+    ),
+    GRAVITY_FALLS: (
+        "Aunt Mabel took the children to the falls under the pines every summer. Stan and Ford, the "
+        "twins from the farm, rowed the boat; Wendy wore her corduroy coat, Bill read the paper, and "
+        "Dipper the spaniel barked at the gulls until Candy gave him a biscuit.",
         [],
     ),
 }

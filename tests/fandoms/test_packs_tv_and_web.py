@@ -335,3 +335,25 @@ def test_owl_house_words_family_names_and_ships() -> None:
     assert index["raine"].gender == "N" and index["willow"].gender == "F"
     assert ship_members(pack, "Lumity") == ("Amity Blight", "Luz Noceda")
     assert ship_members(pack, "Raeda") == ("Eda Clawthorne", "Raine Whispers")
+
+
+def test_gravity_falls_grunkles_given_names_and_ships() -> None:
+    pack = bundled("Gravity Falls (Cartoon)")
+    assert pack.name == "Gravity Falls"
+    index = character_index(pack)
+    expected = {
+        "grunkle stan": "Stanley Pines",
+        "grunkle ford": "Stanford Pines",
+        "sixer": "Stanford Pines",
+        "soos": "Soos Ramirez",
+        "dipper": "Dipper Pines",
+        "mason pines": "Dipper Pines",
+        "mcgucket": "Fiddleford McGucket",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # Words and given names only resolve mentions; they never detect the fandom.
+    assert not {"dipper", "mabel", "stan", "ford", "wendy", "bill", "corduroy", "cipher"} & aliases_of(pack)
+    # Five Pines: the family name names nobody alone.
+    assert "pines" not in index
+    assert ship_members(pack, "Billdip") == ("Bill Cipher", "Dipper Pines")
+    assert ship_members(pack, "Mabifica") == ("Mabel Pines", "Pacifica Northwest")
