@@ -59,6 +59,7 @@ HOUSE = "House M.D."
 ARCANE = "Arcane: League of Legends (Cartoon 2021)"
 OWL_HOUSE = "The Owl House (Cartoon)"
 GRAVITY_FALLS = "Gravity Falls"
+SHE_RA = "She-Ra and the Princesses of Power (2018)"
 
 SNIPPETS = {
     "Teen Wolf (TV)": (
@@ -420,6 +421,12 @@ SNIPPETS = {
         '3 open on the porch. "Bill Cipher lied to us," he said. Mabel Pines only hugged Waddles '
         "tighter, and up at the manor Pacifica Northwest was watching the rain."
     ),
+    SHE_RA: (
+        "Bright Moon's halls were quiet after the war. Adora found Catra on the balcony, tail "
+        'flicking. "You could have stayed in the Fright Zone," Adora said. Catra shrugged. Below, '
+        "Glimmer was arguing with Bow about the map, Entrapta had taken apart the kitchen again, and "
+        "Scorpia was teaching Perfuma to arm-wrestle."
+    ),
 }
 CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -754,6 +761,15 @@ CAST = {
         "Soos Ramirez",
         "Stanley Pines",
         "Wendy Corduroy",
+    },
+    SHE_RA: {
+        "Adora (She-Ra)",
+        "Bow (She-Ra)",
+        "Catra (She-Ra)",
+        "Entrapta (She-Ra)",
+        "Glimmer (She-Ra)",
+        "Perfuma (She-Ra)",
+        "Scorpia (She-Ra)",
     },
 }
 # Prose sharing each pack's riskiest names without being its story, and the fandoms it does get.
@@ -1121,6 +1137,12 @@ NEAR_MISSES: dict[str, tuple[str, list[str]]] = {
         "Aunt Mabel took the children to the falls under the pines every summer. Stan and Ford, the "
         "twins from the farm, rowed the boat; Wendy wore her corduroy coat, Bill read the paper, and "
         "Dipper the spaniel barked at the gulls until Candy gave him a biscuit.",
+        [],
+    ),
+    SHE_RA: (
+        "Kyle drew his bow at the fair and hit the target twice. Lonnie laughed; a glimmer of light "
+        "on the lake showed a sea hawk diving, and Micah, who had double trouble with his twins, "
+        "swore the swift wind would bring rain by night.",
         [],
     ),
 }

@@ -357,3 +357,23 @@ def test_gravity_falls_grunkles_given_names_and_ships() -> None:
     assert "pines" not in index
     assert ship_members(pack, "Billdip") == ("Bill Cipher", "Dipper Pines")
     assert ship_members(pack, "Mabifica") == ("Mabel Pines", "Pacifica Northwest")
+
+
+def test_she_ra_words_names_and_ships() -> None:
+    pack = bundled("She-Ra and the Princesses of Power")
+    assert pack.name == "She-Ra and the Princesses of Power (2018)"
+    index = character_index(pack)
+    expected = {
+        "she-ra": "Adora (She-Ra)",
+        "catra": "Catra (She-Ra)",
+        "sparkles": "Glimmer (She-Ra)",
+        "queen glimmer": "Glimmer (She-Ra)",
+        "hordak": "Hordak (She-Ra)",
+        "double trouble": "Double Trouble (She-Ra)",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # English words and given names only resolve mentions; they never detect the fandom.
+    assert not {"bow", "glimmer", "sea hawk", "double trouble", "kyle", "micah"} & aliases_of(pack)
+    assert index["double trouble"].gender == "N" and index["bow"].gender == "M"
+    assert ship_members(pack, "Catradora") == ("Adora (She-Ra)", "Catra (She-Ra)")
+    assert ship_members(pack, "Glimbow") == ("Bow (She-Ra)", "Glimmer (She-Ra)")
