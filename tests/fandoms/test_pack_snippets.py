@@ -60,6 +60,7 @@ ARCANE = "Arcane: League of Legends (Cartoon 2021)"
 OWL_HOUSE = "The Owl House (Cartoon)"
 GRAVITY_FALLS = "Gravity Falls"
 SHE_RA = "She-Ra and the Princesses of Power (2018)"
+STEVEN_UNIVERSE = "Steven Universe (Cartoon)"
 
 SNIPPETS = {
     "Teen Wolf (TV)": (
@@ -427,6 +428,12 @@ SNIPPETS = {
         "Glimmer was arguing with Bow about the map, Entrapta had taken apart the kitchen again, and "
         "Scorpia was teaching Perfuma to arm-wrestle."
     ),
+    STEVEN_UNIVERSE: (
+        "The temple door glowed pink, and Steven Universe ran out onto the sand of Beach City with a "
+        'bag of Cookie Cats. "The Crystal Gems are home!" he shouted. Pearl was already cleaning the '
+        "kitchen, Amethyst was asleep on the couch, and Garnet only smiled. Connie Maheswaran waved "
+        "from the boardwalk, and Lapis Lazuli watched the sea from the barn with Peridot."
+    ),
 }
 CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -770,6 +777,15 @@ CAST = {
         "Glimmer (She-Ra)",
         "Perfuma (She-Ra)",
         "Scorpia (She-Ra)",
+    },
+    STEVEN_UNIVERSE: {
+        "Amethyst (Steven Universe)",
+        "Connie Maheswaran",
+        "Garnet (Steven Universe)",
+        "Lapis Lazuli (Steven Universe)",
+        "Pearl (Steven Universe)",
+        "Peridot (Steven Universe)",
+        "Steven Universe (Character)",
     },
 }
 # Prose sharing each pack's riskiest names without being its story, and the fandoms it does get.
@@ -1143,6 +1159,12 @@ NEAR_MISSES: dict[str, tuple[str, list[str]]] = {
         "Kyle drew his bow at the fair and hit the target twice. Lonnie laughed; a glimmer of light "
         "on the lake showed a sea hawk diving, and Micah, who had double trouble with his twins, "
         "swore the swift wind would bring rain by night.",
+        [],
+    ),
+    STEVEN_UNIVERSE: (
+        "Pearl and Ruby ran the jewellery shop by the harbour. Steven, their nephew, sorted the "
+        "garnet and amethyst rings; Greg and Connie came by with sapphire earrings to mend, and Mr. "
+        "Universe of 1998 bought a jasper pendant for his mother.",
         [],
     ),
 }

@@ -377,3 +377,26 @@ def test_she_ra_words_names_and_ships() -> None:
     assert index["double trouble"].gender == "N" and index["bow"].gender == "M"
     assert ship_members(pack, "Catradora") == ("Adora (She-Ra)", "Catra (She-Ra)")
     assert ship_members(pack, "Glimbow") == ("Bow (She-Ra)", "Glimmer (She-Ra)")
+
+
+def test_steven_universe_gem_words_and_ships() -> None:
+    pack = bundled("Steven Universe")
+    assert pack.name == "Steven Universe (Cartoon)"
+    index = character_index(pack)
+    expected = {
+        "steven universe": "Steven Universe (Character)",
+        "steven": "Steven Universe (Character)",
+        "pearl": "Pearl (Steven Universe)",
+        "lapis": "Lapis Lazuli (Steven Universe)",
+        "maheswaran": "Connie Maheswaran",
+        "rose quartz": "Rose Quartz (Steven Universe)",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # Gems named by English words and the common given names never detect the fandom.
+    gem_words = {"pearl", "garnet", "amethyst", "ruby", "sapphire", "peridot", "jasper", "lapis"}
+    assert not (gem_words | {"steven", "greg", "connie", "mr. universe"}) & aliases_of(pack)
+    # Rose Quartz and Pink Diamond stay two tags, as on AO3; "Rose" alone names nobody.
+    assert "rose" not in index
+    assert index["stevonnie"].gender == "N" and index["greg"].gender == "M"
+    assert ship_members(pack, "Lapidot") == ("Lapis Lazuli (Steven Universe)", "Peridot (Steven Universe)")
+    assert ship_members(pack, "Connverse") == ("Connie Maheswaran", "Steven Universe (Character)")
