@@ -61,6 +61,8 @@ OWL_HOUSE = "The Owl House (Cartoon)"
 GRAVITY_FALLS = "Gravity Falls"
 SHE_RA = "She-Ra and the Princesses of Power (2018)"
 STEVEN_UNIVERSE = "Steven Universe (Cartoon)"
+OFMD = "Our Flag Means Death (TV)"
+HEARTSTOPPER = "Heartstopper (Webcomic)"
 
 SNIPPETS = {
     "Teen Wolf (TV)": (
@@ -434,6 +436,17 @@ SNIPPETS = {
         "kitchen, Amethyst was asleep on the couch, and Garnet only smiled. Connie Maheswaran waved "
         "from the boardwalk, and Lapis Lazuli watched the sea from the barn with Peridot."
     ),
+    OFMD: (
+        'Stede Bonnet set down his teacup as the ship rolled. "A gentleman pirate keeps a library," '
+        "he told Edward Teach, who only grinned. Izzy Hands scowled from the rail; Lucius Spriggs "
+        "sketched the crew, Black Pete sulked, and Oluwande Boodhari and Jim Jimenez counted the "
+        "night's loot below deck."
+    ),
+    HEARTSTOPPER: (
+        "Charlie Spring sat down next to Nick Nelson in form on Monday morning. At lunch Tao Xu "
+        "complained about the rugby team, Elle Argent texted from her new school, and Tara Jones and "
+        "Darcy Olsson waved from the gates of Truham Grammar School."
+    ),
 }
 CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -786,6 +799,23 @@ CAST = {
         "Pearl (Steven Universe)",
         "Peridot (Steven Universe)",
         "Steven Universe (Character)",
+    },
+    OFMD: {
+        "Black Pete (Our Flag Means Death)",
+        "Edward Teach",
+        "Izzy Hands",
+        "Jim Jimenez",
+        "Lucius Spriggs",
+        "Oluwande Boodhari",
+        "Stede Bonnet",
+    },
+    HEARTSTOPPER: {
+        "Charlie Spring",
+        "Darcy Olsson",
+        "Elle Argent",
+        "Nick Nelson",
+        "Tao Xu",
+        "Tara Jones",
     },
 }
 # Prose sharing each pack's riskiest names without being its story, and the fandoms it does get.
@@ -1165,6 +1195,17 @@ NEAR_MISSES: dict[str, tuple[str, list[str]]] = {
         "Pearl and Ruby ran the jewellery shop by the harbour. Steven, their nephew, sorted the "
         "garnet and amethyst rings; Greg and Connie came by with sapphire earrings to mend, and Mr. "
         "Universe of 1998 bought a jasper pendant for his mother.",
+        [],
+    ),
+    OFMD: (
+        "Blackbeard's flag flew over Nassau in the old tale. Ed and Izzy, two teachers from Bristol, "
+        "read it to the class; Lucius, Pete and Jim drew the Revenge, Buttons lost his hat to a gull, "
+        "and Mary tied her bonnet against the wind off Barbados.",
+        [],
+    ),
+    HEARTSTOPPER: (
+        "Nick and Charlie walked to the spring fair with Tao, Elle and Isaac. Tara bought a cake for "
+        "Darcy, Ben Nelson argued about rugby with Mr Ajayi, and Tori said the Higgs boson was boring.",
         [],
     ),
 }

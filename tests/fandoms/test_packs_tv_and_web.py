@@ -472,3 +472,44 @@ def test_steven_universe_gem_words_and_ships() -> None:
     assert index["stevonnie"].gender == "N" and index["greg"].gender == "M"
     assert ship_members(pack, "Lapidot") == ("Lapis Lazuli (Steven Universe)", "Peridot (Steven Universe)")
     assert ship_members(pack, "Connverse") == ("Connie Maheswaran", "Steven Universe (Character)")
+
+
+def test_our_flag_means_death_pirate_names_and_ships() -> None:
+    pack = bundled("Our Flag Means Death")
+    assert pack.name == "Our Flag Means Death (TV)"
+    index = character_index(pack)
+    expected = {
+        "stede": "Stede Bonnet",
+        "blackbeard": "Edward Teach",
+        "ed": "Edward Teach",
+        "izzy": "Izzy Hands",
+        "wee john": "Wee John Feeney",
+        "calico jack": "Jack Rackham (Our Flag Means Death)",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # The historical pirates' names and the crew's given names and English words never detect it.
+    shared = {"blackbeard", "teach", "ed", "israel hands", "izzy", "jim", "jimenez", "buttons", "roach"}
+    assert not shared & aliases_of(pack)
+    # "Bonnet" is Stede's and Mary's, and a hat: nobody alone; "Badminton" is a sport.
+    assert "bonnet" not in index and "badminton" not in index
+    assert index["jim"].gender == "N"
+    assert ship_members(pack, "Gentlebeard") == ("Edward Teach", "Stede Bonnet")
+    assert ship_members(pack, "Jim/Olu") == ("Jim Jimenez", "Oluwande Boodhari")
+
+
+def test_heartstopper_given_names_shared_family_names_and_ships() -> None:
+    pack = bundled("Heartstopper")
+    assert pack.name == "Heartstopper (Webcomic)"
+    index = character_index(pack)
+    expected = {
+        "charlie": "Charlie Spring",
+        "nick": "Nick Nelson",
+        "tori": "Tori Spring",
+        "elle": "Elle Argent",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # Common given names and family names never detect the fandom; the shared ones name nobody.
+    assert not {"charlie", "nick", "tao", "elle", "xu", "argent", "olsson", "mr ajayi"} & aliases_of(pack)
+    assert "spring" not in index and "nelson" not in index
+    assert ship_members(pack, "Narlie") == ("Charlie Spring", "Nick Nelson")
+    assert ship_members(pack, "Tao/Elle") == ("Elle Argent", "Tao Xu")
