@@ -63,6 +63,7 @@ SHE_RA = "She-Ra and the Princesses of Power (2018)"
 STEVEN_UNIVERSE = "Steven Universe (Cartoon)"
 OFMD = "Our Flag Means Death (TV)"
 HEARTSTOPPER = "Heartstopper (Webcomic)"
+WEDNESDAY = "Wednesday (TV 2022)"
 
 SNIPPETS = {
     "Teen Wolf (TV)": (
@@ -447,6 +448,11 @@ SNIPPETS = {
         "complained about the rugby team, Elle Argent texted from her new school, and Tara Jones and "
         "Darcy Olsson waved from the gates of Truham Grammar School."
     ),
+    WEDNESDAY: (
+        "Wednesday Addams did not smile when Enid Sinclair hung fairy lights across their half of "
+        "the room at Nevermore Academy. Xavier Thorpe was painting in the shed again, Bianca Barclay "
+        "ruled the fencing hall, and Larissa Weems wanted a word about the town."
+    ),
 }
 CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -816,6 +822,13 @@ CAST = {
         "Nick Nelson",
         "Tao Xu",
         "Tara Jones",
+    },
+    WEDNESDAY: {
+        "Bianca Barclay",
+        "Enid Sinclair",
+        "Larissa Weems",
+        "Wednesday Addams",
+        "Xavier Thorpe",
     },
 }
 # Prose sharing each pack's riskiest names without being its story, and the fandoms it does get.
@@ -1206,6 +1219,12 @@ NEAR_MISSES: dict[str, tuple[str, list[str]]] = {
     HEARTSTOPPER: (
         "Nick and Charlie walked to the spring fair with Tao, Elle and Isaac. Tara bought a cake for "
         "Darcy, Ben Nelson argued about rugby with Mr Ajayi, and Tori said the Higgs boson was boring.",
+        [],
+    ),
+    WEDNESDAY: (
+        "On Wednesday Enid and Xavier drove to Jericho with Tyler. Thing after thing went wrong: "
+        "Bianca lost the map, Morticia the cat hid under the weathervane, and Gomez, Sinclair and "
+        "Thorpe, the three lawyers, argued about nightshades.",
         [],
     ),
 }

@@ -513,3 +513,22 @@ def test_heartstopper_given_names_shared_family_names_and_ships() -> None:
     assert "spring" not in index and "nelson" not in index
     assert ship_members(pack, "Narlie") == ("Charlie Spring", "Nick Nelson")
     assert ship_members(pack, "Tao/Elle") == ("Elle Argent", "Tao Xu")
+
+
+def test_wednesday_weekday_shared_family_names_and_ships() -> None:
+    pack = bundled("Wednesday (TV 2022)")
+    assert pack.name == "Wednesday (TV 2022)"
+    index = character_index(pack)
+    expected = {
+        "wednesday": "Wednesday Addams",
+        "enid": "Enid Sinclair",
+        "weems": "Larissa Weems",
+        "uncle fester": "Fester Addams",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # The weekday, given names and common family names never detect the fandom.
+    assert not {"wednesday", "enid", "xavier", "tyler", "sinclair", "thorpe", "morticia"} & aliases_of(pack)
+    # "Addams" and "Galpin" are families' names: nobody alone; "Thing" is an English word: no key.
+    assert "addams" not in index and "galpin" not in index and "thing" not in index
+    assert ship_members(pack, "Wenclair") == ("Enid Sinclair", "Wednesday Addams")
+    assert ship_members(pack, "Morticia/Gomez") == ("Gomez Addams", "Morticia Addams")
