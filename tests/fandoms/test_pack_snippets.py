@@ -64,6 +64,7 @@ STEVEN_UNIVERSE = "Steven Universe (Cartoon)"
 OFMD = "Our Flag Means Death (TV)"
 HEARTSTOPPER = "Heartstopper (Webcomic)"
 WEDNESDAY = "Wednesday (TV 2022)"
+GILMORE_GIRLS = "Gilmore Girls"
 
 SNIPPETS = {
     "Teen Wolf (TV)": (
@@ -453,6 +454,12 @@ SNIPPETS = {
         "the room at Nevermore Academy. Xavier Thorpe was painting in the shed again, Bianca Barclay "
         "ruled the fencing hall, and Larissa Weems wanted a word about the town."
     ),
+    GILMORE_GIRLS: (
+        "Lorelai Gilmore pushed open the door of Luke's Diner and begged for coffee. Luke Danes "
+        "poured it with a sigh. Across Stars Hollow, Rory Gilmore was reading in the gazebo, Lane Kim "
+        "was hiding records from her mother, and Sookie St. James had set the Dragonfly Inn's "
+        "kitchen on fire again."
+    ),
 }
 CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -830,6 +837,7 @@ CAST = {
         "Wednesday Addams",
         "Xavier Thorpe",
     },
+    GILMORE_GIRLS: {"Lane Kim", "Lorelai Gilmore", "Luke Danes", "Rory Gilmore", "Sookie St. James"},
 }
 # Prose sharing each pack's riskiest names without being its story, and the fandoms it does get.
 NEAR_MISSES: dict[str, tuple[str, list[str]]] = {
@@ -1225,6 +1233,12 @@ NEAR_MISSES: dict[str, tuple[str, list[str]]] = {
         "On Wednesday Enid and Xavier drove to Jericho with Tyler. Thing after thing went wrong: "
         "Bianca lost the map, Morticia the cat hid under the weathervane, and Gomez, Sinclair and "
         "Thorpe, the three lawyers, argued about nightshades.",
+        [],
+    ),
+    GILMORE_GIRLS: (
+        "Rory and Luke flew to Paris with Dean, Jess and Logan. Mrs. Kim ran the literati's book "
+        "club there; Emily and Richard Gilmore, her old friends from Yale, met them at the station "
+        "with Kirk and Taylor, and the Dragonfly cafe served them lunch.",
         [],
     ),
 }

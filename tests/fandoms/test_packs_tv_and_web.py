@@ -532,3 +532,24 @@ def test_wednesday_weekday_shared_family_names_and_ships() -> None:
     assert "addams" not in index and "galpin" not in index and "thing" not in index
     assert ship_members(pack, "Wenclair") == ("Enid Sinclair", "Wednesday Addams")
     assert ship_members(pack, "Morticia/Gomez") == ("Gomez Addams", "Morticia Addams")
+
+
+def test_gilmore_girls_shared_family_names_and_ships() -> None:
+    pack = bundled("Gilmore Girls")
+    assert pack.name == "Gilmore Girls"
+    index = character_index(pack)
+    expected = {
+        "lorelai": "Lorelai Gilmore",
+        "rory": "Rory Gilmore",
+        "lorelai leigh gilmore": "Rory Gilmore",
+        "huntzberger": "Logan Huntzberger",
+        "miss patty": "Miss Patty",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # Given names, Paris and the common family names never detect the fandom.
+    assert not {"rory", "luke", "jess", "dean", "logan", "paris", "mariano", "geller"} & aliases_of(pack)
+    # Family names several of the cast share name nobody alone.
+    assert not {"gilmore", "danes", "kim", "dell"} & set(index)
+    assert ship_members(pack, "Java Junkie") == ("Lorelai Gilmore", "Luke Danes")
+    assert ship_members(pack, "Literati") == ("Jess Mariano", "Rory Gilmore")
+    assert ship_members(pack, "Rogan") == ("Logan Huntzberger", "Rory Gilmore")
