@@ -65,6 +65,7 @@ OFMD = "Our Flag Means Death (TV)"
 HEARTSTOPPER = "Heartstopper (Webcomic)"
 WEDNESDAY = "Wednesday (TV 2022)"
 GILMORE_GIRLS = "Gilmore Girls"
+STARGATE_SG1 = "Stargate SG-1"
 
 SNIPPETS = {
     "Teen Wolf (TV)": (
@@ -460,6 +461,12 @@ SNIPPETS = {
         "was hiding records from her mother, and Sookie St. James had set the Dragonfly Inn's "
         "kitchen on fire again."
     ),
+    STARGATE_SG1: (
+        "The klaxons sounded in Stargate Command as the gate spun. Jack O'Neill leaned on the rail "
+        "and watched Daniel Jackson argue with Samantha Carter about the Goa'uld text, while Teal'c "
+        "raised one eyebrow. General Hammond gave them a go for Abydos, and Janet Fraiser waited "
+        "in the infirmary."
+    ),
 }
 CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -838,6 +845,14 @@ CAST = {
         "Xavier Thorpe",
     },
     GILMORE_GIRLS: {"Lane Kim", "Lorelai Gilmore", "Luke Danes", "Rory Gilmore", "Sookie St. James"},
+    STARGATE_SG1: {
+        "Daniel Jackson",
+        "George Hammond",
+        "Jack O'Neill",
+        "Janet Fraiser",
+        "Samantha Carter",
+        "Teal'c",
+    },
 }
 # Prose sharing each pack's riskiest names without being its story, and the fandoms it does get.
 NEAR_MISSES: dict[str, tuple[str, list[str]]] = {
@@ -1239,6 +1254,12 @@ NEAR_MISSES: dict[str, tuple[str, list[str]]] = {
         "Rory and Luke flew to Paris with Dean, Jess and Logan. Mrs. Kim ran the literati's book "
         "club there; Emily and Richard Gilmore, her old friends from Yale, met them at the station "
         "with Kirk and Taylor, and the Dragonfly cafe served them lunch.",
+        [],
+    ),
+    STARGATE_SG1: (
+        "Jack and Daniel flew from Jaffa to Colorado Springs past Cheyenne Mountain. Sam Carter, "
+        "Dr. Jackson's wife, read them the myths of Apophis, Anubis and Thor of Asgard; General "
+        "Hammond of the air base spoke of a wormhole, and Colonel Mitchell laughed.",
         [],
     ),
 }

@@ -553,3 +553,25 @@ def test_gilmore_girls_shared_family_names_and_ships() -> None:
     assert ship_members(pack, "Java Junkie") == ("Lorelai Gilmore", "Luke Danes")
     assert ship_members(pack, "Literati") == ("Jess Mariano", "Rory Gilmore")
     assert ship_members(pack, "Rogan") == ("Logan Huntzberger", "Rory Gilmore")
+
+
+def test_stargate_sg1_family_names_gods_and_ships() -> None:
+    pack = bundled("Stargate SG-1")
+    assert pack.name == "Stargate SG-1"
+    index = character_index(pack)
+    expected = {
+        "jack": "Jack O'Neill",
+        "daniel": "Daniel Jackson",
+        "sam": "Samantha Carter",
+        "major carter": "Samantha Carter",
+        "teal'c": "Teal'c",
+        "selmak": "Jacob Carter",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # Common family names, ranks with them and the gods' names never detect the fandom.
+    shared = {"jackson", "o'neill", "hammond", "dr. jackson", "general hammond", "apophis", "anubis"}
+    assert not shared & aliases_of(pack)
+    # "Carter" is Sam's and her father's: nobody alone; "Thor" is Marvel's too: no key here.
+    assert "carter" not in index and "thor" not in index
+    assert ship_members(pack, "Sam/Jack") == ("Jack O'Neill", "Samantha Carter")
+    assert ship_members(pack, "Daniel/Vala") == ("Daniel Jackson", "Vala Mal Doran")
