@@ -66,6 +66,7 @@ HEARTSTOPPER = "Heartstopper (Webcomic)"
 WEDNESDAY = "Wednesday (TV 2022)"
 GILMORE_GIRLS = "Gilmore Girls"
 STARGATE_SG1 = "Stargate SG-1"
+PERSON_OF_INTEREST = "Person of Interest (TV)"
 
 SNIPPETS = {
     "Teen Wolf (TV)": (
@@ -467,6 +468,12 @@ SNIPPETS = {
         "raised one eyebrow. General Hammond gave them a go for Abydos, and Janet Fraiser waited "
         "in the infirmary."
     ),
+    PERSON_OF_INTEREST: (
+        "Harold Finch typed the new number into the board while John Reese checked his gun. Sameen "
+        "Shaw was already on the roof, and Samantha Groves, who only answered to Root, whispered "
+        "the Machine's instructions into her ear. Joss Carter and Lionel Fusco kept the police off "
+        "their backs."
+    ),
 }
 CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -852,6 +859,14 @@ CAST = {
         "Janet Fraiser",
         "Samantha Carter",
         "Teal'c",
+    },
+    PERSON_OF_INTEREST: {
+        "Harold Finch",
+        "Joss Carter",
+        "John Reese",
+        "Lionel Fusco",
+        "Root (Person of Interest)",
+        "Sameen Shaw",
     },
 }
 # Prose sharing each pack's riskiest names without being its story, and the fandoms it does get.
@@ -1260,6 +1275,12 @@ NEAR_MISSES: dict[str, tuple[str, list[str]]] = {
         "Jack and Daniel flew from Jaffa to Colorado Springs past Cheyenne Mountain. Sam Carter, "
         "Dr. Jackson's wife, read them the myths of Apophis, Anubis and Thor of Asgard; General "
         "Hammond of the air base spoke of a wormhole, and Colonel Mitchell laughed.",
+        [],
+    ),
+    PERSON_OF_INTEREST: (
+        "Mr. Reese and Mr. Finch ran the bird shop. John watched a finch pull at a root in the yard "
+        "while Detective Carter and Shaw, her partner, asked Harold about the numbers on the list; "
+        "Elias the greengrocer brought Bear, his dog, and Grace a box of machine parts.",
         [],
     ),
 }

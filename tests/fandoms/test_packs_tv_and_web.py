@@ -575,3 +575,24 @@ def test_stargate_sg1_family_names_gods_and_ships() -> None:
     assert "carter" not in index and "thor" not in index
     assert ship_members(pack, "Sam/Jack") == ("Jack O'Neill", "Samantha Carter")
     assert ship_members(pack, "Daniel/Vala") == ("Daniel Jackson", "Vala Mal Doran")
+
+
+def test_person_of_interest_words_titles_and_ships() -> None:
+    pack = bundled("Person of Interest")
+    assert pack.name == "Person of Interest (TV)"
+    index = character_index(pack)
+    expected = {
+        "finch": "Harold Finch",
+        "mr. reese": "John Reese",
+        "root": "Root (Person of Interest)",
+        "samantha groves": "Root (Person of Interest)",
+        "carter": "Joss Carter",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # English words, common family names and the titles the team use never detect the fandom.
+    shared = {"root", "finch", "reese", "shaw", "carter", "mr. finch", "mr. reese", "detective carter"}
+    assert not shared & aliases_of(pack)
+    # The dog and the machine are English words: no key.
+    assert "bear" not in index and "the machine" not in index
+    assert ship_members(pack, "Shoot") == ("Root (Person of Interest)", "Sameen Shaw")
+    assert ship_members(pack, "Reese/Finch") == ("Harold Finch", "John Reese")
