@@ -67,6 +67,7 @@ WEDNESDAY = "Wednesday (TV 2022)"
 GILMORE_GIRLS = "Gilmore Girls"
 STARGATE_SG1 = "Stargate SG-1"
 PERSON_OF_INTEREST = "Person of Interest (TV)"
+HAWAII_FIVE_0 = "Hawaii Five-0 (2010)"
 
 SNIPPETS = {
     "Teen Wolf (TV)": (
@@ -474,6 +475,11 @@ SNIPPETS = {
         "the Machine's instructions into her ear. Joss Carter and Lionel Fusco kept the police off "
         "their backs."
     ),
+    HAWAII_FIVE_0: (
+        'Steve McGarrett drove the Camaro again, and Danny "Danno" Williams complained from the '
+        'passenger seat all the way to the palace. "You\'re a Neanderthal," Danno said. Chin Ho Kelly '
+        "and Kono Kalakaua were waiting with the evidence, and Kamekona had saved them shrimp."
+    ),
 }
 CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -867,6 +873,13 @@ CAST = {
         "Lionel Fusco",
         "Root (Person of Interest)",
         "Sameen Shaw",
+    },
+    HAWAII_FIVE_0: {
+        "Chin Ho Kelly",
+        'Danny "Danno" Williams',
+        "Kamekona Tupuola",
+        "Kono Kalakaua",
+        "Steve McGarrett",
     },
 }
 # Prose sharing each pack's riskiest names without being its story, and the fandoms it does get.
@@ -1281,6 +1294,12 @@ NEAR_MISSES: dict[str, tuple[str, list[str]]] = {
         "Mr. Reese and Mr. Finch ran the bird shop. John watched a finch pull at a root in the yard "
         "while Detective Carter and Shaw, her partner, asked Harold about the numbers on the list; "
         "Elias the greengrocer brought Bear, his dog, and Grace a box of machine parts.",
+        [],
+    ),
+    HAWAII_FIVE_0: (
+        "Steve and Danny Williams surfed off Oahu before school. Kono no hon da, Kelly said, "
+        "reading Japanese; Grover and Rollins walked down Kalakaua Avenue in Honolulu, and the "
+        "five-0 from the precinct raised a chin at Catherine and Max.",
         [],
     ),
 }

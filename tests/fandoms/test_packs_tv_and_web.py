@@ -596,3 +596,25 @@ def test_person_of_interest_words_titles_and_ships() -> None:
     assert "bear" not in index and "the machine" not in index
     assert ship_members(pack, "Shoot") == ("Root (Person of Interest)", "Sameen Shaw")
     assert ship_members(pack, "Reese/Finch") == ("Harold Finch", "John Reese")
+
+
+def test_hawaii_five_0_shared_family_names_and_ships() -> None:
+    pack = bundled("Hawaii Five-0")
+    assert pack.name == "Hawaii Five-0 (2010)"
+    index = character_index(pack)
+    expected = {
+        "danno": 'Danny "Danno" Williams',
+        "danny": 'Danny "Danno" Williams',
+        "steve": "Steve McGarrett",
+        "commander mcgarrett": "Steve McGarrett",
+        "chin": "Chin Ho Kelly",
+        "kono": "Kono Kalakaua",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # Given names, "Chin", "Kono", a street's name and any story's "Danny Williams" never detect.
+    shared = {"steve", "danny", "danny williams", "chin", "kono", "kalakaua", "kelly", "grover"}
+    assert not shared & aliases_of(pack)
+    # The McGarretts and the Williamses share their family names: nobody alone.
+    assert "mcgarrett" not in index and "williams" not in index
+    assert ship_members(pack, "McDanno") == ('Danny "Danno" Williams', "Steve McGarrett")
+    assert ship_members(pack, "Kono/Adam") == ("Adam Noshimuri", "Kono Kalakaua")
