@@ -68,6 +68,7 @@ GILMORE_GIRLS = "Gilmore Girls"
 STARGATE_SG1 = "Stargate SG-1"
 PERSON_OF_INTEREST = "Person of Interest (TV)"
 HAWAII_FIVE_0 = "Hawaii Five-0 (2010)"
+NCIS = "NCIS"
 
 SNIPPETS = {
     "Teen Wolf (TV)": (
@@ -480,6 +481,11 @@ SNIPPETS = {
         'passenger seat all the way to the palace. "You\'re a Neanderthal," Danno said. Chin Ho Kelly '
         "and Kono Kalakaua were waiting with the evidence, and Kamekona had saved them shrimp."
     ),
+    NCIS: (
+        'Leroy Jethro Gibbs headslapped Anthony DiNozzo on his way through the bullpen. "On your '
+        'feet, DiNozzo." Ziva David was already holding her gun, Timothy McGee grabbed the gear, and '
+        "down in the lab Abby Sciuto turned her music up while Ducky Mallard told Jimmy Palmer a story."
+    ),
 }
 CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -880,6 +886,14 @@ CAST = {
         "Kamekona Tupuola",
         "Kono Kalakaua",
         "Steve McGarrett",
+    },
+    NCIS: {
+        "Abby Sciuto",
+        "Anthony DiNozzo",
+        "Jimmy Palmer",
+        "Leroy Jethro Gibbs",
+        "Timothy McGee",
+        "Ziva David",
     },
 }
 # Prose sharing each pack's riskiest names without being its story, and the fandoms it does get.
@@ -1300,6 +1314,12 @@ NEAR_MISSES: dict[str, tuple[str, list[str]]] = {
         "Steve and Danny Williams surfed off Oahu before school. Kono no hon da, Kelly said, "
         "reading Japanese; Grover and Rollins walked down Kalakaua Avenue in Honolulu, and the "
         "five-0 from the precinct raised a chin at Catherine and Max.",
+        [],
+    ),
+    NCIS: (
+        "Tony and Abby met Gibbs, the old boatbuilder, at the Navy Yard. Kate McGee and Jimmy "
+        "fed the ducks while the boss and Director Vance argued; Jenny, the probie, photographed a "
+        "mallard for Bishop Torres and Commander Shepard.",
         [],
     ),
 }

@@ -618,3 +618,24 @@ def test_hawaii_five_0_shared_family_names_and_ships() -> None:
     assert "mcgarrett" not in index and "williams" not in index
     assert ship_members(pack, "McDanno") == ('Danny "Danno" Williams', "Steve McGarrett")
     assert ship_members(pack, "Kono/Adam") == ("Adam Noshimuri", "Kono Kalakaua")
+
+
+def test_ncis_family_names_words_and_ships() -> None:
+    pack = bundled("NCIS")
+    assert pack.name == "NCIS"
+    index = character_index(pack)
+    expected = {
+        "gibbs": "Leroy Jethro Gibbs",
+        "tony": "Anthony DiNozzo",
+        "ziva": "Ziva David",
+        "ducky": 'Donald "Ducky" Mallard',
+        "probie": "Timothy McGee",
+        "kate todd": "Caitlin Todd",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # Family names Gibbs shares with his kin and other canons, English words and given names never
+    # detect the fandom.
+    shared = {"gibbs", "dinozzo", "mcgee", "ducky", "probie", "boss", "shepard", "tony", "abby"}
+    assert not shared & aliases_of(pack)
+    assert ship_members(pack, "Tiva") == ("Anthony DiNozzo", "Ziva David")
+    assert ship_members(pack, "Jibbs") == ("Jenny Shepard", "Leroy Jethro Gibbs")
