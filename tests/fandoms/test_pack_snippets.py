@@ -61,6 +61,7 @@ OWL_HOUSE = "The Owl House (Cartoon)"
 GRAVITY_FALLS = "Gravity Falls"
 SHE_RA = "She-Ra and the Princesses of Power (2018)"
 STEVEN_UNIVERSE = "Steven Universe (Cartoon)"
+ACE_ATTORNEY = "逆転裁判 | Ace Attorney"
 
 SNIPPETS = {
     "Teen Wolf (TV)": (
@@ -434,6 +435,12 @@ SNIPPETS = {
         "kitchen, Amethyst was asleep on the couch, and Garnet only smiled. Connie Maheswaran waved "
         "from the boardwalk, and Lapis Lazuli watched the sea from the barn with Peridot."
     ),
+    ACE_ATTORNEY: (
+        "The lobby of the courthouse was empty after the verdict. Phoenix Wright loosened his tie and "
+        'found Edgeworth waiting by the window. "You could have objected sooner, Wright," Edgeworth '
+        "said. Maya Fey waved a bag of burgers from the bench, Detective Gumshoe was asleep beside "
+        "her, and Franziska von Karma cracked her whip at nobody in particular."
+    ),
 }
 CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -786,6 +793,13 @@ CAST = {
         "Pearl (Steven Universe)",
         "Peridot (Steven Universe)",
         "Steven Universe (Character)",
+    },
+    ACE_ATTORNEY: {
+        "Naruhodou Ryuuichi | Phoenix Wright",
+        "Mitsurugi Reiji | Miles Edgeworth",
+        "Ayasato Mayoi | Maya Fey",
+        "Itonokogi Keisuke | Dick Gumshoe",
+        "Karuma Mei | Franziska von Karma",
     },
 }
 # Prose sharing each pack's riskiest names without being its story, and the fandoms it does get.
@@ -1165,6 +1179,12 @@ NEAR_MISSES: dict[str, tuple[str, list[str]]] = {
         "Pearl and Ruby ran the jewellery shop by the harbour. Steven, their nephew, sorted the "
         "garnet and amethyst rings; Greg and Connie came by with sapphire earrings to mend, and Mr. "
         "Universe of 1998 bought a jasper pendant for his mother.",
+        [],
+    ),
+    ACE_ATTORNEY: (
+        "Miles and Maya drove from Phoenix to visit Apollo, the Wrights' old dog. Their aunt Mia, a "
+        "retired gumshoe, told Larry and Pearl about Waiting for Godot while Athena and Simon set "
+        "the table, and Nick, the neighbour, lent them a ladder.",
         [],
     ),
 }

@@ -472,3 +472,34 @@ def test_steven_universe_gem_words_and_ships() -> None:
     assert index["stevonnie"].gender == "N" and index["greg"].gender == "M"
     assert ship_members(pack, "Lapidot") == ("Lapis Lazuli (Steven Universe)", "Peridot (Steven Universe)")
     assert ship_members(pack, "Connverse") == ("Connie Maheswaran", "Steven Universe (Character)")
+
+
+def test_ace_attorney_localised_names_shared_family_names_and_ships() -> None:
+    pack = bundled("Ace Attorney")
+    assert pack.name == "逆転裁判 | Ace Attorney"
+    index = character_index(pack)
+    expected = {
+        "phoenix wright": "Naruhodou Ryuuichi | Phoenix Wright",
+        "nick": "Naruhodou Ryuuichi | Phoenix Wright",
+        "edgeworth": "Mitsurugi Reiji | Miles Edgeworth",
+        "mitsurugi reiji": "Mitsurugi Reiji | Miles Edgeworth",
+        "von karma": "Karuma Mei | Franziska von Karma",
+        "manfred von karma": "Karuma Gou | Manfred von Karma",
+        "polly": "Odoroki Housuke | Apollo Justice",
+        "godot": "Kaminogi Souryuu | Godot",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # Given names, surnames, words and gods only resolve mentions; they never detect the fandom.
+    common = {"phoenix", "wright", "miles", "maya", "mia", "pearl", "larry", "apollo", "athena"}
+    assert not (common | {"gumshoe", "godot", "simon", "nick", "franziska"}) & aliases_of(pack)
+    # Maya, Mia and Pearl are all Feys: the family name names nobody alone.
+    assert "fey" not in index
+    assert index["trucy"].gender == "F" and index["klavier"].gender == "M"
+    assert ship_members(pack, "Narumitsu") == (
+        "Mitsurugi Reiji | Miles Edgeworth",
+        "Naruhodou Ryuuichi | Phoenix Wright",
+    )
+    assert ship_members(pack, "Klapollo") == (
+        "Garyuu Kyouya | Klavier Gavin",
+        "Odoroki Housuke | Apollo Justice",
+    )
