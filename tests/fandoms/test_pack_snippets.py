@@ -62,6 +62,7 @@ GRAVITY_FALLS = "Gravity Falls"
 SHE_RA = "She-Ra and the Princesses of Power (2018)"
 STEVEN_UNIVERSE = "Steven Universe (Cartoon)"
 ACE_ATTORNEY = "逆転裁判 | Ace Attorney"
+PERSONA_5 = "Persona 5"
 
 SNIPPETS = {
     "Teen Wolf (TV)": (
@@ -441,6 +442,12 @@ SNIPPETS = {
         "said. Maya Fey waved a bag of burgers from the bench, Detective Gumshoe was asleep beside "
         "her, and Franziska von Karma cracked her whip at nobody in particular."
     ),
+    PERSONA_5: (
+        "Leblanc smelled of curry and coffee after closing. Akira Kurusu wiped the counter while "
+        'Morgana sulked on a stool. "We hit the Palace tomorrow," Ryuji said. Makoto Niijima frowned '
+        "at the Metaverse Navigator, Ann Takamaki stole the last of the curry, and Akechi watched the "
+        "Phantom Thieves from the door with a detective's smile."
+    ),
 }
 CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -800,6 +807,14 @@ CAST = {
         "Ayasato Mayoi | Maya Fey",
         "Itonokogi Keisuke | Dick Gumshoe",
         "Karuma Mei | Franziska von Karma",
+    },
+    PERSONA_5: {
+        "Kurusu Akira",
+        "Morgana (Persona Series)",
+        "Sakamoto Ryuji",
+        "Niijima Makoto",
+        "Takamaki Ann",
+        "Akechi Gorou",
     },
 }
 # Prose sharing each pack's riskiest names without being its story, and the fandoms it does get.
@@ -1185,6 +1200,12 @@ NEAR_MISSES: dict[str, tuple[str, list[str]]] = {
         "Miles and Maya drove from Phoenix to visit Apollo, the Wrights' old dog. Their aunt Mia, a "
         "retired gumshoe, told Larry and Pearl about Waiting for Godot while Athena and Simon set "
         "the table, and Nick, the neighbour, lent them a ladder.",
+        [],
+    ),
+    PERSONA_5: (
+        "Akira and Makoto played poker with Haru and Ann; the joker turned up twice. Morgana, the "
+        "queen of the card table, laughed, and Sakura, the fox terrier, slept under the chair while "
+        "Ren poured tea and Sae read the oracle of the evening paper.",
         [],
     ),
 }

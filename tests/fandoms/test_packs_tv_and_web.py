@@ -503,3 +503,28 @@ def test_ace_attorney_localised_names_shared_family_names_and_ships() -> None:
         "Garyuu Kyouya | Klavier Gavin",
         "Odoroki Housuke | Apollo Justice",
     )
+
+
+def test_persona_5_family_names_code_names_and_ships() -> None:
+    pack = bundled("Persona 5 Royal")
+    assert pack.name == "Persona 5"
+    index = character_index(pack)
+    expected = {
+        "akira kurusu": "Kurusu Akira",
+        "amamiya ren": "Kurusu Akira",
+        "joker": "Kurusu Akira",
+        "goro akechi": "Akechi Gorou",
+        "ryuji": "Sakamoto Ryuji",
+        "inari": "Kitagawa Yusuke",
+        "morgana": "Morgana (Persona Series)",
+        "sumire": "Yoshizawa Kasumi",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # Shared given names and the code names (English words) never detect the fandom.
+    code_names = {"joker", "skull", "panther", "fox", "queen", "oracle", "noir", "crow", "mona"}
+    assert not (code_names | {"akira", "makoto", "haru", "ann", "sae", "ren", "morgana"}) & aliases_of(pack)
+    # Niijima (Makoto, Sae) and Sakura (Futaba, Sojiro) name nobody alone.
+    assert not {"niijima", "sakura"} & set(index)
+    assert index["futaba"].gender == "F" and index["morgana"].gender == "M"
+    assert ship_members(pack, "Shuake") == ("Akechi Gorou", "Kurusu Akira")
+    assert ship_members(pack, "Pegoryu") == ("Kurusu Akira", "Sakamoto Ryuji")
