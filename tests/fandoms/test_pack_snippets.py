@@ -69,6 +69,8 @@ STARGATE_SG1 = "Stargate SG-1"
 PERSON_OF_INTEREST = "Person of Interest (TV)"
 HAWAII_FIVE_0 = "Hawaii Five-0 (2010)"
 NCIS = "NCIS"
+ACE_ATTORNEY = "逆転裁判 | Ace Attorney"
+PERSONA_5 = "Persona 5"
 
 SNIPPETS = {
     "Teen Wolf (TV)": (
@@ -486,6 +488,18 @@ SNIPPETS = {
         'feet, DiNozzo." Ziva David was already holding her gun, Timothy McGee grabbed the gear, and '
         "down in the lab Abby Sciuto turned her music up while Ducky Mallard told Jimmy Palmer a story."
     ),
+    ACE_ATTORNEY: (
+        "The lobby of the courthouse was empty after the verdict. Phoenix Wright loosened his tie and "
+        'found Edgeworth waiting by the window. "You could have objected sooner, Wright," Edgeworth '
+        "said. Maya Fey waved a bag of burgers from the bench, Detective Gumshoe was asleep beside "
+        "her, and Franziska von Karma cracked her whip at nobody in particular."
+    ),
+    PERSONA_5: (
+        "Leblanc smelled of curry and coffee after closing. Akira Kurusu wiped the counter while "
+        'Morgana sulked on a stool. "We hit the Palace tomorrow," Ryuji said. Makoto Niijima frowned '
+        "at the Metaverse Navigator, Ann Takamaki stole the last of the curry, and Akechi watched the "
+        "Phantom Thieves from the door with a detective's smile."
+    ),
 }
 CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -894,6 +908,21 @@ CAST = {
         "Leroy Jethro Gibbs",
         "Timothy McGee",
         "Ziva David",
+    },
+    ACE_ATTORNEY: {
+        "Naruhodou Ryuuichi | Phoenix Wright",
+        "Mitsurugi Reiji | Miles Edgeworth",
+        "Ayasato Mayoi | Maya Fey",
+        "Itonokogi Keisuke | Dick Gumshoe",
+        "Karuma Mei | Franziska von Karma",
+    },
+    PERSONA_5: {
+        "Kurusu Akira",
+        "Morgana (Persona Series)",
+        "Sakamoto Ryuji",
+        "Niijima Makoto",
+        "Takamaki Ann",
+        "Akechi Gorou",
     },
 }
 # Prose sharing each pack's riskiest names without being its story, and the fandoms it does get.
@@ -1320,6 +1349,18 @@ NEAR_MISSES: dict[str, tuple[str, list[str]]] = {
         "Tony and Abby met Gibbs, the old boatbuilder, at the Navy Yard. Kate McGee and Jimmy "
         "fed the ducks while the boss and Director Vance argued; Jenny, the probie, photographed a "
         "mallard for Bishop Torres and Commander Shepard.",
+        [],
+    ),
+    ACE_ATTORNEY: (
+        "Miles and Maya drove from Phoenix to visit Apollo, the Wrights' old dog. Their aunt Mia, a "
+        "retired gumshoe, told Larry and Pearl about Waiting for Godot while Athena and Simon set "
+        "the table, and Nick, the neighbour, lent them a ladder.",
+        [],
+    ),
+    PERSONA_5: (
+        "Akira and Makoto played poker with Haru and Ann; the joker turned up twice. Morgana, the "
+        "queen of the card table, laughed, and Sakura, the fox terrier, slept under the chair while "
+        "Ren poured tea and Sae read the oracle of the evening paper.",
         [],
     ),
 }

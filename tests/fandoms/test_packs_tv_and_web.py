@@ -639,3 +639,59 @@ def test_ncis_family_names_words_and_ships() -> None:
     assert not shared & aliases_of(pack)
     assert ship_members(pack, "Tiva") == ("Anthony DiNozzo", "Ziva David")
     assert ship_members(pack, "Jibbs") == ("Jenny Shepard", "Leroy Jethro Gibbs")
+
+
+def test_ace_attorney_localised_names_shared_family_names_and_ships() -> None:
+    pack = bundled("Ace Attorney")
+    assert pack.name == "逆転裁判 | Ace Attorney"
+    index = character_index(pack)
+    expected = {
+        "phoenix wright": "Naruhodou Ryuuichi | Phoenix Wright",
+        "nick": "Naruhodou Ryuuichi | Phoenix Wright",
+        "edgeworth": "Mitsurugi Reiji | Miles Edgeworth",
+        "mitsurugi reiji": "Mitsurugi Reiji | Miles Edgeworth",
+        "von karma": "Karuma Mei | Franziska von Karma",
+        "manfred von karma": "Karuma Gou | Manfred von Karma",
+        "polly": "Odoroki Housuke | Apollo Justice",
+        "godot": "Kaminogi Souryuu | Godot",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # Given names, surnames, words and gods only resolve mentions; they never detect the fandom.
+    common = {"phoenix", "wright", "miles", "maya", "mia", "pearl", "larry", "apollo", "athena"}
+    assert not (common | {"gumshoe", "godot", "simon", "nick", "franziska"}) & aliases_of(pack)
+    # Maya, Mia and Pearl are all Feys: the family name names nobody alone.
+    assert "fey" not in index
+    assert index["trucy"].gender == "F" and index["klavier"].gender == "M"
+    assert ship_members(pack, "Narumitsu") == (
+        "Mitsurugi Reiji | Miles Edgeworth",
+        "Naruhodou Ryuuichi | Phoenix Wright",
+    )
+    assert ship_members(pack, "Klapollo") == (
+        "Garyuu Kyouya | Klavier Gavin",
+        "Odoroki Housuke | Apollo Justice",
+    )
+
+
+def test_persona_5_family_names_code_names_and_ships() -> None:
+    pack = bundled("Persona 5 Royal")
+    assert pack.name == "Persona 5"
+    index = character_index(pack)
+    expected = {
+        "akira kurusu": "Kurusu Akira",
+        "amamiya ren": "Kurusu Akira",
+        "joker": "Kurusu Akira",
+        "goro akechi": "Akechi Gorou",
+        "ryuji": "Sakamoto Ryuji",
+        "inari": "Kitagawa Yusuke",
+        "morgana": "Morgana (Persona Series)",
+        "sumire": "Yoshizawa Kasumi",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # Shared given names and the code names (English words) never detect the fandom.
+    code_names = {"joker", "skull", "panther", "fox", "queen", "oracle", "noir", "crow", "mona"}
+    assert not (code_names | {"akira", "makoto", "haru", "ann", "sae", "ren", "morgana"}) & aliases_of(pack)
+    # Niijima (Makoto, Sae) and Sakura (Futaba, Sojiro) name nobody alone.
+    assert not {"niijima", "sakura"} & set(index)
+    assert index["futaba"].gender == "F" and index["morgana"].gender == "M"
+    assert ship_members(pack, "Shuake") == ("Akechi Gorou", "Kurusu Akira")
+    assert ship_members(pack, "Pegoryu") == ("Kurusu Akira", "Sakamoto Ryuji")
