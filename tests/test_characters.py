@@ -514,6 +514,42 @@ def test_a_family_name_written_first_goes_to_the_only_bearer_the_text_names(tmp_
     assert _mentions_of(work, "Lind") == [cast["Lind Greta"].id] * 2
 
 
+def test_a_family_first_name_written_in_the_western_order_is_one_mention(tmp_path: Path) -> None:
+    # The pack lists Greta's given name only and gives "Lind" alone to her brother: "Greta Lind" is
+    # still hers as a whole, not her given name beside a mention of Oskar.
+    (tmp_path / "harbour.yaml").write_text(FAMILY_FIRST_PACK, encoding="utf-8")
+    options = Options(fandom="Harbour Lights East", pack_dirs=[str(tmp_path)])
+    text = "Greta Lind mended the nets on the quay. Oskar watched the boats. Greta sighed."
+    work = _cast(text, options)
+    cast = _by_name(work)
+    assert _mentions_of(work, "Greta Lind") == [cast["Lind Greta"].id]
+    assert _mentions_of(work, "Lind") == []
+    assert cast["Lind Oskar"].mentions == 1
+
+
+def test_a_japanese_word_for_a_parent_or_sibling_is_nobody_of_its_own() -> None:
+    # "Tou-san" and "Nii-chan" are "Dad" and "big brother": no character is called so.
+    text = (
+        "Reiko sat with Tou-san by the fire. Tou-san smiled at her. Later Tou-san slept, and Reiko "
+        "played cards with Nii-chan. Nii-chan won again, and Reiko laughed."
+    )
+    assert set(_by_name(_cast(text))) == {"Reiko"}
+
+
+def test_a_pack_may_still_give_a_family_word_to_the_one_it_means(tmp_path: Path) -> None:
+    # A pack lists "Nii-san" as what the canon's younger brother calls the elder: it stays his.
+    (tmp_path / "harbour.yaml").write_text(
+        FAMILY_FIRST_PACK.replace(
+            "aliases: [Oskar, Lind, Oskar Lind]",
+            "aliases: [Oskar, Lind, Oskar Lind]\n    nicknames: [Nii-san]",
+        ),
+        encoding="utf-8",
+    )
+    options = Options(fandom="Harbour Lights East", pack_dirs=[str(tmp_path)])
+    work = _cast('"Nii-san, wait!" Greta called. Oskar Lind kept walking. Nii-san never waited.', options)
+    assert _mentions_of(work, "Nii-san") == [_by_name(work)["Lind Oskar"].id] * 2
+
+
 def test_a_lower_case_nickname_said_to_someone_is_a_mention(pack_options: Options) -> None:
     text = 'Rowan sighed. "Cheer up, sparrow," Teo said. The sparrow on the fence sang, and "so sparrow."'
     work = _cast(text, pack_options)

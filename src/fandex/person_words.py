@@ -276,6 +276,16 @@ NOT_NAMES = NOT_NAMES | word_set(
     english french spanish german italian latin greek russian dutch portuguese chinese japanese"""
 )
 
+# Japanese words for family members, as fan fiction of anime and manga writes them in romaji with
+# their honorific ("Kaa-san", "Nii-chan"): words for "mother" or "big brother" like "Mom", never
+# a name of their own.
+NOT_NAMES = NOT_NAMES | word_set(
+    """tou-san tou-chan otou-san otou-sama chichi-ue kaa-san kaa-chan okaa-san okaa-sama haha-ue
+    nii-san nii-chan onii-san onii-chan onii-sama nee-san nee-chan onee-san onee-chan onee-sama
+    aniki aneki jii-san jii-chan ojii-san ojii-chan ojii-sama baa-san baa-chan obaa-san
+    obaa-chan obaa-sama"""
+)
+
 # Calendar words that are also given names: a story may call a character "April" or "June". The
 # characters stage takes one for a name only where the text uses it as a person (see
 # ``characters._calendar_names``); elsewhere it stays a date.

@@ -143,3 +143,35 @@ def test_the_documented_error_message(tmp_path: Path) -> None:
         f"{path}: character 'Zoë Washburne': gender 'female' is not one of F, M, N, U "
         "(see docs/fandom-packs.md)"
     )
+
+
+def test_a_family_name_first_pack_gives_each_two_word_name_in_the_western_order_too(tmp_path: Path) -> None:
+    text = (
+        "name: X\nfamily_name_first: true\ncharacters:\n"
+        "  - {name: Touma Reiko, aliases: [Reiko]}\n"
+        "  - {name: Lind Greta, aliases: [Greta Lind]}\n"  # already listed: not twice
+        "  - Mio (X)\n"  # one name: nothing to turn round
+    )
+    reiko, greta, mio = load_pack_file(write(tmp_path, text)).characters
+    # The western order, and with the long vowel written short as the English releases do.
+    assert reiko.aliases == ("Reiko", "Reiko Touma", "Reiko Toma")
+    assert greta.aliases == ("Greta Lind",)
+    assert mio.aliases == ()
+
+
+def test_a_western_order_name_another_character_has_is_not_derived(tmp_path: Path) -> None:
+    text = (
+        "name: X\nfamily_name_first: true\ncharacters:\n"
+        "  - {name: Aki Ren, aliases: [Ren]}\n"
+        "  - {name: Ren Aki, aliases: [Aki, Ren Aki]}\n"
+    )
+    first, second = load_pack_file(write(tmp_path, text)).characters
+    assert first.aliases == ("Ren",)  # "Ren Aki" is the other's name
+    assert second.aliases == ("Aki", "Ren Aki")  # "Aki Ren" is the first's name
+
+
+def test_a_western_pack_gets_no_turned_round_names(tmp_path: Path) -> None:
+    pack = load_pack_file(
+        write(tmp_path, "name: X\ncharacters:\n  - {name: Reiko Touma, aliases: [Reiko]}\n")
+    )
+    assert pack.characters[0].aliases == ("Reiko",)

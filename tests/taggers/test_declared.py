@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from fandex.fandoms import FandomPack, PackCharacter
+from fandex.fandoms.loader import pack_from_data
 from fandex.taggers.declared import (
     NameResolver,
     Synonyms,
@@ -233,3 +234,16 @@ def test_one_character_in_two_packs_keeps_its_synonyms() -> None:
     synonyms = Synonyms([HARBOUR, sequel])
     assert same_person("Ted Vance", "Teddy Vance", synonyms)
     assert synonyms.owner("Vance") == "Theodore Vance"
+
+
+def test_a_family_first_name_with_its_long_vowels_short_is_one_person_through_its_pack() -> None:
+    # An author's "Kota Haruno" is AO3's "Haruno Kouta": the pack that writes family names first
+    # gives each name in the western order with short vowels too, so the two are one person.
+    pack = pack_from_data(
+        {"name": "Harbour Lights East", "family_name_first": True, "characters": ["Haruno Kouta"]}, "east"
+    )
+    assert same_person("Kota Haruno", "Haruno Kouta", Synonyms([pack]))
+    assert not same_person("Kota Haruno", "Haruno Kouta", Synonyms([]))
+    # A western pack turns nothing round and shortens nothing.
+    west = pack_from_data({"name": "Harbour Lights West", "characters": ["Kouta Haruno"]}, "west")
+    assert not same_person("Kota Haruno", "Kouta Haruno", Synonyms([west]))

@@ -7,11 +7,14 @@ the file and the problem, rather than surfacing later as a wrong guess or a trac
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from pathlib import Path
 from typing import Any, NoReturn
 
 import yaml
 
+from fandex import person_words
 from fandex.errors import FandexError
 from fandex.fandoms import Episode, FandomPack, PackCharacter
 
@@ -58,6 +61,9 @@ def pack_from_data(data: Any, path: Path | str) -> FandomPack:
         for index, entry in enumerate(_list(data.get("characters"), "`characters`", path), start=1)
     )
     _check_unique([c.name for c in characters], "character name", path)
+    family_name_first = _flag(data.get("family_name_first", False), "`family_name_first`", path)
+    if family_name_first:
+        characters = with_western_order(characters)
     episodes = tuple(
         _episode(entry, index, path)
         for index, entry in enumerate(_list(data.get("episodes"), "`episodes`", path), start=1)
@@ -74,9 +80,54 @@ def pack_from_data(data: Any, path: Path | str) -> FandomPack:
         terms=_strings(data.get("terms"), "`terms`", path),
         ships=ships,
         endearments=_strings(data.get("endearments"), "`endearments`", path),
-        family_name_first=_flag(data.get("family_name_first", False), "`family_name_first`", path),
+        family_name_first=family_name_first,
         source=str(path),
     )
+
+
+# A Japanese long vowel romanised two ways: AO3 tags write "Shouto", "Shouji" and "Yuuta", the
+# English releases and many stories "Shoto", "Shoji" and "Yuta". Only inside a name of four letters
+# or more, after its first letter.
+_LONG_VOWEL = re.compile(r"(?<=\w)(?:uu|ou)")
+
+
+def _short_vowels(name: str) -> str:
+    return " ".join(
+        _LONG_VOWEL.sub(lambda m: m.group()[0], word) if len(word) >= 4 else word for word in name.split()
+    )
+
+
+def with_western_order(characters: tuple[PackCharacter, ...]) -> tuple[PackCharacter, ...]:
+    """The characters of a family-name-first pack, each two-word name also an alias in the western
+    order ("Todoroki Fuyumi" is also "Fuyumi Todoroki", and "Fuyumi Todoroki" with short vowels).
+
+    Stories write both orders, and a pack that lists only the one-word forms would let a western
+    "Fuyumi Todoroki" fall apart into her given name and a family name the pack gives her brother.
+    A derived form another character already has (as name, alias or nickname) is left out, so the
+    derivation never makes a name ambiguous.
+    """
+    taken: dict[str, str] = {}
+    for character in characters:
+        for form in (character.name, *character.aliases, *character.nicknames):
+            taken.setdefault(form.lower(), character.name)
+    result = []
+    for character in characters:
+        words = person_words.without_disambiguation(character.name).split()
+        if len(words) != 2 or person_words.family_name(character.name, family_first=True) is None:
+            result.append(character)  # one name, a description ("the Doctor") or a longer name
+            continue
+        own = {form.lower() for form in (" ".join(words), *character.aliases)}
+        western = f"{words[1]} {words[0]}"
+        short = _short_vowels(western)
+        added = tuple(
+            form
+            for form in dict.fromkeys((western, short))
+            if taken.setdefault(form.lower(), character.name) == character.name and form.lower() not in own
+        )
+        result.append(
+            dataclasses.replace(character, aliases=(*character.aliases, *added)) if added else character
+        )
+    return tuple(result)
 
 
 def _character(data: Any, index: int, path: Path | str) -> PackCharacter:
