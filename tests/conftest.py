@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -18,3 +19,12 @@ def shared_samples() -> Path:
     if not SAMPLES.is_dir():
         pytest.fail(f"{SAMPLES} is missing: the tests need ../shared beside the checkout")
     return SAMPLES
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
+    # The suite must neither read a developer's cached packs nor leave files in their cache folder;
+    # subprocesses started by tests inherit the variable.
+    from fandex.fandoms.cache import CACHE_ENV
+
+    os.environ[CACHE_ENV] = str(tmp_path_factory.mktemp("fandex-cache"))

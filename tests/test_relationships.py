@@ -2,9 +2,15 @@ from __future__ import annotations
 
 from fandex.fandoms import FandomPack, PackCharacter
 from fandex.options import Options
-from fandex.relationships import SUMMARY_COUPLE, _collect_cues, _family_name, find_relationships
+from fandex.relationships import (
+    READER,
+    SUMMARY_COUPLE,
+    _collect_cues,
+    _family_name,
+    find_relationships,
+)
 from fandex.taggers.cast import CastIndex
-from fandex.work import Paragraph, Work
+from fandex.work import Paragraph, Section, Work
 from taggers.worktools import make_work
 
 
@@ -545,3 +551,62 @@ def test_a_pairing_the_summary_writes_out_is_the_main_pairing() -> None:
         assert [{work.character(c).name for c in r.characters} for r in main] == [
             {"Buffy Summers", "Xander Harris"}
         ]
+
+
+def _reader_pairs(work: Work) -> dict[tuple[str, ...], str]:
+    names = {c.id: c.name for c in work.characters} | {READER: READER}
+    return {tuple(sorted(names[c] for c in r.characters)): r.kind for r in work.relationships}
+
+
+def test_the_narrations_you_of_a_second_person_story_pairs_with_the_reader() -> None:
+    text = (
+        "You wait by the window until Spike comes in. Spike kisses you slowly. "
+        "You have been in love with Spike for years, and tonight he is your boyfriend."
+    )
+    work = make_work(text, ("Spike",))
+    work.sections = [Section(0, len(text), person="second")]
+    find_relationships(work, Options())
+    assert _reader_pairs(work) == {(READER, "Spike"): "romantic"}
+    relationship = work.relationships[0]
+    assert relationship.main
+    romantic = [e for e in relationship.evidence if e.reason.endswith("(romantic)")]
+    assert [text[e.start : e.end] for e in romantic] == ["kisses", "in love", "boyfriend"]
+    # Told in the third person, the same words have no reader: nobody to pair Spike with.
+    work = make_work(text, ("Spike",))
+    work.sections = [Section(0, len(text), person="third")]
+    find_relationships(work, Options())
+    assert work.relationships == []
+
+
+def test_a_first_person_storys_you_is_no_reader() -> None:
+    text = "I watched Spike from the door. You know how it is: Spike kissed you once, and you love him still."
+    work = make_work(text, ("Spike",))
+    work.sections = [Section(0, len(text), person="first")]
+    find_relationships(work, Options())
+    assert all(READER not in r.characters for r in work.relationships)
+
+
+def test_you_in_dialogue_is_the_listener_not_the_reader() -> None:
+    text = 'You sit at the bar. Spike turns to Willow. "I love you," Spike says. "I always loved you."'
+    quotes = [("I love you,", "Spike", "Willow"), ("I always loved you.", "Spike", "Willow")]
+    work = make_work(text, ("Spike", "Willow"), quotes=quotes)
+    work.sections = [Section(0, len(text), person="second")]
+    find_relationships(work, Options())
+    assert _reader_pairs(work) == {("Spike", "Willow Rosenberg"): "romantic"}
+
+
+def test_the_name_placeholder_is_the_reader_in_any_person() -> None:
+    text = (
+        "Y/N looked up from the book. Willow kissed Y/N on the lips. "
+        "(Y/N) had been Willow's girlfriend for a year, and y/n loved her."
+    )
+    work = make_work(text, ("Willow",))
+    work.sections = [Section(0, len(text), person="third")]
+    find_relationships(work, Options())
+    assert _reader_pairs(work) == {(READER, "Willow Rosenberg"): "romantic"}
+    # Written once, "Y/N" may be a yes-or-no question on a form: no reader-insert.
+    text = "Willow ticked the Y/N box on the form. Willow kissed Buffy."
+    work = make_work(text, ("Willow", "Buffy"))
+    work.sections = [Section(0, len(text), person="third")]
+    find_relationships(work, Options())
+    assert all(READER not in r.characters for r in work.relationships)

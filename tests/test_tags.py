@@ -528,3 +528,16 @@ def test_the_rivals_of_a_story_without_friends_or_lovers_are_its_pair() -> None:
     friends = " ".join(["Buffy trusted Xander, her best friend."] * 4)
     work = _tagged(make_work(friends + " " + rivals, ("Buffy", "Xander", "Spike", "Giles")))
     assert _values(work, "relationship") == ["Buffy Summers & Xander Harris"]
+
+
+def test_a_story_naming_the_reader_y_n_has_the_reader_and_the_pairing() -> None:
+    text = "Y/N opened the door. Willow smiled at Y/N and kissed her. Y/N was in love with Willow."
+    work = make_work(text, ("Willow",))
+    work.sections = [Section(0, len(text), person="third")]
+    _tagged(work)
+    assert "Reader" in _values(work, "character")
+    reader = next(t for t in work.tags if t.value == "Reader")
+    assert text[reader.evidence[0].start : reader.evidence[0].end] == "Y/N"
+    assert _values(work, "relationship") == ["Reader/Willow Rosenberg"]
+    # The reader's gender is the author's choice: no category is better than a guessed one.
+    assert _values(work, "category") == []

@@ -126,6 +126,17 @@ _WRITTEN_PAIRING = re.compile(
 )
 # Friend or family words this often for a pair say that the leads are friends or kin instead.
 LEAD_TIES = 2
+# AO3's "Reader" of a reader-insert story: the "you" of a body told mostly in the second person. It
+# is no character of the cast; pairs with it are tagged "Character/Reader" or "Character & Reader".
+READER = "Reader"
+# Share of the body told in the second person for the story to be a reader-insert.
+READER_SHARE = 0.5
+# The reader in the narration: "you" and its forms, and the name placeholders reader-inserts use
+# ("Y/N", "(Y/N)", "y/n"; "L/N" for the family name).
+_READER_WORD = re.compile(r"\b(?:you|your|yours|yourself)\b|\(?\b[YyLl]/[Nn]\b\)?", re.IGNORECASE)
+_READER_PLACEHOLDER = re.compile(r"\(?\b[YyLl]/[Nn]\b\)?")
+# A story writing the placeholders this often is a reader-insert in any person ("Y/N smiled").
+READER_PLACEHOLDERS = 2
 
 
 @dataclass
@@ -175,13 +186,55 @@ def declared_pairings(work: Work, cast: CastIndex) -> list[Pairing]:
     return [p for p in parsed if p is not None]
 
 
+def second_person_share(work: Work) -> float:
+    """Share of the body in sections told in the second person."""
+    body = max(1, len(work.text) - work.metadata.body_start)
+    return sum(s.end - s.start for s in work.sections if s.person == "second") / body
+
+
+def reader_placeholders(work: Work) -> list[tuple[int, int]]:
+    """Spans of the reader's name placeholders ("Y/N", "(Y/N)", "L/N") in the body."""
+    return [m.span() for m in _READER_PLACEHOLDER.finditer(work.text, work.metadata.body_start)]
+
+
+def reader_insert(work: Work) -> str | None:
+    """How a story is a reader-insert: "second" when told mostly in the second person (its
+    narration's "you" is the reader), "placeholder" when it writes the reader's name as "Y/N"
+    (in any person), None when it is no reader-insert."""
+    if second_person_share(work) >= READER_SHARE:
+        return "second"
+    if len(reader_placeholders(work)) >= READER_PLACEHOLDERS:
+        return "placeholder"
+    return None
+
+
+def reader_references(
+    work: Work, cast: CastIndex, start: int, end: int, second_person: bool
+) -> list[Reference]:
+    """The reader's references between ``start`` and ``end`` of a reader-insert story: the "Y/N"
+    placeholders anywhere (the reader's name, said or narrated), and, when the story is told in
+    the second person, "you" in the narration (in a quote "you" is whoever the speaker addresses;
+    a third-person story's "you" is generic)."""
+    found = []
+    for match in _READER_WORD.finditer(work.text, start, end):
+        placeholder = _READER_PLACEHOLDER.fullmatch(match.group())
+        if placeholder is None and (not second_person or cast.quote_at(match.start()) is not None):
+            continue
+        found.append(Reference(match.start(), match.end(), READER))
+    return found
+
+
 def _collect_cues(work: Work, cast: CastIndex) -> dict[tuple[str, ...], _PairCues]:
     text = work.text
     families = {kind: cue_set("relationship", kind) for kind in KINDS}
     pairs: dict[tuple[str, ...], _PairCues] = {}
+    reader = reader_insert(work)
     for start, end in _regions(work):
         for a, b in sentences(text, start, end):
             named = cast.between(a, b)
+            if reader is not None:
+                found = reader_references(work, cast, a, b, reader == "second")
+                named = sorted(named + found, key=lambda r: (r.start, r.end))
             spoken = {id(q): cast.participants(q) for q in cast.quotes_between(a, b)}
             references = named + [ref for refs in spoken.values() for ref in refs]
             present = {r.character for r in references}

@@ -18,6 +18,7 @@ from fandex.fandom import declared_packs
 from fandex.fandoms import get_pack, load_packs
 from fandex.mentions import find_name_mentions, name_pattern
 from fandex.options import Options
+from fandex.relationships import READER, reader_insert, reader_placeholders, second_person_share
 from fandex.taggers import canon, content, declared, tropes
 from fandex.taggers.cast import SPEAKS_A_LINE
 from fandex.taggers.context import TagContext
@@ -50,8 +51,6 @@ CHARACTER_MENTIONS_PER_SQRT_THOUSAND = 2.5
 # they added one declared character, and no undeclared one).
 CHARACTER_APPEARANCES = 2
 CHARACTER_APPEARANCE_SHARE = 0.25
-# Share of the body told in the second person for the Reader character tag.
-READER_SHARE = 0.5
 # Fandom guesses below this confidence are not tagged.
 FANDOM_CONFIDENCE = 0.5
 NO_WARNINGS = "No Archive Warnings Apply"
@@ -330,17 +329,22 @@ def _summary_characters(ctx: TagContext, tagged: list[str]) -> list[Tag]:
 
 
 def _reader(ctx: TagContext) -> Tag | None:
-    """AO3's "Reader" character: the "you" of a story told mostly in the second person."""
+    """AO3's "Reader" character: the "you" of a story told mostly in the second person, or the
+    "Y/N" of a story that writes the reader's name so."""
     work = ctx.work
-    body = max(1, len(work.text) - work.metadata.body_start)
-    second = [s for s in work.sections if s.person == "second"]
-    share = sum(s.end - s.start for s in second) / body
-    if share < READER_SHARE:
+    how = reader_insert(work)
+    if how is None:
         return None
+    if how == "placeholder":
+        spans = reader_placeholders(work)
+        evidence = [Evidence(a, b, "the reader's name placeholder") for a, b in spans]
+        return Tag("character", READER, "inferred", 0.8, evidence[:8])
+    second = [s for s in work.sections if s.person == "second"]
+    share = second_person_share(work)
     evidence = [
         Evidence(s.start, min(s.end, s.start + 80), "section told in the second person") for s in second
     ]
-    return Tag("character", "Reader", "inferred", round(min(0.9, share), 2), evidence[:8])
+    return Tag("character", READER, "inferred", round(min(0.9, share), 2), evidence[:8])
 
 
 # -- declared --------------------------------------------------------------------------------

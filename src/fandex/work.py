@@ -145,7 +145,9 @@ class Evidence(Span):
 
 @dataclass(slots=True)
 class Relationship:
-    characters: list[str]  # Character ids, sorted
+    # Character ids, sorted; "Reader" stands for the reader ("you") of a reader-insert story, who is
+    # no character of the cast
+    characters: list[str]
     kind: Literal["romantic", "platonic", "antagonistic"] = "platonic"
     strength: float = 0.0
     evidence: list[Evidence] = field(default_factory=list)

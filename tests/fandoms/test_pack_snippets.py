@@ -56,6 +56,11 @@ DAREDEVIL = "Daredevil (TV)"
 OVERWATCH = "Overwatch (Video Game)"
 HOMESTUCK = "Homestuck"
 HOUSE = "House M.D."
+ARCANE = "Arcane: League of Legends (Cartoon 2021)"
+OWL_HOUSE = "The Owl House (Cartoon)"
+GRAVITY_FALLS = "Gravity Falls"
+SHE_RA = "She-Ra and the Princesses of Power (2018)"
+STEVEN_UNIVERSE = "Steven Universe (Cartoon)"
 
 SNIPPETS = {
     "Teen Wolf (TV)": (
@@ -399,6 +404,36 @@ SNIPPETS = {
         "and Dr. Cameron said the patient was scared. Down the hall Wilson was eating House's lunch, "
         "and Cuddy was waiting in her office with his clinic hours at Princeton-Plainsboro."
     ),
+    ARCANE: (
+        "The Last Drop was loud that night. Vi leaned on the bar while Caitlyn Kiramman pretended not "
+        'to watch the door. "She was Powder once," Vi said. Across the room Ekko was arguing with '
+        "Sevika, and up in Piltover Jayce had not left the lab since Viktor fell ill. Somewhere below, "
+        "Jinx was painting the walls of Silco's old office pink."
+    ),
+    OWL_HOUSE: (
+        "Hooty would not stop singing at the door of the Owl House. Luz Noceda ran past him with a "
+        "glyph in each hand, late for Hexside again, and Amity Blight was waiting at the gate with "
+        'two coffees. "Eda says the palismen are ready," Luz said. Back in Bonesborough, Willow Park '
+        "and Gus Porter were arguing over the last of the apple blood."
+    ),
+    GRAVITY_FALLS: (
+        "The Mystery Shack opened late that Saturday. Grunkle Stan counted the till twice while Soos "
+        "fixed the sign, and Wendy Corduroy read a magazine behind the counter. Dipper Pines had Journal "
+        '3 open on the porch. "Bill Cipher lied to us," he said. Mabel Pines only hugged Waddles '
+        "tighter, and up at the manor Pacifica Northwest was watching the rain."
+    ),
+    SHE_RA: (
+        "Bright Moon's halls were quiet after the war. Adora found Catra on the balcony, tail "
+        'flicking. "You could have stayed in the Fright Zone," Adora said. Catra shrugged. Below, '
+        "Glimmer was arguing with Bow about the map, Entrapta had taken apart the kitchen again, and "
+        "Scorpia was teaching Perfuma to arm-wrestle."
+    ),
+    STEVEN_UNIVERSE: (
+        "The temple door glowed pink, and Steven Universe ran out onto the sand of Beach City with a "
+        'bag of Cookie Cats. "The Crystal Gems are home!" he shouted. Pearl was already cleaning the '
+        "kitchen, Amethyst was asleep on the couch, and Garnet only smiled. Connie Maheswaran waved "
+        "from the boardwalk, and Lapis Lazuli watched the sea from the barn with Peridot."
+    ),
 }
 CAST = {
     "Teen Wolf (TV)": {"Stiles Stilinski", "Derek Hale", "Scott McCall", "Alan Deaton"},
@@ -707,6 +742,50 @@ CAST = {
         "James Wilson",
         "Lisa Cuddy",
         "Robert Chase",
+    },
+    ARCANE: {
+        "Caitlyn (League of Legends)",
+        "Ekko (League of Legends)",
+        "Jayce (League of Legends)",
+        "Jinx (League of Legends)",
+        "Sevika (League of Legends)",
+        "Vi (League of Legends)",
+        "Viktor (League of Legends)",
+    },
+    OWL_HOUSE: {
+        "Amity Blight",
+        "Eda Clawthorne",
+        "Gus Porter",
+        "Hooty (The Owl House)",
+        "Luz Noceda",
+        "Willow Park",
+    },
+    GRAVITY_FALLS: {
+        "Bill Cipher",
+        "Dipper Pines",
+        "Mabel Pines",
+        "Pacifica Northwest",
+        "Soos Ramirez",
+        "Stanley Pines",
+        "Wendy Corduroy",
+    },
+    SHE_RA: {
+        "Adora (She-Ra)",
+        "Bow (She-Ra)",
+        "Catra (She-Ra)",
+        "Entrapta (She-Ra)",
+        "Glimmer (She-Ra)",
+        "Perfuma (She-Ra)",
+        "Scorpia (She-Ra)",
+    },
+    STEVEN_UNIVERSE: {
+        "Amethyst (Steven Universe)",
+        "Connie Maheswaran",
+        "Garnet (Steven Universe)",
+        "Lapis Lazuli (Steven Universe)",
+        "Pearl (Steven Universe)",
+        "Peridot (Steven Universe)",
+        "Steven Universe (Character)",
     },
 }
 # Prose sharing each pack's riskiest names without being its story, and the fandoms it does get.
@@ -1056,6 +1135,36 @@ NEAR_MISSES: dict[str, tuple[str, list[str]]] = {
         "Wilson and Cameron bought the old house on Chase Street in the spring. The foreman of the "
         "builders said the roof would hold; Lisa and James painted the kitchen, and the Speaker of "
         "the House came to dinner in June.",
+        [],
+    ),
+    ARCANE: (
+        "Caitlyn and Viktor ran the arcane bookshop on Powder Lane. Mel brought the post, a singed "
+        "letter from Warwick among it, and the black cat the children called Jinx slept in the window "
+        "under a sign for violet ink.",
+        [],
+    ),
+    OWL_HOUSE: (
+        "The King of the county rode out in the spring. Willow and Hunter, his pages, carried his "
+        "bow; Lilith the cook packed bread, and Gus the stable boy swore there was amity between the "
+        "old families now that the blight had passed the orchards.",
+        [],
+    ),
+    GRAVITY_FALLS: (
+        "Aunt Mabel took the children to the falls under the pines every summer. Stan and Ford, the "
+        "twins from the farm, rowed the boat; Wendy wore her corduroy coat, Bill read the paper, and "
+        "Dipper the spaniel barked at the gulls until Candy gave him a biscuit.",
+        [],
+    ),
+    SHE_RA: (
+        "Kyle drew his bow at the fair and hit the target twice. Lonnie laughed; a glimmer of light "
+        "on the lake showed a sea hawk diving, and Micah, who had double trouble with his twins, "
+        "swore the swift wind would bring rain by night.",
+        [],
+    ),
+    STEVEN_UNIVERSE: (
+        "Pearl and Ruby ran the jewellery shop by the harbour. Steven, their nephew, sorted the "
+        "garnet and amethyst rings; Greg and Connie came by with sapphire earrings to mend, and Mr. "
+        "Universe of 1998 bought a jasper pendant for his mother.",
         [],
     ),
 }

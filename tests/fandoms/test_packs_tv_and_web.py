@@ -362,3 +362,113 @@ def test_house_synonyms_name_one_man_and_not_his_parents() -> None:
     # His parents carry his family name and stay themselves.
     assert not same_person("Greg House", "John House", synonyms)
     assert not same_person("Greg", "Blythe House", synonyms)
+
+
+def test_arcane_league_names_given_names_and_ships() -> None:
+    pack = bundled("Arcane (Cartoon 2021)")
+    assert pack.name == "Arcane: League of Legends (Cartoon 2021)"
+    index = character_index(pack)
+    expected = {
+        "vi": "Vi (League of Legends)",
+        "powder": "Jinx (League of Legends)",
+        "kiramman": "Caitlyn (League of Legends)",
+        "cait": "Caitlyn (League of Legends)",
+        "jayce talis": "Jayce (League of Legends)",
+        "viktor": "Viktor (League of Legends)",
+        "mel": "Mel Medarda",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # Common given names, English words and a town only resolve mentions; they never detect it.
+    assert not {"caitlyn", "viktor", "mel", "powder", "singed", "warwick", "violet"} & aliases_of(pack)
+    # Mel and her mother share the family name, so it names neither alone.
+    assert "medarda" not in index
+    assert index["jinx"].gender == "F" and index["silco"].gender == "M"
+    assert ship_members(pack, "Caitvi") == ("Caitlyn (League of Legends)", "Vi (League of Legends)")
+    assert ship_members(pack, "Jayvik") == ("Jayce (League of Legends)", "Viktor (League of Legends)")
+
+
+def test_owl_house_words_family_names_and_ships() -> None:
+    pack = bundled("The Owl House")
+    assert pack.name == "The Owl House (Cartoon)"
+    index = character_index(pack)
+    expected = {
+        "luz": "Luz Noceda",
+        "the owl lady": "Eda Clawthorne",
+        "the golden guard": "Hunter (The Owl House)",
+        "king": "King (The Owl House)",
+        "amity": "Amity Blight",
+        "belos": "Emperor Belos",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # English words and given names other canons share only resolve mentions; they never detect it.
+    assert not {"amity", "king", "willow", "hunter", "lilith", "gus", "raine"} & aliases_of(pack)
+    # Family names several of the cast carry name nobody alone.
+    assert not {"blight", "clawthorne", "noceda"} & set(index)
+    assert index["raine"].gender == "N" and index["willow"].gender == "F"
+    assert ship_members(pack, "Lumity") == ("Amity Blight", "Luz Noceda")
+    assert ship_members(pack, "Raeda") == ("Eda Clawthorne", "Raine Whispers")
+
+
+def test_gravity_falls_grunkles_given_names_and_ships() -> None:
+    pack = bundled("Gravity Falls (Cartoon)")
+    assert pack.name == "Gravity Falls"
+    index = character_index(pack)
+    expected = {
+        "grunkle stan": "Stanley Pines",
+        "grunkle ford": "Stanford Pines",
+        "sixer": "Stanford Pines",
+        "soos": "Soos Ramirez",
+        "dipper": "Dipper Pines",
+        "mason pines": "Dipper Pines",
+        "mcgucket": "Fiddleford McGucket",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # Words and given names only resolve mentions; they never detect the fandom.
+    assert not {"dipper", "mabel", "stan", "ford", "wendy", "bill", "corduroy", "cipher"} & aliases_of(pack)
+    # Five Pines: the family name names nobody alone.
+    assert "pines" not in index
+    assert ship_members(pack, "Billdip") == ("Bill Cipher", "Dipper Pines")
+    assert ship_members(pack, "Mabifica") == ("Mabel Pines", "Pacifica Northwest")
+
+
+def test_she_ra_words_names_and_ships() -> None:
+    pack = bundled("She-Ra and the Princesses of Power")
+    assert pack.name == "She-Ra and the Princesses of Power (2018)"
+    index = character_index(pack)
+    expected = {
+        "she-ra": "Adora (She-Ra)",
+        "catra": "Catra (She-Ra)",
+        "sparkles": "Glimmer (She-Ra)",
+        "queen glimmer": "Glimmer (She-Ra)",
+        "hordak": "Hordak (She-Ra)",
+        "double trouble": "Double Trouble (She-Ra)",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # English words and given names only resolve mentions; they never detect the fandom.
+    assert not {"bow", "glimmer", "sea hawk", "double trouble", "kyle", "micah"} & aliases_of(pack)
+    assert index["double trouble"].gender == "N" and index["bow"].gender == "M"
+    assert ship_members(pack, "Catradora") == ("Adora (She-Ra)", "Catra (She-Ra)")
+    assert ship_members(pack, "Glimbow") == ("Bow (She-Ra)", "Glimmer (She-Ra)")
+
+
+def test_steven_universe_gem_words_and_ships() -> None:
+    pack = bundled("Steven Universe")
+    assert pack.name == "Steven Universe (Cartoon)"
+    index = character_index(pack)
+    expected = {
+        "steven universe": "Steven Universe (Character)",
+        "steven": "Steven Universe (Character)",
+        "pearl": "Pearl (Steven Universe)",
+        "lapis": "Lapis Lazuli (Steven Universe)",
+        "maheswaran": "Connie Maheswaran",
+        "rose quartz": "Rose Quartz (Steven Universe)",
+    }
+    assert {key: index[key].name for key in expected} == expected
+    # Gems named by English words and the common given names never detect the fandom.
+    gem_words = {"pearl", "garnet", "amethyst", "ruby", "sapphire", "peridot", "jasper", "lapis"}
+    assert not (gem_words | {"steven", "greg", "connie", "mr. universe"}) & aliases_of(pack)
+    # Rose Quartz and Pink Diamond stay two tags, as on AO3; "Rose" alone names nobody.
+    assert "rose" not in index
+    assert index["stevonnie"].gender == "N" and index["greg"].gender == "M"
+    assert ship_members(pack, "Lapidot") == ("Lapis Lazuli (Steven Universe)", "Peridot (Steven Universe)")
+    assert ship_members(pack, "Connverse") == ("Connie Maheswaran", "Steven Universe (Character)")

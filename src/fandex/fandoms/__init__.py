@@ -101,6 +101,13 @@ def get_pack(name: str, extra: Iterable[str | Path] = ()) -> FandomPack | None:
 
 @functools.cache
 def _load_packs(dirs: tuple[Path, ...]) -> tuple[FandomPack, ...]:
+    from fandex.fandoms.cache import cached_packs
+
+    return cached_packs(dirs, _parse_packs)
+
+
+def _parse_packs(dirs: tuple[Path, ...]) -> tuple[FandomPack, ...]:
+    """Every pack of ``dirs`` read from its YAML file; the earlier folder's pack of a name wins."""
     from fandex.errors import FandexError
     from fandex.fandoms.loader import load_pack_file
 
