@@ -31,7 +31,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from fandex import dialogue, pipeline, readers
+from fandex import pipeline, readers
+from fandex.dialogue import turn_taking
+from fandex.dialogue.context import _Context, _in_quote, _mentions_between
+from fandex.dialogue.quotes import _Para
 from fandex.eval.common import name_key
 from fandex.eval.pdnc import GoldQuote, load_quotes, novel_folders
 from fandex.eval.roster import load_pdnc_characters
@@ -105,32 +108,32 @@ def _gold_speakers(folder: Path) -> tuple[list[Character], list[GoldQuote], dict
     return cast, gold, {q.spans[0][0]: ids.get(name_key(q.speaker)) for q in gold}
 
 
-_Recorder = Callable[[list[dialogue._Turn], dialogue._Context, list[dialogue._Para], list[str]], None]
+_Recorder = Callable[[list[turn_taking._Turn], _Context, list[_Para], list[str]], None]
 
 
 def _run_recording(folder: Path, cast: list[Character], gold: list[GoldQuote], record: _Recorder) -> None:
     """Run the pipeline on a novel with its gold quotes and cast, showing ``record`` each
     conversation (its turns, the context, the paragraphs and its candidates) just before it is
     decoded."""
-    decode_run = dialogue._decode_run
+    decode_run = turn_taking._decode_run
 
     def recording(
-        run_turns: list[dialogue._Turn],
+        run_turns: list[turn_taking._Turn],
         people: list[str],
-        context: dialogue._Context,
-        paras: list[dialogue._Para],
+        context: _Context,
+        paras: list[_Para],
         extras: Sequence[str] = (),
     ) -> None:
-        record(run_turns, context, paras, dialogue._candidates(run_turns, people, extras))
+        record(run_turns, context, paras, turn_taking._candidates(run_turns, people, extras))
         decode_run(run_turns, people, context, paras, extras)
 
-    dialogue._decode_run = recording
+    turn_taking._decode_run = recording
     try:
         work = readers.read_file(folder / "novel_text.txt")
         options = Options(roster=cast, quotes=[Span(s, e) for q in gold for s, e in q.spans])
         pipeline.run(work, options)
     finally:
-        dialogue._decode_run = decode_run
+        turn_taking._decode_run = decode_run
 
 
 def _missing_candidates(folder: Path) -> Counter[str]:
@@ -140,9 +143,9 @@ def _missing_candidates(folder: Path) -> Counter[str]:
     runs: list[tuple[list[str | None], list[str], list[str], int, int]] = []
 
     def record(
-        run_turns: list[dialogue._Turn],
-        context: dialogue._Context,
-        paras: list[dialogue._Para],
+        run_turns: list[turn_taking._Turn],
+        context: _Context,
+        paras: list[_Para],
         candidates: list[str],
     ) -> None:
         scene = run_turns[0].para
@@ -152,8 +155,8 @@ def _missing_candidates(folder: Path) -> Counter[str]:
         start = paras[run_turns[0].para].start
         named = [
             (m.start >= paras[scene].start, m.character)
-            for m in dialogue._mentions_between(context, 0, start)
-            if m.character and not dialogue._in_quote(context, m.start)
+            for m in _mentions_between(context, 0, start)
+            if m.character and not _in_quote(context, m.start)
         ]
         in_scene = [c for inside, c in named if inside]
         before = [c for inside, c in named if not inside]
@@ -186,12 +189,12 @@ def _missing_candidates(folder: Path) -> Counter[str]:
 def _turn_classes(folder: Path) -> Counter[str]:
     """Wrong untagged turns by how turn-taking failed them (see the module's docstring)."""
     cast, gold, gold_speaker = _gold_speakers(folder)
-    runs: list[tuple[list[dialogue._Turn], list[str], list[bool]]] = []
+    runs: list[tuple[list[turn_taking._Turn], list[str], list[bool]]] = []
 
     def record(
-        run_turns: list[dialogue._Turn],
-        context: dialogue._Context,
-        paras: list[dialogue._Para],
+        run_turns: list[turn_taking._Turn],
+        context: _Context,
+        paras: list[_Para],
         candidates: list[str],
     ) -> None:
         # the turns are decoded in place after this: which were tagged is noted now

@@ -8,16 +8,10 @@ from unittest.mock import ANY
 import pytest
 
 from conftest import ROOT, SAMPLE_ALL_TALK
-from fandex.dialogue import (
-    _anchor_kind,
-    _Found,
-    _is_personal_pronoun,
-    _match_after,
-    _match_before,
-    _only_a_tag_between,
-    _Turn,
-    find_dialogue,
-)
+from fandex.dialogue import find_dialogue
+from fandex.dialogue.quotes import _Found
+from fandex.dialogue.speech_tags import _match_after, _match_before
+from fandex.dialogue.turn_taking import _anchor_kind, _is_personal_pronoun, _only_a_tag_between, _Turn
 from fandex.mentions import find_name_mentions
 from fandex.options import Options
 from fandex.work import Character, Emphasis, Mention, Paragraph, Span, Work
@@ -1146,7 +1140,7 @@ def test_an_untagged_answer_goes_to_the_one_who_talks_like_that() -> None:
 def test_an_idiolect_needs_enough_tagged_words() -> None:
     from collections import Counter
 
-    from fandex.dialogue import IDIOLECT_MIN_WORDS, _Idiolects, _Turn
+    from fandex.dialogue.turn_taking import IDIOLECT_MIN_WORDS, _Idiolects
 
     text = '"Aye, lass."'
     turn = _Turn(run=0, quotes=run(text).quotes, speaker=None, para=0)  # type: ignore[arg-type]

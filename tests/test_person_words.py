@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from fandex import characters, dialogue, person_words, relationships, salience
+from fandex import characters, person_words, relationships, salience
+from fandex.dialogue import context, lexicon, subjects
 
 
 def test_family_name_is_the_last_word_in_western_order() -> None:
@@ -66,41 +67,41 @@ def test_every_stage_takes_its_person_words_from_the_one_table() -> None:
     assert {w: stated(w) for w, noun in table.items() if noun.title} == person_words.HONORIFICS
     assert all(person_words.EPITHET_NOUNS[w] == stated(w) for w in person_words.EPITHET_NOUNS)
     # the dialogue stage takes a lean as the gender: "the nurse" narrows a choice to women
-    assert all(g == table[w].likely_gender for w, g in dialogue.EPITHET_GENDER.items())
-    assert all(table[w].gender.rstrip("?") in ("M", "F") for w in dialogue.EPITHET_GENDER)
+    assert all(g == table[w].likely_gender for w, g in lexicon.EPITHET_GENDER.items())
+    assert all(table[w].gender.rstrip("?") in ("M", "F") for w in lexicon.EPITHET_GENDER)
     assert {
         w: stated(w) for w, noun in table.items() if noun.kind in person_words.KIN_KINDS
     } == relationships._FAMILY_WORD_GENDER
     assert {w for w, noun in table.items() if noun.kind in person_words.KIN_KINDS} >= characters._KIN_WORDS
-    for word, gender in dialogue._TITLE_GENDER.items():
+    for word, gender in context._TITLE_GENDER.items():
         assert table[word].title and gender == (None if stated(word) == "U" else stated(word))
     assert (
-        set(dialogue._ADULT_NOUNS) | {w[4:] for ws in dialogue._CHILD_NOUNS.values() for w in ws}
+        set(subjects._ADULT_NOUNS) | {w[4:] for ws in subjects._CHILD_NOUNS.values() for w in ws}
         <= table.keys()
     )
-    for word, title in dialogue._FAMILY_TITLE.items():
+    for word, title in subjects._FAMILY_TITLE.items():
         assert title == (
             person_words.MARRIED_TITLE[stated(word)] if table[word].kind in ("parent", "spouse") else None
         )
-    assert dialogue._FAMILY_TITLE.keys() >= dialogue._BLOOD_RELATIVES
+    assert subjects._FAMILY_TITLE.keys() >= subjects._BLOOD_RELATIVES
 
 
 def test_a_word_s_gender_agrees_in_every_stage() -> None:
     stages = [
         person_words.HONORIFICS,
         person_words.EPITHET_NOUNS,
-        dialogue.EPITHET_GENDER,
+        lexicon.EPITHET_GENDER,
         relationships._FAMILY_WORD_GENDER,
     ]
     for word in {w for stage in stages for w in stage}:
         genders = {stage[word] for stage in stages if word in stage} - {"U"}
         assert len(genders) <= 1, (word, genders)
-    assert dialogue.EPITHET_GENDER["nurse"] == "F" and person_words.HONORIFICS["nurse"] == "U"
+    assert lexicon.EPITHET_GENDER["nurse"] == "F" and person_words.HONORIFICS["nurse"] == "U"
 
 
 def test_the_selections_hold_the_words_each_stage_expects() -> None:
     # hand-checked: a standard family word, not a familiar one, picks a relative by family name
-    assert dialogue._FAMILY_TITLE == {
+    assert subjects._FAMILY_TITLE == {
         "father": "mr",
         "mother": "mrs",
         "husband": "mr",
@@ -110,10 +111,10 @@ def test_the_selections_hold_the_words_each_stage_expects() -> None:
         "son": None,
         "daughter": None,
     }
-    assert {"father", "mother", "brother", "sister"} == dialogue._BLOOD_RELATIVES
+    assert {"father", "mother", "brother", "sister"} == subjects._BLOOD_RELATIVES
     assert {"mum", "mamma", "grandpa", "aunt"} <= characters._KIN_WORDS
     assert not {"sister", "son", "cousin"} & characters._KIN_WORDS
-    assert "mr" not in dialogue.EPITHET_GENDER and "mr" in person_words.HONORIFICS
+    assert "mr" not in lexicon.EPITHET_GENDER and "mr" in person_words.HONORIFICS
     assert "dad" not in person_words.EPITHET_NOUNS and "maid" not in person_words.EPITHET_NOUNS
     assert person_words.EPITHET_NOUNS["red head"] == "U" and person_words.EPITHET_NOUNS["blond"] == "M"
     assert {"husband", "wife", "boyfriend", "girlfriend", "partner", "lover"} == salience._PARTNER_NOUNS
@@ -128,9 +129,9 @@ def test_the_selections_hold_the_words_each_stage_expects() -> None:
         "fellow",
         "bloke",
         "chap",
-    } == dialogue._ADULT_NOUNS
-    assert dialogue._CHILD_NOUNS["F"] == ("the girl", "the lass", "the child", "the teenager")
-    assert dialogue._TITLE_GENDER["madame"] == "F" and dialogue._TITLE_GENDER["captain"] is None
-    assert dialogue._TITLE_GENDER["frau"] == "F" and dialogue._TITLE_GENDER["senor"] == "M"
+    } == subjects._ADULT_NOUNS
+    assert subjects._CHILD_NOUNS["F"] == ("the girl", "the lass", "the child", "the teenager")
+    assert context._TITLE_GENDER["madame"] == "F" and context._TITLE_GENDER["captain"] is None
+    assert context._TITLE_GENDER["frau"] == "F" and context._TITLE_GENDER["senor"] == "M"
     # family words, royal ones and offices are no title before a surname here
-    assert not {"uncle", "queen", "inspector"} & dialogue._TITLE_GENDER.keys()
+    assert not {"uncle", "queen", "inspector"} & context._TITLE_GENDER.keys()
